@@ -1,0 +1,37 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { zodFieldErrors } from '@/lib/actions/define';
+import type { ActionResult } from '@/lib/actions/result';
+import { clientAddress, setSessionCookie } from '@/lib/auth/request';
+import { safeNextPath, signInSchema } from '@/lib/auth/schemas';
+import { createSession } from '@/lib/auth/session';
+import { checkCredentials } from '@/lib/auth/sign-in';
+
+export type SignInState = ActionResult<null> | null;
+
+export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({
+    username: form.get('username') ?? '',
+    password: form.get('password') ?? '',
+    next: form.get('next') ?? undefined,
+  });
+  if (!parsed.success) {
+    return { ok: false, code: 'invalid', message: '请填写用户名和密码', fieldErrors: zodFieldErrors(parsed.error) };
+  }
+  const ip = await clientAddress();
+  let destination: string;
+  try {
+    const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
+    if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {} };
+    const ua = (await headers()).get('user-agent');
+    const { token, expiresAt } = createSession(result.user.id, ip, ua);
+    await setSessionCookie(token, expiresAt);
+    destination = result.user.mustChangePassword ? '/account/password' : safeNextPath(parsed.data.next);
+  } catch (error) {
+    console.error('[sign-in]', error);
+    return { ok: false, code: 'error', message: '登录时出错，请稍后重试', fieldErrors: {} };
+  }
+  redirect(destination);
+}

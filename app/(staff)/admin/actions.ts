@@ -1,0 +1,81 @@
+'use server';
+
+import { z } from 'zod';
+import {
+  createUnit,
+  createUnitYear,
+  createUser,
+  renameUnit,
+  resetPassword,
+  setMembership,
+  setUserDisabled,
+  updateUnitYearSettings,
+} from '@/lib/admin/commands';
+import {
+  membershipInput,
+  unitInput,
+  unitYearInput,
+  unitYearUpdateInput,
+  userCreateInput,
+  userDisableInput,
+  userRefInput,
+} from '@/lib/admin/schemas';
+import { defineAction } from '@/lib/actions/define';
+
+const paths = () => ['/admin', '/admin/units', '/admin/users', '/projects'];
+
+export const createUnitAction = defineAction({
+  name: 'admin.unit.create',
+  schema: unitInput,
+  run: (i, ctx) => createUnit(ctx, i.code, i.name),
+  revalidate: paths,
+});
+
+export const renameUnitAction = defineAction({
+  name: 'admin.unit.rename',
+  schema: z.object({ unitId: z.number().int().positive(), name: unitInput.shape.name }),
+  run: (i, ctx) => renameUnit(ctx, i.unitId, i.name),
+  revalidate: paths,
+});
+
+export const createUnitYearAction = defineAction({
+  name: 'admin.unit-year.create',
+  schema: unitYearInput,
+  run: (i, ctx) => createUnitYear(ctx, i.unitId, i.year, i.frameworkId, i.projectExpenditure),
+  revalidate: paths,
+});
+
+export const updateUnitYearAction = defineAction({
+  name: 'admin.unit-year.update',
+  schema: unitYearUpdateInput,
+  run: (i, ctx) => updateUnitYearSettings(ctx, i.unitYearId, i),
+  revalidate: paths,
+});
+
+export const createUserAction = defineAction({
+  name: 'admin.user.create',
+  schema: userCreateInput,
+  run: (i, ctx) => createUser(ctx, i),
+  revalidate: paths,
+});
+
+export const setUserDisabledAction = defineAction({
+  name: 'admin.user.disable',
+  schema: userDisableInput,
+  run: (i, ctx) => setUserDisabled(ctx, i.userId, i.isDisabled),
+  revalidate: paths,
+});
+
+export const resetPasswordAction = defineAction({
+  name: 'admin.user.reset-password',
+  schema: userRefInput,
+  run: (i, ctx) => resetPassword(ctx, i.userId),
+  revalidate: paths,
+});
+
+export const setMembershipAction = defineAction({
+  name: 'admin.user.membership',
+  schema: membershipInput.extend({ isMember: z.boolean() }),
+  run: (i, ctx) => setMembership(ctx, i.userId, i.unitId, i.role, i.isMember),
+  revalidate: paths,
+});

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { adminAudit } from '@/lib/admin/read';
+import { can } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/request';
+import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { formatTime } from '@/lib/format/time';
+
+export const metadata: Metadata = { title: '审计日志' };
+
+const EXTRA_LABELS: Record<string, string> = {
+  login: '登录',
+  logout: '退出',
+  'login-failed': '登录失败',
+  'login-failed-locked': '登录失败并锁定',
+  'login-locked': '锁定期间尝试登录',
+  'login-disabled': '停用账户尝试登录',
+  'change-password': '修改密码',
+  'reset-password': '重置密码',
+  disable: '停用',
+  enable: '启用',
+  grant: '授权',
+  revoke: '取消授权',
+  comment: '审核意见',
+};
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'admin.manage', null)) notFound();
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const rows = adminAudit(actor, page);
+  return (
+    <>
+      <h1>审计日志</h1>
+      <p className="muted">记录只能追加，任何人（包括管理员）都不能通过本系统修改或删除。</p>
+      <table className="grid" aria-label="审计日志">
+        <thead>
+          <tr>
+            <th>时间</th>
+            <th>用户</th>
+            <th>操作</th>
+            <th>对象</th>
+            <th>地址</th>
+            <th>内容</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="nowrap">{formatTime(r.at)}</td>
+              <td>{r.username ?? '—'}</td>
+              <td>{EXTRA_LABELS[r.action] ?? ACTION_LABELS[r.action] ?? r.action}</td>
+              <td className="nowrap">
+                {r.entity}
+                {r.entityId ? ` #${r.entityId}` : ''}
+              </td>
+              <td>{r.ip ?? ''}</td>
+              <td style={{ maxWidth: 480, overflowWrap: 'anywhere', fontSize: 12 }}>{r.changes ? r.changes.slice(0, 300) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav className="pager" aria-label="分页">
+        {page > 1 ? <a className="btn btn-small" href={`/admin/audit?page=${page - 1}`}>上一页</a> : null}
+        <span>第 {page} 页</span>
+        {rows.length === 100 ? <a className="btn btn-small" href={`/admin/audit?page=${page + 1}`}>下一页</a> : null}
+      </nav>
+    </>
+  );
+}

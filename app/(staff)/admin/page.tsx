@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { can } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/request';
+
+export const metadata: Metadata = { title: '管理' };
+
+export default async function AdminPage() {
+  await connection();
+  const actor = await requireActor();
+  if (!can(actor, 'admin.manage', null)) notFound();
+  return (
+    <>
+      <h1>管理</h1>
+      <div className="card">
+        <ul style={{ margin: 0, paddingLeft: 20, lineHeight: 2 }}>
+          <li>
+            <Link href="/admin/units">单位与预算年度</Link>：单位、年度所用指标体系、项目支出、检查规则配置
+          </li>
+          <li>
+            <Link href="/admin/users">用户与权限</Link>：创建账户、停用、重置密码、分配单位角色（编制人/审核人）
+          </li>
+          <li>
+            <Link href="/admin/audit">审计日志</Link>：全部登录、修改与流程操作记录（只读）
+          </li>
+        </ul>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/request';
+import type { TableChange } from '@/lib/domain/diff';
+import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { formatTime } from '@/lib/format/time';
+import { projectHistory } from '@/lib/projects/history';
+import { projectView } from '@/lib/projects/overview';
+import styles from './history.module.css';
+
+export const metadata: Metadata = { title: '修改历史' };
+
+function Change({ c }: { c: TableChange }) {
+  switch (c.kind) {
+    case 'field':
+      return (
+        <li>
+          {c.label}：<del className={styles.before}>{c.before || '（空）'}</del> → <ins className={styles.after}>{c.after || '（空）'}</ins>
+        </li>
+      );
+    case 'row-added':
+      return (
+        <li>
+          <ins className={styles.after}>新增指标</ins>「{c.row}」（{c.level2}）
+        </li>
+      );
+    case 'row-removed':
+      return (
+        <li>
+          <del className={styles.before}>删除指标</del>「{c.row}」（{c.level2}）
+        </li>
+      );
+    case 'row-changed':
+      return (
+        <li>
+          修改指标「{c.row}」（{c.level2}）：
+          <ul>
+            {c.fields.map((f) => (
+              <li key={f.field}>
+                {f.label}：<del className={styles.before}>{f.before || '（空）'}</del> → <ins className={styles.after}>{f.after || '（空）'}</ins>
+              </li>
+            ))}
+          </ul>
+        </li>
+      );
+    case 'rows-reordered':
+      return <li>调整了指标行的顺序</li>;
+  }
+}
+
+export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
+  if (!view) notFound();
+  const entries = projectHistory(view.project.id);
+  return (
+    <>
+      <p className="muted" style={{ margin: '0 0 4px' }}>
+        <Link href={`/projects/${view.project.id}`}>← {view.project.name}</Link>
+      </p>
+      <h1>修改历史</h1>
+      <ol className={styles.timeline} aria-label="修改历史">
+        {entries.map((e) => (
+          <li key={e.id} className="card">
+            <div className="row">
+              <strong>{ACTION_LABELS[e.action] ?? e.action}</strong>
+              <span className="muted">
+                {formatTime(e.at)} · {e.who}
+              </span>
+            </div>
+            {e.reason ? <p style={{ margin: '4px 0' }}>理由：{e.reason}</p> : null}
+            {e.note ? <p style={{ margin: '4px 0' }}>意见：{e.note}</p> : null}
+            {e.changes.length > 0 ? (
+              <ul className={styles.changes}>
+                {e.changes.map((c, i) => (
+                  <Change key={i} c={c} />
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/request';
+import { commentTargets, locationLabel } from '@/lib/domain/locations';
+import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { formatTime } from '@/lib/format/time';
+import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { StatusBadge } from '@/app/ui/status-badge';
+import { FindingsList } from '@/app/ui/findings-list';
+import { PublishedTable } from '@/app/ui/published-table';
+import { CopyButtons } from './copy-buttons';
+import { WorkflowPanel } from './workflow-panel';
+
+export const metadata: Metadata = { title: '绩效目标表' };
+
+export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
+  if (!view) notFound();
+  const { project, table, rights } = view;
+  const { events, comments } = reviewConversation(project.id);
+  const conversation = [
+    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${ACTION_LABELS[e.action] ?? e.action}${e.reason ? `：${e.reason}` : ''}`, target: null as string | null })),
+    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),
+  ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
+
+  return (
+    <>
+      <p className="muted" style={{ margin: '0 0 4px' }}>
+        <Link href={`/projects?uy=${view.unitYear.id}`}>
+          {view.unitYear.unitCode} {view.unitYear.unitName} · {view.unitYear.year} 年度
+        </Link>
+      </p>
+      <div className="row" style={{ marginBottom: 12 }}>
+        <h1 style={{ margin: 0 }}>
+          {project.position}、{project.name}
+        </h1>
+        <StatusBadge status={project.status} />
+        <span className="spacer" />
+        {rights.canEdit ? (
+          <Link className="btn btn-primary" href={`/projects/${project.id}/edit`}>
+            编辑
+          </Link>
+        ) : null}
+        <Link className="btn" href={`/projects/${project.id}/preview`}>
+          预览与打印
+        </Link>
+        <Link className="btn" href={`/projects/${project.id}/history`}>
+          修改历史
+        </Link>
+      </div>
+      <p className="muted">
+        项目编码 {project.code} · 版本 {project.version} · 最后修改 {formatTime(project.updatedAt)}
+        {view.updatedByName ? `（${view.updatedByName}）` : ''}
+      </p>
+
+      <WorkflowPanel projectId={project.id} version={project.version} actions={rights.actions} targets={commentTargets(table)} />
+
+      <section className="card" aria-label="检查结果">
+        <h2 style={{ marginTop: 0 }}>检查结果</h2>
+        <FindingsList findings={view.findings} table={table} />
+      </section>
+
+      {conversation.length > 0 ? (
+        <section className="card" aria-label="审核意见">
+          <h2 style={{ marginTop: 0 }}>审核记录与意见</h2>
+          <ol style={{ margin: 0, paddingLeft: 20 }}>
+            {conversation.map((c) => (
+              <li key={c.key}>
+                <span className="muted">{formatTime(c.at).slice(0, 16)} {c.who}：</span>
+                {c.target ? <strong>[{locationLabel(c.target, table)}] </strong> : null}
+                {c.text}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section className="card" aria-label="绩效目标表">
+        <div className="row" style={{ marginBottom: 8 }}>
+          <h2 style={{ margin: 0 }}>绩效目标表</h2>
+          <span className="spacer" />
+          {rights.canExport ? (
+            <span className="row" style={{ gap: 8 }}>
+              下载：
+              <a href={`/api/projects/${project.id}/export?format=xlsx`}>Excel</a>
+              <a href={`/api/projects/${project.id}/export?format=pdf`}>PDF</a>
+              <a href={`/api/projects/${project.id}/export?format=text`}>公开文本</a>
+              <a href={`/api/projects/${project.id}/export?format=json`}>JSON</a>
+            </span>
+          ) : null}
+        </div>
+        <PublishedTable table={table} number={project.position} comments={comments} />
+      </section>
+
+      {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}
+    </>
+  );
+}

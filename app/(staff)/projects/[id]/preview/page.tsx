@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/request';
+import { projectView } from '@/lib/projects/overview';
+import { PublishedTable } from '@/app/ui/published-table';
+import { PrintButton } from '@/app/ui/print-button';
+
+export const metadata: Metadata = { title: '预览' };
+
+export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
+  if (!view) notFound();
+  const { project, table } = view;
+  return (
+    <>
+      <div className="row no-print" style={{ marginBottom: 12 }}>
+        <Link href={`/projects/${project.id}`}>← 返回</Link>
+        <span className="muted">按公开版式预览，打印时每页重复指标表头（A4 纵向）。</span>
+        <span className="spacer" />
+        {view.rights.canEdit ? (
+          <Link className="btn" href={`/projects/${project.id}/edit`}>
+            编辑
+          </Link>
+        ) : null}
+        <PrintButton />
+      </div>
+      <div className="card">
+        <PublishedTable table={table} number={project.position} isDraft={project.status !== 'approved'} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { requireActor } from '@/lib/auth/request';
+import { LIMITS } from '@/lib/domain/limits';
+import { canSeeUnitYear } from '@/lib/projects/list';
+import { ImportForm } from './import-form';
+
+export const metadata: Metadata = { title: '导入公开文本' };
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ uy?: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const uy = Number((await searchParams).uy);
+  const target = Number.isInteger(uy) && uy > 0 ? canSeeUnitYear(actor, uy) : null;
+  return (
+    <>
+      <p className="muted" style={{ margin: '0 0 4px' }}>
+        <Link href={target ? `/projects?uy=${target.id}` : '/projects'}>← 返回项目列表</Link>
+      </p>
+      <h1>导入公开文本</h1>
+      <div className="card">
+        <p style={{ marginTop: 0 }}>
+          上传单位预算公开文件（PDF 转换得到的文本文件，UTF-8 或 GB18030 编码，不超过 {LIMITS.uploadBytes / 1024 / 1024} MB）。
+          系统会读出其中“单位项目预算安排情况及绩效目标”部分的全部绩效目标表，先给出预览：找到哪些表、每张表的行数和检查结果、
+          将新建还是更新；确认后才写入。按项目编码匹配，重复导入同一文件只会更新、不会重复；已提交或已审核的表不会被覆盖。
+        </p>
+        <ImportForm unitCode={target?.unitCode ?? ''} year={target?.year ?? null} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ActionError } from '@/lib/actions/errors';
+import { fail } from '@/lib/actions/define';
+import { clientAddress, currentSession } from '@/lib/auth/request';
+import { LIMITS } from '@/lib/domain/limits';
+import { parsePublished } from '@/lib/format/published/parse';
+import { BodyTooLarge, decodeText, jsonResponse, megabytes, readBodyCapped } from '@/lib/http/body';
+import { applyImport, planImport } from '@/lib/projects/import';
+
+const query = z.object({
+  mode: z.enum(['preview', 'apply']),
+  unit: z.string().trim().regex(/^[0-9A-Za-z]{3,20}$/).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  framework: z.string().max(20).optional(),
+});
+
+/**
+ * Upload of a published document (plain text, body = the file). `mode=preview` reports what would be
+ * created, updated or skipped; `mode=apply` imports in one transaction. Uploads are size-capped here,
+ * not in a server action body.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const session = await currentSession();
+  if (!session) return jsonResponse({ ok: false, message: '登录已过期，请重新登录' }, 401);
+  const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!params.success) return jsonResponse({ ok: false, message: '参数有误：单位编码或年度格式不正确' }, 400);
+  let text: string;
+  try {
+    const bytes = await readBodyCapped(request, LIMITS.uploadBytes);
+    if (bytes.byteLength === 0) return jsonResponse({ ok: false, message: '文件是空的' }, 400);
+    text = decodeText(bytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      return jsonResponse({ ok: false, message: `文件超过 ${megabytes(LIMITS.uploadBytes)} 的上限，请只上传单位预算公开文本` }, 413);
+    }
+    throw error;
+  }
+  const doc = parsePublished(text);
+  const opts = { unitCode: params.data.unit, year: params.data.year, frameworkCode: params.data.framework };
+  try {
+    if (doc.projects.length === 0) {
+      throw new ActionError('invalid', doc.problems[0]?.message ?? '没有在文件中找到绩效目标表');
+    }
+    if (params.data.mode === 'preview') return jsonResponse({ ok: true, plan: planImport(session.actor, doc, opts) });
+    const result = applyImport({ actor: session.actor, ip: await clientAddress() }, doc, opts);
+    return jsonResponse({ ok: true, result });
+  } catch (error) {
+    const f = fail(error, 'import');
+    if (f.ok) return jsonResponse({ ok: false, message: '导入失败' }, 500);
+    const status = f.code === 'denied' ? 403 : f.code === 'error' ? 500 : 400;
+    return jsonResponse({ ok: false, message: f.message, problems: doc.problems }, status);
+  }
+}

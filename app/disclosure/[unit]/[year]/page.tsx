@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { sectionByCode } from '@/lib/projects/section';
+import { PublishedTable } from '@/app/ui/published-table';
+
+type Params = Promise<{ unit: string; year: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { unit, year } = await params;
+  return { title: `${unit} ${year} 年度绩效目标表` };
+}
+
+export default async function DisclosurePage({ params }: { params: Params }) {
+  await connection();
+  const { unit, year } = await params;
+  const y = Number(year);
+  const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && Number.isInteger(y) ? sectionByCode(unit, y, { includeDrafts: false }) : null;
+  if (!section || section.tables.length === 0) notFound();
+  const base = `/api/disclosure/${section.unit.code}/${section.year}`;
+  return (
+    <main className="page">
+      <p className="muted no-print" style={{ margin: 0 }}>
+        <Link href="/disclosure">← 全部单位</Link>
+      </p>
+      <h1>
+        {section.unit.code} {section.unit.name} {section.year} 年单位预算 · 五、单位项目预算安排情况及绩效目标
+      </h1>
+      <div className="card row no-print" aria-label="下载">
+        <strong>下载全部 {section.tables.length} 张表：</strong>
+        <a className="btn" href={`${base}/export?format=xlsx`}>Excel</a>
+        <a className="btn" href={`${base}/export?format=pdf`}>PDF</a>
+        <a className="btn" href={`${base}/export?format=text`}>公开文本</a>
+        <a className="btn" href={`${base}`}>JSON 数据</a>
+      </div>
+      <nav className="card no-print" aria-label="目录">
+        <ol style={{ margin: 0, paddingLeft: 24, columns: 2 }}>
+          {section.tables.map((t) => (
+            <li key={t.projectId} value={t.number}>
+              <a href={`#t${t.number}`}>{t.table.name}</a>（{t.table.budget.total} 万元）{' '}
+              <a href={`${base}/export?format=xlsx&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 Excel`}>
+                Excel
+              </a>{' '}
+              <a href={`${base}/export?format=pdf&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 PDF`}>
+                PDF
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {section.tables.map((t, i) => (
+        <section key={t.projectId} id={`t${t.number}`} className={`card ${i > 0 ? 'print-break' : ''}`}>
+          <PublishedTable table={t.table} number={t.number} />
+        </section>
+      ))}
+    </main>
+  );
+}

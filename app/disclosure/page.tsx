@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listPublishedUnitYears } from '@/db/queries/units';
+
+export const metadata: Metadata = { title: '绩效目标公开' };
+
+export default async function DisclosureIndex() {
+  await connection();
+  const years = listPublishedUnitYears();
+  return (
+    <main className="page">
+      <h1>单位项目支出绩效目标公开</h1>
+      <p className="muted">以下为经审核的单位项目支出绩效目标表，可在线查看或下载 Excel、PDF。</p>
+      {years.length === 0 ? (
+        <div className="card">暂无已公开的绩效目标表。</div>
+      ) : (
+        <table className="grid" aria-label="已公开的单位年度">
+          <thead>
+            <tr>
+              <th>单位编码</th>
+              <th>单位名称</th>
+              <th>年度</th>
+              <th className="num">已公开的表</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.id}>
+                <td>{y.unitCode}</td>
+                <td>
+                  <Link href={`/disclosure/${y.unitCode}/${y.year}`}>{y.unitName}</Link>
+                </td>
+                <td>{y.year}</td>
+                <td className="num">{y.approved}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

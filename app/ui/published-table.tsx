@@ -1,0 +1,94 @@
+import type { TargetTable } from '@/lib/domain/table';
+import { tableLayout } from '@/lib/format/table-layout';
+import styles from './published-table.module.css';
+
+type Comment = { target: string | null; body: string; userName: string };
+
+/** A table in the published layout (the disclosure's 绩效目标表), for screen and print. */
+export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; isDraft?: boolean }) {
+  const { table } = props;
+  const rows = tableLayout(table);
+  const commentsFor = (target: string) => (props.comments ?? []).filter((c) => c.target === target);
+  const head = rows.filter((r) => r.kind === 'indicator-head');
+  return (
+    <div className={styles.sheet}>
+      <h3 className={styles.title}>
+        {props.number}、{table.name}绩效目标表{props.isDraft ? <span className={styles.draft}>（草稿）</span> : null}
+      </h3>
+      <p className={styles.unit}>单位：万元</p>
+      <table className={styles.table}>
+        <Columns />
+        <tbody>
+          {rows
+            .filter((r) => r.kind === 'header')
+            .map((r, i) => (
+              <tr key={`h${i}`}>
+                {r.cells.map((c) => {
+                  const notes = c.field ? commentsFor(c.field) : [];
+                  return (
+                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'label' ? styles.label : styles.value}>
+                      {c.text}
+                      {notes.map((n, k) => (
+                        <span key={k} className={styles.note} title={n.userName}>
+                          审核意见：{n.body}
+                        </span>
+                      ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {/* The indicator part is its own table so that browsers repeat its header on every printed page. */}
+      <table className={`${styles.table} ${styles.indicators}`}>
+        <Columns />
+        <thead>
+          {head.map((r, i) => (
+            <tr key={`ih${i}`}>
+              {r.cells.map((c) => (
+                <th key={c.col} colSpan={c.colSpan} scope="col">
+                  {c.text}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {rows
+            .filter((r) => r.kind === 'indicator')
+            .map((r, i) => {
+              const key = table.indicators[i]?.key;
+              const notes = key ? commentsFor(`row:${key}`) : [];
+              return (
+                <tr key={`r${i}`} className={styles.indicator}>
+                  {r.cells.map((c) => (
+                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'level' ? styles.level : undefined}>
+                      {c.text}
+                      {c.field === 'basis' && notes.length > 0
+                        ? notes.map((n, k) => (
+                            <span key={k} className={styles.note} title={n.userName}>
+                              审核意见：{n.body}
+                            </span>
+                          ))
+                        : null}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Columns() {
+  return (
+    <colgroup>
+      {['11%', '13%', '17%', '13%', '12%', '14%', '20%'].map((w, i) => (
+        <col key={i} style={{ width: w }} />
+      ))}
+    </colgroup>
+  );
+}

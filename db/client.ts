@@ -1,0 +1,77 @@
+/**
+ * The one SQLite connection of this process. WAL lets readers run beside the single writer;
+ * the busy timeout makes a second process (the CLI during a backup, say) wait instead of failing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema>;
+type Handle = { db: DB; sqlite: Database.Database; path: string };
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'app.db');
+}
+
+export function migrationsFolder(): string {
+  return process.env.MIGRATIONS_PATH ?? path.join(process.cwd(), 'db', 'migrations');
+}
+
+/** Opens (creating if needed) and migrates a database file; `:memory:` works for tests. */
+export function openDatabase(file: string): Handle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return { db, sqlite, path: file };
+}
+
+const globalForDb = globalThis as unknown as { __ptDb?: Handle };
+
+function handle(): Handle {
+  if (!globalForDb.__ptDb) globalForDb.__ptDb = openDatabase(databasePath());
+  return globalForDb.__ptDb;
+}
+
+export function db(): DB {
+  return handle().db;
+}
+
+export function sqlite(): Database.Database {
+  return handle().sqlite;
+}
+
+/** Replaces the process's connection (tests, CLI with an explicit file). */
+export function useDatabase(file: string): Handle {
+  closeDatabase();
+  globalForDb.__ptDb = openDatabase(file);
+  return globalForDb.__ptDb;
+}
+
+export function closeDatabase(): void {
+  globalForDb.__ptDb?.sqlite.close();
+  globalForDb.__ptDb = undefined;
+}
+
+type NotPromise<T> = T extends PromiseLike<unknown> ? never : T;
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints). Synchronous on purpose:
+ * an async callback would commit before its awaits finish.
+ */
+export function transaction<T>(fn: () => NotPromise<T>): T {
+  return handle().sqlite.transaction(fn).immediate();
+}
+
+export function now(): number {
+  return Date.now();
+}

@@ -1,0 +1,300 @@
+import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { db, now } from '../client';
+import {
+  checkpoints,
+  indicators,
+  projects,
+  unitYears,
+  units,
+  users,
+  type CheckpointRow,
+  type IndicatorDbRow,
+  type ProjectRow,
+  type ProjectStatus,
+} from '../schema';
+
+export const PROJECT_SORTS = ['position', 'code', 'name', 'total', 'updated', 'status'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export type ProjectListQuery = {
+  /** The unit-years the caller may see and asked for; an empty list finds nothing. */
+  unitYearIds: readonly number[];
+  search?: string;
+  status?: ProjectStatus;
+  hasWarnings?: boolean;
+  sort?: ProjectSort;
+  desc?: boolean;
+  page?: number;
+  pageSize?: number;
+};
+
+export type ProjectListRow = {
+  id: number;
+  unitYearId: number;
+  unitCode: string;
+  unitName: string;
+  year: number;
+  position: number;
+  code: string;
+  name: string;
+  totalYuan: number;
+  status: ProjectStatus;
+  version: number;
+  errorCount: number;
+  warningCount: number;
+  updatedAt: number;
+  updatedByName: string | null;
+};
+
+const SORT_COLUMNS = {
+  position: projects.position,
+  code: projects.code,
+  name: projects.name,
+  total: projects.totalYuan,
+  updated: projects.updatedAt,
+  status: projects.status,
+} as const;
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function listFilter(q: ProjectListQuery): SQL | undefined {
+  const parts: SQL[] = [];
+  parts.push(
+    q.unitYearIds.length === 1
+      ? eq(projects.unitYearId, q.unitYearIds[0]!)
+      : inArray(projects.unitYearId, [...q.unitYearIds]),
+  );
+  const term = q.search?.trim();
+  if (term) {
+    const p = likePattern(term);
+    parts.push(sql`(${projects.code} like ${p} escape '\\' or ${projects.name} like ${p} escape '\\')`);
+  }
+  if (q.status) parts.push(eq(projects.status, q.status));
+  if (q.hasWarnings) parts.push(sql`${projects.warningCount} > 0`);
+  return and(...parts);
+}
+
+export function listProjects(q: ProjectListQuery): { rows: ProjectListRow[]; total: number } {
+  if (q.unitYearIds.length === 0) return { rows: [], total: 0 };
+  const where = listFilter(q);
+  const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
+  const page = Math.max(q.page ?? 1, 1);
+  const column = SORT_COLUMNS[q.sort ?? 'position'];
+  const order = q.desc ? [desc(column), desc(projects.id)] : [asc(column), asc(projects.id)];
+  const total = db().select({ n: sql<number>`count(*)` }).from(projects).where(where).get()?.n ?? 0;
+  const rows = db()
+    .select({
+      id: projects.id,
+      unitYearId: projects.unitYearId,
+      unitCode: units.code,
+      unitName: units.name,
+      year: unitYears.year,
+      position: projects.position,
+      code: projects.code,
+      name: projects.name,
+      totalYuan: projects.totalYuan,
+      status: projects.status,
+      version: projects.version,
+      errorCount: projects.errorCount,
+      warningCount: projects.warningCount,
+      updatedAt: projects.updatedAt,
+      updatedByName: users.displayName,
+    })
+    .from(projects)
+    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .leftJoin(users, eq(users.id, projects.updatedBy))
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows, total };
+}
+
+export function getProject(id: number): ProjectRow | undefined {
+  return db().select().from(projects).where(eq(projects.id, id)).get();
+}
+
+export function findProjectByCode(unitYearId: number, code: string): ProjectRow | undefined {
+  return db()
+    .select()
+    .from(projects)
+    .where(and(eq(projects.unitYearId, unitYearId), eq(projects.code, code)))
+    .get();
+}
+
+export function listProjectsOfUnitYear(unitYearId: number, statuses?: readonly ProjectStatus[]): ProjectRow[] {
+  const where = statuses
+    ? and(eq(projects.unitYearId, unitYearId), inArray(projects.status, [...statuses]))
+    : eq(projects.unitYearId, unitYearId);
+  return db().select().from(projects).where(where).orderBy(asc(projects.position), asc(projects.id)).all();
+}
+
+export type ProjectBundle = { project: ProjectRow; checkpoints: CheckpointRow[]; indicators: IndicatorDbRow[] };
+
+export function getProjectBundle(id: number): ProjectBundle | null {
+  const project = getProject(id);
+  if (!project) return null;
+  return {
+    project,
+    checkpoints: db()
+      .select()
+      .from(checkpoints)
+      .where(eq(checkpoints.projectId, id))
+      .orderBy(asc(checkpoints.position))
+      .all(),
+    indicators: db()
+      .select()
+      .from(indicators)
+      .where(eq(indicators.projectId, id))
+      .orderBy(asc(indicators.position))
+      .all(),
+  };
+}
+
+/** Bundles of many projects in three queries (no N+1), in the order of `ids`. */
+export function getProjectBundles(ids: readonly number[]): ProjectBundle[] {
+  if (ids.length === 0) return [];
+  const out: ProjectBundle[] = [];
+  // SQLite limits bound parameters; 500 per batch stays far below it.
+  for (let i = 0; i < ids.length; i += 500) {
+    const batch = ids.slice(i, i + 500);
+    const ps = db().select().from(projects).where(inArray(projects.id, batch)).all();
+    const cps = db()
+      .select()
+      .from(checkpoints)
+      .where(inArray(checkpoints.projectId, batch))
+      .orderBy(asc(checkpoints.projectId), asc(checkpoints.position))
+      .all();
+    const ins = db()
+      .select()
+      .from(indicators)
+      .where(inArray(indicators.projectId, batch))
+      .orderBy(asc(indicators.projectId), asc(indicators.position))
+      .all();
+    const byId = new Map<number, ProjectBundle>();
+    for (const p of ps) byId.set(p.id, { project: p, checkpoints: [], indicators: [] });
+    for (const c of cps) byId.get(c.projectId)?.checkpoints.push(c);
+    for (const r of ins) byId.get(r.projectId)?.indicators.push(r);
+    for (const id of batch) {
+      const b = byId.get(id);
+      if (b) out.push(b);
+    }
+  }
+  return out;
+}
+
+export type ProjectHeader = Pick<
+  ProjectRow,
+  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'purpose' | 'goal' | 'errorCount' | 'warningCount'
+>;
+export type CheckpointInsert = Pick<CheckpointRow, 'month' | 'percent'>;
+export type IndicatorInsert = Omit<IndicatorDbRow, 'id' | 'projectId' | 'position'>;
+
+export function nextProjectPosition(unitYearId: number): number {
+  const row = db()
+    .select({ m: max(projects.position) })
+    .from(projects)
+    .where(eq(projects.unitYearId, unitYearId))
+    .get();
+  return (row?.m ?? 0) + 1;
+}
+
+export function insertProject(
+  unitYearId: number,
+  header: ProjectHeader,
+  userId: number | null,
+  status: ProjectStatus = 'draft',
+  position?: number,
+): ProjectRow {
+  const t = now();
+  return db()
+    .insert(projects)
+    .values({
+      unitYearId,
+      position: position ?? nextProjectPosition(unitYearId),
+      ...header,
+      status,
+      version: 1,
+      createdBy: userId,
+      updatedBy: userId,
+      createdAt: t,
+      updatedAt: t,
+    })
+    .returning()
+    .get();
+}
+
+/** Updates the header only if the stored version is `expectedVersion`; returns the new row or null. */
+export function updateProjectHeader(
+  id: number,
+  expectedVersion: number,
+  header: ProjectHeader,
+  userId: number | null,
+): ProjectRow | null {
+  return (
+    db()
+      .update(projects)
+      .set({ ...header, version: sql`${projects.version} + 1`, updatedBy: userId, updatedAt: now() })
+      .where(and(eq(projects.id, id), eq(projects.version, expectedVersion)))
+      .returning()
+      .get() ?? null
+  );
+}
+
+export function replaceProjectContent(
+  projectId: number,
+  plan: readonly CheckpointInsert[],
+  rows: readonly IndicatorInsert[],
+): void {
+  db().delete(checkpoints).where(eq(checkpoints.projectId, projectId)).run();
+  db().delete(indicators).where(eq(indicators.projectId, projectId)).run();
+  if (plan.length > 0) {
+    db()
+      .insert(checkpoints)
+      .values(plan.map((c, i) => ({ ...c, projectId, position: i + 1 })))
+      .run();
+  }
+  // Chunked so a large table stays under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 200) {
+    db()
+      .insert(indicators)
+      .values(rows.slice(i, i + 200).map((r, j) => ({ ...r, projectId, position: i + j + 1 })))
+      .run();
+  }
+}
+
+/** Moves a project between workflow states if it is still in `from` at `expectedVersion`. */
+export function updateProjectStatus(
+  id: number,
+  expected: { status: ProjectStatus; version: number },
+  to: ProjectStatus,
+  userId: number,
+  extra: { submittedBy?: number | null } = {},
+): ProjectRow | null {
+  return (
+    db()
+      .update(projects)
+      .set({ status: to, version: sql`${projects.version} + 1`, updatedAt: now(), ...extra })
+      .where(and(eq(projects.id, id), eq(projects.status, expected.status), eq(projects.version, expected.version)))
+      .returning()
+      .get() ?? null
+  );
+}
+
+export function setProjectPositions(unitYearId: number, orderedIds: readonly number[]): void {
+  orderedIds.forEach((id, i) => {
+    db()
+      .update(projects)
+      .set({ position: i + 1 })
+      .where(and(eq(projects.id, id), eq(projects.unitYearId, unitYearId)))
+      .run();
+  });
+}
+
+export function deleteProject(id: number): void {
+  db().delete(projects).where(eq(projects.id, id)).run();
+}

@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { account, storageStatePath } from './fixtures/accounts';
+import { callAction, isOk } from './fixtures/server-actions';
+
+test.describe('sign-in protection', () => {
+  test('six wrong passwords lock the account with a visible message', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A fresh account so the demo accounts used elsewhere stay usable.
+    const admin = await browser.newContext({ storageState: storageStatePath('admin') });
+    const created = await callAction(admin.request, 'createUserAction', [
+      { username: 'lockme', displayName: '锁定测试', password: 'Suoding2024', isAdmin: false },
+    ]);
+    expect(isOk(created)).toBe(true);
+    await page.goto('/login');
+    for (let i = 1; i <= 6; i++) {
+      await page.getByLabel('用户名').fill('lockme');
+      await page.getByLabel('密码').fill(`wrong-${i}x`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+    }
+    await expect(page.getByRole('alert')).toContainText('账户已锁定');
+    // Even the right password is refused while locked.
+    await page.getByLabel('用户名').fill('lockme');
+    await page.getByLabel('密码').fill('Suoding2024');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByRole('alert')).toContainText('账户已锁定');
+    await expect(page).toHaveURL(/\/login/);
+    await context.close();
+    await admin.close();
+  });
+
+  test('the session cookie is HttpOnly and SameSite=Lax, and Secure behind https', async ({ browser }) => {
+    const a = account('reviewer');
+    for (const proto of ['http', 'https']) {
+      const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-proto': proto } });
+      const page = await context.newPage();
+      await page.goto('/login');
+      await page.getByLabel('用户名').fill(a.username);
+      await page.getByLabel('密码').fill(a.password);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
+        page.getByRole('button', { name: '登录' }).click(),
+      ]);
+      const cookie = (await response.headerValue('set-cookie')) ?? '';
+      expect(cookie, `sign-in over ${proto} sets a session cookie`).toContain('pt_session=');
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      if (proto === 'https') expect(cookie).toMatch(/;\s*Secure/i);
+      else expect(cookie).not.toMatch(/;\s*Secure/i);
+      await context.close();
+    }
+  });
+
+  test('security headers are sent', async ({ request }) => {
+    const res = await request.get('/login');
+    const h = res.headers();
+    expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(h['x-content-type-options']).toBe('nosniff');
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
+  test('without a session, staff pages and APIs lead to sign-in; public pages do not', async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/projects', '/projects/1', '/projects/1/edit', '/projects/1/preview', '/projects/1/history', '/review', '/exports', '/admin', '/admin/users', '/projects/import', '/account/password']) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(/\/login/);
+    }
+    expect((await page.request.get('/api/projects/1/export?format=json')).status()).toBe(401);
+    await page.goto('/disclosure/441001/2024');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('441001');
+    await context.close();
+  });
+});
+
+test.describe('hostile text renders inert', () => {
+  test.use({ storageState: storageStatePath('owner') });
+
+  test('script and img-onerror typed into free-text fields stay text in every view and export', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto('/projects');
+    const uy = Number(await page.getByLabel('单位与年度').inputValue());
+    const evil = '<script>alert(1)</script>';
+    const evil2 = '"><img src=x onerror=alert(2)>';
+    const table = {
+      code: '13080024PXSS000000001',
+      name: `恶意名称${evil}`,
+      budget: { total: '1.00', fiscal: '1.00', other: null },
+      purpose: `用途${evil2}`,
+      goal: `1. 目标${evil}`,
+      schedule: [{ month: 12, percent: 100 }],
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: `指标${evil2}`, description: evil, value: evil2, target: { kind: 'text' }, basis: evil, isPlaceholder: false },
+      ],
+    };
+    const created = await callAction(page.request, 'createTableAction', [{ unitYearId: uy, table }]);
+    expect(isOk(created)).toBe(true);
+    const id = (created.result as { data: { projectId: number } }).data.projectId;
+    for (const path of [`/projects/${id}`, `/projects/${id}/preview`, `/projects/${id}/history`, `/projects/${id}/edit`, '/projects']) {
+      await page.goto(path);
+      await expect(page.getByText(evil).first()).toBeVisible();
+      expect(await page.locator('img[src="x"]').count(), path).toBe(0);
+    }
+    for (const format of ['text', 'json']) {
+      const body = await (await page.request.get(`/api/projects/${id}/export?format=${format}`)).text();
+      expect(body).toContain(format === 'json' ? JSON.stringify(evil).slice(1, -1) : evil);
+    }
+    const xlsx = await page.request.get(`/api/projects/${id}/export?format=xlsx`);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect(dialogs).toEqual([]);
+  });
+});

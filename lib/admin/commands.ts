@@ -1,0 +1,163 @@
+/** Administration: units, unit-years, accounts and memberships. Every command checks admin rights and audits. */
+import { randomBytes } from 'node:crypto';
+import { transaction } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
+import { getFrameworkWithCategories } from '@/db/queries/frameworks';
+import { findUnitByCode, findUnitYear, getUnit, getUnitYear, insertUnit, insertUnitYear, updateUnitName, updateUnitYear } from '@/db/queries/units';
+import {
+  addMembership,
+  deleteSessionsOfUser,
+  findUserByUsername,
+  getUser,
+  insertUser,
+  removeMembership,
+  setPassword,
+  updateUser,
+} from '@/db/queries/users';
+import type { MembershipRole } from '@/db/schema';
+import { invalid, notFound } from '@/lib/actions/errors';
+import { hashPassword } from '@/lib/auth/password';
+import { checkPasswordPolicy } from '@/lib/auth/policy';
+import { parseWanyuan } from '@/lib/domain/money';
+import { DEFAULT_RULE_PROFILE, ruleProfileSchema } from '@/lib/domain/rules';
+import { requireAdmin } from '@/lib/projects/access';
+import type { Who } from '@/lib/projects/commands/shared';
+
+function audit(who: Who, action: string, entity: string, entityId: number, changes: unknown, unitId: number | null = null): void {
+  appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
+}
+
+function expenditure(value: string | null): number | null {
+  if (value === null || value === '') return null;
+  const r = parseWanyuan(value);
+  if (!r.ok) throw invalid(`项目支出：${r.message}`, { projectExpenditure: [r.message] });
+  return r.yuan;
+}
+
+function frameworkExists(id: number): void {
+  if (!getFrameworkWithCategories(id)) throw invalid('指标体系不存在', { frameworkId: ['指标体系不存在'] });
+}
+
+export function createUnit(who: Who, code: string, name: string): { unitId: number } {
+  requireAdmin(who.actor);
+  return transaction(() => {
+    if (findUnitByCode(code)) throw invalid(`单位编码 ${code} 已存在`, { code: ['单位编码已存在'] });
+    const u = insertUnit(code, name);
+    audit(who, 'create', 'unit', u.id, { code, name }, u.id);
+    return { unitId: u.id };
+  });
+}
+
+export function renameUnit(who: Who, unitId: number, name: string): void {
+  requireAdmin(who.actor);
+  transaction(() => {
+    const u = getUnit(unitId);
+    if (!u) throw notFound('单位');
+    updateUnitName(unitId, name);
+    audit(who, 'update', 'unit', unitId, [{ field: 'name', before: u.name, after: name }], unitId);
+  });
+}
+
+export function createUnitYear(who: Who, unitId: number, year: number, frameworkId: number, projectExpenditure: string | null): { unitYearId: number } {
+  requireAdmin(who.actor);
+  return transaction(() => {
+    if (!getUnit(unitId)) throw notFound('单位');
+    frameworkExists(frameworkId);
+    if (findUnitYear(unitId, year)) throw invalid(`该单位已有 ${year} 年度`, { year: ['该年度已存在'] });
+    const uy = insertUnitYear(unitId, year, { frameworkId, projectExpenditureYuan: expenditure(projectExpenditure), ruleProfile: null });
+    audit(who, 'create', 'unit-year', uy.id, { year, frameworkId, projectExpenditure }, unitId);
+    return { unitYearId: uy.id };
+  });
+}
+
+/** Parses an edited rule profile; the message names the field that is wrong. */
+export function parseRuleProfileText(text: string | null): string | null {
+  if (text === null || text.trim() === '') return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid('规则配置不是有效的 JSON', { ruleProfile: ['不是有效的 JSON'] });
+  }
+  const parsed = ruleProfileSchema.safeParse({ ...DEFAULT_RULE_PROFILE, ...(typeof json === 'object' && json ? json : {}) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const msg = `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
+    throw invalid(`规则配置有误：${msg}`, { ruleProfile: [msg] });
+  }
+  return JSON.stringify(parsed.data);
+}
+
+export function updateUnitYearSettings(
+  who: Who,
+  unitYearId: number,
+  fields: { frameworkId: number; projectExpenditure: string | null; ruleProfile: string | null },
+): void {
+  requireAdmin(who.actor);
+  transaction(() => {
+    const uy = getUnitYear(unitYearId);
+    if (!uy) throw notFound('预算年度');
+    frameworkExists(fields.frameworkId);
+    const next = {
+      frameworkId: fields.frameworkId,
+      projectExpenditureYuan: expenditure(fields.projectExpenditure),
+      ruleProfile: parseRuleProfileText(fields.ruleProfile),
+    };
+    updateUnitYear(unitYearId, next);
+    audit(who, 'update', 'unit-year', unitYearId, [
+      { field: 'frameworkId', before: uy.frameworkId, after: next.frameworkId },
+      { field: 'projectExpenditureYuan', before: uy.projectExpenditureYuan, after: next.projectExpenditureYuan },
+      { field: 'ruleProfile', before: uy.ruleProfile, after: next.ruleProfile },
+    ], uy.unitId);
+  });
+}
+
+export async function createUser(who: Who, input: { username: string; displayName: string; password: string; isAdmin: boolean }): Promise<{ userId: number }> {
+  requireAdmin(who.actor);
+  const policy = checkPasswordPolicy(input.password, input.username);
+  if (policy) throw invalid(policy, { password: [policy] });
+  const hash = await hashPassword(input.password);
+  return transaction(() => {
+    if (findUserByUsername(input.username)) throw invalid('用户名已存在', { username: ['用户名已存在'] });
+    const u = insertUser({ username: input.username, displayName: input.displayName, passwordHash: hash, isAdmin: input.isAdmin, mustChangePassword: true });
+    audit(who, 'create', 'user', u.id, { username: input.username, displayName: input.displayName, isAdmin: input.isAdmin });
+    return { userId: u.id };
+  });
+}
+
+export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): void {
+  requireAdmin(who.actor);
+  if (userId === who.actor.id && isDisabled) throw invalid('不能停用自己的账户');
+  transaction(() => {
+    const u = getUser(userId);
+    if (!u) throw notFound('用户');
+    updateUser(userId, { isDisabled });
+    if (isDisabled) deleteSessionsOfUser(userId);
+    audit(who, isDisabled ? 'disable' : 'enable', 'user', userId, [{ field: 'isDisabled', before: u.isDisabled, after: isDisabled }]);
+  });
+}
+
+/** Sets a random temporary password that must be changed at next sign-in; returned once to the admin. */
+export async function resetPassword(who: Who, userId: number): Promise<{ temporaryPassword: string }> {
+  requireAdmin(who.actor);
+  const temporaryPassword = `Tmp${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}9`;
+  const hash = await hashPassword(temporaryPassword);
+  transaction(() => {
+    if (!getUser(userId)) throw notFound('用户');
+    setPassword(userId, hash, true);
+    deleteSessionsOfUser(userId);
+    audit(who, 'reset-password', 'user', userId, null);
+  });
+  return { temporaryPassword };
+}
+
+export function setMembership(who: Who, userId: number, unitId: number, role: MembershipRole, isMember: boolean): void {
+  requireAdmin(who.actor);
+  transaction(() => {
+    if (!getUser(userId)) throw notFound('用户');
+    if (!getUnit(unitId)) throw notFound('单位');
+    if (isMember) addMembership(userId, unitId, role);
+    else removeMembership(userId, unitId, role);
+    audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role }, unitId);
+  });
+}

@@ -1,0 +1,38 @@
+/** Password policy and session/lockout settings; each can be changed by environment variable. */
+
+function intEnv(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isInteger(v) && v > 0 ? v : fallback;
+}
+
+export const authSettings = {
+  get passwordMinLength() {
+    return intEnv('PASSWORD_MIN_LENGTH', 8);
+  },
+  get maxFailedAttempts() {
+    return intEnv('LOGIN_MAX_FAILURES', 5);
+  },
+  get lockMinutes() {
+    return intEnv('LOGIN_LOCK_MINUTES', 15);
+  },
+  /** Failed attempts allowed from one client address per lock window, across all usernames. */
+  get maxFailuresPerIp() {
+    return intEnv('LOGIN_MAX_FAILURES_PER_IP', 20);
+  },
+  get sessionIdleMinutes() {
+    return intEnv('SESSION_IDLE_MINUTES', 30);
+  },
+  get sessionMaxHours() {
+    return intEnv('SESSION_MAX_HOURS', 12);
+  },
+};
+
+/** Returns a Chinese message saying what is missing, or null when the password is acceptable. */
+export function checkPasswordPolicy(password: string, username?: string): string | null {
+  const min = authSettings.passwordMinLength;
+  if (password.length < min) return `密码至少 ${min} 位`;
+  if (password.length > 128) return '密码不能超过 128 位';
+  if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return '密码须同时包含字母和数字';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
+  return null;
+}

@@ -1,0 +1,72 @@
+/**
+ * Server-side sessions. The cookie holds a random token; the database keeps only its SHA-256, so a
+ * stolen database copy cannot be replayed as a session.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  deleteSession,
+  findSession,
+  insertSession,
+  listMemberships,
+  pruneSessions,
+  touchSession,
+} from '@/db/queries/users';
+import type { MembershipRole, UserRow } from '@/db/schema';
+import type { Actor } from './permissions';
+import { authSettings } from './policy';
+
+export const SESSION_COOKIE = 'pt_session';
+const TOUCH_EVERY_MS = 60_000;
+
+function tokenId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function createSession(userId: number, ip: string | null, userAgent: string | null): { token: string; expiresAt: number } {
+  const token = randomBytes(32).toString('base64url');
+  const at = Date.now();
+  const expiresAt = at + authSettings.sessionMaxHours * 3_600_000;
+  pruneSessions(at, at - authSettings.sessionIdleMinutes * 60_000);
+  insertSession({
+    id: tokenId(token),
+    userId,
+    createdAt: at,
+    lastSeenAt: at,
+    expiresAt,
+    ip,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, expiresAt };
+}
+
+export function actorOf(user: UserRow): Actor {
+  const memberships = new Map<number, MembershipRole[]>();
+  for (const m of listMemberships(user.id)) {
+    const roles = memberships.get(m.unitId) ?? [];
+    roles.push(m.role);
+    memberships.set(m.unitId, roles);
+  }
+  return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin, memberships };
+}
+
+export type SessionState = { actor: Actor; mustChangePassword: boolean } | null;
+
+/** Resolves a cookie token to its user, enforcing idle and absolute timeouts. */
+export function resolveSession(token: string | undefined): SessionState {
+  if (!token || token.length > 100) return null;
+  const id = tokenId(token);
+  const found = findSession(id);
+  if (!found) return null;
+  const at = Date.now();
+  const idleLimit = authSettings.sessionIdleMinutes * 60_000;
+  if (found.session.expiresAt < at || found.session.lastSeenAt + idleLimit < at || found.user.isDisabled) {
+    deleteSession(id);
+    return null;
+  }
+  if (at - found.session.lastSeenAt > TOUCH_EVERY_MS) touchSession(id, at);
+  return { actor: actorOf(found.user), mustChangePassword: found.user.mustChangePassword };
+}
+
+export function endSession(token: string | undefined): void {
+  if (token) deleteSession(tokenId(token));
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import { parseArgs, type Command } from '../command';
+
+export const migrate: Command = {
+  name: 'db:migrate',
+  usage: 'db:migrate                 创建或升级数据库（启动时也会自动执行）',
+  async run(_args, io) {
+    const { ensureBaseData } = await import('@/lib/setup/bootstrap');
+    const { databasePath } = await import('@/db/client');
+    await ensureBaseData();
+    io.stdout.write(`数据库已是最新：${databasePath()}\n`);
+    return 0;
+  },
+};
+
+export const demo: Command = {
+  name: 'db:demo',
+  usage: 'db:demo                    载入演示数据（已载入则不重复）',
+  async run(_args, io) {
+    const { describeDemoAccounts, loadDemo } = await import('@/lib/setup/demo');
+    const r = await loadDemo();
+    io.stdout.write(r.isLoaded ? `已载入演示数据：${r.tables} 张表。\n` : '演示数据已存在，未重复载入。\n');
+    io.stdout.write(`${describeDemoAccounts()}\n`);
+    return 0;
+  },
+};
+
+export const backup: Command = {
+  name: 'db:backup',
+  usage: 'db:backup FILE             在线备份数据库到 FILE（服务运行时也可执行）',
+  async run(args, io) {
+    const file = parseArgs(args).positional[0];
+    if (!file) {
+      io.stderr.write('请指定备份文件，例如：npm run pt -- db:backup backups/app-20240301.db\n');
+      return 2;
+    }
+    const { backupTo } = await import('@/db/queries/maintenance');
+    const started = Date.now();
+    const r = await backupTo(file);
+    io.stdout.write(`已备份到 ${file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，${Date.now() - started} ms）\n`);
+    return 0;
+  },
+};
+
+export const restore: Command = {
+  name: 'db:restore',
+  usage: 'db:restore FILE [--force]  检查备份文件并恢复（须先停止服务；覆盖现有数据库需 --force）',
+  async run(args, io) {
+    const { positional, options } = parseArgs(args);
+    const file = positional[0];
+    if (!file) {
+      io.stderr.write('请指定要恢复的备份文件\n');
+      return 2;
+    }
+    const { checkDatabaseFile, replaceDatabaseFile } = await import('@/db/queries/maintenance');
+    const { databasePath } = await import('@/db/client');
+    const check = checkDatabaseFile(file);
+    if (!check.ok) {
+      io.stderr.write(`备份文件不可用：${check.message}\n`);
+      return 1;
+    }
+    const target = databasePath();
+    if (fs.existsSync(target) && !options.has('force')) {
+      io.stderr.write(`数据库 ${target} 已存在。确认要用备份覆盖它，请先停止服务，再加 --force 重新执行。\n`);
+      return 1;
+    }
+    replaceDatabaseFile(file, target);
+    io.stdout.write(`已从 ${file} 恢复到 ${target}（${check.projects} 张表）。启动服务时会自动升级到最新结构。\n`);
+    return 0;
+  },
+};
+
+export const synth: Command = {
+  name: 'db:synth',
+  usage: 'db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1]  生成规模测试用的合成数据',
+  async run(args, io) {
+    const { options } = parseArgs(args);
+    const num = (k: string, d: number) => {
+      const v = options.get(k);
+      const n = typeof v === 'string' ? Number(v) : d;
+      return Number.isInteger(n) && n > 0 ? n : NaN;
+    };
+    const opts = { projects: num('projects', NaN), perUnit: num('per-unit', 100), year: num('year', 2024), seed: num('seed', 1) };
+    if (Object.values(opts).some(Number.isNaN)) {
+      io.stderr.write('用法：db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1]（均为正整数）\n');
+      return 2;
+    }
+    const { ensureBaseData, systemActor } = await import('@/lib/setup/bootstrap');
+    const { synthesize } = await import('@/lib/setup/synth');
+    await ensureBaseData();
+    const started = Date.now();
+    const r = synthesize(opts, systemActor().id);
+    io.stdout.write(`已生成 ${r.units} 个单位、${r.projects} 张表（${((Date.now() - started) / 1000).toFixed(1)} s）\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { parseArgs, type Command } from '../command';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021]  把公开文本导入数据库（重复导入只更新）',
+  async run(args, io) {
+    const { positional, options } = parseArgs(args);
+    const file = positional[0];
+    if (!file) {
+      io.stderr.write('请指定要导入的文件，例如：npm run pt -- import 单位预算公开.txt\n');
+      return 2;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      io.stderr.write(`无法读取文件：${file}\n`);
+      return 2;
+    }
+    const str = (k: string) => (typeof options.get(k) === 'string' ? (options.get(k) as string) : undefined);
+    const year = str('year') === undefined ? undefined : Number(str('year'));
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+      io.stderr.write('--year 应为 2000–2100 之间的年份\n');
+      return 2;
+    }
+    const { decodeText } = await import('@/lib/http/body');
+    const { parsePublished } = await import('@/lib/format/published/parse');
+    const { ensureBaseData, systemActor } = await import('@/lib/setup/bootstrap');
+    const { applyImport } = await import('@/lib/projects/import');
+    await ensureBaseData();
+    const doc = parsePublished(decodeText(bytes));
+    for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
+    if (doc.projects.length === 0) {
+      io.stderr.write('文件中没有找到可导入的绩效目标表。\n');
+      return 1;
+    }
+    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework') });
+    for (const it of r.items.filter((i) => i.action === 'skip')) io.stderr.write(`未覆盖：${it.code} ${it.name}（${it.reason}）\n`);
+    const errors = r.items.reduce((n, i) => n + i.findings.filter((f) => f.severity === 'error').length, 0);
+    io.stdout.write(
+      `${r.unit.code} ${r.unit.name} ${r.year} 年度：共 ${r.items.length} 张表，新建 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}` +
+        `${errors > 0 ? `；检查发现 ${errors} 个错误` : ''}\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,44 @@
+/** `npm run pt -- <command>`: the command line of the app. */
+import type { Command } from './command';
+import { commands } from './registry';
+
+function help(): string {
+  return [
+    '用法：npm run pt -- <命令> [参数]',
+    '',
+    '命令：',
+    ...commands.map((c) => `  ${c.usage}`),
+    '',
+    '数据库位置由环境变量 DATABASE_PATH 指定，默认 data/app.db。',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${help()}\n`);
+    return 0;
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`未知命令：${name}\n\n${help()}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`命令 ${name} 失败：${message}\n`);
+    if (process.env.PT_DEBUG) console.error(error);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 1;
+  },
+);

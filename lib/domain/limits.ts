@@ -1,0 +1,13 @@
+/** Size limits on input, enforced by the shared schemas before anything touches the database. */
+export const LIMITS = {
+  codeLength: 40,
+  nameLength: 200,
+  /** 资金用途 and 绩效目标 */
+  longTextLength: 5_000,
+  cellLength: 500,
+  indicatorRows: 300,
+  checkpoints: 12,
+  reasonLength: 2_000,
+  /** Uploaded documents for import. */
+  uploadBytes: 20 * 1024 * 1024,
+} as const;

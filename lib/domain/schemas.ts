@@ -1,0 +1,111 @@
+/**
+ * The zod schemas shared by forms (react-hook-form resolver) and server actions: one per input.
+ * Messages are Chinese; paths follow the TargetTable shape so errors land beside their fields.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { parseWanyuan } from './money';
+import { COMPARATORS } from './target-value';
+
+z.config(z.locales.zhCN());
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label}须为文本` }).max(max, `${label}不能超过 ${max} 字`);
+
+const required = (label: string, max: number) => text(label, max).trim().min(1, `请填写${label}`);
+
+export const amountSchema = (label: string) =>
+  z
+    .string({ error: `${label}须为数字文本` })
+    .trim()
+    .max(20, `${label}格式不正确`)
+    .superRefine((v, ctx) => {
+      const r = parseWanyuan(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
+    });
+
+const optionalAmountSchema = (label: string) =>
+  z
+    .string({ error: `${label}须为数字文本` })
+    .trim()
+    .max(20, `${label}格式不正确`)
+    .nullable()
+    .transform((v) => (v === null || v === '' ? null : v))
+    .superRefine((v, ctx) => {
+      if (v === null) return;
+      const r = parseWanyuan(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
+    });
+
+export const targetSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('quantity'),
+      op: z.enum(COMPARATORS, { error: '比较符须为 ≥ ≤ = > < 之一' }),
+      number: z.number({ error: '请填写数值' }).finite('数值无效').min(-1e12).max(1e12),
+      unit: text('单位', 20).trim(),
+    }),
+    z.object({
+      kind: z.literal('deadline'),
+      year: z.number().int().min(1990).max(2100).nullable(),
+      month: z.number({ error: '请填写月份' }).int().min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
+      day: z.number().int().min(1, '日期应为 1–31').max(31, '日期应为 1–31').nullable(),
+      suffix: text('日期后的文字', 50).optional(),
+    }),
+    z.object({ kind: z.literal('text') }),
+  ],
+  { error: '指标值类型须为数量、日期或文字' },
+);
+
+export const indicatorSchema = z.object({
+  key: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/, '行标识无效').optional(),
+  level1: required('一级指标', 50),
+  level2: required('二级指标', 50),
+  name: text('三级指标', LIMITS.cellLength).trim(),
+  description: text('指标描述', LIMITS.cellLength).trim(),
+  value: text('指标值', LIMITS.cellLength).trim(),
+  target: targetSchema,
+  basis: text('指标值确定依据', LIMITS.cellLength).trim(),
+  isPlaceholder: z.boolean(),
+});
+
+export const checkpointSchema = z.object({
+  month: z.number({ error: '请填写月份' }).int('月份应为整数').min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
+  percent: z.number({ error: '请填写百分比' }).min(0, '百分比应在 0–100 之间').max(100, '百分比应在 0–100 之间'),
+});
+
+export const tableSchema = z.object({
+  code: required('项目编码', LIMITS.codeLength).regex(/^[0-9A-Za-z-]+$/, '项目编码只能包含字母、数字和连字符'),
+  name: required('项目名称', LIMITS.nameLength),
+  budget: z.object({
+    total: amountSchema('预算数'),
+    fiscal: amountSchema('财政资金'),
+    other: optionalAmountSchema('其他资金'),
+  }),
+  purpose: text('资金用途', LIMITS.longTextLength).trim(),
+  goal: text('绩效目标', LIMITS.longTextLength).trim(),
+  schedule: z.array(checkpointSchema).max(LIMITS.checkpoints, `资金支出计划最多 ${LIMITS.checkpoints} 个时间点`),
+  indicators: z.array(indicatorSchema).max(LIMITS.indicatorRows, `每张表最多 ${LIMITS.indicatorRows} 行指标`),
+});
+
+export type TableInput = z.input<typeof tableSchema>;
+export type TableData = z.output<typeof tableSchema>;
+
+const id = (label: string) => z.number({ error: `${label}无效` }).int(`${label}无效`).positive(`${label}无效`);
+
+export const saveTableInput = z.object({ projectId: id('项目'), version: id('版本号'), table: tableSchema });
+export const createTableInput = z.object({ unitYearId: id('预算年度'), table: tableSchema });
+export const projectRefInput = z.object({ projectId: id('项目') });
+export const transitionInput = z.object({
+  projectId: id('项目'),
+  version: id('版本号'),
+  reason: text('理由', LIMITS.reasonLength).trim().optional(),
+  comments: z
+    .array(z.object({ target: z.string().max(80).nullable(), body: required('意见', LIMITS.reasonLength) }))
+    .max(100)
+    .optional(),
+});
+export const bulkApproveInput = z.object({
+  items: z.array(z.object({ projectId: id('项目'), version: id('版本号') })).min(1, '请选择要审核的表').max(500),
+});

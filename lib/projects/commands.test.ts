@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqlite } from '@/db/client';
+import { getProject } from '@/db/queries/projects';
+import { listAuditFor } from '@/db/queries/audit';
+import { ActionError } from '@/lib/actions/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
+import { sampleTable } from '@/lib/testing/tables';
+import { createTable } from './commands/create-table';
+import { deleteTable } from './commands/delete-table';
+import { duplicateTable, startNextYear } from './commands/copy-table';
+import { saveTable } from './commands/save-table';
+import { transitionTable } from './commands/transition-table';
+import { loadTable } from './read';
+
+let owner: Actor;
+let otherOwner: Actor;
+let reviewer: Actor;
+let admin: Actor;
+let unitYearId: number;
+let unitAId: number;
+
+function refusal(fn: () => unknown): ActionError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ActionError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+beforeAll(async () => {
+  await seededDatabase();
+  const a = makeUnitYear('100001', 2024, '10.00');
+  const b = makeUnitYear('200002');
+  unitYearId = a.unitYear.id;
+  unitAId = a.unit.id;
+  owner = makeActor('owner-a', [{ unitId: a.unit.id, role: 'owner' }]);
+  otherOwner = makeActor('owner-b', [{ unitId: b.unit.id, role: 'owner' }]);
+  reviewer = makeActor('reviewer-a', [{ unitId: a.unit.id, role: 'reviewer' }]);
+  admin = makeActor('admin-x', [], true);
+});
+
+describe('create and save', () => {
+  it('stores a table exactly and reads it back', () => {
+    const { projectId, version } = createTable({ actor: owner, ip: null }, unitYearId, sampleTable());
+    expect(version).toBe(1);
+    const loaded = loadTable(projectId)!;
+    expect(loaded.table.budget).toEqual({ total: '10.00', fiscal: '10.00', other: null });
+    expect(loaded.table.indicators).toHaveLength(9);
+    expect(loaded.table.indicators[3]!.target).toEqual({ kind: 'quantity', op: '<=', number: 10, unit: '万元' });
+    expect(loaded.table.indicators[4]).toMatchObject({ isPlaceholder: true, value: '无经济效益指标' });
+    expect(loaded.table.indicators.every((r) => typeof r.key === 'string')).toBe(true);
+  });
+
+  it('refuses a save based on an older version and says who changed the table', () => {
+    const { projectId } = createTable({ actor: owner, ip: null }, unitYearId, sampleTable('13080024P00009810002B'));
+    const first = saveTable({ actor: owner, ip: null }, projectId, 1, { ...sampleTable('13080024P00009810002B'), name: '第一次保存' });
+    expect(first.version).toBe(2);
+    const e = refusal(() => saveTable({ actor: owner, ip: null }, projectId, 1, { ...sampleTable('13080024P00009810002B'), name: '过期的保存' }));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('owner-a');
+    expect(e.message).toContain('版本 2');
+    expect(loadTable(projectId)!.table.name).toBe('第一次保存');
+  });
+
+  it('keeps row keys across saves and audits each changed field', () => {
+    const { projectId } = createTable({ actor: owner, ip: null }, unitYearId, sampleTable('13080024P00009810002C'));
+    const before = loadTable(projectId)!.table;
+    const edited = structuredClone(before);
+    edited.indicators[1]!.value = '≤320 件';
+    edited.indicators[1]!.target = { kind: 'quantity', op: '<=', number: 320, unit: '件' };
+    saveTable({ actor: owner, ip: null }, projectId, 1, { ...edited, budget: { ...edited.budget } });
+    const after = loadTable(projectId)!.table;
+    expect(after.indicators.map((r) => r.key)).toEqual(before.indicators.map((r) => r.key));
+    const audit = listAuditFor('project', projectId);
+    const update = audit.find((a) => a.action === 'update')!;
+    expect(JSON.parse(update.changes!)).toEqual([
+      expect.objectContaining({ kind: 'row-changed', fields: [{ field: 'value', label: '指标值', before: '≤300 件', after: '≤320 件' }] }),
+    ]);
+  });
+
+  it('refuses a project code already used in the unit-year, beside the field', () => {
+    const e = refusal(() => createTable({ actor: owner, ip: null }, unitYearId, sampleTable()));
+    expect(e.code).toBe('invalid');
+    expect(Object.keys(e.fieldErrors)).toEqual(['table.code']);
+  });
+
+  it('refuses owners of other units and reviewers', () => {
+    expect(refusal(() => createTable({ actor: otherOwner, ip: null }, unitYearId, sampleTable('X1'))).code).toBe('denied');
+    expect(refusal(() => createTable({ actor: reviewer, ip: null }, unitYearId, sampleTable('X2'))).code).toBe('denied');
+    expect(refusal(() => createTable({ actor: admin, ip: null }, unitYearId, sampleTable('X3'))).code).toBe('denied');
+  });
+});
+
+describe('workflow', () => {
+  it('runs draft → submitted → returned → draft → submitted → approved, and freezes approved tables', () => {
+    const who = { actor: owner, ip: null };
+    const { projectId } = createTable(who, unitYearId, sampleTable('13080024P00009810002D'));
+    let v = transitionTable(who, 'submit', { projectId, version: 1 }).version;
+    expect(refusal(() => saveTable(who, projectId, v, sampleTable('13080024P00009810002D'))).code).toBe('state');
+    expect(refusal(() => transitionTable({ actor: reviewer, ip: null }, 'return', { projectId, version: v })).fieldErrors).toHaveProperty('reason');
+    v = transitionTable({ actor: reviewer, ip: null }, 'return', { projectId, version: v, reason: '成本指标请核实', comments: [{ target: 'goal', body: '目标请量化' }] }).version;
+    const saved = saveTable(who, projectId, v, sampleTable('13080024P00009810002D'));
+    expect(saved.status).toBe('draft');
+    v = transitionTable(who, 'submit', { projectId, version: saved.version }).version;
+    expect(refusal(() => transitionTable(who, 'approve', { projectId, version: v })).code).toBe('denied');
+    v = transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId, version: v }).version;
+    expect(getProject(projectId)!.status).toBe('approved');
+    expect(refusal(() => saveTable(who, projectId, v, sampleTable('13080024P00009810002D'))).code).toBe('state');
+    expect(refusal(() => transitionTable(who, 'reopen', { projectId, version: v, reason: 'x' })).code).toBe('denied');
+    const reopened = transitionTable({ actor: admin, ip: null }, 'reopen', { projectId, version: v, reason: '预算调整' });
+    expect(reopened.status).toBe('draft');
+  });
+
+  it('refuses submission while rule errors remain', () => {
+    const bad = sampleTable('13080024P00009810002E');
+    bad.indicators[3] = { ...bad.indicators[3]!, value: '≤12 万元', target: { kind: 'quantity', op: '<=', number: 12, unit: '万元' } };
+    const { projectId } = createTable({ actor: owner, ip: null }, unitYearId, bad);
+    expect(getProject(projectId)!.errorCount).toBeGreaterThan(0);
+    const e = refusal(() => transitionTable({ actor: owner, ip: null }, 'submit', { projectId, version: 1 }));
+    expect(e.message).toContain('错误');
+  });
+
+  it('lets nobody approve a table they edited', () => {
+    const both = makeActor('owner-reviewer', [
+      { unitId: unitAId, role: 'owner' },
+      { unitId: unitAId, role: 'reviewer' },
+    ]);
+    const { projectId } = createTable({ actor: both, ip: null }, unitYearId, sampleTable('13080024P00009810002F'));
+    const v = transitionTable({ actor: owner, ip: null }, 'submit', { projectId, version: 1 }).version;
+    expect(refusal(() => transitionTable({ actor: both, ip: null }, 'approve', { projectId, version: v })).message).toContain('自己');
+  });
+});
+
+describe('copies and deletion', () => {
+  it('duplicates with a free code and starts next year with amounts and plan reset', () => {
+    const who = { actor: owner, ip: null };
+    const { projectId } = createTable(who, unitYearId, sampleTable('13080024P00009810002G'));
+    const copy = loadTable(duplicateTable(who, projectId).projectId)!;
+    expect(copy.table.code).toBe('13080024P00009810002G-2');
+    const next = loadTable(startNextYear(who, projectId).projectId)!;
+    expect(next.table.budget.total).toBe('0.00');
+    expect(next.table.schedule).toEqual([
+      { month: 3, percent: 25 },
+      { month: 6, percent: 50 },
+      { month: 10, percent: 75 },
+      { month: 12, percent: 100 },
+    ]);
+    expect(next.table.indicators.map((r) => r.basis)).toEqual(sampleTable().indicators.map((r) => r.basis));
+  });
+
+  it('deletes drafts only, and keeps the content in the audit log', () => {
+    const who = { actor: owner, ip: null };
+    const { projectId } = createTable(who, unitYearId, sampleTable('13080024P00009810002H'));
+    deleteTable(who, projectId, 1);
+    expect(getProject(projectId)).toBeUndefined();
+    const entry = listAuditFor('project', projectId).find((a) => a.action === 'delete')!;
+    expect(JSON.parse(entry.changes!).table.code).toBe('13080024P00009810002H');
+  });
+});
+
+describe('audit log', () => {
+  it('cannot be changed or deleted', () => {
+    expect(() => sqlite().prepare('update audit_log set action = ?').run('x')).toThrow(/append-only/);
+    expect(() => sqlite().prepare('delete from audit_log').run()).toThrow(/append-only/);
+  });
+});

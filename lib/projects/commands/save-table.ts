@@ -1,0 +1,51 @@
+import { transaction } from '@/db/client';
+import { insertReviewEvent } from '@/db/queries/review';
+import { replaceProjectContent, updateProjectHeader, updateProjectStatus } from '@/db/queries/projects';
+import { wrongState } from '@/lib/actions/errors';
+import type { Finding } from '@/lib/domain/rules';
+import type { TableData } from '@/lib/domain/schemas';
+import { diffTables } from '@/lib/domain/diff';
+import { isEditable } from '@/lib/domain/workflow';
+import { assertVersion, conflictError, projectFor } from '../access';
+import { countFindings, findingsOf } from '../findings';
+import { tableHeader, tablePlan, tableRows } from '../mapping';
+import { normaliseTable } from '../normalise';
+import { loadTable } from '../read';
+import { assertCodeFree, auditProject, displayNameOf, type Who } from './shared';
+
+export type SaveResult = { version: number; status: string; findings: Finding[]; changed: number };
+
+/**
+ * Saves a draft. Refused when the table moved on since `version` was read (optimistic lock) or is no
+ * longer editable; rule errors do not block saving, only submission.
+ */
+export function saveTable(who: Who, projectId: number, version: number, input: TableData): SaveResult {
+  return transaction(() => {
+    const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.edit');
+    if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
+    assertVersion(project, version, displayNameOf(project.updatedBy));
+    const table = normaliseTable(input);
+    assertCodeFree(project.unitYearId, table.code, projectId);
+    const before = loadTable(projectId)?.table ?? null;
+    const findings = findingsOf(table, unitYear);
+    let saved = updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
+    if (!saved) throw conflictError(project, version, displayNameOf(project.updatedBy));
+    replaceProjectContent(projectId, tablePlan(table), tableRows(table));
+    const changes = diffTables(before, table);
+    auditProject(who, 'update', projectId, unitId, changes);
+    if (saved && saved.status === 'returned') {
+      saved = updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id) ?? saved;
+      insertReviewEvent({
+        projectId,
+        action: 'revise',
+        fromStatus: 'returned',
+        toStatus: 'draft',
+        userId: who.actor.id,
+        reason: null,
+        version: saved.version,
+      });
+      auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
+    }
+    return { version: saved.version, status: saved.status, findings, changed: changes.length };
+  });
+}

@@ -1,0 +1,43 @@
+/** The readable history of a table: every audited step with its changes. */
+import { listAuditFor } from '@/db/queries/audit';
+import type { TableChange } from '@/lib/domain/diff';
+
+export type HistoryEntry = {
+  id: number;
+  at: number;
+  who: string;
+  action: string;
+  changes: TableChange[];
+  reason: string | null;
+  note: string | null;
+};
+
+function parse(json: string | null): unknown {
+  if (!json) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+function isChangeList(v: unknown): v is TableChange[] {
+  return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && 'kind' in c);
+}
+
+export function projectHistory(projectId: number): HistoryEntry[] {
+  return listAuditFor('project', projectId).map((row) => {
+    const data = parse(row.changes);
+    const obj = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+    const nested = obj.changes;
+    return {
+      id: row.id,
+      at: row.at,
+      who: row.username ?? '（未知）',
+      action: row.action,
+      changes: isChangeList(data) ? data : isChangeList(nested) ? nested : [],
+      reason: typeof obj.reason === 'string' ? obj.reason : null,
+      note: typeof obj.body === 'string' ? obj.body : null,
+    };
+  });
+}

@@ -1,0 +1,61 @@
+/** Everything the project list page shows, scoped to the unit-years the actor may see. */
+import { z } from 'zod';
+import { listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/projects';
+import { getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
+import { PROJECT_STATUSES } from '@/db/schema';
+import { unitsWith, type Actor } from '@/lib/auth/permissions';
+
+export const PAGE_SIZE = 50;
+
+export const listParamsSchema = z.object({
+  uy: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  warn: z.literal('1').optional().catch(undefined),
+  sort: z.enum(PROJECT_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+export type ListParams = z.infer<typeof listParamsSchema>;
+
+export type ProjectListPage = {
+  unitYears: UnitYearOption[];
+  selected: UnitYearSummary | null;
+  rows: ProjectListRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  params: ListParams;
+};
+
+export function visibleUnitYears(actor: Actor): UnitYearOption[] {
+  return listUnitYearOptions(unitsWith(actor, 'project.view'));
+}
+
+export function canSeeUnitYear(actor: Actor, unitYearId: number): UnitYearSummary | null {
+  const s = getUnitYearSummary(unitYearId);
+  if (!s) return null;
+  const units = unitsWith(actor, 'project.view');
+  return units === null || units.includes(s.unitId) ? s : null;
+}
+
+export function projectListPage(actor: Actor, raw: Record<string, string | string[] | undefined>): ProjectListPage {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const params = listParamsSchema.parse(flat);
+  const unitYears = visibleUnitYears(actor);
+  const option = params.uy ? unitYears.find((u) => u.id === params.uy) : unitYears[0];
+  const selected = option ? (getUnitYearSummary(option.id) ?? null) : null;
+  if (!selected) return { unitYears, selected: null, rows: [], total: 0, page: 1, pageCount: 1, params };
+  const page = params.page ?? 1;
+  const { rows, total } = listProjects({
+    unitYearIds: [selected.id],
+    search: params.q,
+    status: params.status,
+    hasWarnings: params.warn === '1',
+    sort: params.sort,
+    desc: params.dir === 'desc',
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  return { unitYears, selected, rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), params };
+}

@@ -1,0 +1,103 @@
+/** Converts between stored rows and the shared TargetTable type. */
+import { randomUUID } from 'node:crypto';
+import type { CheckpointInsert, IndicatorInsert, ProjectBundle, ProjectHeader } from '@/db/queries/projects';
+import type { IndicatorDbRow } from '@/db/schema';
+import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
+import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
+import { COMPARATORS, type Comparator, type TargetValue } from '@/lib/domain/target-value';
+
+export function newRowKey(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+function targetOf(row: IndicatorDbRow): TargetValue {
+  if (row.valueKind === 'quantity' && row.comparator && row.number !== null) {
+    const op = (COMPARATORS as readonly string[]).includes(row.comparator) ? (row.comparator as Comparator) : '=';
+    return { kind: 'quantity', op, number: Number(row.number), unit: row.unit ?? '' };
+  }
+  if (row.valueKind === 'deadline' && row.deadlineMonth !== null) {
+    return {
+      kind: 'deadline',
+      year: row.deadlineYear,
+      month: row.deadlineMonth,
+      day: row.deadlineDay,
+      ...(row.deadlineSuffix ? { suffix: row.deadlineSuffix } : {}),
+    };
+  }
+  return { kind: 'text' };
+}
+
+export function bundleToTable(bundle: ProjectBundle): TargetTable {
+  const p = bundle.project;
+  return {
+    code: p.code,
+    name: p.name,
+    budget: {
+      total: formatWanyuan(p.totalYuan),
+      fiscal: formatWanyuan(p.fiscalYuan),
+      other: p.otherYuan === null ? null : formatWanyuan(p.otherYuan),
+    },
+    purpose: p.purpose,
+    goal: p.goal,
+    schedule: bundle.checkpoints.map((c) => ({ month: c.month, percent: c.percent })),
+    indicators: bundle.indicators.map(
+      (r): IndicatorRow => ({
+        key: r.rowKey,
+        level1: r.level1,
+        level2: r.level2,
+        name: r.name,
+        description: r.description,
+        value: r.value,
+        target: targetOf(r),
+        basis: r.basis,
+        isPlaceholder: r.isPlaceholder,
+      }),
+    ),
+  };
+}
+
+/** The stored header of a (validated) table; amounts must already be valid 万元 strings. */
+export function tableHeader(table: TargetTable, counts: { errors: number; warnings: number }): ProjectHeader {
+  return {
+    code: table.code,
+    name: table.name,
+    totalYuan: wanyuanToYuan(table.budget.total),
+    fiscalYuan: wanyuanToYuan(table.budget.fiscal),
+    otherYuan: table.budget.other === null || table.budget.other.trim() === '' ? null : wanyuanToYuan(table.budget.other),
+    purpose: table.purpose,
+    goal: table.goal,
+    errorCount: counts.errors,
+    warningCount: counts.warnings,
+  };
+}
+
+export function tablePlan(table: TargetTable): CheckpointInsert[] {
+  return table.schedule.map((c) => ({ month: c.month, percent: c.percent }));
+}
+
+/** Rows to store; rows without a key get a fresh one (and the table is updated to carry it). */
+export function tableRows(table: TargetTable): IndicatorInsert[] {
+  return table.indicators.map((r) => {
+    const key = r.key ?? newRowKey();
+    r.key = key;
+    const t = r.target;
+    return {
+      rowKey: key,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      description: r.description,
+      value: r.value,
+      valueKind: t.kind,
+      comparator: t.kind === 'quantity' ? t.op : null,
+      number: t.kind === 'quantity' ? String(t.number) : null,
+      unit: t.kind === 'quantity' ? t.unit : null,
+      deadlineYear: t.kind === 'deadline' ? t.year : null,
+      deadlineMonth: t.kind === 'deadline' ? t.month : null,
+      deadlineDay: t.kind === 'deadline' ? t.day : null,
+      deadlineSuffix: t.kind === 'deadline' ? (t.suffix ?? null) : null,
+      basis: r.basis,
+      isPlaceholder: r.isPlaceholder,
+    };
+  });
+}

@@ -1,0 +1,14 @@
+import { getProjectBundle, getProjectBundles } from '@/db/queries/projects';
+import type { ProjectRow } from '@/db/schema';
+import type { TargetTable } from '@/lib/domain/table';
+import { bundleToTable } from './mapping';
+
+export function loadTable(projectId: number): { project: ProjectRow; table: TargetTable } | null {
+  const bundle = getProjectBundle(projectId);
+  return bundle ? { project: bundle.project, table: bundleToTable(bundle) } : null;
+}
+
+/** Many tables in a constant number of queries, in the order of `ids`. */
+export function loadTables(ids: readonly number[]): { project: ProjectRow; table: TargetTable }[] {
+  return getProjectBundles(ids).map((b) => ({ project: b.project, table: bundleToTable(b) }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Demo data for a first start: the reference unit-year (441001, 2024, 2015 framework, 项目支出
+ * 3447.87) with its 23 tables loaded through the importer, and one account per role.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { transaction } from '@/db/client';
+import { findFrameworkByCode } from '@/db/queries/frameworks';
+import { listProjectsOfUnitYear } from '@/db/queries/projects';
+import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear } from '@/db/queries/units';
+import { addMembership, findUserByUsername, insertUser } from '@/db/queries/users';
+import { hashPassword } from '@/lib/auth/password';
+import { actorOf } from '@/lib/auth/session';
+import { FRAMEWORK_2015 } from '@/lib/domain/framework';
+import { wanyuanToYuan } from '@/lib/domain/money';
+import { parsePublished } from '@/lib/format/published/parse';
+import { transitionTable } from '@/lib/projects/commands/transition-table';
+import { applyImport } from '@/lib/projects/import';
+import { ensureBaseData } from './bootstrap';
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
+
+export { DEMO_ACCOUNTS, describeDemoAccounts } from './demo-accounts';
+
+export const DEMO_UNIT = { code: '441001', name: '承德市人力资源和社会保障局本级' };
+export const DEMO_YEAR = 2024;
+
+export function referenceDocumentPath(): string {
+  return path.join(process.cwd(), 'lib', 'demo', 'reference-441001-2024.txt');
+}
+
+export type DemoResult = { isLoaded: boolean; tables: number; accounts: readonly DemoAccount[] };
+
+/** Loads the demo once; a second call (every later start) finds it and adds nothing. */
+export async function loadDemo(): Promise<DemoResult> {
+  await ensureBaseData();
+  if (findUnitByCode(DEMO_UNIT.code) || findUserByUsername('owner')) return { isLoaded: false, tables: 0, accounts: DEMO_ACCOUNTS };
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+  const unitYearId = transaction(() => {
+    const framework = findFrameworkByCode(FRAMEWORK_2015.code)!;
+    const unit = insertUnit(DEMO_UNIT.code, DEMO_UNIT.name);
+    const unitYear =
+      findUnitYear(unit.id, DEMO_YEAR) ??
+      insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan('3447.87'), ruleProfile: null });
+    DEMO_ACCOUNTS.forEach((a, i) => {
+      const user = insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
+      if (a.role !== 'admin') addMembership(user.id, unit.id, a.role);
+    });
+    return unitYear.id;
+  });
+  const owner = actorOf(findUserByUsername('owner')!);
+  const reviewer = actorOf(findUserByUsername('reviewer')!);
+  const doc = parsePublished(fs.readFileSync(referenceDocumentPath(), 'utf8'));
+  const result = applyImport({ actor: owner, ip: null }, doc, { unitCode: DEMO_UNIT.code, year: DEMO_YEAR });
+  // A mix of states, as in a real season: the first tables still drafts, two awaiting review, the rest approved.
+  for (const p of listProjectsOfUnitYear(unitYearId)) {
+    if (p.position <= 3) continue;
+    try {
+      const submitted = transitionTable({ actor: owner, ip: null }, 'submit', { projectId: p.id, version: p.version });
+      if (p.position <= 5) continue;
+      transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId: p.id, version: submitted.version });
+    } catch (error) {
+      console.warn(`演示数据：表 ${p.position}「${p.name}」未能提交或审核：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { isLoaded: true, tables: result.created, accounts: DEMO_ACCOUNTS };
+}

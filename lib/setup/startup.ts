@@ -1,0 +1,23 @@
+import { databasePath } from '@/db/client';
+import { findUserByUsername } from '@/db/queries/users';
+import { verifyPassword } from '@/lib/auth/password';
+import { ensureBaseData } from './bootstrap';
+import { DEMO_ACCOUNTS, describeDemoAccounts, loadDemo } from './demo';
+
+async function demoAccountsStillDefault(): Promise<boolean> {
+  for (const a of DEMO_ACCOUNTS) {
+    const u = findUserByUsername(a.username);
+    if (u && !u.isDisabled && (await verifyPassword(a.password, u.passwordHash))) return true;
+  }
+  return false;
+}
+
+export async function startup(): Promise<void> {
+  await ensureBaseData();
+  if (process.env.DEMO_DATA !== '0') {
+    const demo = await loadDemo();
+    if (demo.isLoaded) console.log(`已载入演示数据：单位 441001，2024 年度，${demo.tables} 张绩效目标表。`);
+  }
+  console.log(`数据库：${databasePath()}`);
+  if (await demoAccountsStillDefault()) console.log(describeDemoAccounts());
+}

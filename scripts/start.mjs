@@ -1,0 +1,45 @@
+// `npm start`: build when there is no build (or the sources are newer), then serve.
+// Migration, demo data and the demo logins happen in instrumentation.ts when the server starts.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+const root = path.resolve(import.meta.dirname, '..');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const buildId = path.join(root, '.next', 'BUILD_ID');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild() {
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  const sources = ['app', 'lib', 'db', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'package-lock.json'];
+  return sources.some((s) => {
+    const p = path.join(root, s);
+    if (!fs.existsSync(p)) return false;
+    return (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
+  });
+}
+
+if (needsBuild()) {
+  console.log('正在构建应用（首次启动约需 1 分钟）…');
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const port = process.env.PORT ?? '3000';
+const args = [nextBin, 'start', '-p', port];
+if (process.env.HOST) args.push('-H', process.env.HOST);
+console.log(`启动服务：http://localhost:${port}`);
+const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));

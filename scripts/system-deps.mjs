@@ -1,0 +1,41 @@
+// Finds (or, as root with apt, installs) what the tests need from the system: Chromium for Playwright
+// and poppler-utils' pdftotext for the PDF export tests. Prints a clear message when it cannot.
+import { execSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+export function findChromium() {
+  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  return CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+}
+
+function canApt() {
+  return process.getuid?.() === 0 && which('apt-get') !== null;
+}
+
+export function ensureSystemDeps() {
+  const missing = [];
+  if (!findChromium()) missing.push('chromium');
+  if (!which('pdftotext')) missing.push('poppler-utils');
+  if (missing.length === 0) return { chromium: findChromium() };
+  if (!canApt()) {
+    console.error(
+      [
+        `缺少测试所需的系统软件：${missing.join('、')}。`,
+        'Debian/Ubuntu 上请执行：sudo apt-get install -y chromium poppler-utils',
+        '或者设置 CHROMIUM_PATH 指向已安装的 Chromium/Chrome 可执行文件。',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+  console.log(`正在安装 ${missing.join(' ')}（apt-get）…`);
+  execSync('apt-get update -qq', { stdio: 'inherit' });
+  execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit' });
+  return { chromium: findChromium() };
+}
