@@ -35,8 +35,11 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico).*)',
+      // Pages only: API routes and server-action posts need no CSP, and skipping them keeps their
+      // bodies unbuffered (the proxy would cap them at 10 MB) and saves work on every save.
+      source: '/((?!api/|_next/static|_next/image|favicon.ico).*)',
       missing: [
+        { type: 'header', key: 'next-action' },
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
       ],

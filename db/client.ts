@@ -10,7 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema>;
-type Handle = { db: DB; sqlite: Database.Database; path: string };
+type Handle = { db: DB; sqlite: Database.Database; path: string; statements: Map<string, unknown> };
 
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -32,7 +32,7 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
-  return { db, sqlite, path: file };
+  return { db, sqlite, path: file, statements: new Map() };
 }
 
 const globalForDb = globalThis as unknown as { __ptDb?: Handle };
@@ -70,6 +70,20 @@ type NotPromise<T> = T extends PromiseLike<unknown> ? never : T;
  */
 export function transaction<T>(fn: () => NotPromise<T>): T {
   return handle().sqlite.transaction(fn).immediate();
+}
+
+/**
+ * A statement prepared once per connection and reused: building and preparing SQL on every call is
+ * most of the cost of the hot queries (session lookup, save). `build` runs on first use only.
+ */
+export function prepared<T>(key: string, build: (db: DB) => T): T {
+  const h = handle();
+  let stmt = h.statements.get(key) as T | undefined;
+  if (stmt === undefined) {
+    stmt = build(h.db);
+    h.statements.set(key, stmt);
+  }
+  return stmt;
 }
 
 export function now(): number {

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
-import { db, now } from '../client';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { db, now, prepared } from '../client';
 import { auditLog, type AuditRow } from '../schema';
 
 export type AuditEntry = {
@@ -14,20 +14,33 @@ export type AuditEntry = {
 };
 
 export function appendAudit(entry: AuditEntry): void {
-  db()
-    .insert(auditLog)
-    .values({
-      at: now(),
-      userId: entry.userId,
-      username: entry.username,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      unitId: entry.unitId ?? null,
-      changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
-      ip: entry.ip ?? null,
-    })
-    .run();
+  const p = (name: string) => sql.placeholder(name);
+  prepared('audit.insert', (d) =>
+    d
+      .insert(auditLog)
+      .values({
+        at: p('at'),
+        userId: p('userId'),
+        username: p('username'),
+        action: p('action'),
+        entity: p('entity'),
+        entityId: p('entityId'),
+        unitId: p('unitId'),
+        changes: p('changes'),
+        ip: p('ip'),
+      })
+      .prepare(),
+  ).run({
+    at: now(),
+    userId: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    unitId: entry.unitId ?? null,
+    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+    ip: entry.ip ?? null,
+  });
 }
 
 export function listAuditFor(entity: string, entityId: number): AuditRow[] {

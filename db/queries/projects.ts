@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
-import { db, now } from '../client';
+import { db, now, prepared, sqlite } from '../client';
 import {
   checkpoints,
   indicators,
@@ -115,15 +115,19 @@ export function listProjects(q: ProjectListQuery): { rows: ProjectListRow[]; tot
 }
 
 export function getProject(id: number): ProjectRow | undefined {
-  return db().select().from(projects).where(eq(projects.id, id)).get();
+  return prepared('projects.get', (d) =>
+    d.select().from(projects).where(eq(projects.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 export function findProjectByCode(unitYearId: number, code: string): ProjectRow | undefined {
-  return db()
-    .select()
-    .from(projects)
-    .where(and(eq(projects.unitYearId, unitYearId), eq(projects.code, code)))
-    .get();
+  return prepared('projects.by-code', (d) =>
+    d
+      .select()
+      .from(projects)
+      .where(and(eq(projects.unitYearId, sql.placeholder('unitYearId')), eq(projects.code, sql.placeholder('code'))))
+      .prepare(),
+  ).get({ unitYearId, code });
 }
 
 export function listProjectsOfUnitYear(unitYearId: number, statuses?: readonly ProjectStatus[]): ProjectRow[] {
@@ -140,18 +144,12 @@ export function getProjectBundle(id: number): ProjectBundle | null {
   if (!project) return null;
   return {
     project,
-    checkpoints: db()
-      .select()
-      .from(checkpoints)
-      .where(eq(checkpoints.projectId, id))
-      .orderBy(asc(checkpoints.position))
-      .all(),
-    indicators: db()
-      .select()
-      .from(indicators)
-      .where(eq(indicators.projectId, id))
-      .orderBy(asc(indicators.position))
-      .all(),
+    checkpoints: prepared('checkpoints.of', (d) =>
+      d.select().from(checkpoints).where(eq(checkpoints.projectId, sql.placeholder('id'))).orderBy(asc(checkpoints.position)).prepare(),
+    ).all({ id }),
+    indicators: prepared('indicators.of', (d) =>
+      d.select().from(indicators).where(eq(indicators.projectId, sql.placeholder('id'))).orderBy(asc(indicators.position)).prepare(),
+    ).all({ id }),
   };
 }
 
@@ -235,36 +233,58 @@ export function updateProjectHeader(
   header: ProjectHeader,
   userId: number | null,
 ): ProjectRow | null {
-  return (
-    db()
+  const p = (name: keyof ProjectHeader | 'updatedBy' | 'updatedAt' | 'id' | 'expected') => sql`${sql.placeholder(name)}`;
+  const stmt = prepared('projects.update-header', (d) =>
+    d
       .update(projects)
-      .set({ ...header, version: sql`${projects.version} + 1`, updatedBy: userId, updatedAt: now() })
-      .where(and(eq(projects.id, id), eq(projects.version, expectedVersion)))
+      .set({
+        code: p('code'),
+        name: p('name'),
+        totalYuan: p('totalYuan'),
+        fiscalYuan: p('fiscalYuan'),
+        otherYuan: p('otherYuan'),
+        purpose: p('purpose'),
+        goal: p('goal'),
+        errorCount: p('errorCount'),
+        warningCount: p('warningCount'),
+        version: sql`${projects.version} + 1`,
+        updatedBy: p('updatedBy'),
+        updatedAt: p('updatedAt'),
+      })
+      .where(and(eq(projects.id, p('id')), eq(projects.version, p('expected'))))
       .returning()
-      .get() ?? null
+      .prepare(),
   );
+  return stmt.get({ ...header, updatedBy: userId, updatedAt: now(), id, expected: expectedVersion }) ?? null;
 }
 
+const CHECKPOINT_COLUMNS = ['project_id', 'position', 'month', 'percent'] as const;
+const INDICATOR_COLUMNS = [
+  'project_id', 'row_key', 'position', 'level1', 'level2', 'name', 'description', 'value', 'value_kind', 'comparator',
+  'number', 'unit', 'deadline_year', 'deadline_month', 'deadline_day', 'deadline_suffix', 'basis', 'is_placeholder',
+] as const;
+
+function insertStatement(key: string, table: string, columns: readonly string[]) {
+  return prepared(key, () => sqlite().prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`));
+}
+
+/** Replaces a table's plan and rows (call inside a transaction); one prepared insert per row is fastest here. */
 export function replaceProjectContent(
   projectId: number,
   plan: readonly CheckpointInsert[],
   rows: readonly IndicatorInsert[],
 ): void {
-  db().delete(checkpoints).where(eq(checkpoints.projectId, projectId)).run();
-  db().delete(indicators).where(eq(indicators.projectId, projectId)).run();
-  if (plan.length > 0) {
-    db()
-      .insert(checkpoints)
-      .values(plan.map((c, i) => ({ ...c, projectId, position: i + 1 })))
-      .run();
-  }
-  // Chunked so a large table stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 200) {
-    db()
-      .insert(indicators)
-      .values(rows.slice(i, i + 200).map((r, j) => ({ ...r, projectId, position: i + j + 1 })))
-      .run();
-  }
+  prepared('checkpoints.delete', () => sqlite().prepare('delete from checkpoints where project_id = ?')).run(projectId);
+  prepared('indicators.delete', () => sqlite().prepare('delete from indicators where project_id = ?')).run(projectId);
+  const insCheckpoint = insertStatement('checkpoints.insert', 'checkpoints', CHECKPOINT_COLUMNS);
+  plan.forEach((c, i) => insCheckpoint.run(projectId, i + 1, c.month, c.percent));
+  const insIndicator = insertStatement('indicators.insert', 'indicators', INDICATOR_COLUMNS);
+  rows.forEach((r, i) =>
+    insIndicator.run(
+      projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
+      r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
+    ),
+  );
 }
 
 /** Moves a project between workflow states if it is still in `from` at `expectedVersion`. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { db, now } from '../client';
+import { db, now, prepared } from '../client';
 import { frameworks, projects, unitYears, units, type UnitRow, type UnitYearRow } from '../schema';
 
 export function findUnitByCode(code: string): UnitRow | undefined {
@@ -31,7 +31,7 @@ export function findUnitYear(unitId: number, year: number): UnitYearRow | undefi
 }
 
 export function getUnitYear(id: number): UnitYearRow | undefined {
-  return db().select().from(unitYears).where(eq(unitYears.id, id)).get();
+  return prepared('unit-years.get', (d) => d.select().from(unitYears).where(eq(unitYears.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export type UnitYearFields = {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
-import { db, now } from '../client';
+import { db, now, prepared } from '../client';
 import {
   loginAttempts,
   memberships,
@@ -16,7 +16,7 @@ export function findUserByUsername(username: string): UserRow | undefined {
 }
 
 export function getUser(id: number): UserRow | undefined {
-  return db().select().from(users).where(eq(users.id, id)).get();
+  return prepared('users.get', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function listUsers(): UserRow[] {
@@ -99,13 +99,15 @@ export function pruneLoginAttempts(before: number): void {
 export type MembershipView = { unitId: number; unitCode: string; unitName: string; role: MembershipRole };
 
 export function listMemberships(userId: number): MembershipView[] {
-  return db()
-    .select({ unitId: memberships.unitId, unitCode: units.code, unitName: units.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(units, eq(units.id, memberships.unitId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(units.code))
-    .all();
+  return prepared('memberships.of', (d) =>
+    d
+      .select({ unitId: memberships.unitId, unitCode: units.code, unitName: units.name, role: memberships.role })
+      .from(memberships)
+      .innerJoin(units, eq(units.id, memberships.unitId))
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .orderBy(asc(units.code))
+      .prepare(),
+  ).all({ userId });
 }
 
 export function listAllMemberships(): (MembershipView & { userId: number })[] {
@@ -138,12 +140,9 @@ export function insertSession(s: SessionRow): void {
 }
 
 export function findSession(id: string): { session: SessionRow; user: UserRow } | undefined {
-  return db()
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  return prepared('sessions.find', (d) =>
+    d.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 export function touchSession(id: string, at: number): void {

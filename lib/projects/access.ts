@@ -1,6 +1,7 @@
 /** Loads what an action works on and checks the actor's permission in its unit, in one place. */
 import { getProject } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
+import { getUser } from '@/db/queries/users';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied, notFound } from '@/lib/actions/errors';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
@@ -28,12 +29,13 @@ export function requireAdmin(actor: Actor): void {
   if (!can(actor, 'admin.manage', null)) throw denied();
 }
 
-export function assertVersion(project: ProjectRow, version: number, whoName: string | null): void {
-  if (project.version !== version) throw conflictError(project, version, whoName);
+export function assertVersion(project: ProjectRow, version: number): void {
+  if (project.version !== version) throw conflictError(project, version);
 }
 
 /** The refusal of a save based on an older version: says who changed the table and when. */
-export function conflictError(project: ProjectRow, version: number, whoName: string | null): ActionError {
+export function conflictError(project: ProjectRow, version: number): ActionError {
+  const whoName = project.updatedBy === null ? null : (getUser(project.updatedBy)?.displayName ?? null);
   const when = formatTime(project.updatedAt);
   return new ActionError(
     'conflict',

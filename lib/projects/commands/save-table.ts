@@ -11,7 +11,7 @@ import { countFindings, findingsOf } from '../findings';
 import { tableHeader, tablePlan, tableRows } from '../mapping';
 import { normaliseTable } from '../normalise';
 import { loadTable } from '../read';
-import { assertCodeFree, auditProject, displayNameOf, type Who } from './shared';
+import { assertCodeFree, auditProject, type Who } from './shared';
 
 export type SaveResult = { version: number; status: string; findings: Finding[]; changed: number };
 
@@ -23,13 +23,13 @@ export function saveTable(who: Who, projectId: number, version: number, input: T
   return transaction(() => {
     const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.edit');
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
-    assertVersion(project, version, displayNameOf(project.updatedBy));
+    assertVersion(project, version);
     const table = normaliseTable(input);
     assertCodeFree(project.unitYearId, table.code, projectId);
     const before = loadTable(projectId)?.table ?? null;
     const findings = findingsOf(table, unitYear);
     let saved = updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
-    if (!saved) throw conflictError(project, version, displayNameOf(project.updatedBy));
+    if (!saved) throw conflictError(project, version);
     replaceProjectContent(projectId, tablePlan(table), tableRows(table));
     const changes = diffTables(before, table);
     auditProject(who, 'update', projectId, unitId, changes);

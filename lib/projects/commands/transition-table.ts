@@ -8,7 +8,7 @@ import { STATUS_LABELS, TRANSITIONS, transitionFor, type WorkflowAction } from '
 import { assertVersion, conflictError, projectFor } from '../access';
 import { findingsOf } from '../findings';
 import { loadTable } from '../read';
-import { auditProject, displayNameOf, type Who } from './shared';
+import { auditProject, type Who } from './shared';
 
 export type TransitionRequest = {
   projectId: number;
@@ -27,7 +27,7 @@ export function transitionTable(who: Who, action: WorkflowAction, req: Transitio
     const t = transitionFor(action, project.status);
     if (!can(who.actor, TRANSITIONS[action].permission, unitId)) throw denied();
     if (!t) throw wrongState(`此表当前为“${STATUS_LABELS[project.status]}”，不能执行此操作`);
-    assertVersion(project, req.version, displayNameOf(project.updatedBy));
+    assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
     if (action === 'submit') {
@@ -46,7 +46,7 @@ export function transitionTable(who: Who, action: WorkflowAction, req: Transitio
       who.actor.id,
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
-    if (!updated) throw conflictError(project, req.version, displayNameOf(project.updatedBy));
+    if (!updated) throw conflictError(project, req.version);
     const event = insertReviewEvent({
       projectId: project.id,
       action,

@@ -1,0 +1,71 @@
+/** In-process parts of the benchmark: exports (beside the raw exceljs floor) and parse throughput. */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { renderPdf } from '@/lib/export/pdf';
+import { renderXlsx } from '@/lib/export/xlsx';
+import type { TargetTable } from '@/lib/domain/table';
+import { parsePublished } from '@/lib/format/published/parse';
+import { tableLayout } from '@/lib/format/table-layout';
+import { percentile, time, type Timing } from './stats';
+
+const REFERENCE = 'lib/demo/reference-441001-2024.txt';
+
+function section(tables: TargetTable[]) {
+  return {
+    unit: { code: '441001', name: '承德市人力资源和社会保障局本级' },
+    year: 2024,
+    projectExpenditure: '3447.87',
+    tables: tables.map((table, i) => ({ number: i + 1, table, isDraft: false })),
+    includeCover: false,
+  };
+}
+
+/** The floor: the same cells written with exceljs directly, one sheet per table, no styling logic. */
+async function rawExcel(tables: TargetTable[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  tables.forEach((t, i) => {
+    const ws = wb.addWorksheet(`${i + 1}`);
+    for (const row of tableLayout(t)) ws.addRow(row.cells.map((c) => c.text));
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export type ExportBench = { xlsx23: Timing; floor23: Timing; pdf23: Timing; large: { tables: number; xlsxMs: number; pdfMs: number; peakRssMb: number }[] };
+
+export async function exportBench(quick: boolean): Promise<ExportBench> {
+  const tables = parsePublished(fs.readFileSync(REFERENCE, 'utf8')).projects;
+  const runs = quick ? 10 : 30;
+  const xlsx23 = await time(runs, () => renderXlsx(section(tables)), 3);
+  const floor23 = await time(runs, () => rawExcel(tables), 3);
+  const pdf23 = await time(quick ? 5 : 15, () => renderPdf(section(tables)), 2);
+  const large: ExportBench['large'] = [];
+  for (const n of quick ? [250, 1000] : [250, 500, 1000]) {
+    const many = Array.from({ length: n }, (_, i) => ({ ...tables[i % tables.length]!, code: `X${i}` }));
+    let peak = process.memoryUsage().rss;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    let t = performance.now();
+    await renderXlsx(section(many));
+    const xlsxMs = performance.now() - t;
+    t = performance.now();
+    await renderPdf(section(many));
+    const pdfMs = performance.now() - t;
+    clearInterval(timer);
+    large.push({ tables: n, xlsxMs, pdfMs, peakRssMb: peak / 1024 / 1024 });
+  }
+  return { xlsx23, floor23, pdf23, large };
+}
+
+export async function parseBench(quick: boolean): Promise<{ warm: Timing; mbPerSecond: number; bytes: number }> {
+  const text = fs.readFileSync(REFERENCE, 'utf8');
+  const warm = await time(quick ? 100 : 300, () => parsePublished(text), 20);
+  const big = Array.from({ length: 100 }, () => text).join('\n');
+  const bytes = Buffer.byteLength(big);
+  const samples: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    const t = performance.now();
+    parsePublished(big);
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  return { warm, bytes, mbPerSecond: bytes / 1024 / 1024 / (percentile(samples, 50) / 1000) };
+}

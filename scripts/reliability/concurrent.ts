@@ -1,0 +1,70 @@
+/**
+ * Lost-update test: C signed-in clients each save the same table S times, each save based on the
+ * version that client just read. Every save must be applied or refused as a conflict; the final version
+ * must equal 1 + applied; the final content must be the last applied save's; no SQLITE_BUSY may surface.
+ */
+import Database from 'better-sqlite3';
+import { Client, outcome } from './http';
+import { createScriptTable, demoUnitYearId, scriptTable } from './fixtures';
+
+export type ConcurrencyReport = {
+  clients: number;
+  saves: number;
+  applied: number;
+  conflicts: number;
+  other: number;
+  busy: number;
+  lost: number;
+  auditUpdates: number;
+};
+
+export async function concurrentSaves(opts: { base: string; ids: Map<string, string>; databasePath: string; clients: number; saves: number }): Promise<ConcurrencyReport> {
+  const owner = new Client(opts.base, opts.ids);
+  await owner.signIn('owner', 'Bianzhi2024');
+  const unitYearId = await demoUnitYearId(owner);
+  const code = `13080024PREL${String(Date.now()).slice(-9)}`;
+  const projectId = await createScriptTable(owner, unitYearId, code);
+  const clients = await Promise.all(
+    Array.from({ length: opts.clients }, async () => {
+      const c = new Client(opts.base, opts.ids);
+      await c.signIn('owner', 'Bianzhi2024');
+      return c;
+    }),
+  );
+  let applied = 0;
+  let conflicts = 0;
+  let other = 0;
+  let busy = 0;
+  const appliedSaves: { version: number; purpose: string }[] = [];
+  await Promise.all(
+    clients.map(async (c, i) => {
+      for (let j = 0; j < opts.saves; j++) {
+        const read = await c.get(`/api/projects/${projectId}`);
+        const version = (read.json as { project: { version: number } }).project.version;
+        const purpose = `客户端 ${i + 1} 第 ${j + 1} 次保存`;
+        const reply = await c.action('saveTableAction', [{ projectId, version, table: scriptTable(code, purpose) }]);
+        const o = outcome(reply);
+        if (o.ok) {
+          applied++;
+          appliedSaves.push({ version: (o.data as { version: number }).version, purpose });
+        } else if (o.code === 'conflict') {
+          conflicts++;
+        } else {
+          other++;
+          if (JSON.stringify(reply.result ?? '').includes('SQLITE_BUSY')) busy++;
+        }
+      }
+    }),
+  );
+  const final = (await owner.get(`/api/projects/${projectId}`)).json as { project: { version: number }; table: { purpose: string } };
+  const last = appliedSaves.sort((a, b) => a.version - b.version).at(-1);
+  const versionsDistinct = new Set(appliedSaves.map((s) => s.version)).size === appliedSaves.length;
+  let lost = Math.abs(final.project.version - 1 - applied);
+  if (last && final.table.purpose !== last.purpose) lost++;
+  if (!versionsDistinct) lost++;
+  const db = new Database(opts.databasePath, { readonly: true, fileMustExist: true });
+  const auditUpdates = (db.prepare("select count(*) as n from audit_log where entity = 'project' and entity_id = ? and action = 'update'").get(projectId) as { n: number }).n;
+  db.close();
+  if (auditUpdates !== applied) lost += Math.abs(auditUpdates - applied);
+  return { clients: opts.clients, saves: opts.clients * opts.saves, applied, conflicts, other, busy, lost, auditUpdates };
+}

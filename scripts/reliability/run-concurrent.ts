@@ -1,0 +1,11 @@
+// Ad-hoc runner: npx tsx scripts/reliability/run-concurrent.ts BASE DB CLIENTS SAVES
+import { actionIds } from './http';
+import { concurrentSaves } from './concurrent';
+import { distDir } from './server';
+
+async function main(): Promise<void> {
+  const [base, db, clients, saves] = process.argv.slice(2);
+  const r = await concurrentSaves({ base: base!, ids: actionIds(distDir()), databasePath: db!, clients: Number(clients), saves: Number(saves) });
+  console.log(r);
+}
+void main();

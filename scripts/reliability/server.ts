@@ -1,0 +1,55 @@
+/** Starts and kills production servers of the built app on throwaway databases, for the scripts. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export type Server = { base: string; port: number; child: ChildProcess; output: () => string };
+
+export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
+  const port = opts.port ?? (await freePort());
+  const root = process.cwd();
+  let output = '';
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: opts.databasePath, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      const res = await fetch(`${base}/login`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, port, child, output: () => output };
+}
+
+export async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
+  server.child.kill(signal);
+  await exited;
+}
+
+export function distDir(): string {
+  return path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || '.next');
+}
