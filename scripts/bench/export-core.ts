@@ -1,4 +1,4 @@
-/** In-process parts of the benchmark: exports (beside the raw exceljs floor) and parse throughput. */
+/** Export timings in process, beside the floor of writing the same cells with exceljs directly. */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { renderPdf } from '@/lib/export/pdf';
@@ -6,7 +6,7 @@ import { renderXlsx } from '@/lib/export/xlsx';
 import type { TargetTable } from '@/lib/domain/table';
 import { parsePublished } from '@/lib/format/published/parse';
 import { tableLayout } from '@/lib/format/table-layout';
-import { percentile, time, type Timing } from './stats';
+import { time, type Timing } from './stats';
 
 const REFERENCE = 'lib/demo/reference-441001-2024.txt';
 
@@ -53,19 +53,4 @@ export async function exportBench(quick: boolean): Promise<ExportBench> {
     large.push({ tables: n, xlsxMs, pdfMs, peakRssMb: peak / 1024 / 1024 });
   }
   return { xlsx23, floor23, pdf23, large };
-}
-
-export async function parseBench(quick: boolean): Promise<{ warm: Timing; mbPerSecond: number; bytes: number }> {
-  const text = fs.readFileSync(REFERENCE, 'utf8');
-  const warm = await time(quick ? 100 : 300, () => parsePublished(text), 20);
-  const big = Array.from({ length: 100 }, () => text).join('\n');
-  const bytes = Buffer.byteLength(big);
-  const samples: number[] = [];
-  for (let i = 0; i < (quick ? 3 : 7); i++) {
-    const t = performance.now();
-    parsePublished(big);
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return { warm, bytes, mbPerSecond: bytes / 1024 / 1024 / (percentile(samples, 50) / 1000) };
 }

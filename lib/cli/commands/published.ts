@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { parseArgs, readStream, type Command } from '../command';
+
+function readFileOrComplain(file: string | undefined, io: { stderr: NodeJS.WritableStream }): Buffer | null {
+  if (!file) {
+    io.stderr.write('请指定文件\n');
+    return null;
+  }
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    io.stderr.write(`无法读取文件：${file}\n`);
+    return null;
+  }
+}
+
+export const parseCommand: Command = {
+  name: 'parse',
+  usage: 'parse FILE                 读取公开文本，输出交换 JSON（不访问数据库）',
+  async run(args, io) {
+    const bytes = readFileOrComplain(parseArgs(args).positional[0], io);
+    if (!bytes) return 2;
+    const { decodeText } = await import('@/lib/http/body');
+    const { parsePublished } = await import('@/lib/format/published/parse');
+    const { toInterchange } = await import('@/lib/format/published/interchange');
+    io.stdout.write(`${JSON.stringify(toInterchange(parsePublished(decodeText(bytes))), null, 2)}\n`);
+    return 0;
+  },
+};
+
+export const renderCommand: Command = {
+  name: 'render',
+  usage: 'render FILE.json           把交换 JSON 输出为公开文本',
+  async run(args, io) {
+    const bytes = readFileOrComplain(parseArgs(args).positional[0], io);
+    if (!bytes) return 2;
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      io.stderr.write('文件不是有效的 JSON\n');
+      return 2;
+    }
+    const { fromInterchange } = await import('@/lib/format/published/interchange');
+    const { renderDocument } = await import('@/lib/format/published/render');
+    const r = fromInterchange(json);
+    if (!r.ok) {
+      for (const p of r.problems) io.stderr.write(`${p.message}\n`);
+      return 1;
+    }
+    io.stdout.write(renderDocument(r.doc));
+    return 0;
+  },
+};
+
+export const valuesCommand: Command = {
+  name: 'values',
+  usage: 'values                     从标准输入逐行读取指标值，逐行输出类型化结果（JSON）',
+  async run(_args, io) {
+    const { parseTarget } = await import('@/lib/domain/target-value-parse');
+    const input = await readStream(io.stdin);
+    const lines = input.split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const line of lines) io.stdout.write(`${JSON.stringify(parseTarget(line))}\n`);
+    return 0;
+  },
+};

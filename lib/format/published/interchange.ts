@@ -1,0 +1,146 @@
+/**
+ * The interchange JSON (docs/interchange.md): the parsed document without parse-only details, and the
+ * way back with validation. Placeholder rows list only their categories unless their cells deviate.
+ */
+import { z } from 'zod';
+import '@/lib/domain/schemas';
+import { placeholderText } from '@/lib/domain/framework';
+import { normaliseWanyuan } from '@/lib/domain/money';
+import type { IndicatorRow, TargetTable, UnitRef } from '@/lib/domain/table';
+import { COMPARATORS, type TargetValue } from '@/lib/domain/target-value';
+import type { ParseProblem } from './types';
+
+export type InterchangeIndicator =
+  | { level1: string; level2: string; name: string; description: string; value: string; basis: string; target: TargetValue }
+  | { level1: string; level2: string; placeholder: true; name?: string; description?: string; value?: string; basis?: string };
+
+export type InterchangeProject = {
+  code: string;
+  name: string;
+  budget: { total: string; fiscal: string; other: string | null };
+  purpose: string;
+  goal: string;
+  schedule: { month: number; percent: number }[];
+  indicators: InterchangeIndicator[];
+};
+
+export type Interchange = {
+  unit: UnitRef | null;
+  year: number | null;
+  projectExpenditure: string | null;
+  projects: InterchangeProject[];
+  problems: ParseProblem[];
+};
+
+function indicatorOut(r: IndicatorRow): InterchangeIndicator {
+  if (!r.isPlaceholder) {
+    return { level1: r.level1, level2: r.level2, name: r.name, description: r.description, value: r.value, basis: r.basis, target: r.target };
+  }
+  const p = placeholderText(r.level2);
+  const out: InterchangeIndicator = { level1: r.level1, level2: r.level2, placeholder: true };
+  for (const k of ['name', 'description', 'value', 'basis'] as const) if (r[k] !== p) out[k] = r[k];
+  return out;
+}
+
+export function tableToInterchange(t: TargetTable): InterchangeProject {
+  return {
+    code: t.code,
+    name: t.name,
+    budget: { total: t.budget.total, fiscal: t.budget.fiscal, other: t.budget.other },
+    purpose: t.purpose,
+    goal: t.goal,
+    schedule: t.schedule.map((c) => ({ month: c.month, percent: c.percent })),
+    indicators: t.indicators.map(indicatorOut),
+  };
+}
+
+export function toInterchange(doc: {
+  unit: UnitRef | null;
+  year: number | null;
+  projectExpenditure: string | null;
+  projects: readonly TargetTable[];
+  problems: readonly ParseProblem[];
+}): Interchange {
+  return {
+    unit: doc.unit ? { code: doc.unit.code, name: doc.unit.name } : null,
+    year: doc.year,
+    projectExpenditure: doc.projectExpenditure,
+    projects: doc.projects.map(tableToInterchange),
+    problems: doc.problems.map((p) => ({ line: p.line, table: p.table, message: p.message })),
+  };
+}
+
+const amount = z
+  .string()
+  .refine((v) => normaliseWanyuan(v) === v, '金额应为两位小数的字符串，如 "10.00"');
+
+const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quantity'), op: z.enum(COMPARATORS), number: z.number().finite(), unit: z.string().max(20) }),
+  z.object({
+    kind: z.literal('deadline'),
+    year: z.number().int().nullable(),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31).nullable(),
+    suffix: z.string().max(50).optional(),
+  }),
+  z.object({ kind: z.literal('text') }),
+]);
+
+const text = z.string().max(5000);
+
+const indicatorSchema = z.union([
+  z.object({ level1: text, level2: text, placeholder: z.literal(true), name: text.optional(), description: text.optional(), value: text.optional(), basis: text.optional() }),
+  z.object({ level1: text, level2: text, name: text, description: text, value: text, basis: text, target: targetSchema }),
+]);
+
+export const interchangeSchema = z.object({
+  unit: z.object({ code: z.string().max(20), name: z.string().max(200) }).nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+  projectExpenditure: amount.nullable(),
+  projects: z
+    .array(
+      z.object({
+        code: z.string().min(1).max(60),
+        name: z.string().min(1).max(300),
+        budget: z.object({ total: amount, fiscal: amount, other: amount.nullable() }),
+        purpose: text,
+        goal: text,
+        schedule: z.array(z.object({ month: z.number().int().min(1).max(12), percent: z.number().min(0).max(100) })).max(24),
+        indicators: z.array(indicatorSchema).max(1000),
+      }),
+    )
+    .max(5000),
+  problems: z.array(z.object({ line: z.number().nullable(), table: z.string().nullable(), message: z.string() })).optional(),
+});
+
+function indicatorIn(r: z.infer<typeof indicatorSchema>): IndicatorRow {
+  if ('placeholder' in r) {
+    const p = placeholderText(r.level2);
+    return { level1: r.level1, level2: r.level2, name: r.name ?? p, description: r.description ?? p, value: r.value ?? p, basis: r.basis ?? p, target: { kind: 'text' }, isPlaceholder: true };
+  }
+  return { level1: r.level1, level2: r.level2, name: r.name, description: r.description, value: r.value, basis: r.basis, target: r.target as TargetValue, isPlaceholder: false };
+}
+
+export type FromInterchange =
+  | { ok: true; doc: { unit: UnitRef | null; year: number | null; projectExpenditure: string | null; projects: TargetTable[] } }
+  | { ok: false; problems: ParseProblem[] };
+
+export function fromInterchange(json: unknown): FromInterchange {
+  const parsed = interchangeSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 50).map((i) => ({ line: null, table: null, message: `${i.path.join('.') || '（根）'}：${i.message}` })),
+    };
+  }
+  const d = parsed.data;
+  return {
+    ok: true,
+    doc: {
+      unit: d.unit,
+      year: d.year,
+      projectExpenditure: d.projectExpenditure,
+      projects: d.projects.map((p) => ({ ...p, budget: { ...p.budget }, indicators: p.indicators.map(indicatorIn) })),
+    },
+  };
+}
