@@ -39,12 +39,7 @@ export function exportFilename(section: Section, format: ExportFormat): string {
 
 /** The section in the interchange JSON format (docs/interchange.md). */
 export function sectionInterchange(section: Section): unknown {
-  return toInterchange({
-    ...documentOf(section),
-    projects: section.tables.map((t) => ({ ...t.table, source: { title: t.table.name, number: t.number, line: 0 } })),
-    mentions: [],
-    problems: [],
-  });
+  return toInterchange({ ...documentOf(section), problems: [] });
 }
 
 /** XLSX streams as it is written; PDF, text and JSON are produced whole (a section is small). */

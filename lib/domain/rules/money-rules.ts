@@ -1,0 +1,55 @@
+/** Amounts: valid, adding up, and cost targets against the budget. */
+import { formatWanyuan, parseWanyuan } from '../money';
+import type { TargetTable } from '../table';
+import { formatNumber } from '../target-value-render';
+import { budgetWanyuan, costInWanyuan, roleOf, rowPath } from './helpers';
+import type { Check } from './types';
+
+export const checkMoney: Check = (table: TargetTable, ctx, report) => {
+  const fields = [
+    ['budget.total', '预算数', table.budget.total],
+    ['budget.fiscal', '财政资金', table.budget.fiscal],
+    ['budget.other', '其他资金', table.budget.other],
+  ] as const;
+  const yuan = new Map<string, number>();
+  for (const [path, label, value] of fields) {
+    if (value === null || (path === 'budget.other' && value.trim() === '')) {
+      yuan.set(path, 0);
+      continue;
+    }
+    const r = parseWanyuan(value);
+    if (r.ok) yuan.set(path, r.yuan);
+    else report('money.invalid-amount', path, `${label}：${r.message}`);
+  }
+  const total = yuan.get('budget.total');
+  const fiscal = yuan.get('budget.fiscal');
+  const other = yuan.get('budget.other');
+  if (total !== undefined && fiscal !== undefined && other !== undefined && total !== fiscal + other) {
+    report(
+      'money.total-mismatch',
+      'budget.total',
+      `预算数 ${formatWanyuan(total)} 万元不等于财政资金 ${formatWanyuan(fiscal)} 万元与其他资金 ${formatWanyuan(other)} 万元之和（${formatWanyuan(fiscal + other)} 万元）`,
+    );
+  }
+  const budget = budgetWanyuan(table.budget.total);
+  if (budget === null) return;
+  table.indicators.forEach((row, i) => {
+    if (row.isPlaceholder || roleOf(ctx.framework, row) !== 'cost') return;
+    const cost = costInWanyuan(row);
+    if (cost === null) return;
+    const shown = row.target.kind === 'quantity' && row.target.unit === '元' ? `（折合 ${formatNumber(cost)} 万元）` : '';
+    if (cost > budget + 1e-9) {
+      report(
+        'money.cost-exceeds-budget',
+        rowPath(i, 'value'),
+        `成本指标“${row.name}”的目标值 ${row.value}${shown}超过项目预算 ${table.budget.total} 万元，应不超过预算数`,
+      );
+    } else if (cost < budget * ctx.profile.costFarBelowRatio) {
+      report(
+        'money.cost-far-below-budget',
+        rowPath(i, 'value'),
+        `成本指标“${row.name}”的目标值 ${row.value}${shown}远低于项目预算 ${table.budget.total} 万元，请核对预算数或成本目标`,
+      );
+    }
+  });
+};

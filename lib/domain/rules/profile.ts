@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import '../schemas';
+import { RULES } from './catalogue';
+import type { RuleProfile } from './types';
+
+export const DEFAULT_RULE_PROFILE: RuleProfile = {
+  disabledRules: [],
+  minQuantitativeShare: 0.5,
+  minSatisfaction: 80,
+  costFarBelowRatio: 0.5,
+  codePattern: '^[0-9A-Z]{21}$',
+};
+
+const ruleIds = new Set(RULES.map((r) => r.id));
+
+export const ruleProfileSchema = z.object({
+  disabledRules: z.array(z.string().refine((id) => ruleIds.has(id), { message: '没有这个规则编号' })).max(100),
+  minQuantitativeShare: z.number({ error: '应为 0–1 之间的小数' }).min(0, '应在 0–1 之间').max(1, '应在 0–1 之间'),
+  minSatisfaction: z.number({ error: '应为 0–100 之间的数' }).min(0, '应在 0–100 之间').max(100, '应在 0–100 之间'),
+  costFarBelowRatio: z.number({ error: '应为 0–1 之间的小数' }).min(0, '应在 0–1 之间').max(1, '应在 0–1 之间'),
+  codePattern: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, '不是有效的正则表达式'),
+});

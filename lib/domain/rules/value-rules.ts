@@ -1,0 +1,62 @@
+/** Target values against what their category measures. */
+import type { IndicatorRow } from '../table';
+import { roleOf, rowPath, TIME_UNITS } from './helpers';
+import type { Check } from './types';
+
+const POSITIVE_RATE = /完成率|覆盖率|合格率|达标率|准确率|及时率|满意度|满意率|执行率|结案率|使用率|知晓率|到位率|受益率|通过率|妥收率|正常率/;
+const NEGATIVE_RATE = /故障率|投诉率|差错率|失败率|出错率|事故率|违规率|返工率|流失率/;
+const GROWTH = /增长率|增幅|增长|增速|提高率/;
+
+function isPercent(row: IndicatorRow): boolean {
+  return row.target.kind === 'quantity' && row.target.unit === '%';
+}
+
+function isValidDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+export const checkValues: Check = (table, ctx, report) => {
+  table.indicators.forEach((row, i) => {
+    if (row.isPlaceholder || !row.value) return;
+    const role = roleOf(ctx.framework, row);
+    const t = row.target;
+    const label = `“${row.name || row.level2}”`;
+    if ((role === 'quantity' || role === 'cost') && t.kind !== 'quantity') {
+      report('value.quantity-required', rowPath(i, 'value'), `${row.level2}${label}的指标值“${row.value}”应写成数值，如 ${role === 'cost' ? `≤${table.budget.total} 万元` : '≥100 件'}`);
+    }
+    if (role === 'timeliness') {
+      const ok = t.kind === 'deadline' || (t.kind === 'quantity' && (TIME_UNITS.has(t.unit) || t.unit === '%'));
+      if (!ok) report('value.timeliness-form', rowPath(i, 'value'), `时效指标${label}的指标值“${row.value}”宜写成截止日期（如 12 月 20 日前完成）、时限（如 ≤30 天）或及时率（如 100%）`);
+    }
+    if (t.kind === 'quantity' && t.unit === '%') {
+      if (t.number < 0 || (t.number > 100 && !GROWTH.test(row.name))) {
+        report('value.percent-range', rowPath(i, 'value'), `${label}的目标 ${row.value} 超出 0–100%；只有增长率可以超过 100%`);
+      }
+    }
+    if (t.kind === 'deadline') {
+      const year = t.year ?? ctx.year;
+      if (t.year !== null && t.year !== ctx.year) {
+        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限在 ${t.year} 年，不在预算年度 ${ctx.year} 年内`);
+      } else if (t.day !== null && !isValidDate(year, t.month, t.day)) {
+        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限 ${t.month} 月 ${t.day} 日不是有效日期`);
+      }
+    }
+    if (role === 'satisfaction') {
+      if (!isPercent(row)) {
+        report('value.satisfaction-form', rowPath(i, 'value'), `满意度指标${label}宜写成百分比，如 ≥90%`);
+      } else if (t.kind === 'quantity' && t.number < ctx.profile.minSatisfaction) {
+        report('value.satisfaction-low', rowPath(i, 'value'), `满意度目标 ${row.value} 低于 ${ctx.profile.minSatisfaction}%，请核实是否偏低`);
+      }
+    }
+    if (t.kind === 'quantity') {
+      const isDown = t.op === '<=' || t.op === '<';
+      const isUp = t.op === '>=' || t.op === '>';
+      if (isDown && POSITIVE_RATE.test(row.name) && !NEGATIVE_RATE.test(row.name)) {
+        report('value.direction', rowPath(i, 'value'), `${label}越高越好，目标宜写成“≥”，现为 ${row.value}`);
+      } else if (isUp && (role === 'cost' || NEGATIVE_RATE.test(row.name))) {
+        report('value.direction', rowPath(i, 'value'), `${label}越低越好，目标宜写成“≤”，现为 ${row.value}`);
+      }
+    }
+  });
+};

@@ -1,0 +1,34 @@
+/** Wording: required texts, names that say something, values that can be measured. */
+import { rowPath } from './helpers';
+import type { Check } from './types';
+
+const VAGUE = /有效提升|有效提高|进一步|明显|显著|良好|较好|较高|不断提升|不断提高|大幅|稳步|持续提升|逐步|得到改善|有所提高/;
+
+export const checkWording: Check = (table, ctx, report) => {
+  if (!table.goal.trim()) report('wording.goal-empty', 'goal', '请填写绩效目标：写明本项目一年内要达到的产出和效果');
+  if (!table.purpose.trim()) report('wording.purpose-empty', 'purpose', '请填写资金用途');
+  let rows = 0;
+  let quantitative = 0;
+  table.indicators.forEach((row, i) => {
+    if (row.isPlaceholder) return;
+    rows++;
+    if (row.target.kind !== 'text') quantitative++;
+    if (!row.name.trim()) report('wording.name-empty', rowPath(i, 'name'), `${row.level2}中第 ${i + 1} 行没有三级指标名称`);
+    if (!row.value.trim()) report('wording.value-empty', rowPath(i, 'value'), `指标“${row.name || row.level2}”没有填写指标值`);
+    if (!row.basis.trim()) report('wording.basis-empty', rowPath(i, 'basis'), `指标“${row.name || row.level2}”没有写指标值确定依据，如“年度工作计划”“行业标准”`);
+    const bare = (s: string) => s.replace(/\s+/g, '').replace(/指标$/, '');
+    if (row.name && bare(row.name) === bare(row.level2)) {
+      report('wording.name-repeats-level2', rowPath(i, 'name'), `三级指标“${row.name}”只是重复了二级指标，请写明具体衡量的内容`);
+    }
+    if (row.target.kind === 'text' && VAGUE.test(row.value)) {
+      report('wording.vague-value', rowPath(i, 'value'), `指标值“${row.value}”难以考核，建议改为可衡量的形式，如“≥95%”“≥3 项”或“12 月底前完成”`);
+    }
+  });
+  if (rows > 0 && quantitative / rows < ctx.profile.minQuantitativeShare) {
+    report(
+      'wording.quantitative-share',
+      'indicators',
+      `定量指标（数值或期限）只有 ${quantitative}/${rows} 行（${Math.round((quantitative / rows) * 100)}%），低于 ${Math.round(ctx.profile.minQuantitativeShare * 100)}%：请把部分定性指标改为可衡量的数值`,
+    );
+  }
+};
