@@ -1,0 +1,184 @@
+/**
+ * Drawing the table grid on PDF pages: measuring rows, merging level cells over their runs, repeating
+ * the indicator header after a page break, and splitting only rows taller than a page.
+ */
+import type PDFKit from 'pdfkit';
+import type { LayoutCell, LayoutRow } from '@/lib/format/table-layout';
+
+export type Grid = { x: number; widths: number[]; top: number; bottom: number; fontSize: number; onNewPage: () => void };
+
+const PAD = 3;
+
+export function spanWidth(grid: Grid, col: number, span: number): number {
+  let w = 0;
+  for (let i = col; i < col + span; i++) w += grid.widths[i - 1]!;
+  return w;
+}
+
+function colX(grid: Grid, col: number): number {
+  return grid.x + spanWidth(grid, 1, col - 1);
+}
+
+export function textHeight(doc: PDFKit.PDFDocument, text: string, width: number): number {
+  return text ? doc.heightOfString(text, { width: width - 2 * PAD, lineGap: 1 }) + 2 * PAD : 2 * PAD + 10;
+}
+
+function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, w: number, h: number, align: 'left' | 'center'): void {
+  if (!text) return;
+  const th = doc.heightOfString(text, { width: w - 2 * PAD, lineGap: 1 });
+  const dy = Math.max(PAD, (h - th) / 2);
+  doc.text(text, x + PAD, y + dy, { width: w - 2 * PAD, align, lineGap: 1, lineBreak: true });
+}
+
+function box(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number): void {
+  doc.rect(x, y, w, h).stroke();
+}
+
+/** The longest prefix of `text` that fits in `height` (binary search on heightOfString). */
+function fitPrefix(doc: PDFKit.PDFDocument, text: string, width: number, height: number): number {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textHeight(doc, text.slice(0, mid), width) <= height) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(1, lo);
+}
+
+type Cursor = { y: number };
+
+function alignOf(c: LayoutCell, kind: LayoutRow['kind']): 'left' | 'center' {
+  return kind === 'indicator-head' || c.role === 'label' || c.role === 'level' || c.field === 'schedule' ? 'center' : 'left';
+}
+
+/** Header rows tied together by row spans are drawn as one unit and never split between pages. */
+export function drawHeaderRows(doc: PDFKit.PDFDocument, grid: Grid, rows: LayoutRow[], cur: Cursor, bold: () => void, regular: () => void): void {
+  let i = 0;
+  while (i < rows.length) {
+    const span = Math.max(...rows[i]!.cells.map((c) => c.rowSpan));
+    const unit = rows.slice(i, i + span);
+    const heights = unit.map((r) => Math.max(18, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
+    for (const c of unit[0]!.cells.filter((x) => x.rowSpan > 1)) {
+      const need = textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan));
+      const have = heights.reduce((a, b) => a + b, 0);
+      if (need > have) heights[heights.length - 1]! += need - have;
+    }
+    let total = heights.reduce((a, b) => a + b, 0);
+    const pageRoom = grid.bottom - grid.top;
+    if (cur.y + total > grid.bottom && total <= pageRoom) {
+      grid.onNewPage();
+      cur.y = grid.top;
+    }
+    if (total > pageRoom && unit.length === 1) {
+      drawSplitRow(doc, grid, unit[0]!, cur, regular);
+      i += span;
+      continue;
+    }
+    let y = cur.y;
+    unit.forEach((r, k) => {
+      for (const c of r.cells) {
+        const w = spanWidth(grid, c.col, c.colSpan);
+        const h = heights.slice(k, k + c.rowSpan).reduce((a, b) => a + b, 0);
+        box(doc, colX(grid, c.col), y, w, h);
+        if (r.kind === 'indicator-head') bold();
+        else regular();
+        drawText(doc, c.text, colX(grid, c.col), y, w, h, alignOf(c, r.kind));
+      }
+      y += heights[k]!;
+    });
+    total = y - cur.y;
+    cur.y += total;
+    i += span;
+  }
+  regular();
+}
+
+/** A single row taller than a page: its cells continue on the next page(s). */
+function drawSplitRow(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow, cur: Cursor, regular: () => void): void {
+  let rest = row.cells.map((c) => c.text);
+  while (rest.some((t) => t !== '')) {
+    if (grid.bottom - cur.y < 40) {
+      grid.onNewPage();
+      cur.y = grid.top;
+    }
+    const room = grid.bottom - cur.y;
+    const parts = rest.map((t, k) => {
+      const c = row.cells[k]!;
+      const w = spanWidth(grid, c.col, c.colSpan);
+      if (textHeight(doc, t, w) <= room) return t;
+      return t.slice(0, fitPrefix(doc, t, w, room));
+    });
+    const h = Math.max(18, ...parts.map((t, k) => textHeight(doc, t, spanWidth(grid, row.cells[k]!.col, row.cells[k]!.colSpan))));
+    regular();
+    row.cells.forEach((c, k) => {
+      const w = spanWidth(grid, c.col, c.colSpan);
+      box(doc, colX(grid, c.col), cur.y, w, h);
+      drawText(doc, parts[k]!, colX(grid, c.col), cur.y, w, h, alignOf(c, row.kind));
+    });
+    cur.y += h;
+    rest = rest.map((t, k) => t.slice(parts[k]!.length));
+  }
+}
+
+type Body = { rows: LayoutRow[]; level1: string[]; level2: string[] };
+
+/**
+ * Indicator rows: columns 3–7 per row; the level columns drawn as one box per run of equal values on
+ * each page, with the text at its first row. The indicator header is repeated on every new page.
+ */
+export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: LayoutRow, body: Body, cur: Cursor, bold: () => void, regular: () => void): void {
+  const own = (r: LayoutRow) => r.cells.filter((c) => c.col >= 3);
+  const heights = body.rows.map((r) => Math.max(18, ...own(r).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
+  const levels = [body.level1, body.level2];
+  // A run must be tall enough for its level text.
+  for (const [k, values] of levels.entries()) {
+    for (let i = 0; i < values.length; ) {
+      let j = i;
+      while (j + 1 < values.length && values[j + 1] === values[i]) j++;
+      const need = textHeight(doc, values[i]!, grid.widths[k]!);
+      const have = heights.slice(i, j + 1).reduce((a, b) => a + b, 0);
+      if (need > have) heights[j]! += need - have;
+      i = j + 1;
+    }
+  }
+  const pageRoom = grid.bottom - grid.top;
+  let pageRows: number[] = [];
+  let pageTop = cur.y;
+  const flushLevels = () => {
+    for (const [k, values] of levels.entries()) {
+      let y = pageTop;
+      for (let n = 0; n < pageRows.length; ) {
+        let m = n;
+        while (m + 1 < pageRows.length && values[pageRows[m + 1]!] === values[pageRows[n]!]) m++;
+        const h = pageRows.slice(n, m + 1).reduce((a, r) => a + heights[r]!, 0);
+        box(doc, colX(grid, k + 1), y, grid.widths[k]!, h);
+        regular();
+        drawText(doc, values[pageRows[n]!]!, colX(grid, k + 1), y, grid.widths[k]!, h, 'center');
+        y += h;
+        n = m + 1;
+      }
+    }
+  };
+  const newPage = () => {
+    flushLevels();
+    grid.onNewPage();
+    cur.y = grid.top;
+    drawHeaderRows(doc, grid, [head], cur, bold, regular);
+    pageRows = [];
+    pageTop = cur.y;
+  };
+  body.rows.forEach((row, i) => {
+    const h = heights[i]!;
+    if (cur.y + h > grid.bottom && pageRows.length > 0 && h <= pageRoom) newPage();
+    for (const c of own(row)) {
+      const w = spanWidth(grid, c.col, c.colSpan);
+      box(doc, colX(grid, c.col), cur.y, w, h);
+      regular();
+      drawText(doc, c.text, colX(grid, c.col), cur.y, w, h, 'left');
+    }
+    pageRows.push(i);
+    cur.y += h;
+  });
+  flushLevels();
+}

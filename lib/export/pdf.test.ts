@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from './pdf';
+import { longSection, referenceSection } from './testing';
+
+/** `-raw` keeps the content-stream order, in which each cell is drawn in one piece; `-layout` keeps pages' look. */
+function pdfText(buf: Buffer, layout = false): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
+  fs.writeFileSync(file, buf);
+  return execFileSync('pdftotext', [layout ? '-layout' : '-raw', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function pages(text: string): string[] {
+  return text.split('\f').filter((p) => p.trim() !== '');
+}
+
+const strip = (s: string) => s.replace(/\s+/g, '');
+
+describe('PDF export', () => {
+  it('contains every cell of every table of the reference, extractable as text', async () => {
+    const section = referenceSection();
+    const text = strip(pdfText(await renderPdf(section)));
+    let cells = 0;
+    for (const t of section.tables) {
+      const tb = t.table;
+      const all = [
+        `${t.number}、${tb.name}绩效目标表`,
+        tb.code, tb.name, tb.budget.total, tb.budget.fiscal, tb.purpose, tb.goal,
+        ...tb.schedule.flatMap((c) => [`${c.month}月底`, `${c.percent}%`]),
+        ...tb.indicators.flatMap((r) => [r.level1, r.level2, r.name, r.description, r.value, r.basis]),
+      ];
+      for (const cell of all) {
+        cells++;
+        expect(text.includes(strip(cell)), `表 ${t.number}：“${cell}”`).toBe(true);
+      }
+    }
+    expect(cells).toBeGreaterThan(1500);
+  });
+
+  it('prints the unit and year on every page, page numbers, and A4 pages', async () => {
+    const buf = await renderPdf(referenceSection());
+    const ps = pages(pdfText(buf, true));
+    expect(ps.length).toBeGreaterThan(10);
+    ps.forEach((p, i) => {
+      expect(p).toContain('441001 承德市人力资源和社会保障局本级');
+      expect(p).toContain('预算年度：2024');
+      expect(p).toContain(`第 ${i + 1} 页 / 共 ${ps.length} 页`);
+    });
+    const info = execFileSync('pdfinfo', ['-'], { input: buf, encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  });
+
+  it('embeds a subset of the CJK font, not the whole 10 MB file', async () => {
+    const buf = await renderPdf(referenceSection());
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
+    fs.writeFileSync(file, buf);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/[A-Z]{6}\+NotoSansSC/);
+    expect(fonts).toMatch(/yes\s+yes/);
+    expect(buf.length).toBeLessThan(1_500_000);
+  });
+
+  it('repeats the indicator header on every page a long table spans', async () => {
+    const ps = pages(pdfText(await renderPdf(longSection(60)), true));
+    expect(ps.length).toBeGreaterThanOrEqual(2);
+    for (const p of ps) expect(p).toMatch(/一级指标\s+二级指标\s+三级指标\s+绩效指标描述\s+指标值\s+指标值确定依据/);
+    const all = ps.join('\n');
+    for (let i = 1; i <= 60; i++) expect(all).toContain(`第${i}项指标`);
+  });
+
+  it('marks drafts and lists the cover with a total equal to 项目支出', async () => {
+    const text = pdfText(await renderPdf(referenceSection({ includeCover: true, drafts: [3] })), true);
+    expect(text).toContain('3、2024 高校毕业生就业指导工作经费绩效目标表（草稿）');
+    expect(text).toMatch(/合计\s+3447\.87/);
+    expect(text).toMatch(/差额（合计 − 项目支出）\s+0\.00/);
+  });
+
+  it('splits a goal longer than a page instead of losing it', async () => {
+    const s = referenceSection();
+    const goal = Array.from({ length: 120 }, (_, i) => `第${i + 1}条目标：按计划完成年度各项工作任务并接受考核。`).join('');
+    s.tables = [{ ...s.tables[0]!, table: { ...s.tables[0]!.table, goal } }];
+    const text = strip(pdfText(await renderPdf(s)));
+    expect(text).toContain(strip('第1条目标：'));
+    expect(text).toContain(strip('第120条目标：按计划完成年度各项工作任务并接受考核。'));
+  });
+});

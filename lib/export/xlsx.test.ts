@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tableLayout } from '@/lib/format/table-layout';
+import { referenceSection } from './testing';
+import { renderXlsx } from './xlsx';
+
+async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  return (ws.model as unknown as { merges: string[] }).merges;
+}
+
+describe('XLSX export', () => {
+  it('reads back cell for cell, with the expected merges, for every table of the reference', async () => {
+    const section = referenceSection();
+    const wb = await load(await renderXlsx(section));
+    expect(wb.worksheets).toHaveLength(23);
+    section.tables.forEach((t, i) => {
+      const ws = wb.worksheets[i]!;
+      const offset = i === 0 ? 4 : 3; // the first sheet also carries the section heading
+      expect(ws.getCell(offset - 2, 1).value).toBe(`${t.number}、${t.table.name}绩效目标表`);
+      const layout = tableLayout(t.table);
+      const merges = mergesOf(ws);
+      layout.forEach((row, r) => {
+        for (const c of row.cells) {
+          const cell = ws.getCell(offset + r, c.col);
+          expect(cell.value ?? '', `表 ${t.number} 第 ${offset + r} 行第 ${c.col} 列`).toBe(c.text);
+          if (c.colSpan > 1 || c.rowSpan > 1) {
+            const from = ws.getCell(offset + r, c.col).address;
+            const to = ws.getCell(offset + r + c.rowSpan - 1, c.col + c.colSpan - 1).address;
+            expect(merges).toContain(`${from}:${to}`);
+          }
+        }
+      });
+    });
+  });
+
+  it('merges table 1’s level-1 cells over their rows and its header block as printed', async () => {
+    const wb = await load(await renderXlsx(referenceSection()));
+    const ws = wb.worksheets[0]!;
+    const merges = mergesOf(ws);
+    // Row 1 is the section heading, 2 the title, 3 单位; the header block is rows 4–9, the indicator
+    // header row 10, and 产出指标 covers its six rows 11–16.
+    expect(ws.getCell('A10').value).toBe('一级指标');
+    expect(merges).toEqual(expect.arrayContaining(['A11:A16', 'A17:A20', 'B12:B13', 'A5:A6', 'B4:C4', 'E4:G4', 'B6:G6', 'D10:E10']));
+    expect(ws.getCell('A11').value).toBe('产出指标');
+    expect(ws.getCell('B12').value).toBe('数量指标');
+    expect(ws.getCell('F11').value).toBe('≥92%');
+  });
+
+  it('sets A4, fit to width, 宋体 and the indicator header as print titles', async () => {
+    const wb = await load(await renderXlsx(referenceSection()));
+    const ws = wb.worksheets[1]!;
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.orientation).toBe('portrait');
+    expect(ws.pageSetup.printTitlesRow).toBe('9:9');
+    expect(ws.getCell('A9').value).toBe('一级指标');
+    expect(ws.getCell('A9').font?.name).toBe('宋体');
+    expect(ws.getCell('C3').border?.top?.style).toBe('thin');
+    expect(ws.getCell('C3').alignment?.wrapText).toBe(true);
+  });
+
+  it('adds a cover list whose total equals 项目支出, and marks drafts', async () => {
+    const wb = await load(await renderXlsx(referenceSection({ includeCover: true, drafts: [2] })));
+    const cover = wb.worksheets[0]!;
+    expect(cover.name).toBe('项目清单');
+    const values = cover.getSheetValues().flat().map((v) => (v === undefined || v === null ? '' : String(v)));
+    expect(values).toContain('3447.87');
+    const total = cover.getCell(4 + 23, 4).value;
+    expect(total).toBe('3447.87');
+    expect(cover.getCell(4 + 25, 4).value).toBe('0.00');
+    expect(wb.worksheets[2]!.getCell(1, 1).value).toBe('2、2024 法治工作经费绩效目标表（草稿）');
+  });
+
+  it('keeps sheet names unique and within Excel’s rules', async () => {
+    const s = referenceSection();
+    s.tables = [s.tables[0]!, { ...s.tables[0]!, table: { ...s.tables[0]!.table, name: 'a/b:c*d?[e]'.repeat(5) } }];
+    const wb = await load(await renderXlsx(s));
+    for (const ws of wb.worksheets) {
+      expect(ws.name.length).toBeLessThanOrEqual(31);
+      expect(ws.name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+});
