@@ -8,7 +8,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ROLE_PERMISSIONS, type Permission } from '@/lib/auth/permissions';
 import { TRANSITIONS, type Status, type WorkflowAction } from '@/lib/domain/workflow';
-import { signIn, tableWithStatus } from './fixtures/app';
+import { DEMO_UNIT_YEAR, signIn, tableWithStatus } from './fixtures/app';
 import { account } from './fixtures/accounts';
 import { callAction, failureCode, isOk } from './fixtures/server-actions';
 
@@ -67,9 +67,7 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   expect(isOk(ret)).toBe(true);
   tables.set('returned', await tableWithStatus(ownerPage, 'returned'));
   tables.set('submitted', await tableWithStatus(ownerPage, 'submitted'));
-  await ownerPage.goto('/projects');
-  const uy = await ownerPage.getByLabel('单位与年度').inputValue();
-  unitYearA = Number(uy);
+  unitYearA = DEMO_UNIT_YEAR;
 });
 
 test('workflow and editing actions on tables of unit A, in every status', async () => {

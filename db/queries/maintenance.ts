@@ -51,3 +51,12 @@ export function replaceDatabaseFile(source: string, target: string): void {
 export function integrityCheck(): string {
   return String(sqlite().pragma('integrity_check', { simple: true }));
 }
+
+/** A cheap liveness check (quick_check would read every page; this only asks the schema). */
+export function integrityCheckQuick(): boolean {
+  try {
+    return (sqlite().prepare('select count(*) as n from sqlite_master').get() as { n: number }).n > 0;
+  } catch {
+    return false;
+  }
+}

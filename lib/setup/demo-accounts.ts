@@ -12,6 +12,6 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 export function describeDemoAccounts(): string {
   return [
     '演示账户（首次启动时创建；正式使用前请修改密码或停用）：',
-    ...DEMO_ACCOUNTS.map((a) => `  ${a.label.padEnd(12, '　')} 用户名 ${a.username.padEnd(9)} 密码 ${a.password}`),
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.label}：用户名 ${a.username}，密码 ${a.password}`),
   ].join('\n');
 }

@@ -9,7 +9,8 @@ import { safeNextPath, signInSchema } from '@/lib/auth/schemas';
 import { createSession } from '@/lib/auth/session';
 import { checkCredentials } from '@/lib/auth/sign-in';
 
-export type SignInState = ActionResult<null> | null;
+/** The username comes back so the form can keep it after a failed attempt (React resets the form). */
+export type SignInState = (ActionResult<null> & { username?: string }) | null;
 
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({
@@ -18,13 +19,13 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     next: form.get('next') ?? undefined,
   });
   if (!parsed.success) {
-    return { ok: false, code: 'invalid', message: '请填写用户名和密码', fieldErrors: zodFieldErrors(parsed.error) };
+    return { ok: false, code: 'invalid', message: '请填写用户名和密码', fieldErrors: zodFieldErrors(parsed.error), username: String(form.get('username') ?? '').slice(0, 64) };
   }
   const ip = await clientAddress();
   let destination: string;
   try {
     const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
-    if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {} };
+    if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {}, username: parsed.data.username };
     const ua = (await headers()).get('user-agent');
     const { token, expiresAt } = createSession(result.user.id, ip, ua);
     await setSessionCookie(token, expiresAt);

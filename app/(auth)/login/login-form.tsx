@@ -23,6 +23,8 @@ export function LoginForm({ next }: { next: string | undefined }) {
           name="username"
           type="text"
           autoComplete="username"
+          defaultValue={state?.username ?? ''}
+          key={state?.username ?? ''}
           required
           aria-invalid={errors.username ? true : undefined}
           aria-describedby={errors.username ? 'username-error' : undefined}

@@ -155,12 +155,18 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
                 {r.updatedByName ? ` · ${r.updatedByName}` : ''}
               </td>
               <td className="nowrap">
-                <span className="row" style={{ gap: 8 }}>
-                  {r.status === 'draft' || r.status === 'returned' ? (
-                    canCreate ? <Link href={`/projects/${r.id}/edit`}>编辑</Link> : null
+                <span className="actions">
+                  {(r.status === 'draft' || r.status === 'returned') && canCreate ? (
+                    <Link href={`/projects/${r.id}/edit`} prefetch={false}>
+                      编辑
+                    </Link>
                   ) : null}
-                  <Link href={`/projects/${r.id}/preview`}>预览</Link>
-                  <Link href={`/projects/${r.id}/history`}>历史</Link>
+                  <Link href={`/projects/${r.id}/preview`} prefetch={false}>
+                    预览
+                  </Link>
+                  <Link href={`/projects/${r.id}/history`} prefetch={false}>
+                    历史
+                  </Link>
                 </span>
               </td>
             </tr>

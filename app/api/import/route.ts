@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ActionError } from '@/lib/actions/errors';
 import { fail } from '@/lib/actions/define';
+import { unitsWith } from '@/lib/auth/permissions';
 import { clientAddress, currentSession } from '@/lib/auth/request';
+import { findUnitByCode } from '@/db/queries/units';
 import { LIMITS } from '@/lib/domain/limits';
 import { parsePublished } from '@/lib/format/published/parse';
 import { BodyTooLarge, decodeText, jsonResponse, megabytes, readBodyCapped } from '@/lib/http/body';
@@ -24,6 +26,11 @@ export async function POST(request: Request): Promise<Response> {
   if (!session) return jsonResponse({ ok: false, message: '登录已过期，请重新登录' }, 401);
   const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!params.success) return jsonResponse({ ok: false, message: '参数有误：单位编码或年度格式不正确' }, 400);
+  // Permission first, before reading a byte of the upload.
+  const importable = unitsWith(session.actor, 'project.import');
+  const unit = params.data.unit ? findUnitByCode(params.data.unit) : undefined;
+  const isAllowed = importable === null || (params.data.unit ? unit !== undefined && importable.includes(unit.id) : importable.length > 0);
+  if (!isAllowed) return jsonResponse({ ok: false, message: '没有导入此单位公开文本的权限' }, 403);
   let text: string;
   try {
     const bytes = await readBodyCapped(request, LIMITS.uploadBytes);

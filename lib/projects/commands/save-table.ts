@@ -13,7 +13,8 @@ import { normaliseTable } from '../normalise';
 import { loadTable } from '../read';
 import { assertCodeFree, auditProject, type Who } from './shared';
 
-export type SaveResult = { version: number; status: string; findings: Finding[]; changed: number };
+/** `keys` are the rows' stable keys in order, so the editor can keep them for the next save. */
+export type SaveResult = { version: number; status: string; findings: Finding[]; changed: number; keys: string[] };
 
 /**
  * Saves a draft. Refused when the table moved on since `version` was read (optimistic lock) or is no
@@ -46,6 +47,6 @@ export function saveTable(who: Who, projectId: number, version: number, input: T
       });
       auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
     }
-    return { version: saved.version, status: saved.status, findings, changed: changes.length };
+    return { version: saved.version, status: saved.status, findings, changed: changes.length, keys: table.indicators.map((r) => r.key!) };
   });
 }

@@ -6,7 +6,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/request';
 import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
 import { formatWanyuan } from '@/lib/domain/money';
-import { NewUnitForm, NewUnitYearForm, UnitYearSettingsForm } from './unit-forms';
+import { NewUnitForm, NewUnitYearForm, RenameUnitForm, UnitYearSettingsForm } from './unit-forms';
 
 export const metadata: Metadata = { title: '单位与预算年度' };
 
@@ -59,7 +59,11 @@ export default async function UnitsPage() {
         <NewUnitYearForm units={data.units.map((u) => ({ id: u.id, label: `${u.code} ${u.name}` }))} frameworks={frameworks} />
       </section>
       <section className="card">
-        <h2 style={{ marginTop: 0 }}>新增单位</h2>
+        <h2 style={{ marginTop: 0 }}>单位</h2>
+        {data.units.map((u) => (
+          <RenameUnitForm key={u.id} unitId={u.id} code={u.code} name={u.name} />
+        ))}
+        <h3>新增单位</h3>
         <NewUnitForm />
       </section>
       <section className="card">

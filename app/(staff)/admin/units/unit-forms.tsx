@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { useAction } from '@/app/ui/use-action';
-import { createUnitAction, createUnitYearAction, updateUnitYearAction } from '../actions';
+import { createUnitAction, createUnitYearAction, renameUnitAction, updateUnitYearAction } from '../actions';
 
 type Option = { id: number; name: string };
 
@@ -98,6 +98,25 @@ export function NewUnitForm() {
       <label htmlFor="nu-name">单位名称</label>
       <input id="nu-name" name="name" type="text" size={30} />
       <button className="btn btn-primary" type="submit" disabled={isPending}>创建</button>
+      <Message result={result} />
+    </form>
+  );
+}
+
+export function RenameUnitForm({ unitId, code, name }: { unitId: number; code: string; name: string }) {
+  const id = useId();
+  const { run, isPending, result } = useAction(renameUnitAction);
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run({ unitId, name: String(new FormData(e.currentTarget).get('name') ?? '') });
+      }}
+    >
+      <label htmlFor={`${id}-name`}>{code}</label>
+      <input id={`${id}-name`} name="name" type="text" size={36} defaultValue={name} />
+      <button className="btn btn-small" type="submit" disabled={isPending}>改名</button>
       <Message result={result} />
     </form>
   );

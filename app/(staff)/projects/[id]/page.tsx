@@ -11,7 +11,9 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
 import { CopyButtons } from './copy-buttons';
+import { CommentForm, DeleteDraft } from './table-tools';
 import { WorkflowPanel } from './workflow-panel';
+import { can } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: '绩效目标表' };
 
@@ -65,10 +67,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <FindingsList findings={view.findings} table={table} />
       </section>
 
-      {conversation.length > 0 ? (
+      {conversation.length > 0 || rights.canComment ? (
         <section className="card" aria-label="审核意见">
           <h2 style={{ marginTop: 0 }}>审核记录与意见</h2>
-          <ol style={{ margin: 0, paddingLeft: 20 }}>
+          {conversation.length === 0 ? <p className="muted">还没有审核记录或意见。</p> : null}
+          <ol style={{ margin: '0 0 12px', paddingLeft: 20 }}>
             {conversation.map((c) => (
               <li key={c.key}>
                 <span className="muted">{formatTime(c.at).slice(0, 16)} {c.who}：</span>
@@ -77,6 +80,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ol>
+          {rights.canComment ? <CommentForm projectId={project.id} targets={commentTargets(table)} /> : null}
         </section>
       ) : null}
 
@@ -98,6 +102,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}
+      {project.status === 'draft' && can(actor, 'project.delete', view.unitYear.unitId) ? (
+        <section className="card row" aria-label="删除">
+          <DeleteDraft projectId={project.id} version={project.version} unitYearId={view.unitYear.id} />
+        </section>
+      ) : null}
     </>
   );
 }

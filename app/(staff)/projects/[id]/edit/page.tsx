@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getUnitYear } from '@/db/queries/units';
+import { requireActor } from '@/lib/auth/request';
+import { STATUS_LABELS } from '@/lib/domain/workflow';
+import { ruleContextOf } from '@/lib/projects/findings';
+import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { TableEditor } from '@/app/ui/editor/table-editor';
+
+export const metadata: Metadata = { title: '编辑绩效目标表' };
+
+export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
+  if (!view) notFound();
+  const { project, table, rights } = view;
+  if (!rights.canEdit) {
+    return (
+      <div className="card">
+        <h1>{project.name}</h1>
+        <p className="alert alert-warn">
+          {project.status === 'draft' || project.status === 'returned'
+            ? '你没有编辑此表的权限（只有本单位的编制人可以编辑）。'
+            : `此表当前为“${STATUS_LABELS[project.status]}”，不能编辑。${project.status === 'submitted' ? '如需修改，请在概览页撤回。' : '如需修改，请联系管理员重新打开。'}`}
+        </p>
+        <Link href={`/projects/${project.id}`}>返回概览</Link>
+      </div>
+    );
+  }
+  const ctx = ruleContextOf(getUnitYear(project.unitYearId)!);
+  const comments = reviewConversation(project.id).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
+  return (
+    <>
+      <p className="muted" style={{ margin: '0 0 4px' }}>
+        {view.unitYear.unitCode} {view.unitYear.unitName} · {view.unitYear.year} 年度 · {STATUS_LABELS[project.status]}
+      </p>
+      <h1>
+        编辑：{project.position}、{project.name}
+      </h1>
+      <TableEditor
+        mode="edit"
+        unitYearId={project.unitYearId}
+        projectId={project.id}
+        version={project.version}
+        initial={table}
+        framework={ctx.framework}
+        year={ctx.year}
+        profile={ctx.profile}
+        comments={comments}
+      />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { memo } from 'react';
+import { useFormContext, useFormState } from 'react-hook-form';
+import type { TableInput } from '@/lib/domain/schemas';
+import { FieldNotes, useFieldA11y } from './field-notes';
+import { ValueEditor } from './value-editor';
+import styles from './editor.module.css';
+
+export type RowActions = {
+  move: (index: number, direction: -1 | 1) => void;
+  remove: (index: number) => void;
+};
+
+type Props = {
+  index: number;
+  level2: string;
+  isPlaceholder: boolean;
+  /** 1-based position shown to people, e.g. in labels: `第 3 行`. */
+  number: number;
+  rowKey: string | undefined;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  year: number;
+  actions: RowActions;
+};
+
+function TextCell({ index, field, label, rowLabel, multiline }: { index: number; field: 'name' | 'description' | 'basis'; label: string; rowLabel: string; multiline?: boolean }) {
+  const { register } = useFormContext<TableInput>();
+  const path = `indicators.${index}.${field}` as const;
+  const { errors } = useFormState<TableInput>({ name: path });
+  const error = errors.indicators?.[index]?.[field];
+  const a11y = useFieldA11y(path, error);
+  return (
+    <div>
+      <label className="sr-only" htmlFor={a11y.id}>
+        {rowLabel} {label}
+      </label>
+      {multiline ? (
+        <textarea {...a11y} className={styles.input} rows={2} placeholder={label} {...register(path)} />
+      ) : (
+        <input {...a11y} className={styles.input} placeholder={label} list={field === 'basis' ? 'pt-bases' : undefined} {...register(path)} />
+      )}
+      <FieldNotes path={path} error={error} />
+    </div>
+  );
+}
+
+/** One level-3 indicator: its own inputs only, so typing here never re-renders the other rows. */
+export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, year, actions }: Props) {
+  const rowLabel = `第 ${number} 行`;
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const direction = e.key === 'ArrowUp' ? -1 : 1;
+    if ((direction === -1 && !canMoveUp) || (direction === 1 && !canMoveDown)) return;
+    e.preventDefault();
+    actions.move(index, direction);
+  };
+  const tools = (
+    <div className={styles.rowTools}>
+      <button type="button" className="btn btn-small" aria-label={`${rowLabel}上移（Alt+↑）`} disabled={!canMoveUp} onClick={() => actions.move(index, -1)}>
+        ↑
+      </button>
+      <button type="button" className="btn btn-small" aria-label={`${rowLabel}下移（Alt+↓）`} disabled={!canMoveDown} onClick={() => actions.move(index, 1)}>
+        ↓
+      </button>
+      <button type="button" className="btn btn-small btn-danger" aria-label={`删除${rowLabel}`} onClick={() => actions.remove(index)}>
+        删除
+      </button>
+    </div>
+  );
+  if (isPlaceholder) {
+    return (
+      <div className={`${styles.row} ${styles.placeholderRow}`} role="group" aria-label={`${rowLabel}指标`} onKeyDown={onKeyDown} data-row={index}>
+        <span className={styles.level2}>{level2}</span>
+        <span className={styles.placeholder} style={{ gridColumn: '2 / 6' }} tabIndex={0}>
+          无{level2}（不适用）
+        </span>
+        {tools}
+      </div>
+    );
+  }
+  return (
+    <div className={styles.row} role="group" aria-label={`${rowLabel}指标`} onKeyDown={onKeyDown} data-row={index}>
+      <span className={styles.level2}>{level2}</span>
+      <TextCell index={index} field="name" label="三级指标" rowLabel={rowLabel} multiline />
+      <TextCell index={index} field="description" label="绩效指标描述" rowLabel={rowLabel} multiline />
+      <ValueEditor index={index} label={rowLabel} year={year} />
+      <TextCell index={index} field="basis" label="指标值确定依据" rowLabel={rowLabel} />
+      {tools}
+      {rowKey ? <RowComments rowKey={rowKey} index={index} /> : null}
+    </div>
+  );
+});
+
+function RowComments({ rowKey, index }: { rowKey: string; index: number }) {
+  return (
+    <div style={{ gridColumn: '1 / -1' }}>
+      <FieldNotes path={`indicators.${index}.row`} commentTarget={`row:${rowKey}`} />
+    </div>
+  );
+}
