@@ -11,6 +11,8 @@ export type ExportSection = {
   tables: ExportTable[];
   /** Add a list of projects and amounts whose total should equal 项目支出. */
   includeCover: boolean;
+  /** When the content last changed: the documents' own date (so equal data gives equal bytes). */
+  asOf: Date;
 };
 
 export const SECTION_TITLE = '五、单位项目预算安排情况及绩效目标';

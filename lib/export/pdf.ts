@@ -118,7 +118,8 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
     margins: { top: PAGE.top, bottom: 0, left: PAGE.marginX, right: PAGE.marginX },
     bufferPages: true,
     autoFirstPage: false,
-    info: { Title: `${section.unit.name}${section.year}年度项目绩效目标表`, Author: section.unit.name, Creator: '绩效目标管理' },
+    // Dated by the content, not the clock, so the same data gives the same bytes.
+    info: { Title: `${section.unit.name}${section.year}年度项目绩效目标表`, Author: section.unit.name, Creator: '绩效目标管理', CreationDate: section.asOf, ModDate: section.asOf },
   });
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);

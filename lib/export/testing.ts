@@ -12,6 +12,7 @@ export function referenceSection(opts: { includeCover?: boolean; drafts?: number
     projectExpenditure: doc.projectExpenditure,
     tables: doc.projects.map(({ source: _s, ...table }, i) => ({ number: i + 1, table, isDraft: (opts.drafts ?? []).includes(i + 1) })),
     includeCover: opts.includeCover ?? false,
+    asOf: new Date(Date.UTC(2024, 0, 15)),
   };
 }
 

@@ -4,8 +4,13 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import jszipDefaults from 'jszip/lib/defaults';
 import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
 import { coverList, SECTION_TITLE, sheetNamer, tableTitle, yieldToEventLoop, type ExportSection, type ExportTable } from './model';
+
+// exceljs zips with jszip, which stamps every entry with the current time unless told otherwise. A
+// fixed stamp makes the same data export to the same bytes (a restored backup can be checked that way).
+jszipDefaults.date = new Date(Date.UTC(1980, 0, 1));
 
 const FONT = '宋体';
 /** Column widths in Excel character units; CJK characters take about two. Sums to fit A4 portrait. */
@@ -175,7 +180,8 @@ function writeCoverSheet(ws: Sheet, section: ExportSection): void {
 export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
   wb.creator = '绩效目标管理';
-  wb.created = new Date(0);
+  wb.created = section.asOf;
+  wb.modified = section.asOf;
   const name = sheetNamer();
   if (section.includeCover) {
     const ws = wb.addWorksheet(name('项目清单'), sheetOptions(section));

@@ -51,6 +51,7 @@ export async function exportSection(section: Section, format: ExportFormat, opts
     projectExpenditure: section.projectExpenditure,
     tables: section.tables.map((t) => ({ number: t.number, table: t.table, isDraft: t.isDraft })),
     includeCover: opts.includeCover,
+    asOf: section.asOf,
   };
   if (format === 'xlsx') {
     const out = new PassThrough();

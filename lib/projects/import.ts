@@ -14,6 +14,7 @@ import { diffTables } from '@/lib/domain/diff';
 import { FRAMEWORK_2015 } from '@/lib/domain/framework';
 import { wanyuanToYuan } from '@/lib/domain/money';
 import type { Finding } from '@/lib/domain/rules';
+import { tableSchema } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
 import { isEditable, STATUS_LABELS } from '@/lib/domain/workflow';
 import type { ParsedTable, PublishedDocument } from '@/lib/format/published/types';
@@ -78,8 +79,17 @@ function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions
   return { id: 0, unitId: 0, year: 0, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
 }
 
+/** The same size and format limits as the editor's schema; an import must not store what a save could not. */
+function schemaProblem(table: TargetTable): string | null {
+  const r = tableSchema.safeParse(table);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  return `${issue.path.join('.')}：${issue.message}`;
+}
+
 function planItem(t: ParsedTable, existing: ProjectRow | undefined, unitYear: UnitYearRow): ImportItem {
   const table = stripSource(t);
+  const invalid = schemaProblem(table);
   const base = {
     number: t.source.number,
     code: t.code,
@@ -88,6 +98,7 @@ function planItem(t: ParsedTable, existing: ProjectRow | undefined, unitYear: Un
     rows: t.indicators.length,
     findings: findingsOf(table, unitYear),
   };
+  if (invalid) return { ...base, action: 'skip', reason: `内容不符合要求，未导入（${invalid}）` };
   if (!existing) return { ...base, action: 'create', reason: null };
   if (!isEditable(existing.status)) {
     return { ...base, action: 'skip', reason: `库中此表为“${STATUS_LABELS[existing.status]}”，未覆盖` };

@@ -13,6 +13,8 @@ export type Section = {
   year: number;
   projectExpenditure: string | null;
   tables: SectionTable[];
+  /** The latest change to any of the tables. */
+  asOf: Date;
 };
 
 /**
@@ -23,7 +25,9 @@ export function loadSection(summary: UnitYearSummary, opts: { includeDrafts: boo
   const rows = listProjectsOfUnitYear(summary.id, opts.includeDrafts ? undefined : ['approved']);
   const chosen = opts.projectCode ? rows.filter((p) => p.code === opts.projectCode) : rows;
   const numbers = new Map(rows.map((p, i) => [p.id, i + 1]));
+  const asOf = new Date(Math.max(0, ...chosen.map((p) => p.updatedAt)));
   return {
+    asOf,
     unitYearId: summary.id,
     unit: { code: summary.unitCode, name: summary.unitName },
     year: summary.year,

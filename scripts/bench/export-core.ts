@@ -18,6 +18,7 @@ function section(tables: TargetTable[]) {
     projectExpenditure: '3447.87',
     tables: tables.map((table, i) => ({ number: i + 1, table, isDraft: false })),
     includeCover: false,
+    asOf: new Date(Date.UTC(2024, 0, 15)),
   };
 }
 

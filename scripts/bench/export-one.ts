@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const format = process.argv[process.argv.indexOf('--format') + 1];
   const doc = parsePublished(fs.readFileSync('lib/demo/reference-441001-2024.txt', 'utf8'));
   const tables = Array.from({ length: n }, (_, i) => ({ number: i + 1, table: { ...doc.projects[i % doc.projects.length]!, code: `X${i}` }, isDraft: false }));
-  const section = { unit: doc.unit!, year: 2024, projectExpenditure: null, tables, includeCover: true };
+  const section = { unit: doc.unit!, year: 2024, projectExpenditure: null, tables, includeCover: true, asOf: new Date(Date.UTC(2024, 0, 15)) };
   let bytes = 0;
   // Streamed to a counting sink, as the download route streams to the client.
   const sink = new Writable({

@@ -33,8 +33,7 @@ export function saveTable(who: Who, projectId: number, version: number, input: T
     if (!saved) throw conflictError(project, version);
     replaceProjectContent(projectId, tablePlan(table), tableRows(table));
     const changes = diffTables(before, table);
-    auditProject(who, 'update', projectId, unitId, changes);
-    if (saved && saved.status === 'returned') {
+    if (saved.status === 'returned') {
       saved = updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id) ?? saved;
       insertReviewEvent({
         projectId,
@@ -47,6 +46,7 @@ export function saveTable(who: Who, projectId: number, version: number, input: T
       });
       auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
     }
+    auditProject(who, 'update', projectId, unitId, changes);
     return { version: saved.version, status: saved.status, findings, changed: changes.length, keys: table.indicators.map((r) => r.key!) };
   });
 }

@@ -7,7 +7,8 @@ import type { TableChange } from '@/lib/domain/diff';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
 import { projectHistory } from '@/lib/projects/history';
-import { projectView } from '@/lib/projects/overview';
+import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { locationLabel } from '@/lib/domain/locations';
 import styles from './history.module.css';
 
 export const metadata: Metadata = { title: '修改历史' };
@@ -57,12 +58,29 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
   if (!view) notFound();
   const entries = projectHistory(view.project.id);
+  const { comments } = reviewConversation(view.project.id);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
         <Link href={`/projects/${view.project.id}`}>← {view.project.name}</Link>
       </p>
       <h1>修改历史</h1>
+      {comments.length > 0 ? (
+        <section className="card" aria-label="审核意见">
+          <h2 style={{ marginTop: 0 }}>审核意见</h2>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {comments.map((c) => (
+              <li key={c.id}>
+                <span className="muted">
+                  {formatTime(c.at).slice(0, 16)} {c.userName}：
+                </span>
+                {c.target ? <strong>[{locationLabel(c.target, view.table)}] </strong> : null}
+                {c.body}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ol className={styles.timeline} aria-label="修改历史">
         {entries.map((e) => (
           <li key={e.id} className="card">

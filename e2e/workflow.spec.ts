@@ -1,0 +1,67 @@
+/**
+ * The review workflow as people do it: the owner drafts and submits, the reviewer returns it with a
+ * comment on a row, the owner sees the comment, fixes and resubmits, the reviewer approves, the owner
+ * can no longer edit, and the history shows every step with its changes.
+ */
+import { expect, test } from '@playwright/test';
+import { storageStatePath } from './fixtures/accounts';
+import { EditorPage } from './pages/editor-page';
+
+test('draft → submit → return with a row comment → fix → resubmit → approve, all in the history', async ({ browser }) => {
+  const owner = await browser.newPage({ storageState: storageStatePath('owner') });
+  const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
+  const ed = new EditorPage(owner);
+
+  // Table 3 of the demo is a draft: the owner edits it and submits.
+  await ed.open('/projects/3/edit');
+  await owner.getByLabel('第 1 行 指标值数值', { exact: true }).fill('16000');
+  await ed.save();
+  await ed.expectSaved();
+  await owner.goto('/projects/3');
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await expect(owner.getByText('已提交').first()).toBeVisible();
+
+  // The reviewer finds it in the queue and returns it with a reason and a comment on one row.
+  await reviewer.goto('/review');
+  await expect(reviewer.getByRole('table', { name: '审核队列' })).toContainText('2024 高校毕业生就业指导工作经费');
+  await reviewer.goto('/projects/3');
+  await reviewer.getByRole('button', { name: '退回修改' }).click();
+  await reviewer.getByLabel('退回理由（必填）').fill('档案整理数量与上年差距较大，请核实');
+  await reviewer.getByRole('button', { name: '添加一条意见' }).click();
+  await reviewer.getByLabel('意见 1 针对').selectOption({ label: '数量指标：档案整理数量' });
+  await reviewer.getByLabel('意见 1', { exact: true }).fill('请写明依据的年度计划数');
+  await reviewer.getByRole('button', { name: '确认退回修改' }).click();
+  await expect(reviewer.getByText('已退回').first()).toBeVisible();
+
+  // The owner sees the comment beside the row, fixes it and resubmits.
+  await ed.open('/projects/3/edit');
+  await expect(owner.getByText('审核意见（李审核）：请写明依据的年度计划数')).toBeVisible();
+  await owner.getByLabel('第 1 行 指标值确定依据', { exact: true }).fill('2024 年度工作计划（17000 份）');
+  await ed.save();
+  await ed.expectSaved();
+  await owner.goto('/projects/3');
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await expect(owner.getByText('已提交').first()).toBeVisible();
+
+  // The reviewer approves; the owner can no longer edit.
+  await reviewer.goto('/projects/3');
+  await reviewer.getByRole('button', { name: '审核通过' }).click();
+  await expect(reviewer.getByText('已审核').first()).toBeVisible();
+  await owner.goto('/projects/3');
+  await expect(owner.getByRole('link', { name: '编辑' })).toHaveCount(0);
+  await owner.goto('/projects/3/edit');
+  await expect(owner.getByText('此表当前为“已审核”，不能编辑')).toBeVisible();
+
+  // The history shows every step, with the changes of each save.
+  await owner.goto('/projects/3/history');
+  const history = owner.getByRole('list', { name: '修改历史' });
+  for (const step of ['导入', '保存', '提交审核', '退回修改', '开始修改', '审核通过']) await expect(history).toContainText(step);
+  await expect(history).toContainText('理由：档案整理数量与上年差距较大，请核实');
+  await expect(history).toContainText('≤17000 份');
+  await expect(history).toContainText('≤16000 份');
+  await expect(history).toContainText('2024 年度工作计划（17000 份）');
+  await expect(owner.getByRole('region', { name: '审核意见' })).toContainText('[指标「档案整理数量」（数量指标）] 请写明依据的年度计划数');
+  await owner.screenshot({ path: 'test-results/history.png', fullPage: true });
+  await owner.close();
+  await reviewer.close();
+});
