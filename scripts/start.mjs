@@ -7,7 +7,7 @@ import path from 'node:path';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const buildId = path.join(root, '.next', 'BUILD_ID');
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -35,6 +35,8 @@ if (needsBuild()) {
   const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+
+if (process.argv.includes('--build-only')) process.exit(0);
 
 const port = process.env.PORT ?? '3000';
 const args = [nextBin, 'start', '-p', port];

@@ -6,7 +6,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { actionIds, Client } from '../reliability/http';
+import { demoUnitYearId, scriptTable } from '../reliability/fixtures';
+import { actionIds, Client, outcome } from '../reliability/http';
 import { distDir, startServer, stopServer } from '../reliability/server';
 import { exportBench } from './export-core';
 import { parseBench } from './parse-core';
@@ -29,10 +30,9 @@ function machine() {
   };
 }
 
+/** The same rule as `npm start`: build when there is no build or the sources are newer. */
 function ensureBuild(): void {
-  if (fs.existsSync(path.join(distDir(), 'BUILD_ID')) && !process.argv.includes('--rebuild')) return;
-  console.log('构建生产版本…');
-  const r = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -41,6 +41,15 @@ function synth(databasePath: string, projects: number): void {
     env: { ...process.env, DATABASE_PATH: databasePath },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+}
+
+async function createTwentyRowTable(client: Client): Promise<number> {
+  const base = scriptTable('13080024PBENCH0000020');
+  const real = base.indicators.filter((r) => !r.isPlaceholder);
+  const indicators = [...Array.from({ length: 18 }, (_, i) => ({ ...real[i % real.length]!, name: `指标 ${i + 1}` })), ...base.indicators.filter((r) => r.isPlaceholder)];
+  const r = outcome(await client.action('createTableAction', [{ unitYearId: await demoUnitYearId(client), table: { ...base, indicators } }]));
+  if (!r.ok) throw new Error(`could not create the 20-row table: ${r.code}`);
+  return (r.data as { projectId: number }).projectId;
 }
 
 async function main(): Promise<void> {
@@ -80,8 +89,8 @@ async function main(): Promise<void> {
     results.save = save;
 
     // Editor page: open a 20-row table for editing.
-    const twenty = pool[0]!;
-    const editor = await timeGets(`${server.base}/projects/${twenty.projectId}/edit`, cookie, quick ? 50 : 200);
+    const twenty = await createTwentyRowTable(client);
+    const editor = await timeGets(`${server.base}/projects/${twenty}/edit`, cookie, quick ? 50 : 200);
     results.editorPage = editor;
     target('编辑页 p95（20 行的表）', editor.p95, 100, 'ms');
 
