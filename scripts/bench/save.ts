@@ -5,23 +5,13 @@
  * no-op server action (the framework's floor).
  */
 import autocannon from 'autocannon';
-import { Client, outcome } from '../reliability/http';
+import { actionResult, Client, outcome } from '../reliability/http';
 import { createScriptTable, demoUnitYearId, scriptTable } from '../reliability/fixtures';
 
 export type LoadResult = { connections: number; requests: number; p50: number; p95: number; rps: number; errors: number; non2xx: number; rejected: number };
 
 type PoolEntry = { projectId: number; version: number; code: string; isBusy?: boolean };
 type Ctx = { entry?: PoolEntry };
-
-function flightResult(body: string): { ok?: boolean; code?: string; data?: { version?: number } } | null {
-  const row = body.split('\n').find((l) => l.startsWith('1:'));
-  if (!row || row.startsWith('1:E')) return null;
-  try {
-    return JSON.parse(row.slice(2)) as { ok?: boolean; data?: { version?: number } };
-  } catch {
-    return null;
-  }
-}
 
 /** Runs autocannon and records every response time, for exact percentiles (its own stop at p97.5). */
 async function run(opts: autocannon.Options): Promise<{ result: autocannon.Result; times: number[] }> {
@@ -76,7 +66,7 @@ export async function saveLoad(opts: {
           if (opts.noop) return;
           const entry = context.entry;
           if (!entry) return;
-          const r = flightResult(body);
+          const r = actionResult(body) as { ok?: boolean; data?: { version?: number } } | null;
           if (r?.ok && r.data?.version) entry.version = r.data.version;
           else rejected++;
           entry.isBusy = false;

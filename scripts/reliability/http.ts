@@ -13,6 +13,20 @@ export function actionIds(distDir: string): Map<string, string> {
 
 export type Reply = { status: number; result: unknown };
 
+/**
+ * A server action's return value from Next's reply: the flight row `1:`. An error row (`1:E…`) or no
+ * row at all means the action threw or never ran, and gives null.
+ */
+export function actionResult(raw: string): unknown {
+  const row = raw.split('\n').find((l) => l.startsWith('1:'));
+  if (!row || row.startsWith('1:E')) return null;
+  try {
+    return JSON.parse(row.slice(2));
+  } catch {
+    return null;
+  }
+}
+
 export class Client {
   private cookie = '';
   constructor(
@@ -62,17 +76,7 @@ export class Client {
       body: typeof args === 'string' ? args : JSON.stringify(args),
       redirect: 'manual',
     });
-    const raw = await res.text();
-    const row = raw.split('\n').find((l) => l.startsWith('1:'));
-    let result: unknown = null;
-    if (row && !row.startsWith('1:E')) {
-      try {
-        result = JSON.parse(row.slice(2));
-      } catch {
-        result = null;
-      }
-    }
-    return { status: res.status, result };
+    return { status: res.status, result: actionResult(await res.text()) };
   }
 }
 

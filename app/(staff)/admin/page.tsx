@@ -1,16 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/request';
+
+import { requireAdminPage } from './load';
 
 export const metadata: Metadata = { title: '管理' };
 
 export default async function AdminPage() {
-  await connection();
-  const actor = await requireActor();
-  if (!can(actor, 'admin.manage', null)) notFound();
+  await requireAdminPage();
   return (
     <>
       <h1>管理</h1>

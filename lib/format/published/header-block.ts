@@ -1,17 +1,10 @@
 /** The header block of one table: code, name, amounts, use of funds, disbursement plan and goals. */
 import { normaliseWanyuan } from '@/lib/domain/money';
-import type { Budget, ScheduleCheckpoint } from '@/lib/domain/table';
+import type { ScheduleCheckpoint, TargetTable } from '@/lib/domain/table';
 import { cleanText, monthCell, nonEmpty, percentCell, squash, type Line } from './lines';
 import type { ParseProblem } from './types';
 
-export type HeaderBlock = {
-  code: string;
-  name: string;
-  budget: Budget;
-  purpose: string;
-  goal: string;
-  schedule: ScheduleCheckpoint[];
-};
+export type HeaderBlock = Omit<TargetTable, 'indicators'>;
 
 const LABELS = new Set(['项目编码', '项目名称', '预算数', '其中:财政资金', '其他资金', '预算规模及资金用途', '资金支出计划(%)', '绩效目标']);
 

@@ -1,11 +1,9 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { adminAudit } from '@/lib/admin/read';
-import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/request';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
+
+import { requireAdminPage } from '../load';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -26,9 +24,7 @@ const EXTRA_LABELS: Record<string, string> = {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  await connection();
-  const actor = await requireActor();
-  if (!can(actor, 'admin.manage', null)) notFound();
+  const actor = await requireAdminPage();
   const page = Math.max(1, Number((await searchParams).page) || 1);
   const rows = adminAudit(actor, page);
   return (

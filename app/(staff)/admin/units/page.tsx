@@ -1,19 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { adminUnits } from '@/lib/admin/read';
-import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/request';
 import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
 import { formatWanyuan } from '@/lib/domain/money';
 import { NewUnitForm, NewUnitYearForm, RenameUnitForm, UnitYearSettingsForm } from './unit-forms';
 
+import { requireAdminPage } from '../load';
+
 export const metadata: Metadata = { title: '单位与预算年度' };
 
 export default async function UnitsPage() {
-  await connection();
-  const actor = await requireActor();
-  if (!can(actor, 'admin.manage', null)) notFound();
+  const actor = await requireAdminPage();
   const data = adminUnits(actor);
   const frameworks = data.frameworks.map((f) => ({ id: f.id, name: f.name }));
   return (

@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { adminUsers } from '@/lib/admin/read';
-import { can, ROLE_LABELS } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/request';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { authSettings } from '@/lib/auth/policy';
 import { MembershipForm, NewUserForm, UserButtons } from './user-forms';
+
+import { requireAdminPage } from '../load';
 
 export const metadata: Metadata = { title: '用户与权限' };
 
 export default async function UsersPage() {
-  await connection();
-  const actor = await requireActor();
-  if (!can(actor, 'admin.manage', null)) notFound();
+  const actor = await requireAdminPage();
   const data = adminUsers(actor);
   const units = data.units.map((u) => ({ id: u.id, label: `${u.code} ${u.name}` }));
   return (

@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { requireActor } from '@/lib/auth/request';
 import { commentTargets, locationLabel } from '@/lib/domain/locations';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
-import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { reviewConversation } from '@/lib/projects/overview';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
@@ -15,14 +12,12 @@ import { CommentForm, DeleteDraft } from './table-tools';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
+import { loadProjectPage } from './load';
+
 export const metadata: Metadata = { title: '绩效目标表' };
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
-  const actor = await requireActor();
-  const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
-  if (!view) notFound();
+  const { actor, view } = await loadProjectPage(params);
   const { project, table, rights } = view;
   const { events, comments } = reviewConversation(project.id);
   const conversation = [

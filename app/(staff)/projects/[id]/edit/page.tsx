@@ -1,22 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { getUnitYear } from '@/db/queries/units';
-import { requireActor } from '@/lib/auth/request';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { ruleContextOf } from '@/lib/projects/findings';
-import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { reviewConversation } from '@/lib/projects/overview';
 import { TableEditor } from '@/app/ui/editor/table-editor';
+
+import { loadProjectPage } from '../load';
 
 export const metadata: Metadata = { title: '编辑绩效目标表' };
 
 export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
-  const actor = await requireActor();
-  const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
-  if (!view) notFound();
+  const { view } = await loadProjectPage(params);
   const { project, table, rights } = view;
   if (!rights.canEdit) {
     return (

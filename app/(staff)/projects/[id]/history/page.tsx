@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { requireActor } from '@/lib/auth/request';
 import type { TableChange } from '@/lib/domain/diff';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
 import { projectHistory } from '@/lib/projects/history';
-import { projectView, reviewConversation } from '@/lib/projects/overview';
+import { reviewConversation } from '@/lib/projects/overview';
 import { locationLabel } from '@/lib/domain/locations';
 import styles from './history.module.css';
+
+import { loadProjectPage } from '../load';
 
 export const metadata: Metadata = { title: '修改历史' };
 
@@ -52,11 +51,7 @@ function Change({ c }: { c: TableChange }) {
 }
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
-  const actor = await requireActor();
-  const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
-  if (!view) notFound();
+  const { view } = await loadProjectPage(params);
   const entries = projectHistory(view.project.id);
   const { comments } = reviewConversation(view.project.id);
   return (

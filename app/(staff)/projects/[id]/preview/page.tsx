@@ -1,20 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { requireActor } from '@/lib/auth/request';
-import { projectView } from '@/lib/projects/overview';
 import { PublishedTable } from '@/app/ui/published-table';
 import { PrintButton } from '@/app/ui/print-button';
+
+import { loadProjectPage } from '../load';
 
 export const metadata: Metadata = { title: '预览' };
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
-  const actor = await requireActor();
-  const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
-  if (!view) notFound();
+  const { view } = await loadProjectPage(params);
   const { project, table } = view;
   return (
     <>
