@@ -26,7 +26,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
                 {r.cells.map((c) => {
                   const notes = c.field ? commentsFor(c.field) : [];
                   return (
-                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'label' ? styles.label : styles.value}>
+                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'label' || c.field === 'schedule' ? styles.label : styles.value}>
                       {c.text}
                       {notes.map((n, k) => (
                         <span key={k} className={styles.note} title={n.userName}>
