@@ -1,14 +1,11 @@
 'use client';
 
 import { useId } from 'react';
+import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
 import { createUnitAction, createUnitYearAction, renameUnitAction, updateUnitYearAction } from '../actions';
 
 type Option = { id: number; name: string };
-
-function Message({ result }: { result: { ok: boolean; message: string } | null }) {
-  return <span aria-live="polite">{result ? <span className={result.ok ? 'diff-ok' : 'field-error'}>{result.message}</span> : null}</span>;
-}
 
 export function UnitYearSettingsForm(props: { unitYearId: number; frameworks: Option[]; frameworkId: number; projectExpenditure: string; ruleProfile: string }) {
   const id = useId();
@@ -38,7 +35,7 @@ export function UnitYearSettingsForm(props: { unitYearId: number; frameworks: Op
       <label htmlFor={`${id}-rp`}>规则配置</label>
       <input id={`${id}-rp`} name="ruleProfile" type="text" size={24} placeholder="默认" defaultValue={props.ruleProfile} />
       <button className="btn btn-small" type="submit" disabled={isPending}>保存</button>
-      <Message result={result} />
+      <ActionMessage result={result} />
     </form>
   );
 }
@@ -76,7 +73,7 @@ export function NewUnitYearForm({ units, frameworks }: { units: { id: number; la
       <label htmlFor="ny-pe">项目支出（万元，可暂不填）</label>
       <input id="ny-pe" name="projectExpenditure" type="text" inputMode="decimal" size={10} />
       <button className="btn btn-primary" type="submit" disabled={isPending}>创建</button>
-      <Message result={result} />
+      <ActionMessage result={result} />
     </form>
   );
 }
@@ -98,7 +95,7 @@ export function NewUnitForm() {
       <label htmlFor="nu-name">单位名称</label>
       <input id="nu-name" name="name" type="text" size={30} />
       <button className="btn btn-primary" type="submit" disabled={isPending}>创建</button>
-      <Message result={result} />
+      <ActionMessage result={result} />
     </form>
   );
 }
@@ -117,7 +114,7 @@ export function RenameUnitForm({ unitId, code, name }: { unitId: number; code: s
       <label htmlFor={`${id}-name`}>{code}</label>
       <input id={`${id}-name`} name="name" type="text" size={36} defaultValue={name} />
       <button className="btn btn-small" type="submit" disabled={isPending}>改名</button>
-      <Message result={result} />
+      <ActionMessage result={result} />
     </form>
   );
 }

@@ -1,12 +1,9 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
 import { createUserAction, resetPasswordAction, setMembershipAction, setUserDisabledAction } from '../actions';
-
-function Message({ result }: { result: { ok: boolean; message: string } | null }) {
-  return <span aria-live="polite">{result ? <span className={result.ok ? 'diff-ok' : 'field-error'}>{result.message}</span> : null}</span>;
-}
 
 export function UserButtons({ userId, isDisabled, isSelf }: { userId: number; isDisabled: boolean; isSelf: boolean }) {
   const disable = useAction(setUserDisabledAction, () => (isDisabled ? '已启用' : '已停用'));
@@ -22,8 +19,8 @@ export function UserButtons({ userId, isDisabled, isSelf }: { userId: number; is
       <button className="btn btn-small" type="button" disabled={reset.isPending} onClick={() => reset.run({ userId }, (d) => setTemp(d.temporaryPassword))}>
         重置密码
       </button>
-      <Message result={disable.result} />
-      {reset.result ? <Message result={reset.result} /> : null}
+      <ActionMessage result={disable.result} />
+      {reset.result ? <ActionMessage result={reset.result} /> : null}
       {temp ? <span className="sr-only">{temp}</span> : null}
     </span>
   );
@@ -66,7 +63,7 @@ export function MembershipForm(props: { userId: number; units: { id: number; lab
         <option value="reviewer">审核人</option>
       </select>
       <button className="btn btn-small" type="submit" disabled={isPending}>授权</button>
-      <Message result={result} />
+      <ActionMessage result={result} />
     </form>
   );
 }
@@ -111,7 +108,7 @@ export function NewUserForm() {
           <input type="checkbox" name="isAdmin" /> 管理员
         </label>
       </div>
-      <button className="btn btn-primary" type="submit" disabled={isPending}>创建用户</button> <Message result={result} />
+      <button className="btn btn-primary" type="submit" disabled={isPending}>创建用户</button> <ActionMessage result={result} />
     </form>
   );
 }
