@@ -10,12 +10,17 @@ const FILES = {
 
 const cache = new Map<keyof typeof FILES, Buffer>();
 
+/** From the app's folder first (the server's bundle may live elsewhere), then from this module. */
 function resolve(file: string): string {
-  try {
-    return createRequire(path.join(process.cwd(), 'package.json')).resolve(file);
-  } catch {
-    return path.join(process.cwd(), 'node_modules', file);
+  const bases = [path.join(process.cwd(), 'package.json'), import.meta.url];
+  for (const base of bases) {
+    try {
+      return createRequire(base).resolve(file);
+    } catch {
+      // Not found from this base: try the next.
+    }
   }
+  throw new Error(`找不到 PDF 字体文件 ${file}（请先运行 npm install）`);
 }
 
 /** The font file's bytes, read once per process. */

@@ -121,7 +121,9 @@ function drawSplitRow(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow, cur: 
   }
 }
 
-type Body = { rows: LayoutRow[]; level1: string[]; level2: string[] };
+/** Per level column: the value that decides runs (level 2 keyed by its level 1) and the text printed. */
+export type LevelColumn = { keys: string[]; texts: string[] };
+type Body = { rows: LayoutRow[]; levels: [LevelColumn, LevelColumn] };
 
 /**
  * Indicator rows: columns 3–7 per row; the level columns drawn as one box per run of equal values on
@@ -130,13 +132,13 @@ type Body = { rows: LayoutRow[]; level1: string[]; level2: string[] };
 export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: LayoutRow, body: Body, cur: Cursor, bold: () => void, regular: () => void): void {
   const own = (r: LayoutRow) => r.cells.filter((c) => c.col >= 3);
   const heights = body.rows.map((r) => Math.max(18, ...own(r).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
-  const levels = [body.level1, body.level2];
+  const levels = body.levels;
   // A run must be tall enough for its level text.
-  for (const [k, values] of levels.entries()) {
-    for (let i = 0; i < values.length; ) {
+  for (const [k, { keys, texts }] of levels.entries()) {
+    for (let i = 0; i < keys.length; ) {
       let j = i;
-      while (j + 1 < values.length && values[j + 1] === values[i]) j++;
-      const need = textHeight(doc, values[i]!, grid.widths[k]!);
+      while (j + 1 < keys.length && keys[j + 1] === keys[i]) j++;
+      const need = textHeight(doc, texts[i]!, grid.widths[k]!);
       const have = heights.slice(i, j + 1).reduce((a, b) => a + b, 0);
       if (need > have) heights[j]! += need - have;
       i = j + 1;
@@ -146,15 +148,15 @@ export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: Lay
   let pageRows: number[] = [];
   let pageTop = cur.y;
   const flushLevels = () => {
-    for (const [k, values] of levels.entries()) {
+    for (const [k, { keys, texts }] of levels.entries()) {
       let y = pageTop;
       for (let n = 0; n < pageRows.length; ) {
         let m = n;
-        while (m + 1 < pageRows.length && values[pageRows[m + 1]!] === values[pageRows[n]!]) m++;
+        while (m + 1 < pageRows.length && keys[pageRows[m + 1]!] === keys[pageRows[n]!]) m++;
         const h = pageRows.slice(n, m + 1).reduce((a, r) => a + heights[r]!, 0);
         box(doc, colX(grid, k + 1), y, grid.widths[k]!, h);
         regular();
-        drawText(doc, values[pageRows[n]!]!, colX(grid, k + 1), y, grid.widths[k]!, h, 'center');
+        drawText(doc, texts[pageRows[n]!]!, colX(grid, k + 1), y, grid.widths[k]!, h, 'center');
         y += h;
         n = m + 1;
       }

@@ -7,42 +7,39 @@ import PDFDocument from 'pdfkit';
 import { tableLayout } from '@/lib/format/table-layout';
 import { drawHeaderRows, drawIndicatorRows, type Grid } from './pdf-grid';
 import { fontBuffer } from './fonts';
+import { draftWatermark, PAGE, pageFurniture, type PageFurniture } from './pdf-pages';
 import { coverList, SECTION_TITLE, tableTitle, yieldToEventLoop, type ExportSection, type ExportTable } from './model';
 import { COLUMN_WIDTHS } from './xlsx';
 
-const PAGE = { width: 595.28, height: 841.89, marginX: 36, top: 58, bottom: 50 };
 const FONT_SIZE = 9;
 
 type Doc = PDFKit.PDFDocument;
 
-function pageHeader(doc: Doc, section: ExportSection): void {
-  const y = 26;
-  const w = PAGE.width - 2 * PAGE.marginX;
-  doc.font('cjk').fontSize(8.5).fillColor('#333333');
-  doc.text(`${section.unit.code} ${section.unit.name}`, PAGE.marginX, y, { width: w, align: 'left', lineBreak: false });
-  doc.text(`预算年度：${section.year}`, PAGE.marginX, y, { width: w, align: 'center', lineBreak: false });
-  doc.text('单位：万元', PAGE.marginX, y, { width: w, align: 'right', lineBreak: false });
-  doc.moveTo(PAGE.marginX, y + 14).lineTo(PAGE.width - PAGE.marginX, y + 14).lineWidth(0.5).stroke();
-  doc.fillColor('#000000').fontSize(FONT_SIZE).lineWidth(0.6);
-}
-
-function grid(doc: Doc, section: ExportSection): Grid {
+/** The table grid's left edge and column widths in points (the XLSX widths scaled to the page). */
+export function pdfColumns(): { x: number; widths: number[] } {
   const width = PAGE.width - 2 * PAGE.marginX;
   const total = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
-  return {
-    x: PAGE.marginX,
-    widths: COLUMN_WIDTHS.map((w) => (w / total) * width),
-    top: PAGE.top,
-    bottom: PAGE.height - PAGE.bottom,
-    fontSize: FONT_SIZE,
-    onNewPage: () => {
-      doc.addPage();
-      pageHeader(doc, section);
-    },
-  };
+  return { x: PAGE.marginX, widths: COLUMN_WIDTHS.map((w) => (w / total) * width) };
 }
 
-function drawTable(doc: Doc, g: Grid, t: ExportTable, cur: { y: number }): void {
+function grid(furniture: PageFurniture): Grid {
+  return { ...pdfColumns(), top: PAGE.top, bottom: PAGE.height - PAGE.bottom, fontSize: FONT_SIZE, onNewPage: furniture.startPage };
+}
+
+/** Draws the table; a draft gets its watermark on each page before the page is left. */
+function drawTable(doc: Doc, page: Grid, t: ExportTable, cur: { y: number }): void {
+  let top = cur.y;
+  const mark = (bottom: number) => {
+    if (t.isDraft) draftWatermark(doc, { top, bottom });
+  };
+  const g: Grid = {
+    ...page,
+    onNewPage: () => {
+      mark(page.bottom);
+      page.onNewPage();
+      top = page.top;
+    },
+  };
   const rows = tableLayout(t.table);
   const headAt = rows.findIndex((r) => r.kind === 'indicator-head');
   const head = rows[headAt]!;
@@ -52,8 +49,9 @@ function drawTable(doc: Doc, g: Grid, t: ExportTable, cur: { y: number }): void 
   const bold = () => doc.font('cjk-bold').fontSize(FONT_SIZE);
   // Start a table on a new page unless its title, header block and a first row fit here.
   if (cur.y > g.top && cur.y + 260 > g.bottom) {
-    g.onNewPage();
+    page.onNewPage();
     cur.y = g.top;
+    top = cur.y;
   }
   doc.font('cjk-bold').fontSize(12);
   const title = tableTitle(t);
@@ -74,11 +72,19 @@ function drawTable(doc: Doc, g: Grid, t: ExportTable, cur: { y: number }): void 
     doc,
     g,
     head,
-    { rows: body, level1: t.table.indicators.map((r) => r.level1), level2: t.table.indicators.map((r) => `${r.level2}`) },
+    {
+      rows: body,
+      levels: [
+        { keys: t.table.indicators.map((r) => r.level1), texts: t.table.indicators.map((r) => r.level1) },
+        // Level 2 runs stop where level 1 changes, as in the table layout.
+        { keys: t.table.indicators.map((r) => `${r.level1}\u0000${r.level2}`), texts: t.table.indicators.map((r) => r.level2) },
+      ],
+    },
     cur,
     bold,
     regular,
   );
+  mark(cur.y);
   cur.y += 18;
 }
 
@@ -116,7 +122,6 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: PAGE.top, bottom: 0, left: PAGE.marginX, right: PAGE.marginX },
-    bufferPages: true,
     autoFirstPage: false,
     // Dated by the content, not the clock, so the same data gives the same bytes.
     info: { Title: `${section.unit.name}${section.year}年度项目绩效目标表`, Author: section.unit.name, Creator: '绩效目标管理', CreationDate: section.asOf, ModDate: section.asOf },
@@ -128,7 +133,8 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
   doc.pipe(out);
   doc.registerFont('cjk', fontBuffer('regular'));
   doc.registerFont('cjk-bold', fontBuffer('bold'));
-  const g = grid(doc, section);
+  const furniture = pageFurniture(doc, section);
+  const g = grid(furniture);
   g.onNewPage();
   doc.lineWidth(0.6);
   const cur = { y: g.top };
@@ -141,12 +147,7 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
     drawTable(doc, g, t, cur);
     if (i % 10 === 9) await yieldToEventLoop();
   }
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    doc.font('cjk').fontSize(8.5).fillColor('#333333');
-    doc.text(`第 ${i + 1} 页 / 共 ${range.count} 页`, PAGE.marginX, PAGE.height - 34, { width: PAGE.width - 2 * PAGE.marginX, align: 'center', lineBreak: false });
-  }
+  furniture.finish();
   doc.end();
   await finished;
 }

@@ -4,13 +4,30 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import jszipDefaults from 'jszip/lib/defaults';
 import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
+import { pageStarts, splitAtPages } from './xlsx-pages';
 import { coverList, SECTION_TITLE, sheetNamer, tableTitle, yieldToEventLoop, type ExportSection, type ExportTable } from './model';
 
-// exceljs zips with jszip, which stamps every entry with the current time unless told otherwise. A
-// fixed stamp makes the same data export to the same bytes (a restored backup can be checked that way).
-jszipDefaults.date = new Date(Date.UTC(1980, 0, 1));
+/** The zip entries' time stamp: fixed, so the same data exports to the same bytes. */
+const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
+
+type ZipAppend = (source: unknown, data: { name: string; date?: Date }) => unknown;
+type WriterInternals = { zip: { append: ZipAppend } };
+
+/**
+ * exceljs's streaming writer zips with archiver, which stamps every entry with the current time and
+ * has no option for it. Its constructor opens the archive and at once appends the theme, so the hook
+ * is that first append: from there on every entry gets the fixed stamp (a restored backup is checked
+ * by exporting the same bytes).
+ */
+class StableWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  override addThemes(): Promise<void> {
+    const self = this as unknown as WriterInternals;
+    const append = self.zip.append.bind(self.zip);
+    self.zip.append = (source, data) => append(source, { ...data, date: ZIP_ENTRY_DATE });
+    return super.addThemes();
+  }
+}
 
 const FONT = '宋体';
 /** Column widths in Excel character units; CJK characters take about two. Sums to fit A4 portrait. */
@@ -67,26 +84,46 @@ function styleCell(cell: ExcelJS.Cell, opts: { bold?: boolean; align?: Align; bo
   if (opts.border !== false) cell.border = BORDER;
 }
 
-function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number): { headerRow: number; lastRow: number } {
-  let headerRow = startRow;
-  const heights = new Map<number, number>();
+const lineHeight = (lines: number) => Math.max(18, lines * 13.5 + 4);
+
+/** Row heights in points from the wrapped text; a merged cell's lines are shared by its rows. */
+function rowHeights(rows: LayoutRow[]): number[] {
+  const lines = rows.map(() => 1);
   rows.forEach((row, i) => {
-    const r = startRow + i;
-    if (row.kind === 'indicator-head') headerRow = r;
+    for (const c of row.cells) lines[i] = Math.max(lines[i]!, Math.ceil(linesFor(c.text, spanWidth(c.col, c.colSpan)) / c.rowSpan));
+  });
+  return lines.map(lineHeight);
+}
+
+/** Writes the table grid from `startRow`; `above` is the height of the rows above it (page 1). */
+function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number, above: number): { headerRow: number } {
+  const headerAt = rows.findIndex((r) => r.kind === 'indicator-head');
+  const heights = rowHeights(rows);
+  const starts = pageStarts(heights, headerAt, above);
+  rows.forEach((row, i) => {
+    const isHead = row.kind === 'indicator-head';
     for (const c of row.cells) {
-      const cell = ws.getCell(r, c.col);
-      cell.value = c.text;
-      const isHead = row.kind === 'indicator-head';
-      styleCell(cell, { bold: isHead, align: isHead || c.role === 'label' || c.role === 'level' || c.field === 'schedule' ? 'center' : 'left' });
-      // Every cell of a merged range carries the border, so Excel and WPS draw the outline.
-      for (let dr = 0; dr < c.rowSpan; dr++) for (let dc = 0; dc < c.colSpan; dc++) ws.getCell(r + dr, c.col + dc).border = BORDER;
-      if (c.colSpan > 1 || c.rowSpan > 1) ws.mergeCells(r, c.col, r + c.rowSpan - 1, c.col + c.colSpan - 1);
-      const lines = Math.ceil(linesFor(c.text, spanWidth(c.col, c.colSpan)) / c.rowSpan);
-      heights.set(r, Math.max(heights.get(r) ?? 1, lines));
+      const align = isHead || c.role === 'label' || c.role === 'level' || c.field === 'schedule' ? 'center' : 'left';
+      // A level cell continued on the next page is split there and printed again.
+      for (const [first, span] of splitAtPages(i, c.rowSpan, starts)) {
+        const r = startRow + first;
+        const cell = ws.getCell(r, c.col);
+        cell.value = c.text;
+        styleCell(cell, { bold: isHead, align });
+        // Every cell of a merged range carries the border, so Excel and WPS draw the outline.
+        for (let dr = 0; dr < span; dr++) for (let dc = 0; dc < c.colSpan; dc++) ws.getCell(r + dr, c.col + dc).border = BORDER;
+        if (c.colSpan > 1 || span > 1) ws.mergeCells(r, c.col, r + span - 1, c.col + c.colSpan - 1);
+        if (span < c.rowSpan) {
+          const need = lineHeight(linesFor(c.text, spanWidth(c.col, c.colSpan)));
+          const have = heights.slice(first, first + span).reduce((a, b) => a + b, 0);
+          if (need > have) heights[first + span - 1]! += need - have;
+        }
+      }
     }
   });
-  for (const [r, lines] of heights) ws.getRow(r).height = Math.max(18, lines * 13.5 + 4);
-  return { headerRow, lastRow: startRow + rows.length - 1 };
+  heights.forEach((h, i) => (ws.getRow(startRow + i).height = h));
+  for (const s of starts) ws.getRow(startRow + s - 1).addPageBreak();
+  return { headerRow: startRow + headerAt };
 }
 
 /** Passed when the sheet is created: the streaming writer writes the sheet's properties at once. */
@@ -133,8 +170,11 @@ function writeTableSheet(ws: Sheet, t: ExportTable, withSectionTitle: boolean): 
   const unit = ws.getCell(r, 1);
   unit.value = '单位：万元';
   styleCell(unit, { align: 'right', border: false });
+  ws.getRow(r).height = 16;
   r++;
-  const { headerRow } = writeLayout(ws, tableLayout(t.table), r);
+  let above = 0;
+  for (let k = 1; k < r; k++) above += ws.getRow(k).height;
+  const { headerRow } = writeLayout(ws, tableLayout(t.table), r, above);
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
 }
 
@@ -178,7 +218,7 @@ function writeCoverSheet(ws: Sheet, section: ExportSection): void {
 }
 
 export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
+  const wb = new StableWorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
   wb.creator = '绩效目标管理';
   wb.created = section.asOf;
   wb.modified = section.asOf;
