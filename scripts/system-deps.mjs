@@ -1,5 +1,6 @@
-// Finds (or, as root with apt, installs) what the tests need from the system: Chromium for Playwright
-// and poppler-utils' pdftotext for the PDF export tests. Prints a clear message when it cannot.
+// Finds (or, as root with apt, installs) what the tests need from the system: Chromium for Playwright,
+// poppler-utils' pdftotext for the PDF export tests, and a CJK font so that screenshots taken in Chromium
+// show Chinese text rather than empty boxes. Prints a clear message when it cannot.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -19,16 +20,24 @@ function canApt() {
   return process.getuid?.() === 0 && which('apt-get') !== null;
 }
 
+/** fontconfig knows a font that covers Chinese (fc-list comes with Chromium's dependencies). */
+function hasCjkFont() {
+  if (!which('fc-list')) return false;
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim() !== '';
+}
+
 export function ensureSystemDeps() {
   const missing = [];
   if (!findChromium()) missing.push('chromium');
   if (!which('pdftotext')) missing.push('poppler-utils');
+  if (!hasCjkFont()) missing.push('fonts-noto-cjk');
   if (missing.length === 0) return { chromium: findChromium() };
   if (!canApt()) {
     console.error(
       [
         `缺少测试所需的系统软件：${missing.join('、')}。`,
-        'Debian/Ubuntu 上请执行：sudo apt-get install -y chromium poppler-utils',
+        `Debian/Ubuntu 上请执行：sudo apt-get install -y ${missing.join(' ')}`,
         '或者设置 CHROMIUM_PATH 指向已安装的 Chromium/Chrome 可执行文件。',
       ].join('\n'),
     );
