@@ -14,7 +14,7 @@ export function formatNumber(n: number): string {
 export function renderTarget(t: TargetValue): string | null {
   switch (t.kind) {
     case 'quantity': {
-      const unit = t.unit === '' ? '' : t.unit === '%' || t.unit === '‰' ? t.unit : ` ${t.unit}`;
+      const unit = t.unit === '' ? '' : t.unit === '%' || t.unit === '‰' || t.unit === '℃' ? t.unit : ` ${t.unit}`;
       return `${SYMBOL[t.op]}${formatNumber(t.number)}${unit}`;
     }
     case 'deadline':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePublished } from '@/lib/format/published/parse';
 import { referenceText } from '@/lib/format/published/testing/reference';
 import type { TargetValue } from './target-value';
+import { printedValue } from '@/lib/projects/normalise';
 import { parseTarget } from './target-value-parse';
 import { formatNumber, renderTarget } from './target-value-render';
 
@@ -87,12 +88,41 @@ describe('typed target values', () => {
     ['2024年12月', d(2024, 12, null)],
     ['6 月底前', d(null, 6, null, '底前')],
     ['2024 年 6 月 30 日', d(2024, 6, 30)],
+    ['大于等于90%', q('>=', 90, '%')],
+    ['大于或等于 95%', q('>=', 95, '%')],
+    ['小于等于 5 件', q('<=', 5, '件')],
+    ['小于或等于10万元', q('<=', 10, '万元')],
+    ['≤-5%', q('<=', -5, '%')],
+    ['－3.5％', q('=', -3.5, '%')],
+    ['≥25℃', q('>=', 25, '℃')],
+    ['≤ 30 °C', q('<=', 30, '℃')],
+    ['3个工作日内', q('<=', 3, '个工作日')],
+    ['3 个工作日内完成', q('<=', 3, '个工作日')],
+    ['30 天以内', q('<=', 30, '天')],
+    ['15日内办结', q('<=', 15, '日')],
+    ['2 月 29 日前', d(null, 2, 29, '前')],
+    ['2024 年 2 月 29 日', d(2024, 2, 29)],
   ])('reads %s', (input, expected) => {
     expect(parseTarget(input)).toEqual(expected);
   });
 
-  it.each(['有效提升', '13 月 1 日前完成', '提升 5 个百分点以上的服务', '2024 法治工作经费', '', '   ', '≥', '第 1 季度'])('leaves %s as text', (input) => {
+  it.each(['有效提升', '13 月 1 日前完成', '提升 5 个百分点以上的服务', '2024 法治工作经费', '', '   ', '≥', '第 1 季度', '2 月 31 日前完成', '4月31日', '2023 年 2 月 29 日', '1-2 个'])('leaves %s as text', (input) => {
     expect(parseTarget(input)).toEqual(text);
+  });
+
+  it.each(['大于等于90%', '≤-5%', '≥25℃', '3个工作日内', '3 个工作日内完成', '不低于 62%', '90%以上'])(
+    'keeps the printed form of %s when the row is stored',
+    (printed) => {
+      const t = parseTarget(printed);
+      expect(t.kind).toBe('quantity');
+      expect(printedValue(printed, t)).toBe(printed);
+    },
+  );
+
+  it('prints new forms in the published style', () => {
+    expect(renderTarget(q('<=', -5, '%'))).toBe('≤-5%');
+    expect(renderTarget(q('>=', 25, '℃'))).toBe('≥25℃');
+    expect(renderTarget(q('<=', 3, '个工作日'))).toBe('≤3 个工作日');
   });
 
   it('prints typed values in the published style', () => {
