@@ -6,18 +6,27 @@ export function roleOf(framework: Framework, row: IndicatorRow): CategoryRole | 
   return findCategory(framework, row.level2)?.category.role ?? null;
 }
 
-/** A cost quantity in 万元 (元 converted), or null when its unit is not money. */
-export function costInWanyuan(row: IndicatorRow): number | null {
+/** 分 (0.01 元) per unit of each money unit a cost target may be written in. */
+const FEN_PER_UNIT: Readonly<Record<string, number>> = {
+  元: 100,
+  千元: 100_000,
+  万元: 1_000_000,
+  百万元: 100_000_000,
+  亿元: 10_000_000_000,
+};
+
+/** A cost quantity in whole 分 (exact, so 0.001 亿元 equals 10.00 万元), or null when its unit is not money. */
+export function costInFen(row: IndicatorRow): number | null {
   const t = row.target;
   if (t.kind !== 'quantity') return null;
-  if (t.unit === '万元') return t.number;
-  if (t.unit === '元') return t.number / 10_000;
-  return null;
+  const factor = FEN_PER_UNIT[t.unit];
+  return factor === undefined ? null : Math.round(t.number * factor);
 }
 
-export function budgetWanyuan(total: string): number | null {
+/** The budget total in whole 分, or null when it is not a valid amount. */
+export function budgetFen(total: string): number | null {
   const r = parseWanyuan(total);
-  return r.ok ? r.yuan / 10_000 : null;
+  return r.ok ? r.yuan * 100 : null;
 }
 
 export const TIME_UNITS = new Set(['天', '日', '工作日', '小时', '分钟', '秒', '个月', '月', '年', '周', '个工作日', '季度']);

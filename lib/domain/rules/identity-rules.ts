@@ -3,13 +3,26 @@ import type { TargetTable } from '../table';
 import { similarity } from './helpers';
 import type { Check, MentionInput, Report } from './types';
 
-export const checkCode: Check = (table, ctx, report) => {
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(ctx.profile.codePattern);
-  } catch {
-    return;
+// A unit-year's pattern is compiled once, not once per table.
+const compiled = new Map<string, RegExp | null>();
+
+function codeRegExp(pattern: string): RegExp | null {
+  if (!compiled.has(pattern)) {
+    let re: RegExp | null = null;
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      // The profile schema refuses invalid patterns; a stored one that slipped through checks nothing.
+    }
+    if (compiled.size >= 100) compiled.clear();
+    compiled.set(pattern, re);
   }
+  return compiled.get(pattern) ?? null;
+}
+
+export const checkCode: Check = (table, ctx, report) => {
+  const pattern = codeRegExp(ctx.profile.codePattern);
+  if (!pattern) return;
   if (!pattern.test(table.code)) {
     const hint = ctx.profile.codePattern === '^[0-9A-Z]{21}$' ? '（21 位大写字母或数字，如 13080024P00009810002A）' : `（格式：${ctx.profile.codePattern}）`;
     report('identity.code-format', 'code', `项目编码“${table.code}”不符合本年度的编码格式${hint}`);
@@ -26,12 +39,16 @@ export function checkIdentity(
   reportFor: (table: TargetTable) => Report,
 ): void {
   const byCode = new Map<string, TargetTable[]>();
-  for (const t of tables) byCode.set(t.code, [...(byCode.get(t.code) ?? []), t]);
+  for (const t of tables) {
+    const list = byCode.get(t.code);
+    if (list) list.push(t);
+    else byCode.set(t.code, [t]);
+  }
   for (const [code, list] of byCode) {
-    if (list.length > 1) for (const t of list.slice(1)) reportFor(t)('identity.code-duplicate', 'code', `项目编码 ${code} 在本年度出现了 ${list.length} 次（“${list.map((x) => x.name).join('”“')}”）`);
+    if (list.length > 1) for (const t of list.slice(1)) reportFor(t)('identity.code-duplicate', 'code', `项目编码 ${code} 在本年度出现了 ${list.length} 次（“${list.map((x) => x.name).join('”“')}”）：同一年度内编码不能重复，请核对并改正其中一个`);
   }
   for (const { code, title } of titles) {
-    const t = tables.find((x) => x.code === code);
+    const t = byCode.get(code)?.[0];
     if (t && normalise(title) !== normalise(t.name)) {
       reportFor(t)('identity.name-mismatch', 'name', `表标题“${title}”与项目名称“${t.name}”不一致，请核对`);
     }

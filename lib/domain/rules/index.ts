@@ -53,7 +53,7 @@ export function checkUnitYear(input: UnitYearInput, ctx: RuleContext): Finding[]
         rule: 'money.project-expenditure-mismatch',
         project: '',
         path: 'unitYear',
-        message: `各项目预算数合计 ${formatWanyuan(sum)} 万元，与单位项目支出 ${input.projectExpenditure} 万元${diff > 0 ? '多' : '少'} ${formatWanyuan(Math.abs(diff))} 万元`,
+        message: `各项目预算数合计 ${formatWanyuan(sum)} 万元，与单位项目支出 ${input.projectExpenditure} 万元${diff > 0 ? '多' : '少'} ${formatWanyuan(Math.abs(diff))} 万元：请核对各项目的预算数或本年度的项目支出`,
       });
     }
   }

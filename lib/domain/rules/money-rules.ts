@@ -2,7 +2,7 @@
 import { formatWanyuan, parseWanyuan } from '../money';
 import type { TargetTable } from '../table';
 import { formatNumber } from '../target-value-render';
-import { budgetWanyuan, costInWanyuan, roleOf, rowPath } from './helpers';
+import { budgetFen, costInFen, roleOf, rowPath } from './helpers';
 import type { Check } from './types';
 
 export const checkMoney: Check = (table: TargetTable, ctx, report) => {
@@ -28,28 +28,31 @@ export const checkMoney: Check = (table: TargetTable, ctx, report) => {
     report(
       'money.total-mismatch',
       'budget.total',
-      `预算数 ${formatWanyuan(total)} 万元不等于财政资金 ${formatWanyuan(fiscal)} 万元与其他资金 ${formatWanyuan(other)} 万元之和（${formatWanyuan(fiscal + other)} 万元）`,
+      `预算数 ${formatWanyuan(total)} 万元不等于财政资金 ${formatWanyuan(fiscal)} 万元与其他资金 ${formatWanyuan(other)} 万元之和（${formatWanyuan(fiscal + other)} 万元）：请核对这三项金额`,
     );
   }
-  const budget = budgetWanyuan(table.budget.total);
+  const budget = budgetFen(table.budget.total);
   if (budget === null) return;
   table.indicators.forEach((row, i) => {
     if (row.isPlaceholder || roleOf(ctx.framework, row) !== 'cost') return;
-    const cost = costInWanyuan(row);
+    const cost = costInFen(row);
     if (cost === null) return;
-    const shown = row.target.kind === 'quantity' && row.target.unit === '元' ? `（折合 ${formatNumber(cost)} 万元）` : '';
-    if (cost > budget + 1e-9) {
+    const unit = row.target.kind === 'quantity' ? row.target.unit : '';
+    // Say what the target comes to in 万元 when it was written in another money unit.
+    const shown = unit === '万元' ? '' : `（折合 ${formatNumber(cost / 1_000_000)} 万元）`;
+    if (cost > budget) {
       report(
         'money.cost-exceeds-budget',
         rowPath(i, 'value'),
-        `成本指标“${row.name}”的目标值 ${row.value}${shown}超过项目预算 ${table.budget.total} 万元，应不超过预算数`,
+        `成本指标“${row.name}”的目标值 ${row.value}${shown}超过项目预算 ${table.budget.total} 万元：成本目标应不超过预算数，请改为 ≤${table.budget.total} 万元或核对预算数`,
       );
     } else if (cost < budget * ctx.profile.costFarBelowRatio) {
       report(
         'money.cost-far-below-budget',
         rowPath(i, 'value'),
-        `成本指标“${row.name}”的目标值 ${row.value}${shown}远低于项目预算 ${table.budget.total} 万元，请核对预算数或成本目标`,
+        `成本指标“${row.name}”的目标值 ${row.value}${shown}不到项目预算 ${table.budget.total} 万元的 ${Math.round(ctx.profile.costFarBelowRatio * 100)}%：请核对预算数或成本目标`,
       );
     }
   });
 };
+

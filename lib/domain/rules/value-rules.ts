@@ -1,5 +1,6 @@
 /** Target values against what their category measures. */
 import type { IndicatorRow } from '../table';
+import type { Comparator } from '../target-value';
 import { roleOf, rowPath, TIME_UNITS } from './helpers';
 import type { Check } from './types';
 
@@ -9,6 +10,11 @@ const GROWTH = /增长率|增幅|增长|增速|提高率/;
 
 function isPercent(row: IndicatorRow): boolean {
   return row.target.kind === 'quantity' && row.target.unit === '%';
+}
+
+/** A percentage no rate can meet: above 100% (`120%`, `>100%`) or below 0. `≥100%` and `100%` are fine. */
+function isImpossiblePercent(op: Comparator, n: number): boolean {
+  return n > 100 || (n === 100 && op === '>') || n < 0 || (n === 0 && op === '<');
 }
 
 function isValidDate(year: number, month: number, day: number): boolean {
@@ -29,17 +35,19 @@ export const checkValues: Check = (table, ctx, report) => {
       const ok = t.kind === 'deadline' || (t.kind === 'quantity' && (TIME_UNITS.has(t.unit) || t.unit === '%'));
       if (!ok) report('value.timeliness-form', rowPath(i, 'value'), `时效指标${label}的指标值“${row.value}”宜写成截止日期（如 12 月 20 日前完成）、时限（如 ≤30 天）或及时率（如 100%）`);
     }
-    if (t.kind === 'quantity' && t.unit === '%') {
-      if (t.number < 0 || (t.number > 100 && !GROWTH.test(row.name))) {
-        report('value.percent-range', rowPath(i, 'value'), `${label}的目标 ${row.value} 超出 0–100%；只有增长率可以超过 100%`);
-      }
+    if (t.kind === 'quantity' && t.unit === '%' && isImpossiblePercent(t.op, t.number) && !GROWTH.test(row.name)) {
+      report(
+        'value.percent-range',
+        rowPath(i, 'value'),
+        `${label}的目标 ${row.value} 超出 0–100%：比率最高为 100%，请改为 0–100% 之间的值（如 ≥95% 或 100%）；若是增长率，请在三级指标名称中写明“增长率”`,
+      );
     }
     if (t.kind === 'deadline') {
       const year = t.year ?? ctx.year;
       if (t.year !== null && t.year !== ctx.year) {
-        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限在 ${t.year} 年，不在预算年度 ${ctx.year} 年内`);
-      } else if (t.day !== null && !isValidDate(year, t.month, t.day)) {
-        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限 ${t.month} 月 ${t.day} 日不是有效日期`);
+        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限在 ${t.year} 年，不在预算年度 ${ctx.year} 年内：请改为 ${ctx.year} 年内的日期，如 ${ctx.year} 年 12 月 20 日前完成`);
+      } else if (!Number.isInteger(t.month) || t.month < 1 || t.month > 12 || (t.day !== null && !isValidDate(year, t.month, t.day))) {
+        report('value.deadline-outside-year', rowPath(i, 'value'), `${label}的期限 ${t.month} 月${t.day === null ? '' : ` ${t.day} 日`}不是有效日期：请改为 ${ctx.year} 年内的实际日期`);
       }
     }
     if (role === 'satisfaction') {
@@ -52,10 +60,11 @@ export const checkValues: Check = (table, ctx, report) => {
     if (t.kind === 'quantity') {
       const isDown = t.op === '<=' || t.op === '<';
       const isUp = t.op === '>=' || t.op === '>';
-      if (isDown && POSITIVE_RATE.test(row.name) && !NEGATIVE_RATE.test(row.name)) {
-        report('value.direction', rowPath(i, 'value'), `${label}越高越好，目标宜写成“≥”，现为 ${row.value}`);
-      } else if (isUp && (role === 'cost' || NEGATIVE_RATE.test(row.name))) {
-        report('value.direction', rowPath(i, 'value'), `${label}越低越好，目标宜写成“≤”，现为 ${row.value}`);
+      const isNegative = role === 'cost' || NEGATIVE_RATE.test(row.name);
+      if (isDown && !isNegative && (role === 'satisfaction' || POSITIVE_RATE.test(row.name))) {
+        report('value.direction', rowPath(i, 'value'), `${label}越高越好，目标宜写成“≥”（下限），现为 ${row.value}`);
+      } else if (isUp && isNegative) {
+        report('value.direction', rowPath(i, 'value'), `${label}越低越好，目标宜写成“≤”（上限），现为 ${row.value}`);
       }
     }
   });
