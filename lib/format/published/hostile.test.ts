@@ -34,10 +34,91 @@ describe('hostile input', () => {
   it('a truncated document keeps the complete tables and reports the cut one', () => {
     const cut = lines.findIndex((l) => l.includes('13080024P00049910001B')) + 8;
     const doc = parsePublished(lines.slice(0, cut).join('\n'));
-    expect(doc.projects.length).toBeGreaterThanOrEqual(12);
     expect(doc.projects.slice(0, 12).map((p) => p.source.number)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     const last = doc.projects.find((p) => p.source.number === 13);
-    if (last) expect(last.indicators.length).toBeLessThan(11);
+    if (last) {
+      expect(last.indicators.length).toBeLessThan(11);
+      expect(doc.problems.some((p) => p.tableLine === last.source.line && p.message.includes('可能不完整'))).toBe(true);
+    }
+  });
+
+  it('a document cut inside a table reports that table as possibly incomplete, with the line its rows stop on', () => {
+    // Cut after line 775: table 14 keeps 2 of its 9 rows.
+    const doc = parsePublished(lines.slice(0, 775).join('\n'));
+    const t14 = doc.projects.find((p) => p.source.number === 14)!;
+    expect(t14.indicators).toHaveLength(2);
+    expect(doc.problems).toEqual([
+      {
+        line: 775,
+        table: '表 14「2024 年度社保卡邮寄经费」',
+        tableLine: t14.source.line,
+        message: expect.stringMatching(/文件在此表中途结束.*可能不完整.*“效益指标”“满意度指标”.*“产出指标”中间.*“时效指标”/),
+      },
+    ]);
+  });
+
+  it('no cut through section 五 changes a table without a problem for that table', () => {
+    // Only section 五 (with the page header that names the unit), to keep 600 parses quick.
+    const section = lines.slice(lines.findIndex((l) => /^#+\s*1、.*绩效目标表/.test(l)), lines.findIndex((l) => /^#+\s*六、/.test(l)) + 1);
+    const full = parsePublished(section.join('\n'));
+    expect(full.projects).toHaveLength(23);
+    for (let n = 1; n <= section.length; n++) {
+      const doc = parsePublished(section.slice(0, n).join('\n'));
+      for (const t of doc.projects) {
+        const whole = full.projects.find((x) => x.source.number === t.source.number);
+        if (JSON.stringify(whole) === JSON.stringify(t)) continue;
+        expect(doc.problems.some((p) => p.tableLine === t.source.line), `第 ${n} 行截断，表 ${t.source.number}`).toBe(true);
+      }
+    }
+  });
+
+  it('a table that lacks a level-1 category in the middle of a document is reported', () => {
+    const at = lines.findIndex((l) => l.startsWith('满意度指标\t服务对象满意度指标'));
+    const doc = parsePublished(lines.filter((_, i) => i !== at).join('\n'));
+    const p = doc.problems.find((x) => x.line === at);
+    expect(doc.projects).toHaveLength(23);
+    expect(p?.table).toContain('表 1「');
+    expect(p?.message).toMatch(/可能不完整：缺少一级指标“满意度指标”/);
+    expect(p?.message).not.toContain('文件在此表中途结束');
+  });
+
+  it('problems inside a table always carry a line, falling back to the table heading', () => {
+    const heading = lines.findIndex((l) => /^#+\s*2、.*绩效目标表/.test(l));
+    const next = lines.findIndex((l, i) => i > heading && /^#+\s*3、/.test(l));
+    // Table 2 without its budget row and without either of its indicator headers.
+    const broken = lines.filter((l, i) => !(i > heading && i < next && (l.startsWith('一级指标') || l.includes('预算数'))));
+    const doc = parsePublished(broken.join('\n'));
+    const own = doc.problems.filter((p) => p.table?.startsWith('表 2「'));
+    expect(own.map((p) => p.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('没有找到指标表头'), expect.stringContaining('“预算数”为空')]),
+    );
+    for (const p of own) expect(p).toMatchObject({ line: expect.any(Number), tableLine: heading + 1 });
+    for (const m of ['没有找到指标表头', '“预算数”为空']) expect(own.find((p) => p.message.includes(m))?.line).toBe(heading + 1);
+  });
+
+  it('the same project code twice: the later table is reported, both are returned', () => {
+    const second = lines.findIndex((l) => l.includes('13080024P00010210002Y'));
+    const broken = [...lines];
+    broken[second] = broken[second]!.replace('13080024P00010210002Y', '13080024P00009810002A');
+    const doc = parsePublished(broken.join('\n'));
+    expect(doc.projects).toHaveLength(23);
+    expect(doc.problems).toHaveLength(1);
+    expect(doc.problems[0]).toMatchObject({ table: expect.stringContaining('表 14「'), message: expect.stringMatching(/13080024P00009810002A 与表 1「.*重复/) });
+  });
+
+  it('a numbered goal line without tabs shaped like a heading does not start a table', () => {
+    const goal = lines.findIndex((l) => l.startsWith('绩效目标\t1. 进一步加强劳动人事争议'));
+    const withGoal = [...lines.slice(0, goal + 1), '2. 建立健全调解仲裁绩效目标表', ...lines.slice(goal + 1)];
+    const doc = parsePublished(withGoal.join('\n'));
+    expect(doc.projects.map((p) => p.source.number)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect(doc.problems).toEqual([]);
+    expect(doc.projects[0]!.goal).toContain('2. 建立健全调解仲裁绩效目标表');
+  });
+
+  it('a heading without a # marker still starts a table where one may begin', () => {
+    const doc = parsePublished(reference.replace(/^## 2、/m, '2、'));
+    expect(doc.projects).toHaveLength(23);
+    expect(doc.problems).toEqual([]);
   });
 
   it('a table missing a column is reported with its table and line; the others are kept', () => {

@@ -51,9 +51,13 @@ function continueRow(row: Cells, frag: Cells): void {
   }
 }
 
-export function readIndicators(lines: readonly Line[], table: string): { rows: IndicatorRow[]; problems: ParseProblem[] } {
+/** The rows, their problems, and the line the last row (or its wrapped continuation) stands on. */
+export type IndicatorRead = { rows: IndicatorRow[]; problems: ParseProblem[]; lastLine: number | null };
+
+export function readIndicators(lines: readonly Line[], table: string): IndicatorRead {
   const problems: ParseProblem[] = [];
   const pending: Cells[] = [];
+  let lastLine: number | null = null;
   let cols: IndicatorColumns | null = null;
   let level1 = '';
   for (const line of lines) {
@@ -67,8 +71,10 @@ export function readIndicators(lines: readonly Line[], table: string): { rows: I
     const c = readCells(line.cells, cols);
     if (!c.level2 && !c.name) {
       const last = pending[pending.length - 1];
-      if (last) continueRow(last, c);
-      else problems.push({ line: line.no, table, message: `第 ${line.no} 行：指标表的第一行缺少二级指标和三级指标` });
+      if (last) {
+        continueRow(last, c);
+        lastLine = line.no;
+      } else problems.push({ line: line.no, table, message: `第 ${line.no} 行：指标表的第一行缺少二级指标和三级指标` });
       continue;
     }
     if (c.level1) level1 = c.level1;
@@ -80,7 +86,8 @@ export function readIndicators(lines: readonly Line[], table: string): { rows: I
       problems.push({ line: line.no, table, message: `第 ${line.no} 行：指标“${c.name}”缺少“指标值”和“指标值确定依据”列，应为 一级指标/二级指标/三级指标/绩效指标描述/指标值/指标值确定依据` });
     }
     pending.push({ ...c, level1 });
+    lastLine = line.no;
   }
   if (!cols) problems.push({ line: lines[0]?.no ?? null, table, message: '没有找到指标表头（一级指标、二级指标、三级指标、绩效指标描述、指标值、指标值确定依据）' });
-  return { rows: pending.map(toRow), problems };
+  return { rows: pending.map(toRow), problems, lastLine };
 }

@@ -26,11 +26,16 @@ export function isBlank(line: Line): boolean {
   return line.text.trim() === '';
 }
 
-/** `## 3、2024 …绩效目标表` (any heading depth, or none) → number and title. */
-export function tableHeading(line: Line): { number: number; title: string } | null {
-  const m = /^\s*#{0,6}\s*(\d{1,4})\s*[、.．]\s*(.{1,300}?)\s*绩效目标表\s*$/.exec(line.text);
+export type TableHeading = { number: number; title: string; hasMarker: boolean };
+
+/**
+ * `## 3、2024 …绩效目标表` (any heading depth, or none) → number and title. Without a `#` marker the line
+ * could as well be a numbered goal (`2. 建立…绩效目标表`); `hasMarker` lets the caller decide by context.
+ */
+export function tableHeading(line: Line): TableHeading | null {
+  const m = /^\s*(#{0,6})\s*(\d{1,4})\s*[、.．]\s*(.{1,300}?)\s*绩效目标表\s*$/.exec(line.text);
   if (!m || line.text.includes('\t')) return null;
-  return { number: Number(m[1]), title: m[2]!.trim() };
+  return { number: Number(m[2]), title: m[3]!.trim(), hasMarker: m[1] !== '' };
 }
 
 /** A heading that is not a table's: it ends the section (`## 六、政府采购预算情况`). */

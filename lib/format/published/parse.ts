@@ -2,44 +2,90 @@
  * Published disclosure text (a PDF turned into text) → target tables. Never throws: what cannot be read
  * becomes a problem naming the table, the line and what was expected, and readable tables are kept.
  */
+import { incompleteness } from './completeness';
 import { looksLikeDisclosure, readMentions, readProjectExpenditure, readUnit, readYear } from './document';
 import { readHeaderBlock } from './header-block';
 import { readIndicators } from './indicators';
-import { indicatorHeader, isOtherHeading, isPageNoise, splitLines, tableHeading, type Line } from './lines';
+import { indicatorHeader, isOtherHeading, isPageNoise, splitLines, tableHeading, type Line, type TableHeading } from './lines';
 import type { ParsedTable, ParseProblem, PublishedDocument } from './types';
 
-type Block = { number: number; title: string; line: number; lines: Line[] };
+type Block = { number: number; title: string; line: number; lines: Line[]; hasRows: boolean; endsFile: boolean };
+
+/**
+ * A heading without a `#` marker is taken only where a table may begin: not inside a table's header
+ * block (where a numbered goal such as `2. …绩效目标表` could stand), and numbered next in turn.
+ */
+function startsTable(heading: TableHeading, current: Block | null, previous: Block | undefined): boolean {
+  if (heading.hasMarker) return true;
+  if (current && !current.hasRows) return false;
+  return previous === undefined || heading.number === previous.number + 1;
+}
 
 function tableBlocks(lines: readonly Line[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (const line of lines) {
     const heading = tableHeading(line);
-    if (heading) {
-      current = { ...heading, line: line.no, lines: [] };
+    if (heading && startsTable(heading, current, blocks[blocks.length - 1])) {
+      if (current) current.endsFile = false;
+      current = { number: heading.number, title: heading.title, line: line.no, lines: [], hasRows: false, endsFile: true };
       blocks.push(current);
       continue;
     }
     if (isOtherHeading(line)) {
+      if (current) current.endsFile = false;
       current = null;
       continue;
     }
-    if (current && !isPageNoise(line) && line.text.trim() !== '') current.lines.push(line);
+    if (current && !isPageNoise(line) && line.text.trim() !== '') {
+      current.lines.push(line);
+      if (!current.hasRows && indicatorHeader(line)) current.hasRows = true;
+    }
   }
   return blocks;
 }
 
+const labelOf = (b: { number: number; title: string }) => `表 ${b.number}「${b.title}」`;
+
 function readTable(block: Block): { table: ParsedTable | null; problems: ParseProblem[] } {
-  const label = `表 ${block.number}「${block.title}」`;
+  const label = labelOf(block);
   const headerAt = block.lines.findIndex((l) => indicatorHeader(l) !== null);
   const headLines = headerAt >= 0 ? block.lines.slice(0, headerAt) : block.lines;
   const { header, problems } = readHeaderBlock(headLines, label);
   const ind = readIndicators(headerAt >= 0 ? block.lines.slice(headerAt) : [], label);
   problems.push(...ind.problems);
-  const withLine = problems.map((p) => ({ ...p, message: p.line ? `第 ${p.line} 行（${label}）：${p.message.replace(/^第 \d+ 行：/, '')}` : `${label}：${p.message}` }));
-  if (!header) return { table: null, problems: [...withLine, { line: block.line, table: label, message: `${label} 无法读取，已跳过（第 ${block.line} 行起）` }] };
-  if (ind.rows.length === 0) return { table: null, problems: [...withLine, { line: block.line, table: label, message: `${label} 没有指标行，已跳过` }] };
+  // Every problem of a table has a line: where it was found, else where the table starts.
+  const own = (line: number, message: string): ParseProblem => ({ line, table: label, message, tableLine: block.line });
+  const withLine = problems.map((p) => own(p.line ?? block.line, `第 ${p.line ?? block.line} 行（${label}）：${p.message.replace(/^第 \d+ 行：/, '')}`));
+  if (!header) return { table: null, problems: [...withLine, own(block.line, `${label} 无法读取，已跳过（第 ${block.line} 行起）`)] };
+  if (ind.rows.length === 0) return { table: null, problems: [...withLine, own(block.line, `${label} 没有指标行，已跳过（第 ${block.line} 行起）`)] };
+  const missing = incompleteness(ind.rows, block.endsFile);
+  if (missing) {
+    const at = ind.lastLine ?? block.line;
+    withLine.push(own(at, `第 ${at} 行（${label}）：${missing}`));
+  }
   return { table: { ...header, indicators: ind.rows, source: { title: block.title, number: block.number, line: block.line } }, problems: withLine };
+}
+
+/** The same project code twice in one document: the later table is reported (an import keeps the first). */
+function duplicateCodes(projects: readonly ParsedTable[]): ParseProblem[] {
+  const first = new Map<string, ParsedTable>();
+  const out: ParseProblem[] = [];
+  for (const t of projects) {
+    const earlier = first.get(t.code);
+    if (!earlier) {
+      first.set(t.code, t);
+      continue;
+    }
+    const label = labelOf(t.source);
+    out.push({
+      line: t.source.line,
+      table: label,
+      tableLine: t.source.line,
+      message: `第 ${t.source.line} 行（${label}）：项目编码 ${t.code} 与${labelOf(earlier.source)}（第 ${earlier.source.line} 行）重复，同一年度的项目编码应唯一；导入时只取前一张`,
+    });
+  }
+  return out;
 }
 
 export function parsePublished(text: string): PublishedDocument {
@@ -52,6 +98,7 @@ export function parsePublished(text: string): PublishedDocument {
       problems.push(...r.problems);
       if (r.table) projects.push(r.table);
     }
+    problems.push(...duplicateCodes(projects));
     if (projects.length === 0 && problems.length === 0) {
       problems.push({
         line: null,

@@ -8,6 +8,8 @@ export type ParseProblem = {
   table: string | null;
   /** Chinese: what was found, where, and what was expected. */
   message: string;
+  /** The heading line of the table the problem belongs to (its `source.line`), so a problem can be tied to its table. */
+  tableLine?: number;
 };
 
 /** A project named with an amount in the budget narrative (`…信访维稳业务经费 10 万元，…`). */
