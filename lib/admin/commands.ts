@@ -21,6 +21,8 @@ import { checkPasswordPolicy } from '@/lib/auth/policy';
 import { parseWanyuan } from '@/lib/domain/money';
 import { DEFAULT_RULE_PROFILE, ruleProfileSchema } from '@/lib/domain/rules';
 import { requireAdmin } from '@/lib/projects/access';
+import { recountUnitYear } from '@/lib/projects/findings';
+import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import type { Who } from '@/lib/projects/commands/shared';
 
 function audit(who: Who, action: string, entity: string, entityId: number, changes: unknown, unitId: number | null = null): void {
@@ -32,6 +34,11 @@ function expenditure(value: string | null): number | null {
   const r = parseWanyuan(value);
   if (!r.ok) throw invalid(`项目支出：${r.message}`, { projectExpenditure: [r.message] });
   return r.yuan;
+}
+
+/** The command line's own account stays disabled and roleless, so nobody can ever sign in as it. */
+function refuseSystemAccount(username: string, what: string): void {
+  if (username === SYSTEM_USERNAME) throw invalid(`“${SYSTEM_USERNAME}”是命令行使用的系统账户，不能${what}`);
 }
 
 function frameworkExists(id: number): void {
@@ -88,13 +95,15 @@ export function parseRuleProfileText(text: string | null): string | null {
   return JSON.stringify(parsed.data);
 }
 
+export type UnitYearSettingsResult = { recounted: { tables: number; changed: number; errors: number; warnings: number } | null };
+
 export function updateUnitYearSettings(
   who: Who,
   unitYearId: number,
   fields: { frameworkId: number; projectExpenditure: string | null; ruleProfile: string | null },
-): void {
+): UnitYearSettingsResult {
   requireAdmin(who.actor);
-  transaction(() => {
+  return transaction(() => {
     const uy = getUnitYear(unitYearId);
     if (!uy) throw notFound('预算年度');
     frameworkExists(fields.frameworkId);
@@ -103,12 +112,19 @@ export function updateUnitYearSettings(
       projectExpenditureYuan: expenditure(fields.projectExpenditure),
       ruleProfile: parseRuleProfileText(fields.ruleProfile),
     };
+    const changes = (Object.keys(next) as (keyof typeof next)[])
+      .filter((field) => uy[field] !== next[field])
+      .map((field) => ({ field, before: uy[field], after: next[field] }));
+    if (changes.length === 0) return { recounted: null };
     updateUnitYear(unitYearId, next);
-    audit(who, 'update', 'unit-year', unitYearId, [
-      { field: 'frameworkId', before: uy.frameworkId, after: next.frameworkId },
-      { field: 'projectExpenditureYuan', before: uy.projectExpenditureYuan, after: next.projectExpenditureYuan },
-      { field: 'ruleProfile', before: uy.ruleProfile, after: next.ruleProfile },
-    ], uy.unitId);
+    // The stored counts follow the framework and the profile; recount in this transaction so no list
+    // or review queue ever shows counts from the old settings.
+    const affectsCounts = changes.some((c) => c.field !== 'projectExpenditureYuan');
+    const recount = affectsCounts ? recountUnitYear({ ...uy, ...next }) : null;
+    audit(who, 'update', 'unit-year', unitYearId, changes, uy.unitId);
+    return {
+      recounted: recount && { tables: recount.tables, changed: recount.changed, errors: recount.errors, warnings: recount.warnings },
+    };
   });
 }
 
@@ -131,6 +147,7 @@ export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): 
   transaction(() => {
     const u = getUser(userId);
     if (!u) throw notFound('用户');
+    if (!isDisabled) refuseSystemAccount(u.username, '启用');
     updateUser(userId, { isDisabled });
     if (isDisabled) deleteSessionsOfUser(userId);
     audit(who, isDisabled ? 'disable' : 'enable', 'user', userId, [{ field: 'isDisabled', before: u.isDisabled, after: isDisabled }]);
@@ -143,7 +160,9 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
   const temporaryPassword = `Tmp${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}9`;
   const hash = await hashPassword(temporaryPassword);
   transaction(() => {
-    if (!getUser(userId)) throw notFound('用户');
+    const u = getUser(userId);
+    if (!u) throw notFound('用户');
+    refuseSystemAccount(u.username, '重置密码');
     setPassword(userId, hash, true);
     deleteSessionsOfUser(userId);
     audit(who, 'reset-password', 'user', userId, null);
@@ -154,8 +173,10 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
 export function setMembership(who: Who, userId: number, unitId: number, role: MembershipRole, isMember: boolean): void {
   requireAdmin(who.actor);
   transaction(() => {
-    if (!getUser(userId)) throw notFound('用户');
+    const u = getUser(userId);
+    if (!u) throw notFound('用户');
     if (!getUnit(unitId)) throw notFound('单位');
+    if (isMember) refuseSystemAccount(u.username, '授予单位角色');
     if (isMember) addMembership(userId, unitId, role);
     else removeMembership(userId, unitId, role);
     audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role }, unitId);

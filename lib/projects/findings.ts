@@ -1,4 +1,5 @@
 /** Runs the rules engine for a table in its unit-year (framework, year, rule profile). */
+import { loadUnitYearBundles, setFindingCounts, type FindingCounts } from '@/db/queries/finding-counts';
 import type { UnitYearRow } from '@/db/schema';
 import {
   checkTable,
@@ -10,6 +11,7 @@ import {
 } from '@/lib/domain/rules';
 import type { TargetTable } from '@/lib/domain/table';
 import { loadFramework } from './framework';
+import { bundleToTable } from './mapping';
 
 export function ruleProfileOf(unitYear: Pick<UnitYearRow, 'ruleProfile'>): RuleProfile {
   if (!unitYear.ruleProfile) return DEFAULT_RULE_PROFILE;
@@ -33,4 +35,31 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
   let errors = 0;
   for (const f of findings) if (f.severity === 'error') errors++;
   return { errors, warnings: findings.length - errors };
+}
+
+export type UnitYearCounts = { tables: number; tablesWithErrors: number; errors: number; warnings: number; perTable: FindingCounts[] };
+
+/** Per-table counts of every table of a unit-year under `ctx` (which need not be the stored one: a preview). */
+export function countUnitYear(unitYearId: number, ctx: RuleContext): UnitYearCounts {
+  const perTable: FindingCounts[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let tablesWithErrors = 0;
+  for (const bundle of loadUnitYearBundles(unitYearId)) {
+    const c = countFindings(checkTable(bundleToTable(bundle), ctx));
+    perTable.push({ projectId: bundle.project.id, ...c });
+    errors += c.errors;
+    warnings += c.warnings;
+    if (c.errors > 0) tablesWithErrors++;
+  }
+  return { tables: perTable.length, tablesWithErrors, errors, warnings, perTable };
+}
+
+/**
+ * Recounts and stores every table's findings after the unit-year's framework or rule profile changed.
+ * Call inside that change's transaction, so the list never shows counts from the old settings.
+ */
+export function recountUnitYear(unitYear: UnitYearRow): UnitYearCounts & { changed: number } {
+  const counts = countUnitYear(unitYear.id, ruleContextOf(unitYear));
+  return { ...counts, changed: setFindingCounts(counts.perTable) };
 }

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listAuditFor } from '@/db/queries/audit';
+import { findFrameworkByCode } from '@/db/queries/frameworks';
+import { getProject } from '@/db/queries/projects';
+import { findUserByUsername } from '@/db/queries/users';
+import { ActionError } from '@/lib/actions/errors';
+import type { Actor } from '@/lib/auth/permissions';
+import { checkTable } from '@/lib/domain/rules';
+import { countFindings, ruleContextOf } from '@/lib/projects/findings';
+import { getUnitYear } from '@/db/queries/units';
+import { loadTable } from '@/lib/projects/read';
+import { createTable } from '@/lib/projects/commands/create-table';
+import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
+import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
+import { sampleTable } from '@/lib/testing/tables';
+import { resetPassword, setMembership, setUserDisabled, updateUnitYearSettings } from './commands';
+
+let admin: Actor;
+let unitYearId: number;
+let unitId: number;
+const ids: number[] = [];
+let fw2015: number;
+let fw2021: number;
+
+function refusal(fn: () => unknown): ActionError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ActionError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** What the stored counts should be: the rules run afresh under the unit-year's current settings. */
+function expectedCounts(projectId: number) {
+  return countFindings(checkTable(loadTable(projectId)!.table, ruleContextOf(getUnitYear(unitYearId)!)));
+}
+
+beforeAll(async () => {
+  await seededDatabase();
+  const a = makeUnitYear('300003', 2024, '20.00');
+  unitYearId = a.unitYear.id;
+  unitId = a.unit.id;
+  admin = makeActor('admin-f', [], true);
+  const owner = makeActor('owner-f', [{ unitId, role: 'owner' }]);
+  for (const code of ['13080024P00009810002A', '13080024P00009810002B']) ids.push(createTable({ actor: owner, ip: null }, unitYearId, sampleTable(code)).projectId);
+  fw2015 = findFrameworkByCode('cz2015')!.id;
+  fw2021 = findFrameworkByCode('cz2021')!.id;
+});
+
+describe('unit-year settings keep the stored finding counts current', () => {
+  it('a change of framework recounts every table in the same call', () => {
+    const before = ids.map((id) => getProject(id)!.errorCount);
+    expect(before).toEqual([0, 0]);
+    const r = updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2021, projectExpenditure: '20.00', ruleProfile: null });
+    expect(r.recounted).toMatchObject({ tables: 2, changed: 2 });
+    for (const id of ids) {
+      const p = getProject(id)!;
+      // A 2015 table in a 2021 year: cost in the wrong place, 可持续影响指标 unknown, 成本指标 missing.
+      expect(p.errorCount).toBeGreaterThan(0);
+      expect({ errors: p.errorCount, warnings: p.warningCount }).toEqual(expectedCounts(id));
+    }
+  });
+
+  it('a rule profile that switches rules off lowers the counts at once', () => {
+    const errorsBefore = getProject(ids[0]!)!.errorCount;
+    const profile = JSON.stringify({ disabledRules: ['framework.other-framework', 'framework.level1-missing'] });
+    updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2021, projectExpenditure: '20.00', ruleProfile: profile });
+    const p = getProject(ids[0]!)!;
+    expect(p.errorCount).toBeLessThan(errorsBefore);
+    expect({ errors: p.errorCount, warnings: p.warningCount }).toEqual(expectedCounts(ids[0]!));
+  });
+
+  it('back to the 2015 framework and the default profile: clean again, and the audit names only what changed', () => {
+    updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2015, projectExpenditure: '20.00', ruleProfile: null });
+    expect(ids.map((id) => getProject(id)!.errorCount)).toEqual([0, 0]);
+    const last = listAuditFor('unit-year', unitYearId).filter((a) => a.action === 'update').at(-1)!;
+    expect(JSON.parse(last.changes!).map((c: { field: string }) => c.field).sort()).toEqual(['frameworkId', 'ruleProfile']);
+  });
+
+  it('a change of 项目支出 alone does not recount, and saving nothing new writes nothing', () => {
+    const r = updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2015, projectExpenditure: '21.00', ruleProfile: null });
+    expect(r.recounted).toBeNull();
+    const audits = listAuditFor('unit-year', unitYearId).length;
+    expect(updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2015, projectExpenditure: '21.00', ruleProfile: null }).recounted).toBeNull();
+    expect(listAuditFor('unit-year', unitYearId)).toHaveLength(audits);
+  });
+
+  it('an invalid profile is refused with the field named, and nothing changes', () => {
+    const e = refusal(() =>
+      updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2021, projectExpenditure: '21.00', ruleProfile: '{"minSatisfaction": 120}' }),
+    );
+    expect(e.message).toContain('minSatisfaction');
+    expect(getUnitYear(unitYearId)!.frameworkId).toBe(fw2015);
+  });
+});
+
+describe('the command line’s system account', () => {
+  it('cannot be enabled, given a password or given a unit role', async () => {
+    const system = findUserByUsername(SYSTEM_USERNAME)!;
+    expect(refusal(() => setUserDisabled({ actor: admin, ip: null }, system.id, false)).message).toContain('系统账户');
+    await expect(resetPassword({ actor: admin, ip: null }, system.id)).rejects.toThrow('系统账户');
+    expect(refusal(() => setMembership({ actor: admin, ip: null }, system.id, unitId, 'owner', true)).message).toContain('系统账户');
+    expect(findUserByUsername(SYSTEM_USERNAME)!.isDisabled).toBe(true);
+  });
+});
