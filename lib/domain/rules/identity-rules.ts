@@ -1,29 +1,12 @@
 /** Identity: code format, uniqueness, and one project named the same everywhere. */
 import type { TargetTable } from '../table';
 import { similarity } from './helpers';
+import { BREAKS } from './thresholds';
 import type { Check, MentionInput, Report } from './types';
 
-// A unit-year's pattern is compiled once, not once per table.
-const compiled = new Map<string, RegExp | null>();
-
-function codeRegExp(pattern: string): RegExp | null {
-  if (!compiled.has(pattern)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      // The profile schema refuses invalid patterns; a stored one that slipped through checks nothing.
-    }
-    if (compiled.size >= 100) compiled.clear();
-    compiled.set(pattern, re);
-  }
-  return compiled.get(pattern) ?? null;
-}
-
 export const checkCode: Check = (table, ctx, report) => {
-  const pattern = codeRegExp(ctx.profile.codePattern);
-  if (!pattern) return;
-  if (!pattern.test(table.code)) {
+  ctx.measure?.('identity.code-format', table.code);
+  if (BREAKS['identity.code-format'](table.code, ctx.profile)) {
     const hint = ctx.profile.codePattern === '^[0-9A-Z]{21}$' ? '（21 位大写字母或数字，如 13080024P00009810002A）' : `（格式：${ctx.profile.codePattern}）`;
     report('identity.code-format', 'code', `项目编码“${table.code}”不符合本年度的编码格式${hint}`);
   }

@@ -3,6 +3,7 @@ import { formatWanyuan, parseWanyuan } from '../money';
 import type { TargetTable } from '../table';
 import { formatNumber } from '../target-value-render';
 import { budgetFen, costInFen, roleOf, rowPath } from './helpers';
+import { BREAKS } from './thresholds';
 import type { Check } from './types';
 
 export const checkMoney: Check = (table: TargetTable, ctx, report) => {
@@ -46,12 +47,16 @@ export const checkMoney: Check = (table: TargetTable, ctx, report) => {
         rowPath(i, 'value'),
         `成本指标“${row.name}”的目标值 ${row.value}${shown}超过项目预算 ${table.budget.total} 万元：成本目标应不超过预算数，请改为 ≤${table.budget.total} 万元或核对预算数`,
       );
-    } else if (cost < budget * ctx.profile.costFarBelowRatio) {
-      report(
-        'money.cost-far-below-budget',
-        rowPath(i, 'value'),
-        `成本指标“${row.name}”的目标值 ${row.value}${shown}不到项目预算 ${table.budget.total} 万元的 ${Math.round(ctx.profile.costFarBelowRatio * 100)}%：请核对预算数或成本目标`,
-      );
+    } else if (budget > 0) {
+      const ratio = cost / budget;
+      ctx.measure?.('money.cost-far-below-budget', ratio);
+      if (BREAKS['money.cost-far-below-budget'](ratio, ctx.profile)) {
+        report(
+          'money.cost-far-below-budget',
+          rowPath(i, 'value'),
+          `成本指标“${row.name}”的目标值 ${row.value}${shown}只有项目预算 ${table.budget.total} 万元的 ${formatNumber(Math.round(ratio * 1000) / 10)}%，低于 ${Math.round(ctx.profile.costFarBelowRatio * 100)}%：请核对预算数或成本目标`,
+        );
+      }
     }
   });
 };

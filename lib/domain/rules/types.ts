@@ -1,5 +1,6 @@
 import type { Framework } from '../framework';
 import type { TargetTable } from '../table';
+import type { Measured, ThresholdRule } from './thresholds';
 
 export type Severity = 'error' | 'warning';
 
@@ -19,7 +20,13 @@ export type RuleProfile = {
   codePattern: string;
 };
 
-export type RuleContext = { framework: Framework; year: number; profile: RuleProfile };
+export type RuleContext = {
+  framework: Framework;
+  year: number;
+  profile: RuleProfile;
+  /** Told every value a threshold rule compares, whether or not it breaks the rule (see thresholds.ts). */
+  measure?: <R extends ThresholdRule>(rule: R, value: Measured[R]) => void;
+};
 
 export type MentionInput = { name: string; amount: string; line: number };
 export type UnitYearInput = {

@@ -2,6 +2,7 @@
 import type { IndicatorRow } from '../table';
 import type { Comparator } from '../target-value';
 import { roleOf, rowPath, TIME_UNITS } from './helpers';
+import { BREAKS } from './thresholds';
 import type { Check } from './types';
 
 const POSITIVE_RATE = /完成率|覆盖率|合格率|达标率|准确率|及时率|满意度|满意率|执行率|结案率|使用率|知晓率|到位率|受益率|通过率|妥收率|正常率/;
@@ -53,8 +54,9 @@ export const checkValues: Check = (table, ctx, report) => {
     if (role === 'satisfaction') {
       if (!isPercent(row)) {
         report('value.satisfaction-form', rowPath(i, 'value'), `满意度指标${label}宜写成百分比，如 ≥90%`);
-      } else if (t.kind === 'quantity' && t.number < ctx.profile.minSatisfaction) {
-        report('value.satisfaction-low', rowPath(i, 'value'), `满意度目标 ${row.value} 低于 ${ctx.profile.minSatisfaction}%，请核实是否偏低`);
+      } else if (t.kind === 'quantity') {
+        ctx.measure?.('value.satisfaction-low', t.number);
+        if (BREAKS['value.satisfaction-low'](t.number, ctx.profile)) report('value.satisfaction-low', rowPath(i, 'value'), `满意度目标 ${row.value} 低于 ${ctx.profile.minSatisfaction}%：满意度目标一般为 ≥90% 或 ≥95%，请核实是否偏低`);
       }
     }
     if (t.kind === 'quantity') {

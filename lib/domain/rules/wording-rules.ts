@@ -1,5 +1,6 @@
 /** Wording: required texts, names that say something, values that can be measured. */
 import { rowPath } from './helpers';
+import { BREAKS } from './thresholds';
 import type { Check } from './types';
 
 const VAGUE = /有效提升|有效提高|进一步|明显|显著|良好|较好|较高|不断提升|不断提高|大幅|稳步|持续提升|逐步|得到改善|有所提高/;
@@ -24,11 +25,14 @@ export const checkWording: Check = (table, ctx, report) => {
       report('wording.vague-value', rowPath(i, 'value'), `指标值“${row.value}”难以考核，建议改为可衡量的形式，如“≥95%”“≥3 项”或“12 月底前完成”`);
     }
   });
-  if (rows > 0 && quantitative / rows < ctx.profile.minQuantitativeShare) {
+  if (rows === 0) return;
+  const share = quantitative / rows;
+  ctx.measure?.('wording.quantitative-share', share);
+  if (BREAKS['wording.quantitative-share'](share, ctx.profile)) {
     report(
       'wording.quantitative-share',
       'indicators',
-      `定量指标（数值或期限）只有 ${quantitative}/${rows} 行（${Math.round((quantitative / rows) * 100)}%），低于 ${Math.round(ctx.profile.minQuantitativeShare * 100)}%：请把部分定性指标改为可衡量的数值`,
+      `定量指标（数值或期限）只有 ${quantitative}/${rows} 行（${Math.round(share * 100)}%），低于 ${Math.round(ctx.profile.minQuantitativeShare * 100)}%：请把部分定性指标改为可衡量的数值`,
     );
   }
 };
