@@ -1,57 +1,92 @@
 /**
- * Loading a published document into the database. Importing the same document again updates the
- * tables in place (matched by project code) and never duplicates; a table that has moved past draft
- * in the workflow is not overwritten but reported.
+ * Loading a published document into the database. Tables are matched by project code: a new code is
+ * created as a draft; a stored draft is updated in place; a table that has moved past draft (submitted,
+ * returned or approved) is never overwritten but reported, and neither is a draft when the document's
+ * table has reading problems (it may be truncated) unless the user forces it. Importing the same
+ * document again changes nothing and never duplicates.
  */
 import { transaction } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
-import { findProjectByCode, insertProject, replaceProjectContent, updateProjectHeader } from '@/db/queries/projects';
+import { findProjectByCode, insertProject, listProjectsOfUnitYear, replaceProjectContent, updateProjectHeader } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear, updateUnitYear } from '@/db/queries/units';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied } from '@/lib/actions/errors';
 import { can, type Actor } from '@/lib/auth/permissions';
-import { diffTables } from '@/lib/domain/diff';
+import { diffTables, type TableChange } from '@/lib/domain/diff';
 import { FRAMEWORK_2015 } from '@/lib/domain/framework';
-import { wanyuanToYuan } from '@/lib/domain/money';
-import type { Finding } from '@/lib/domain/rules';
+import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
+import { checkTable, checkUnitYear, type Finding } from '@/lib/domain/rules';
 import { tableSchema } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
-import { isEditable, STATUS_LABELS } from '@/lib/domain/workflow';
+import { STATUS_LABELS } from '@/lib/domain/workflow';
 import type { ParsedTable, PublishedDocument } from '@/lib/format/published/types';
-import { appendAudit } from '@/db/queries/audit';
 import { auditProject, type Who } from './commands/shared';
-import { countFindings, findingsOf } from './findings';
+import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
-import { loadTable } from './read';
+import { loadTable, loadTables } from './read';
 
-export type ImportOptions = { unitCode?: string | undefined; year?: number | undefined; frameworkCode?: string | undefined };
+export type ImportOptions = {
+  unitCode?: string | undefined;
+  year?: number | undefined;
+  frameworkCode?: string | undefined;
+  /** Overwrite stored drafts even with tables that had reading problems (possibly incomplete). */
+  force?: boolean | undefined;
+};
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'skip';
 
 export type ImportItem = {
   number: number;
+  /** The table's heading line in the document. */
+  line: number;
   code: string;
   name: string;
   total: string;
   rows: number;
-  action: 'create' | 'update' | 'skip';
+  action: ImportAction;
   reason: string | null;
+  /** Skipped only because of reading problems: forcing the import would update it. */
+  canForce: boolean;
+  /** Reading problems of this table (the parser's messages). */
+  problems: string[];
+  /** Rules findings: the table's own, and the unit-year rules (name mismatches, duplicate codes) that concern it. */
   findings: Finding[];
+};
+
+/**
+ * The unit-year's 项目支出. An import sets it only where none is stored (a new unit-year, or one without
+ * it); a stored figure is never changed by an import, since it comes from the approved budget and only
+ * an administrator edits it. A document that disagrees is reported.
+ */
+export type ExpenditurePlan = {
+  document: string | null;
+  stored: string | null;
+  outcome: 'set' | 'same' | 'kept' | 'none';
+  message: string | null;
 };
 
 export type ImportPlan = {
   unit: { code: string; name: string; exists: boolean };
   year: number;
   unitYearExists: boolean;
-  projectExpenditure: string | null;
+  projectExpenditure: ExpenditurePlan;
   items: ImportItem[];
+  /** Unit-year findings that concern no single table (the budgets' sum against 项目支出). */
+  unitYearFindings: Finding[];
   problems: PublishedDocument['problems'];
+  isForced: boolean;
 };
+
+type Work = { item: ImportItem; parsed: ParsedTable; table: TargetTable; existing: ProjectRow | undefined; changes: TableChange[] };
 
 function resolveTarget(doc: PublishedDocument, opts: ImportOptions): { unitCode: string; unitName: string; year: number } {
   const unitCode = opts.unitCode ?? doc.unit?.code;
   const year = opts.year ?? doc.year ?? undefined;
   if (!unitCode) throw new ActionError('invalid', '文档中没有找到单位编码，请指定单位（--unit）');
   if (!year) throw new ActionError('invalid', '文档中没有找到预算年度，请指定年度（--year）');
-  return { unitCode, unitName: doc.unit?.code === unitCode ? doc.unit.name : (findUnitByCode(unitCode)?.name ?? unitCode), year };
+  // A unit the import creates is named as the document names it, even when its code was given by hand.
+  return { unitCode, unitName: findUnitByCode(unitCode)?.name ?? doc.unit?.name ?? unitCode, year };
 }
 
 function withKeptKeys(incoming: TargetTable, existing: TargetTable | null): TargetTable {
@@ -71,12 +106,12 @@ function stripSource(t: ParsedTable): TargetTable {
   return structuredClone(table);
 }
 
-function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions): UnitYearRow {
+function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number): UnitYearRow {
   if (unitYear) return unitYear;
   const framework = findFrameworkByCode(opts.frameworkCode ?? FRAMEWORK_2015.code);
   if (!framework) throw new ActionError('invalid', `指标体系 ${opts.frameworkCode} 不存在`);
   // An unsaved stand-in so findings can be computed for a unit-year that the import will create.
-  return { id: 0, unitId: 0, year: 0, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
+  return { id: 0, unitId: 0, year, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
 }
 
 /** The same size and format limits as the editor's schema; an import must not store what a save could not. */
@@ -87,84 +122,155 @@ function schemaProblem(table: TargetTable): string | null {
   return `${issue.path.join('.')}：${issue.message}`;
 }
 
-function planItem(t: ParsedTable, existing: ProjectRow | undefined, unitYear: UnitYearRow): ImportItem {
-  const table = stripSource(t);
-  const invalid = schemaProblem(table);
-  const base = {
-    number: t.source.number,
-    code: t.code,
-    name: t.name,
-    total: t.budget.total,
-    rows: t.indicators.length,
-    findings: findingsOf(table, unitYear),
+function expenditurePlan(doc: PublishedDocument, unitYear: UnitYearRow | undefined): ExpenditurePlan {
+  const document = doc.projectExpenditure;
+  const stored = unitYear?.projectExpenditureYuan == null ? null : formatWanyuan(unitYear.projectExpenditureYuan);
+  if (document === null) return { document, stored, outcome: 'none', message: null };
+  if (stored === null) return { document, stored, outcome: 'set', message: `本年度的项目支出将设为文件中的 ${document} 万元` };
+  if (stored === document) return { document, stored, outcome: 'same', message: null };
+  return {
+    document,
+    stored,
+    outcome: 'kept',
+    message: `文件中的项目支出 ${document} 万元与本年度已有的 ${stored} 万元不同；导入不修改项目支出，如文件中的数正确，请管理员在年度设置中修改`,
   };
-  if (invalid) return { ...base, action: 'skip', reason: `内容不符合要求，未导入（${invalid}）` };
-  if (!existing) return { ...base, action: 'create', reason: null };
-  if (!isEditable(existing.status)) {
-    return { ...base, action: 'skip', reason: `库中此表为“${STATUS_LABELS[existing.status]}”，未覆盖` };
-  }
-  return { ...base, action: 'update', reason: null };
 }
 
-export function planImport(actor: Actor, doc: PublishedDocument, opts: ImportOptions = {}): ImportPlan {
+/**
+ * The unit-year rules over what the unit-year will hold: the document's tables plus the stored tables it
+ * does not mention. Each finding goes to its table; the rest (the budgets' sum against 项目支出) is
+ * general. Unit-year findings are those checkUnitYear gives beyond each table's own checks.
+ */
+function unitYearFindings(
+  doc: PublishedDocument,
+  tables: readonly TargetTable[],
+  others: readonly ProjectRow[],
+  unitYear: UnitYearRow,
+  expenditure: string | null,
+): { byTable: Finding[][]; general: Finding[] } {
+  const ctx = ruleContextOf(unitYear);
+  const codes = new Set(tables.map((t) => t.code));
+  const stored = loadTables(others.filter((p) => !codes.has(p.code)).map((p) => p.id)).map((x) => x.table);
+  const own = [...tables, ...stored].map((t) => checkTable(t, ctx));
+  const input = { tables: [...tables, ...stored], projectExpenditure: expenditure, mentions: doc.mentions, titles: doc.projects.map((p) => ({ code: p.code, title: p.source.title })) };
+  const key = (f: Finding) => `${f.rule}\u0000${f.project}\u0000${f.path}\u0000${f.message}`;
+  const seen = new Map<string, number>();
+  for (const f of own.flat()) seen.set(key(f), (seen.get(key(f)) ?? 0) + 1);
+  const extra = checkUnitYear(input, ctx).filter((f) => {
+    const n = seen.get(key(f)) ?? 0;
+    if (n > 0) seen.set(key(f), n - 1);
+    return n === 0;
+  });
+  const byTable = tables.map((t, i) => [...own[i]!, ...extra.filter((f) => f.project === t.code)]);
+  return { byTable, general: extra.filter((f) => !codes.has(f.project)) };
+}
+
+/** What happens to one table: the first matching rule wins. */
+function decide(w: Omit<Work, 'item'>, base: Omit<ImportItem, 'action' | 'reason' | 'canForce'>, duplicateOf: ParsedTable | undefined, isForced: boolean): ImportItem {
+  const skip = (reason: string, canForce = false): ImportItem => ({ ...base, action: 'skip', reason, canForce });
+  const go = (action: ImportAction, reason: string | null = null): ImportItem => ({ ...base, action, reason, canForce: false });
+  if (duplicateOf) return skip(`项目编码与表 ${duplicateOf.source.number}（第 ${duplicateOf.source.line} 行）重复，未导入`);
+  const invalid = schemaProblem(w.table);
+  if (invalid) return skip(`内容不符合要求，未导入（${invalid}）`);
+  const hasProblems = base.problems.length > 0;
+  if (!w.existing) return go('create', hasProblems ? '读取时发现问题，按读出的内容新建为草稿，请核对' : null);
+  if (w.changes.length === 0) return go('unchanged');
+  if (w.existing.status !== 'draft') return skip(`库中此表为“${STATUS_LABELS[w.existing.status]}”，只更新草稿，未覆盖`);
+  if (hasProblems && !isForced) return skip('读取时发现问题（表可能不完整），未覆盖库中的草稿；核对原文无误后可选择“强制覆盖”', true);
+  return go('update', hasProblems ? '读取时发现问题，按要求强制覆盖' : null);
+}
+
+function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): { plan: ImportPlan; work: Work[] } {
   const target = resolveTarget(doc, opts);
   const unit = findUnitByCode(target.unitCode);
   if (unit ? !can(actor, 'project.import', unit.id) : !can(actor, 'admin.manage', null)) throw denied();
   const unitYear = unit ? findUnitYear(unit.id, target.year) : undefined;
-  const ctx = frameworkContext(unitYear, opts);
-  const ctxWithYear = { ...ctx, year: target.year };
-  return {
-    unit: { code: target.unitCode, name: unit?.name ?? target.unitName, exists: unit !== undefined },
+  const ctx = frameworkContext(unitYear, opts, target.year);
+  const isForced = opts.force === true;
+  const firstByCode = new Map<string, ParsedTable>();
+  const prepared = doc.projects.map((parsed) => {
+    const duplicateOf = firstByCode.get(parsed.code);
+    if (!duplicateOf) firstByCode.set(parsed.code, parsed);
+    const existing = unitYear && !duplicateOf ? findProjectByCode(unitYear.id, parsed.code) : undefined;
+    const before = existing ? (loadTable(existing.id)?.table ?? null) : null;
+    const table = withKeptKeys(stripSource(parsed), before);
+    return { parsed, table, existing, duplicateOf, changes: diffTables(before, table) };
+  });
+  const expenditure = expenditurePlan(doc, unitYear);
+  const kept = prepared.filter((p) => !p.duplicateOf);
+  const checked = unitYearFindings(doc, kept.map((p) => p.table), unitYear ? listProjectsOfUnitYear(unitYear.id) : [], ctx, expenditure.stored ?? expenditure.document);
+  const work = prepared.map((p): Work => {
+    const base = {
+      number: p.parsed.source.number,
+      line: p.parsed.source.line,
+      code: p.parsed.code,
+      name: p.parsed.name,
+      total: p.parsed.budget.total,
+      rows: p.parsed.indicators.length,
+      problems: doc.problems.filter((x) => x.tableLine === p.parsed.source.line).map((x) => x.message),
+      // A later duplicate is not imported; it is checked on its own.
+      findings: p.duplicateOf ? checkTable(p.table, ruleContextOf(ctx)) : checked.byTable[kept.indexOf(p)]!,
+    };
+    return { ...p, item: decide(p, base, p.duplicateOf, isForced) };
+  });
+  const plan: ImportPlan = {
+    unit: { code: target.unitCode, name: target.unitName, exists: unit !== undefined },
     year: target.year,
     unitYearExists: unitYear !== undefined,
-    projectExpenditure: doc.projectExpenditure,
-    items: doc.projects.map((t) => planItem(t, unitYear ? findProjectByCode(unitYear.id, t.code) : undefined, ctxWithYear)),
+    projectExpenditure: expenditure,
+    items: work.map((w) => w.item),
+    unitYearFindings: checked.general,
     problems: doc.problems,
+    isForced,
   };
+  return { plan, work };
 }
 
-export type ImportResult = ImportPlan & { unitYearId: number; created: number; updated: number; skipped: number };
+export function planImport(actor: Actor, doc: PublishedDocument, opts: ImportOptions = {}): ImportPlan {
+  return buildPlan(actor, doc, opts).plan;
+}
+
+export type ImportResult = ImportPlan & { unitYearId: number; created: number; updated: number; unchanged: number; skipped: number };
+
+function audit(who: Who, action: string, entity: string, entityId: number, unitId: number, changes: unknown): void {
+  appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
+}
 
 export function applyImport(who: Who, doc: PublishedDocument, opts: ImportOptions = {}): ImportResult {
   return transaction(() => {
-    const plan = planImport(who.actor, doc, opts);
-    const unit = findUnitByCode(plan.unit.code) ?? insertUnit(plan.unit.code, plan.unit.name);
-    let unitYear = findUnitYear(unit.id, plan.year);
-    if (!unitYear) {
-      unitYear = insertUnitYear(unit.id, plan.year, {
-        frameworkId: frameworkContext(undefined, opts).frameworkId,
-        projectExpenditureYuan: doc.projectExpenditure === null ? null : wanyuanToYuan(doc.projectExpenditure),
-        ruleProfile: null,
-      });
-      appendAudit({ userId: who.actor.id, username: who.actor.username, action: 'create', entity: 'unit-year', entityId: unitYear.id, unitId: unit.id, changes: { year: plan.year, projectExpenditure: doc.projectExpenditure }, ip: who.ip });
-    } else if (unitYear.projectExpenditureYuan === null && doc.projectExpenditure !== null) {
-      updateUnitYear(unitYear.id, { projectExpenditureYuan: wanyuanToYuan(doc.projectExpenditure) });
+    const { plan, work } = buildPlan(who.actor, doc, opts);
+    let unit = findUnitByCode(plan.unit.code);
+    if (!unit) {
+      unit = insertUnit(plan.unit.code, plan.unit.name);
+      audit(who, 'create', 'unit', unit.id, unit.id, { code: unit.code, name: unit.name, source: 'import' });
     }
-    let created = 0;
-    let updated = 0;
-    doc.projects.forEach((parsed, i) => {
-      const item = plan.items[i]!;
-      if (item.action === 'skip') return;
-      const counts = countFindings(item.findings);
-      const existing = findProjectByCode(unitYear.id, parsed.code);
-      if (!existing) {
-        const table = stripSource(parsed);
-        const project = insertProject(unitYear.id, tableHeader(table, counts), who.actor.id, 'draft', parsed.source.number);
-        replaceProjectContent(project.id, tablePlan(table), tableRows(table));
-        auditProject(who, 'import', project.id, unit.id, diffTables(null, table));
-        created++;
-        return;
+    let unitYear = findUnitYear(unit.id, plan.year);
+    const expenditureYuan = doc.projectExpenditure === null ? null : wanyuanToYuan(doc.projectExpenditure);
+    if (!unitYear) {
+      unitYear = insertUnitYear(unit.id, plan.year, { frameworkId: frameworkContext(undefined, opts, plan.year).frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
+      audit(who, 'create', 'unit-year', unitYear.id, unit.id, { year: plan.year, projectExpenditure: doc.projectExpenditure, source: 'import' });
+    } else if (plan.projectExpenditure.outcome === 'set') {
+      updateUnitYear(unitYear.id, { projectExpenditureYuan: expenditureYuan });
+      audit(who, 'update', 'unit-year', unitYear.id, unit.id, [{ field: 'projectExpenditure', before: null, after: doc.projectExpenditure, source: 'import' }]);
+    }
+    const count = { create: 0, update: 0, unchanged: 0, skip: 0 };
+    for (const w of work) {
+      count[w.item.action]++;
+      if (w.item.action !== 'create' && w.item.action !== 'update') continue;
+      const counts = countFindings(w.item.findings);
+      if (w.item.action === 'create') {
+        const project = insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
+        replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
+        auditProject(who, 'import', project.id, unit.id, diffTables(null, w.table));
+        continue;
       }
-      const before = loadTable(existing.id)?.table ?? null;
-      const table = withKeptKeys(stripSource(parsed), before);
-      const changes = diffTables(before, table);
-      if (changes.length === 0) return;
-      updateProjectHeader(existing.id, existing.version, tableHeader(table, counts), who.actor.id);
-      replaceProjectContent(existing.id, tablePlan(table), tableRows(table));
-      auditProject(who, 'import', existing.id, unit.id, changes);
-      updated++;
-    });
-    const skipped = plan.items.filter((i) => i.action === 'skip').length;
-    return { ...plan, unitYearId: unitYear.id, created, updated, skipped };
+      const existing = w.existing!;
+      if (!updateProjectHeader(existing.id, existing.version, tableHeader(w.table, counts), who.actor.id)) {
+        throw new ActionError('conflict', `表 ${w.item.number}「${w.item.name}」在导入期间被他人修改，请重新预览后再导入`);
+      }
+      replaceProjectContent(existing.id, tablePlan(w.table), tableRows(w.table));
+      auditProject(who, 'import', existing.id, unit.id, w.changes);
+    }
+    return { ...plan, unitYearId: unitYear.id, created: count.create, updated: count.update, unchanged: count.unchanged, skipped: count.skip };
   });
 }

@@ -14,11 +14,14 @@ const query = z.object({
   unit: z.string().trim().regex(/^[0-9A-Za-z]{3,20}$/).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   framework: z.string().max(20).optional(),
+  /** Overwrite stored drafts with tables that had reading problems; the preview names them first. */
+  force: z.enum(['0', '1']).optional(),
 });
 
 /**
  * Upload of a published document (plain text, body = the file). `mode=preview` reports what would be
- * created, updated or skipped; `mode=apply` imports in one transaction. Uploads are size-capped here,
+ * created, updated, left unchanged or skipped; `mode=apply` imports in one transaction (`force=1` also
+ * overwrites drafts with tables that had reading problems). Uploads are size-capped here,
  * not in a server action body.
  */
 export async function POST(request: Request): Promise<Response> {
@@ -43,7 +46,7 @@ export async function POST(request: Request): Promise<Response> {
     throw error;
   }
   const doc = parsePublished(text);
-  const opts = { unitCode: params.data.unit, year: params.data.year, frameworkCode: params.data.framework };
+  const opts = { unitCode: params.data.unit, year: params.data.year, frameworkCode: params.data.framework, force: params.data.force === '1' };
   try {
     if (doc.projects.length === 0) {
       throw new ActionError('invalid', doc.problems[0]?.message ?? '没有在文件中找到绩效目标表');

@@ -3,9 +3,13 @@ import { parseArgs, type Command } from '../command';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021]  把公开文本导入数据库（重复导入只更新）',
+  usage:
+    'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本导入数据库（只更新草稿；重复导入不变；--force 也用读取有问题的表覆盖草稿）',
   async run(args, io) {
     const { positional, options } = parseArgs(args);
+    // `--force FILE` reads FILE as the option's value; it is a flag, so give the file back.
+    const force = options.get('force');
+    if (typeof force === 'string') positional.unshift(force);
     const file = positional[0];
     if (!file) {
       io.stderr.write('请指定要导入的文件，例如：npm run pt -- import 单位预算公开.txt\n');
@@ -35,11 +39,16 @@ export const importCommand: Command = {
       io.stderr.write('文件中没有找到可导入的绩效目标表。\n');
       return 1;
     }
-    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework') });
-    for (const it of r.items.filter((i) => i.action === 'skip')) io.stderr.write(`未覆盖：${it.code} ${it.name}（${it.reason}）\n`);
-    const errors = r.items.reduce((n, i) => n + i.findings.filter((f) => f.severity === 'error').length, 0);
+    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: force !== undefined });
+    for (const it of r.items) {
+      if (it.action === 'skip') io.stderr.write(`未覆盖：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);
+      else if (it.reason) io.stderr.write(`注意：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);
+    }
+    if (r.projectExpenditure.message) io.stderr.write(`项目支出：${r.projectExpenditure.message}\n`);
+    for (const f of r.unitYearFindings) io.stderr.write(`${f.severity === 'error' ? '错误' : '提醒'}：${f.message}\n`);
+    const errors = r.items.reduce((n, i) => n + i.findings.filter((f) => f.severity === 'error').length, 0) + r.unitYearFindings.filter((f) => f.severity === 'error').length;
     io.stdout.write(
-      `${r.unit.code} ${r.unit.name} ${r.year} 年度：共 ${r.items.length} 张表，新建 ${r.created}，更新 ${r.updated}，跳过 ${r.skipped}` +
+      `${r.unit.code} ${r.unit.name} ${r.year} 年度：共 ${r.items.length} 张表，新建 ${r.created}，更新 ${r.updated}，无变化 ${r.unchanged}，跳过 ${r.skipped}` +
         `${errors > 0 ? `；检查发现 ${errors} 个错误` : ''}\n`,
     );
     return 0;

@@ -3,15 +3,17 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ImportPlan, ImportResult } from '@/lib/projects/import';
+import { ImportPreview } from './import-preview';
 
 type Reply = { ok: true; plan?: ImportPlan; result?: ImportResult } | { ok: false; message: string; problems?: ImportPlan['problems'] };
 
-const ACTION_TEXT = { create: '新建', update: '更新', skip: '跳过' } as const;
+type Request = { mode: 'preview' | 'apply'; unit: string; year: string; isForced: boolean };
 
-async function send(file: File, mode: 'preview' | 'apply', unit: string, year: string): Promise<Reply> {
-  const qs = new URLSearchParams({ mode });
-  if (unit) qs.set('unit', unit);
-  if (year) qs.set('year', year);
+async function send(file: File, r: Request): Promise<Reply> {
+  const qs = new URLSearchParams({ mode: r.mode });
+  if (r.unit) qs.set('unit', r.unit);
+  if (r.year) qs.set('year', r.year);
+  if (r.isForced) qs.set('force', '1');
   try {
     const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'text/plain' } });
     const body = (await res.json().catch(() => null)) as Reply | null;
@@ -25,17 +27,20 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
   const [file, setFile] = useState<File | null>(null);
   const [unit, setUnit] = useState(unitCode);
   const [yearText, setYearText] = useState(year ? String(year) : '');
+  const [isForced, setForced] = useState(false);
   const [reply, setReply] = useState<Reply | null>(null);
   const [isBusy, setBusy] = useState(false);
 
-  const run = async (mode: 'preview' | 'apply') => {
+  const run = async (mode: 'preview' | 'apply', force = isForced) => {
     if (!file) return;
     setBusy(true);
-    setReply(await send(file, mode, unit, yearText));
+    setReply(await send(file, { mode, unit, year: yearText, isForced: force }));
     setBusy(false);
   };
   const plan = reply?.ok ? (reply.result ?? reply.plan) : null;
   const result = reply?.ok ? reply.result : undefined;
+  // Offered only when some stored draft is held back by reading problems; the preview is redone with it.
+  const canForce = plan !== null && plan !== undefined && (plan.isForced || plan.items.some((i) => i.canForce));
 
   return (
     <>
@@ -47,7 +52,16 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
         }}
       >
         <label htmlFor="file">文件</label>
-        <input id="file" type="file" accept=".txt,text/plain" onChange={(e) => { setFile(e.currentTarget.files?.[0] ?? null); setReply(null); }} />
+        <input
+          id="file"
+          type="file"
+          accept=".txt,text/plain"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            setReply(null);
+            setForced(false);
+          }}
+        />
         <label htmlFor="unit">单位编码</label>
         <input id="unit" type="text" size={8} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="按文件" />
         <label htmlFor="year">年度</label>
@@ -57,69 +71,37 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
         </button>
       </form>
       <div aria-live="polite">
-        {reply && !reply.ok ? <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>{reply.message}</p> : null}
+        {reply && !reply.ok ? (
+          <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
+            {reply.message}
+          </p>
+        ) : null}
         {result ? (
           <p className="alert alert-ok" style={{ marginTop: 12 }}>
-            导入完成：新建 {result.created} 张，更新 {result.updated} 张，跳过 {result.skipped} 张。{' '}
+            导入完成：新建 {result.created} 张，更新 {result.updated} 张，无变化 {result.unchanged} 张，跳过 {result.skipped} 张。{' '}
             <Link href={`/projects?uy=${result.unitYearId}`}>查看项目列表</Link>
           </p>
         ) : null}
       </div>
       {plan ? (
         <section style={{ marginTop: 16 }} aria-label="导入预览">
-          <p>
-            单位 <strong>{plan.unit.code} {plan.unit.name}</strong>
-            {plan.unit.exists ? '' : '（新单位，将创建）'} · <strong>{plan.year}</strong> 年度
-            {plan.unitYearExists ? '' : '（将创建）'} · 项目支出 {plan.projectExpenditure ?? '文件中未找到'} 万元 · 共 {plan.items.length} 张表
-          </p>
-          {plan.problems.length > 0 ? (
-            <div className="alert alert-warn">
-              <strong>读取时发现的问题（{plan.problems.length}）：</strong>
-              <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-                {plan.problems.slice(0, 50).map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <table className="grid" aria-label="将导入的表">
-            <thead>
-              <tr>
-                <th>序号</th>
-                <th>项目编码</th>
-                <th>项目名称</th>
-                <th className="num">预算数</th>
-                <th className="num">指标行</th>
-                <th>检查</th>
-                <th>处理</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.items.map((it) => {
-                const errors = it.findings.filter((f) => f.severity === 'error').length;
-                return (
-                  <tr key={`${it.number}-${it.code}`}>
-                    <td className="num">{it.number}</td>
-                    <td className="nowrap">{it.code}</td>
-                    <td>{it.name}</td>
-                    <td className="num">{it.total}</td>
-                    <td className="num">{it.rows}</td>
-                    <td>
-                      {errors > 0 ? <span className="badge badge-error">{errors} 个错误</span> : null}{' '}
-                      {it.findings.length - errors > 0 ? <span className="badge badge-warn">{it.findings.length - errors} 个提醒</span> : null}
-                      {it.findings.length === 0 ? <span className="muted">—</span> : null}
-                    </td>
-                    <td>
-                      {ACTION_TEXT[it.action]}
-                      {it.reason ? <span className="muted">：{it.reason}</span> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ImportPreview plan={plan} />
           {!result ? (
-            <p>
+            <p className="row">
+              {canForce ? (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={isForced}
+                    disabled={isBusy}
+                    onChange={(e) => {
+                      setForced(e.target.checked);
+                      void run('preview', e.target.checked);
+                    }}
+                  />{' '}
+                  强制覆盖读取有问题的草稿（请先核对原文是否完整）
+                </label>
+              ) : null}
               <button className="btn btn-primary" type="button" disabled={isBusy} onClick={() => void run('apply')}>
                 确认导入
               </button>

@@ -23,7 +23,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         <p style={{ marginTop: 0 }}>
           上传单位预算公开文件（PDF 转换得到的文本文件，UTF-8 或 GB18030 编码，不超过 {LIMITS.uploadBytes / 1024 / 1024} MB）。
           系统会读出其中“单位项目预算安排情况及绩效目标”部分的全部绩效目标表，先给出预览：找到哪些表、每张表的行数和检查结果、
-          将新建还是更新；确认后才写入。按项目编码匹配，重复导入同一文件只会更新、不会重复；已提交或已审核的表不会被覆盖。
+          将新建、更新还是无变化；确认后才写入。按项目编码匹配，重复导入同一文件不会重复；只更新草稿，已提交、已退回和已审核的表不会被覆盖；
+          读取时发现问题（例如表可能不完整）的表不会覆盖库中的草稿，除非核对后选择强制覆盖。本年度已有的项目支出不会被导入修改。
         </p>
         <ImportForm unitCode={target?.unitCode ?? ''} year={target?.year ?? null} />
       </div>
