@@ -30,12 +30,18 @@ export function referenceDocumentPath(): string {
 
 export type DemoResult = { isLoaded: boolean; tables: number; accounts: readonly DemoAccount[] };
 
-/** Loads the demo once; a second call (every later start) finds it and adds nothing. */
+/**
+ * Loads the demo once; a second call (every later start) finds it and adds nothing. Everything (unit,
+ * year, accounts, the 23 tables and their review states) is written in one transaction, so a crash
+ * part-way leaves no demo unit without tables: the next start loads it again from scratch.
+ */
 export async function loadDemo(): Promise<DemoResult> {
   await ensureBaseData();
   if (findUnitByCode(DEMO_UNIT.code) || findUserByUsername('owner')) return { isLoaded: false, tables: 0, accounts: DEMO_ACCOUNTS };
+  // Hashing is slow and async: done before the transaction, which must stay synchronous.
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
-  const unitYearId = transaction(() => {
+  const doc = parsePublished(fs.readFileSync(referenceDocumentPath(), 'utf8'));
+  const created = transaction(() => {
     const framework = findFrameworkByCode(FRAMEWORK_2015.code)!;
     const unit = insertUnit(DEMO_UNIT.code, DEMO_UNIT.name);
     const unitYear =
@@ -45,22 +51,22 @@ export async function loadDemo(): Promise<DemoResult> {
       const user = insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
       if (a.role !== 'admin') addMembership(user.id, unit.id, a.role);
     });
-    return unitYear.id;
-  });
-  const owner = actorOf(findUserByUsername('owner')!);
-  const reviewer = actorOf(findUserByUsername('reviewer')!);
-  const doc = parsePublished(fs.readFileSync(referenceDocumentPath(), 'utf8'));
-  const result = applyImport({ actor: owner, ip: null }, doc, { unitCode: DEMO_UNIT.code, year: DEMO_YEAR });
-  // A mix of states, as in a real season: the first tables still drafts, two awaiting review, the rest approved.
-  for (const p of listProjectsOfUnitYear(unitYearId)) {
-    if (p.position <= 3) continue;
-    try {
-      const submitted = transitionTable({ actor: owner, ip: null }, 'submit', { projectId: p.id, version: p.version });
-      if (p.position <= 5) continue;
-      transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId: p.id, version: submitted.version });
-    } catch (error) {
-      console.warn(`演示数据：表 ${p.position}「${p.name}」未能提交或审核：${error instanceof Error ? error.message : String(error)}`);
+    const owner = actorOf(findUserByUsername('owner')!);
+    const reviewer = actorOf(findUserByUsername('reviewer')!);
+    const result = applyImport({ actor: owner, ip: null }, doc, { unitCode: DEMO_UNIT.code, year: DEMO_YEAR });
+    // A mix of states, as in a real season: the first tables still drafts, two awaiting review, the rest approved.
+    for (const p of listProjectsOfUnitYear(unitYear.id)) {
+      if (p.position <= 3) continue;
+      // Each transition is a nested transaction (a savepoint): one refused leaves that table as it was.
+      try {
+        const submitted = transitionTable({ actor: owner, ip: null }, 'submit', { projectId: p.id, version: p.version });
+        if (p.position <= 5) continue;
+        transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId: p.id, version: submitted.version });
+      } catch (error) {
+        console.warn(`演示数据：表 ${p.position}「${p.name}」未能提交或审核：${error instanceof Error ? error.message : String(error)}`);
+      }
     }
-  }
-  return { isLoaded: true, tables: result.created, accounts: DEMO_ACCOUNTS };
+    return result.created;
+  });
+  return { isLoaded: true, tables: created, accounts: DEMO_ACCOUNTS };
 }
