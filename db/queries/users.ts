@@ -59,27 +59,36 @@ export function setPassword(id: number, passwordHash: string, mustChange: boolea
     .run();
 }
 
-export function recordFailedLogin(id: number, lockAfter: number, lockUntil: number): { attempts: number; locked: boolean } {
+/**
+ * Counts one more attempt against the account before its password is checked, so parallel guesses
+ * cannot all pass the lock check; returns the new count. A success resets it (clearFailedLogins).
+ */
+export function countFailedLogin(id: number): number {
   const row = db()
     .update(users)
     .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
     .where(eq(users.id, id))
     .returning({ attempts: users.failedAttempts })
     .get();
-  const attempts = row?.attempts ?? 0;
-  if (attempts >= lockAfter) {
-    db().update(users).set({ lockedUntil: lockUntil, failedAttempts: 0 }).where(eq(users.id, id)).run();
-    return { attempts, locked: true };
-  }
-  return { attempts, locked: false };
+  return row?.attempts ?? 0;
+}
+
+/** Locks the account until `until`; the failure count stays, so the audit and the next check see it. */
+export function lockUser(id: number, until: number): void {
+  db().update(users).set({ lockedUntil: until }).where(eq(users.id, id)).run();
 }
 
 export function clearFailedLogins(id: number): void {
   db().update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id)).run();
 }
 
-export function insertLoginAttempt(username: string, ip: string, isSuccess: boolean): void {
-  db().insert(loginAttempts).values({ username, ip, at: now(), isSuccess }).run();
+/** Records an attempt as failed until proven otherwise, so attempts in flight count toward the address limit. */
+export function insertLoginAttempt(username: string, ip: string, isSuccess: boolean): number {
+  return db().insert(loginAttempts).values({ username, ip, at: now(), isSuccess }).returning({ id: loginAttempts.id }).get().id;
+}
+
+export function markLoginAttemptSucceeded(id: number): void {
+  db().update(loginAttempts).set({ isSuccess: true }).where(eq(loginAttempts.id, id)).run();
 }
 
 export function countFailedAttemptsFromIp(ip: string, since: number): number {

@@ -1,12 +1,19 @@
-/** Checking a username and password, with per-account lockout and a per-address limit. */
+/**
+ * Checking a password, with per-account lockout and a per-address limit. Each attempt is counted in
+ * one transaction BEFORE the (slow, asynchronous) hash is computed, so parallel guesses cannot all
+ * slip past the checks; a correct password is accepted only if no lock was taken meanwhile.
+ */
 import { transaction } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import {
   clearFailedLogins,
   countFailedAttemptsFromIp,
+  countFailedLogin,
   findUserByUsername,
+  getUser,
   insertLoginAttempt,
-  recordFailedLogin,
+  lockUser,
+  markLoginAttemptSucceeded,
 } from '@/db/queries/users';
 import type { UserRow } from '@/db/schema';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -16,59 +23,102 @@ export type SignInResult =
   | { ok: true; user: UserRow }
   | { ok: false; reason: 'invalid' | 'locked' | 'disabled' | 'rate-limited'; message: string };
 
-function minutesLeft(until: number): number {
-  return Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+/** Sign-in, or the current-password check of a signed-in user changing it (both count toward lockout). */
+export type PasswordPurpose = 'sign-in' | 'change-password';
+
+const AUDIT_PREFIX: Record<PasswordPurpose, string> = { 'sign-in': 'login', 'change-password': 'change-password' };
+
+type Reservation = { ok: true; attemptId: number; user: UserRow | undefined } | { ok: false; result: SignInResult };
+
+function minutesLeft(until: number, at: number): number {
+  return Math.max(1, Math.ceil((until - at) / 60_000));
 }
 
-export async function checkCredentials(username: string, password: string, ip: string): Promise<SignInResult> {
-  const windowStart = Date.now() - authSettings.lockMinutes * 60_000;
-  if (countFailedAttemptsFromIp(ip, windowStart) >= authSettings.maxFailuresPerIp) {
-    return { ok: false, reason: 'rate-limited', message: `此地址登录失败次数过多，请 ${authSettings.lockMinutes} 分钟后再试` };
-  }
-  const user = findUserByUsername(username);
-  if (user?.lockedUntil && user.lockedUntil > Date.now()) {
-    transaction(() => {
-      insertLoginAttempt(username, ip, false);
-      appendAudit({ userId: user.id, username, action: 'login-locked', entity: 'user', entityId: user.id, ip });
-    });
-    return { ok: false, reason: 'locked', message: `账户已锁定，请 ${minutesLeft(user.lockedUntil)} 分钟后再试` };
-  }
-  const isMatch = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (user && isMatch && !user.isDisabled) {
-    transaction(() => {
-      clearFailedLogins(user.id);
-      insertLoginAttempt(username, ip, true);
-      appendAudit({ userId: user.id, username, action: 'login', entity: 'user', entityId: user.id, ip });
-    });
-    return { ok: true, user };
-  }
-  if (user && isMatch && user.isDisabled) {
-    transaction(() => {
-      insertLoginAttempt(username, ip, false);
-      appendAudit({ userId: user.id, username, action: 'login-disabled', entity: 'user', entityId: user.id, ip });
-    });
-    return { ok: false, reason: 'disabled', message: '账户已停用，请联系管理员' };
-  }
-  const lockUntil = Date.now() + authSettings.lockMinutes * 60_000;
-  const outcome = transaction(() => {
-    insertLoginAttempt(username, ip, false);
-    const r = user ? recordFailedLogin(user.id, authSettings.maxFailedAttempts, lockUntil) : { attempts: 0, locked: false };
-    appendAudit({
-      userId: user?.id ?? null,
-      username,
-      action: r.locked ? 'login-failed-locked' : 'login-failed',
-      entity: 'user',
-      entityId: user?.id ?? null,
-      ip,
-    });
-    return r;
+function lockedMessage(until: number, at: number): string {
+  return `账户已锁定，请 ${minutesLeft(until, at)} 分钟后再试`;
+}
+
+function audit(purpose: PasswordPurpose, outcome: string, username: string, user: UserRow | undefined, ip: string): void {
+  appendAudit({
+    userId: user?.id ?? null,
+    username,
+    action: outcome === 'success' ? AUDIT_PREFIX[purpose] : `${AUDIT_PREFIX[purpose]}-${outcome}`,
+    entity: 'user',
+    entityId: user?.id ?? null,
+    ip,
   });
-  if (outcome.locked) {
-    return {
-      ok: false,
-      reason: 'locked',
-      message: `密码连续错误 ${authSettings.maxFailedAttempts} 次，账户已锁定 ${authSettings.lockMinutes} 分钟`,
-    };
-  }
-  return { ok: false, reason: 'invalid', message: '用户名或密码错误' };
+}
+
+/** Step 1, synchronous and in one transaction: refuse or count the attempt (taking the lock if over the limit). */
+function reserve(username: string, ip: string, purpose: PasswordPurpose, at: number): Reservation {
+  return transaction((): Reservation => {
+    const user = findUserByUsername(username);
+    if (countFailedAttemptsFromIp(ip, at - authSettings.lockMinutes * 60_000) >= authSettings.maxFailuresPerIp) {
+      audit(purpose, 'rate-limited', username, user, ip);
+      const message = `此地址登录失败次数过多，请 ${authSettings.lockMinutes} 分钟后再试`;
+      return { ok: false, result: { ok: false, reason: 'rate-limited', message } };
+    }
+    if (user?.lockedUntil != null) {
+      if (user.lockedUntil > at) {
+        insertLoginAttempt(username, ip, false);
+        audit(purpose, 'locked', username, user, ip);
+        return { ok: false, result: { ok: false, reason: 'locked', message: lockedMessage(user.lockedUntil, at) } };
+      }
+      // The lock has run out: the count starts again, or the next attempt would lock at once.
+      clearFailedLogins(user.id);
+    }
+    if (user && countFailedLogin(user.id) > authSettings.maxFailedAttempts) {
+      // More attempts in flight than the limit allows: lock now, before any of them is hashed.
+      const until = at + authSettings.lockMinutes * 60_000;
+      lockUser(user.id, until);
+      insertLoginAttempt(username, ip, false);
+      audit(purpose, 'locked', username, user, ip);
+      return { ok: false, result: { ok: false, reason: 'locked', message: lockedMessage(until, at) } };
+    }
+    return { ok: true, attemptId: insertLoginAttempt(username, ip, false), user };
+  });
+}
+
+/** Step 3, after hashing: accept a match only if the account is still unlocked; lock on the last failure. */
+function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMatch: boolean, username: string, ip: string, purpose: PasswordPurpose): SignInResult {
+  return transaction((): SignInResult => {
+    const at = Date.now();
+    const user = reserved.user ? getUser(reserved.user.id) : undefined;
+    const lockedUntil = user?.lockedUntil != null && user.lockedUntil > at ? user.lockedUntil : null;
+    if (user && isMatch && !user.isDisabled) {
+      if (lockedUntil !== null) {
+        audit(purpose, 'locked', username, user, ip);
+        return { ok: false, reason: 'locked', message: lockedMessage(lockedUntil, at) };
+      }
+      clearFailedLogins(user.id);
+      markLoginAttemptSucceeded(reserved.attemptId);
+      // A password change writes its own audit row once the new password is stored.
+      if (purpose === 'sign-in') audit(purpose, 'success', username, user, ip);
+      return { ok: true, user };
+    }
+    if (user && isMatch) {
+      audit(purpose, 'disabled', username, user, ip);
+      return { ok: false, reason: 'disabled', message: '账户已停用，请联系管理员' };
+    }
+    if (user && lockedUntil === null && user.failedAttempts >= authSettings.maxFailedAttempts) {
+      lockUser(user.id, at + authSettings.lockMinutes * 60_000);
+      audit(purpose, 'failed-locked', username, user, ip);
+      const max = authSettings.maxFailedAttempts;
+      return { ok: false, reason: 'locked', message: `密码连续错误 ${max} 次，账户已锁定 ${authSettings.lockMinutes} 分钟` };
+    }
+    audit(purpose, 'failed', username, user, ip);
+    if (lockedUntil !== null) return { ok: false, reason: 'locked', message: lockedMessage(lockedUntil, at) };
+    return { ok: false, reason: 'invalid', message: purpose === 'sign-in' ? '用户名或密码错误' : '当前密码不正确' };
+  });
+}
+
+/**
+ * Checks a username and password. The attempt is counted synchronously when this is called (before
+ * its first await), which is what makes parallel attempts safe.
+ */
+export async function checkCredentials(username: string, password: string, ip: string, purpose: PasswordPurpose = 'sign-in'): Promise<SignInResult> {
+  const reserved = reserve(username, ip, purpose, Date.now());
+  if (!reserved.ok) return reserved.result;
+  const isMatch = await verifyPassword(password, reserved.user?.passwordHash ?? (await dummyPasswordHash()));
+  return settle(reserved, isMatch, username, ip, purpose);
 }

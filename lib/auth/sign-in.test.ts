@@ -1,0 +1,92 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listRecentAudit } from '@/db/queries/audit';
+import { findUserByUsername, getUser, insertUser, lockUser } from '@/db/queries/users';
+import { freshDatabase } from '@/lib/testing/db';
+import { hashPassword } from './password';
+import { checkCredentials } from './sign-in';
+
+const PASSWORD = 'Zhengque2024';
+let hash = '';
+
+function makeUser(username: string): number {
+  return insertUser({ username, displayName: username, passwordHash: hash, isAdmin: false, mustChangePassword: false }).id;
+}
+
+const wrong = (i: number) => `cuowu-${i}-x9`;
+
+beforeAll(async () => {
+  freshDatabase();
+  hash = await hashPassword(PASSWORD);
+});
+
+afterEach(() => {
+  delete process.env.LOGIN_MAX_FAILURES_PER_IP;
+});
+
+describe('lockout under parallel attempts', () => {
+  it('locks the account when wrong guesses and the right one arrive together; the right one does not clear the lock', async () => {
+    const id = makeUser('parallel');
+    // The right password in the middle of the burst, early enough to be hashed among the first five.
+    const guesses = Array.from({ length: 16 }, (_, i) => (i === 2 ? PASSWORD : wrong(i)));
+    const results = await Promise.all(guesses.map((g) => checkCredentials('parallel', g, '10.0.0.1')));
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(results[2]).toMatchObject({ ok: false, reason: 'locked' });
+    const user = getUser(id)!;
+    expect(user.lockedUntil).toBeGreaterThan(Date.now());
+    // The count is not reset by taking the lock.
+    expect(user.failedAttempts).toBeGreaterThanOrEqual(5);
+    // Still locked for the right password afterwards.
+    expect(await checkCredentials('parallel', PASSWORD, '10.0.0.2')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('hashes at most the allowed number of guesses from a burst', async () => {
+    makeUser('burst');
+    const before = listRecentAudit(10_000).length;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => checkCredentials('burst', wrong(i), '10.0.0.3')));
+    const rows = listRecentAudit(10_000).slice(0, listRecentAudit(10_000).length - before);
+    const judged = rows.filter((r) => r.action === 'login-failed' || r.action === 'login-failed-locked');
+    expect(judged.length).toBeLessThanOrEqual(5);
+    expect(rows.filter((r) => r.action === 'login-locked').length).toBe(20 - judged.length);
+  });
+});
+
+describe('lockout one attempt at a time', () => {
+  it('accepts the right password after four wrong ones and starts the count again', async () => {
+    const id = makeUser('slow');
+    for (let i = 0; i < 4; i++) expect(await checkCredentials('slow', wrong(i), '10.0.1.1')).toMatchObject({ reason: 'invalid' });
+    expect((await checkCredentials('slow', PASSWORD, '10.0.1.1')).ok).toBe(true);
+    expect(getUser(id)!.failedAttempts).toBe(0);
+  });
+
+  it('locks on the fifth wrong password, refuses the right one, and counts afresh once the lock runs out', async () => {
+    const id = makeUser('five');
+    const replies = [];
+    for (let i = 0; i < 5; i++) replies.push(await checkCredentials('five', wrong(i), '10.0.1.2'));
+    expect(replies[4]).toMatchObject({ ok: false, reason: 'locked' });
+    expect(replies[4]!.ok ? '' : replies[4]!.message).toContain('账户已锁定');
+    expect(await checkCredentials('five', PASSWORD, '10.0.1.2')).toMatchObject({ ok: false, reason: 'locked' });
+    lockUser(id, Date.now() - 1);
+    expect(await checkCredentials('five', wrong(9), '10.0.1.2')).toMatchObject({ reason: 'invalid' });
+    expect((await checkCredentials('five', PASSWORD, '10.0.1.2')).ok).toBe(true);
+    expect(findUserByUsername('five')!.lockedUntil).toBeNull();
+  });
+});
+
+describe('per-address limit', () => {
+  it('counts attempts in flight, so a parallel burst from one address cannot exceed it; refusals are audited', async () => {
+    process.env.LOGIN_MAX_FAILURES_PER_IP = '3';
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => checkCredentials(`nobody-${i}`, wrong(i), '10.9.9.9')));
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(3);
+    expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(9);
+    const audited = listRecentAudit(100).filter((r) => r.ip === '10.9.9.9' && r.action === 'login-rate-limited');
+    expect(audited).toHaveLength(9);
+    // Another address is not affected.
+    expect(await checkCredentials('nobody-x', wrong(1), '10.9.9.10')).toMatchObject({ reason: 'invalid' });
+  });
+
+  it('does not count successful sign-ins', async () => {
+    process.env.LOGIN_MAX_FAILURES_PER_IP = '2';
+    makeUser('often');
+    for (let i = 0; i < 5; i++) expect((await checkCredentials('often', PASSWORD, '10.9.8.1')).ok).toBe(true);
+  });
+});
