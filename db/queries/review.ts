@@ -43,6 +43,13 @@ export function listComments(projectId: number): CommentView[] {
     .map((r) => ({ ...r.c, userName: r.userName }));
 }
 
+/** Whether the table was ever submitted, reviewed or commented on: that conversation is kept for good. */
+export function hasReviewHistory(projectId: number): boolean {
+  const event = db().select({ id: reviewEvents.id }).from(reviewEvents).where(eq(reviewEvents.projectId, projectId)).limit(1).get();
+  if (event) return true;
+  return db().select({ id: reviewComments.id }).from(reviewComments).where(eq(reviewComments.projectId, projectId)).limit(1).get() !== undefined;
+}
+
 /** Whether the user ever created, edited, imported or submitted the project (separation of duties). */
 export function hasUserTouchedProject(projectId: number, userId: number): boolean {
   const edited = db()

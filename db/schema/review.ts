@@ -2,7 +2,10 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { projects } from './projects';
 import { users } from './users';
 
-/** A workflow transition of a table (submit, return, approve, reopen, …). */
+/**
+ * A workflow transition of a table (submit, return, approve, reopen, …). Append-only: triggers in
+ * migration 0002 refuse UPDATE and DELETE, including the cascade from deleting a project.
+ */
 export const reviewEvents = sqliteTable(
   'review_events',
   {
@@ -24,7 +27,7 @@ export const reviewEvents = sqliteTable(
   (t) => [index('review_events_project').on(t.projectId, t.at)],
 );
 
-/** A reviewer's comment, on the whole table or on one field or indicator row. */
+/** A reviewer's comment, on the whole table or on one field or indicator row. Append-only, like events. */
 export const reviewComments = sqliteTable(
   'review_comments',
   {

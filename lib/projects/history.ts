@@ -10,6 +10,8 @@ export type HistoryEntry = {
   changes: TableChange[];
   reason: string | null;
   note: string | null;
+  /** The comments a transition carried (a return's row comments), as written. */
+  comments: { target: string | null; body: string }[];
 };
 
 function parse(json: string | null): unknown {
@@ -19,6 +21,15 @@ function parse(json: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+function commentList(v: unknown): { target: string | null; body: string }[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((c: unknown) => {
+    if (typeof c !== 'object' || c === null) return [];
+    const { target, body } = c as Record<string, unknown>;
+    return typeof body === 'string' ? [{ target: typeof target === 'string' ? target : null, body }] : [];
+  });
 }
 
 function isChangeList(v: unknown): v is TableChange[] {
@@ -38,6 +49,7 @@ export function projectHistory(projectId: number): HistoryEntry[] {
       changes: isChangeList(data) ? data : isChangeList(nested) ? nested : [],
       reason: typeof obj.reason === 'string' ? obj.reason : null,
       note: typeof obj.body === 'string' ? obj.body : null,
+      comments: commentList(obj.comments),
     };
   });
 }

@@ -1,17 +1,26 @@
 import { transaction } from '@/db/client';
 import { deleteProject } from '@/db/queries/projects';
+import { hasReviewHistory } from '@/db/queries/review';
 import { wrongState } from '@/lib/actions/errors';
+import { serverAction } from '@/lib/auth/operations';
 import { diffTables } from '@/lib/domain/diff';
-import { assertVersion, projectFor } from '../access';
+import { assertVersion, authorizeOnProject, projectFor } from '../access';
 import { loadTable } from '../read';
 import { auditProject, type Who } from './shared';
 
-/** Deletes a draft. The audit row keeps the deleted content, so nothing is lost without a trace. */
+/**
+ * Deletes a draft that was never reviewed. The audit row keeps the deleted content; a table with
+ * review history (submitted, returned, commented) is kept, because that conversation is append-only.
+ */
 export function deleteTable(who: Who, projectId: number, version: number): void {
   transaction(() => {
-    const { project, unitId } = projectFor(who.actor, projectId, 'project.delete');
-    if (project.status !== 'draft') throw wrongState('只能删除草稿状态的表');
+    const scope = projectFor(who.actor, projectId, 'project.delete');
+    authorizeOnProject(serverAction('deleteTableAction'), scope, who.actor);
+    const { project, unitId } = scope;
     assertVersion(project, version);
+    if (hasReviewHistory(projectId)) {
+      throw wrongState('此表已有审核记录（提交、退回或审核意见），为保留审核往来不能删除');
+    }
     const table = loadTable(projectId)?.table;
     auditProject(who, 'delete', projectId, unitId, { code: project.code, name: project.name, table, changes: table ? diffTables(null, table).length : 0 });
     deleteProject(projectId);
