@@ -1,28 +1,38 @@
-import { requireActor } from '@/lib/auth/request';
+import { redirect } from 'next/navigation';
+import { readSession } from '@/lib/auth/request';
 import { can, unitsWith } from '@/lib/auth/permissions';
 import { NavLinks } from '@/app/ui/nav-links';
 import { signOut } from './account/actions';
 
+/**
+ * Requires a signed-in user. While a reset password must still be changed, the header offers only
+ * the password page and sign-out; every page and action refuses on its own as well (requireActor,
+ * defineAction), since a layout is not re-checked on every navigation.
+ */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
+  const session = await readSession();
+  if (!session) redirect('/login');
+  const { actor, mustChangePassword } = session;
   const reviewUnits = unitsWith(actor, 'project.review');
-  const links = [
-    { href: '/projects', label: '项目' },
-    ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
-    { href: '/exports', label: '导出' },
-    ...(can(actor, 'admin.manage', null) ? [{ href: '/admin', label: '管理' }] : []),
-  ];
+  const links = mustChangePassword
+    ? [{ href: '/account/password', label: '修改密码' }]
+    : [
+        { href: '/projects', label: '项目' },
+        ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
+        { href: '/exports', label: '导出' },
+        ...(can(actor, 'admin.manage', null) ? [{ href: '/admin', label: '管理' }] : []),
+      ];
   return (
     <>
       <header className="topbar">
         <div className="topbar-inner">
-          <a className="brand" href="/projects">
+          <a className="brand" href={mustChangePassword ? '/account/password' : '/projects'}>
             绩效目标管理
           </a>
           <NavLinks links={links} />
           <div className="usermenu">
             <span>{actor.displayName}</span>
-            <a href="/account/password">修改密码</a>
+            {mustChangePassword ? null : <a href="/account/password">修改密码</a>}
             <form action={signOut}>
               <button type="submit">退出</button>
             </form>

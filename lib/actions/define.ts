@@ -1,20 +1,25 @@
 /**
- * The wrapper every server action goes through: authenticate → validate with the shared schema →
- * run (which checks permission and unit scope via `scope.ts`, writes in one transaction and audits)
- * → revalidate. Failures come back as results; users never see a stack trace.
+ * The wrapper every server action goes through: authenticate → the operation's rule from the table in
+ * lib/auth/operations (permission, unit, separation of duties, status) → validate with the shared
+ * schema → run (the command re-checks status and version inside its one transaction and audits) →
+ * revalidate. Failures come back as results; users never see a stack trace.
  */
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import { clientAddress, currentSession } from '@/lib/auth/request';
+import { clientAddress, readSession } from '@/lib/auth/request';
+import { decide, decideCaller, serverAction, type Decision, type Operation, type ServerActionName } from '@/lib/auth/operations';
 import type { Actor } from '@/lib/auth/permissions';
-import { ActionError } from './errors';
+import type { Status } from '@/lib/domain/workflow';
+import { operationTarget } from '@/lib/projects/access';
+import { ActionError, refusalError } from './errors';
 import type { ActionResult, FieldErrors } from './result';
 
 export type ActionContext = { actor: Actor; ip: string };
 
 type Spec<S extends z.ZodType, T> = {
-  name: string;
+  /** The exported name of the action: its row in the operations table. */
+  name: ServerActionName;
   schema: S;
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T> | T;
   /** Paths whose cached pages change when this action succeeds. */
@@ -44,11 +49,21 @@ export function fail(error: unknown, name: string): ActionResult<never> {
   return { ok: false, code: 'error', message: '服务器处理出错，请稍后重试；如果问题持续，请联系管理员', fieldErrors: {} };
 }
 
+function refusal(decision: Exclude<Decision, 'allow'>, op: Operation, status?: Status): ActionResult<never> {
+  return fail(refusalError(decision, op, status), 'refusal');
+}
+
 export function defineAction<S extends z.ZodType, T>(spec: Spec<S, T>) {
+  const op = serverAction(spec.name);
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const session = await currentSession();
-      if (!session) return { ok: false, code: 'unauthenticated', message: '登录已过期，请重新登录', fieldErrors: {} };
+      const session = await readSession();
+      const caller = { actor: session?.actor ?? null, mustChangePassword: session?.mustChangePassword ?? false };
+      const early = decideCaller(op, caller);
+      if (early !== 'allow') return refusal(early, op);
+      // Every action defined here needs a session, public ones (sign-in, sign-out) are plain functions.
+      if (!caller.actor) return refusal('unauthenticated', op);
+      const actor = caller.actor;
       const parsed = spec.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
       if (!parsed.success) {
         const fieldErrors = zodFieldErrors(parsed.error);
@@ -60,7 +75,12 @@ export function defineAction<S extends z.ZodType, T>(spec: Spec<S, T>) {
           fieldErrors,
         };
       }
-      const ctx: ActionContext = { actor: session.actor, ip: await clientAddress() };
+      const target = operationTarget(op, parsed.data, actor);
+      if (target) {
+        const decision = decide(op, caller, target);
+        if (decision !== 'allow') return refusal(decision, op, target.status);
+      }
+      const ctx: ActionContext = { actor, ip: await clientAddress() };
       const data = await spec.run(parsed.data, ctx);
       for (const p of spec.revalidate?.(parsed.data, data) ?? []) revalidatePath(p);
       return { ok: true, data };

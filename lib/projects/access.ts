@@ -1,9 +1,11 @@
 /** Loads what an action works on and checks the actor's permission in its unit, in one place. */
 import { getProject } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
+import { hasUserTouchedProject } from '@/db/queries/review';
 import { getUser } from '@/db/queries/users';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
-import { ActionError, denied, notFound } from '@/lib/actions/errors';
+import { ActionError, denied, notFound, refusalError } from '@/lib/actions/errors';
+import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
 
@@ -23,6 +25,55 @@ export function projectFor(actor: Actor, projectId: number, permission: Permissi
   if (!unitYear) throw notFound('预算年度');
   if (!can(actor, permission, unitYear.unitId)) throw denied();
   return { project, unitYear, unitId: unitYear.unitId };
+}
+
+/** Separation of duties: whoever submitted, created, edited or imported a table is its author. */
+export function isAuthorOf(project: ProjectRow, userId: number): boolean {
+  return project.submittedBy === userId || hasUserTouchedProject(project.id, userId);
+}
+
+/** The facts the operations table decides on, for one table. */
+export function projectTarget(op: Operation, project: ProjectRow, unitId: number, actor: Actor): Target {
+  return { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && isAuthorOf(project, actor.id) };
+}
+
+/** Refuses (throws) unless the operations table allows `op` on this table for this actor. */
+export function authorizeOnProject(op: Operation, scope: ProjectScope, actor: Actor): void {
+  const decision = decide(op, { actor, mustChangePassword: false }, projectTarget(op, scope.project, scope.unitId, actor));
+  if (decision !== 'allow') throw refusalError(decision, op, scope.project.status);
+}
+
+function idIn(input: unknown, key: string): number {
+  const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
+  if (typeof value !== 'number') throw new Error(`operation input has no numeric ${key}`);
+  return value;
+}
+
+/**
+ * Loads what the operations table needs to decide on an action's validated input; null when the
+ * decision needs no target (not unit-scoped, or each item is checked by the command).
+ */
+export function operationTarget(op: Operation, input: unknown, actor: Actor): Target | null {
+  if (op.access.kind !== 'permission') return null;
+  switch (op.access.scope) {
+    case 'global':
+      return { unitId: null };
+    case 'unit-year': {
+      const unitYear = getUnitYear(idIn(input, 'unitYearId'));
+      if (!unitYear) throw notFound('预算年度');
+      return { unitId: unitYear.unitId };
+    }
+    case 'project': {
+      const project = getProject(idIn(input, 'projectId'));
+      if (!project) throw notFound('绩效目标表');
+      const unitYear = getUnitYear(project.unitYearId);
+      if (!unitYear) throw notFound('预算年度');
+      return projectTarget(op, project, unitYear.unitId, actor);
+    }
+    case 'unit':
+    case 'each-item':
+      return null;
+  }
 }
 
 export function requireAdmin(actor: Actor): void {

@@ -4,15 +4,17 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { zodFieldErrors } from '@/lib/actions/define';
 import type { ActionResult } from '@/lib/actions/result';
-import { clientAddress, setSessionCookie } from '@/lib/auth/request';
+import { clientAddress, replaceSession } from '@/lib/auth/request';
 import { safeNextPath, signInSchema } from '@/lib/auth/schemas';
-import { createSession } from '@/lib/auth/session';
 import { checkCredentials } from '@/lib/auth/sign-in';
 
 /** The username comes back so the form can keep it after a failed attempt (React resets the form). */
 export type SignInState = (ActionResult<null> & { username?: string }) | null;
 
+/** Public in lib/auth/operations.ts: this is how a session starts. */
 export async function signIn(_prev: SignInState, form: FormData): Promise<SignInState> {
+  // Anyone can post to an action: a body that is not the form gets an answer, not a 500.
+  if (!(form instanceof FormData)) return { ok: false, code: 'invalid', message: '请填写用户名和密码', fieldErrors: {} };
   const parsed = signInSchema.safeParse({
     username: form.get('username') ?? '',
     password: form.get('password') ?? '',
@@ -26,9 +28,7 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   try {
     const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
     if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {}, username: parsed.data.username };
-    const ua = (await headers()).get('user-agent');
-    const { token, expiresAt } = createSession(result.user.id, ip, ua);
-    await setSessionCookie(token, expiresAt);
+    await replaceSession(result.user.id, ip, (await headers()).get('user-agent'));
     destination = result.user.mustChangePassword ? '/account/password' : safeNextPath(parsed.data.next);
   } catch (error) {
     console.error('[sign-in]', error);

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { currentSession } from '@/lib/auth/request';
+import { readSession } from '@/lib/auth/request';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: '登录' };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (await currentSession()) redirect('/projects');
+  const session = await readSession();
+  if (session) redirect(session.mustChangePassword ? '/account/password' : '/projects');
   const { next } = await searchParams;
   return (
     <main className="login-wrap">

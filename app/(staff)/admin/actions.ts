@@ -25,56 +25,56 @@ import { defineAction } from '@/lib/actions/define';
 const paths = () => ['/admin', '/admin/units', '/admin/users', '/projects'];
 
 export const createUnitAction = defineAction({
-  name: 'admin.unit.create',
+  name: 'createUnitAction',
   schema: unitInput,
   run: (i, ctx) => createUnit(ctx, i.code, i.name),
   revalidate: paths,
 });
 
 export const renameUnitAction = defineAction({
-  name: 'admin.unit.rename',
+  name: 'renameUnitAction',
   schema: z.object({ unitId: z.number().int().positive(), name: unitInput.shape.name }),
   run: (i, ctx) => renameUnit(ctx, i.unitId, i.name),
   revalidate: paths,
 });
 
 export const createUnitYearAction = defineAction({
-  name: 'admin.unit-year.create',
+  name: 'createUnitYearAction',
   schema: unitYearInput,
   run: (i, ctx) => createUnitYear(ctx, i.unitId, i.year, i.frameworkId, i.projectExpenditure),
   revalidate: paths,
 });
 
 export const updateUnitYearAction = defineAction({
-  name: 'admin.unit-year.update',
+  name: 'updateUnitYearAction',
   schema: unitYearUpdateInput,
   run: (i, ctx) => updateUnitYearSettings(ctx, i.unitYearId, i),
   revalidate: paths,
 });
 
 export const createUserAction = defineAction({
-  name: 'admin.user.create',
+  name: 'createUserAction',
   schema: userCreateInput,
   run: (i, ctx) => createUser(ctx, i),
   revalidate: paths,
 });
 
 export const setUserDisabledAction = defineAction({
-  name: 'admin.user.disable',
+  name: 'setUserDisabledAction',
   schema: userDisableInput,
   run: (i, ctx) => setUserDisabled(ctx, i.userId, i.isDisabled),
   revalidate: paths,
 });
 
 export const resetPasswordAction = defineAction({
-  name: 'admin.user.reset-password',
+  name: 'resetPasswordAction',
   schema: userRefInput,
   run: (i, ctx) => resetPassword(ctx, i.userId),
   revalidate: paths,
 });
 
 export const setMembershipAction = defineAction({
-  name: 'admin.user.membership',
+  name: 'setMembershipAction',
   schema: membershipInput.extend({ isMember: z.boolean() }),
   run: (i, ctx) => setMembership(ctx, i.userId, i.unitId, i.role, i.isMember),
   revalidate: paths,

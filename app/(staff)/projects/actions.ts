@@ -15,62 +15,62 @@ import { duplicateTable, startNextYear } from '@/lib/projects/commands/copy-tabl
 import { createTable } from '@/lib/projects/commands/create-table';
 import { deleteTable } from '@/lib/projects/commands/delete-table';
 import { saveTable } from '@/lib/projects/commands/save-table';
-import { transitionTable } from '@/lib/projects/commands/transition-table';
-import type { WorkflowAction } from '@/lib/domain/workflow';
+import { transitionTable, type RequestedTransition } from '@/lib/projects/commands/transition-table';
+import type { ServerActionName } from '@/lib/auth/operations';
 
 export const createTableAction = defineAction({
-  name: 'project.create',
+  name: 'createTableAction',
   schema: createTableInput,
   run: (input, ctx) => createTable(ctx, input.unitYearId, input.table),
   revalidate: () => ['/projects'],
 });
 
 export const saveTableAction = defineAction({
-  name: 'project.save',
+  name: 'saveTableAction',
   schema: saveTableInput,
   // No revalidation: every page is rendered per request, and re-rendering one here would slow each save.
   run: (input, ctx) => saveTable(ctx, input.projectId, input.version, input.table),
 });
 
 export const deleteTableAction = defineAction({
-  name: 'project.delete',
+  name: 'deleteTableAction',
   schema: projectRefInput.extend({ version: z.number().int().positive() }),
   run: (input, ctx) => deleteTable(ctx, input.projectId, input.version),
   revalidate: () => ['/projects'],
 });
 
 export const duplicateTableAction = defineAction({
-  name: 'project.duplicate',
+  name: 'duplicateTableAction',
   schema: projectRefInput,
   run: (input, ctx) => duplicateTable(ctx, input.projectId),
   revalidate: () => ['/projects'],
 });
 
 export const startNextYearAction = defineAction({
-  name: 'project.next-year',
+  name: 'startNextYearAction',
   schema: projectRefInput,
   run: (input, ctx) => startNextYear(ctx, input.projectId),
   revalidate: () => ['/projects'],
 });
 
-function transitionAction(action: WorkflowAction) {
+function transitionAction(action: RequestedTransition, name: ServerActionName) {
   return defineAction({
-    name: `project.${action}`,
+    name,
     schema: transitionInput,
     run: (input, ctx) => transitionTable(ctx, action, input),
     revalidate: (input) => ['/projects', '/review', `/projects/${input.projectId}`],
   });
 }
 
-export const submitTableAction = transitionAction('submit');
-export const withdrawTableAction = transitionAction('withdraw');
-export const returnTableAction = transitionAction('return');
-export const approveTableAction = transitionAction('approve');
-export const reopenTableAction = transitionAction('reopen');
+export const submitTableAction = transitionAction('submit', 'submitTableAction');
+export const withdrawTableAction = transitionAction('withdraw', 'withdrawTableAction');
+export const returnTableAction = transitionAction('return', 'returnTableAction');
+export const approveTableAction = transitionAction('approve', 'approveTableAction');
+export const reopenTableAction = transitionAction('reopen', 'reopenTableAction');
 
 /** Approves several tables; each is checked on its own and the result says which went through. */
 export const bulkApproveAction = defineAction({
-  name: 'project.bulk-approve',
+  name: 'bulkApproveAction',
   schema: bulkApproveInput,
   run: (input, ctx) =>
     input.items.map((item) => {
@@ -86,7 +86,7 @@ export const bulkApproveAction = defineAction({
 });
 
 export const addCommentAction = defineAction({
-  name: 'project.comment',
+  name: 'addCommentAction',
   schema: projectRefInput.extend({
     target: z.string().max(80).nullable(),
     body: z.string().trim().min(1, '请填写意见').max(LIMITS.reasonLength, `意见不能超过 ${LIMITS.reasonLength} 字`),
@@ -97,7 +97,8 @@ export const addCommentAction = defineAction({
 
 /**
  * Does nothing, reads nothing: the benchmark's floor for the cost of Next's action machinery on the
- * same server (`npm run bench` compares the real save with it).
+ * same server (`npm run bench` compares the real save with it). Public in lib/auth/operations.ts for
+ * that reason: it needs no session because it touches no data.
  */
 export async function noopAction(): Promise<null> {
   return null;

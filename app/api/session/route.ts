@@ -1,10 +1,15 @@
+import { appendAudit } from '@/db/queries/audit';
 import { signInSchema } from '@/lib/auth/schemas';
-import { clearSessionCookie, clientAddress, currentActor, setSessionCookie } from '@/lib/auth/request';
-import { createSession, endSession } from '@/lib/auth/session';
+import { clearSessionCookie, clientAddress, readSession, replaceSession } from '@/lib/auth/request';
+import { endSession } from '@/lib/auth/session';
+import { checkRoute } from '@/lib/auth/route-access';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { jsonResponse, readBodyCapped } from '@/lib/http/body';
 
-/** Sign-in for programmatic clients (JSON), with the same lockout and address limits as the form. */
+/**
+ * Sign-in for programmatic clients (JSON), with the same lockout and address limits as the form.
+ * Who may call each method is in lib/auth/operations.ts (ROUTES).
+ */
 export async function POST(request: Request): Promise<Response> {
   let body: unknown;
   try {
@@ -17,19 +22,29 @@ export async function POST(request: Request): Promise<Response> {
   const ip = await clientAddress();
   const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
   if (!result.ok) return jsonResponse({ ok: false, message: result.message }, result.reason === 'rate-limited' ? 429 : 401);
-  const { token, expiresAt } = createSession(result.user.id, ip, request.headers.get('user-agent'));
-  await setSessionCookie(token, expiresAt);
-  return jsonResponse({ ok: true, user: { username: result.user.username, displayName: result.user.displayName } });
+  await replaceSession(result.user.id, ip, request.headers.get('user-agent'));
+  const user = { username: result.user.username, displayName: result.user.displayName };
+  if (result.user.mustChangePassword) {
+    // The session may only change the password (the changePassword action) or sign out.
+    return jsonResponse({ ok: true, user, mustChangePassword: true, message: '管理员重置了密码：请先修改密码，其他操作在此之前都会被拒绝' });
+  }
+  return jsonResponse({ ok: true, user, mustChangePassword: false });
 }
 
 export async function GET(): Promise<Response> {
-  const actor = await currentActor();
-  return actor
-    ? jsonResponse({ ok: true, user: { username: actor.username, displayName: actor.displayName, isAdmin: actor.isAdmin } })
-    : jsonResponse({ ok: false, message: '未登录' }, 401);
+  const gate = await checkRoute('GET /api/session');
+  if (!gate.ok) return gate.response;
+  const { actor } = gate;
+  if (!actor) return jsonResponse({ ok: false, message: '请先登录' }, 401);
+  return jsonResponse({ ok: true, user: { username: actor.username, displayName: actor.displayName, isAdmin: actor.isAdmin } });
 }
 
 export async function DELETE(): Promise<Response> {
+  const session = await readSession();
   endSession(await clearSessionCookie());
+  if (session) {
+    const { actor } = session;
+    appendAudit({ userId: actor.id, username: actor.username, action: 'logout', entity: 'user', entityId: actor.id, ip: await clientAddress() });
+  }
   return jsonResponse({ ok: true });
 }

@@ -1,11 +1,12 @@
 import { transaction } from '@/db/client';
-import { updateProjectStatus } from '@/db/queries/projects';
-import { hasUserTouchedProject, insertComment, insertReviewEvent } from '@/db/queries/review';
-import { ActionError, denied, invalid, wrongState } from '@/lib/actions/errors';
-import { can } from '@/lib/auth/permissions';
+import { getProject, updateProjectStatus } from '@/db/queries/projects';
+import { getUnitYear } from '@/db/queries/units';
+import { insertComment, insertReviewEvent } from '@/db/queries/review';
+import { ActionError, invalid, notFound } from '@/lib/actions/errors';
+import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { hasErrors } from '@/lib/domain/rules';
-import { STATUS_LABELS, TRANSITIONS, transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
-import { assertVersion, conflictError, projectFor } from '../access';
+import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
+import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
 import { loadTable } from '../read';
 import { auditProject, type Who } from './shared';
@@ -17,16 +18,34 @@ export type TransitionRequest = {
   comments?: { target: string | null; body: string }[] | undefined;
 };
 
+/** The transitions people ask for (revise happens on the owner's first save of a returned table). */
+export type RequestedTransition = Exclude<WorkflowAction, 'revise'>;
+
+/** Each transition's row in the operations table, which says who may do it and from which statuses. */
+const OPERATION: Record<RequestedTransition, ServerActionName> = {
+  submit: 'submitTableAction',
+  withdraw: 'withdrawTableAction',
+  return: 'returnTableAction',
+  approve: 'approveTableAction',
+  reopen: 'reopenTableAction',
+};
+
 /**
- * Moves a table along the workflow. The status and version are re-checked inside the transaction;
- * submission is refused while rule errors remain; nobody approves a table they edited or submitted.
+ * Moves a table along the workflow. Inside the transaction: permission in the table's unit and
+ * separation of duties (nobody approves a table they edited or submitted), then the status, the
+ * version, the reason; submission is refused while rule errors remain. The audit row keeps the
+ * reason and every comment's text, so the conversation survives in the audit log too.
  */
-export function transitionTable(who: Who, action: WorkflowAction, req: TransitionRequest): { version: number; status: string } {
+export function transitionTable(who: Who, action: RequestedTransition, req: TransitionRequest): { version: number; status: string } {
   return transaction(() => {
-    const { project, unitYear, unitId } = projectFor(who.actor, req.projectId, 'project.view');
+    const project = getProject(req.projectId);
+    if (!project) throw notFound('绩效目标表');
+    const unitYear = getUnitYear(project.unitYearId);
+    if (!unitYear) throw notFound('预算年度');
+    const unitId = unitYear.unitId;
+    authorizeOnProject(serverAction(OPERATION[action]), { project, unitYear, unitId }, who.actor);
     const t = transitionFor(action, project.status);
-    if (!can(who.actor, TRANSITIONS[action].permission, unitId)) throw denied();
-    if (!t) throw wrongState(`此表当前为“${STATUS_LABELS[project.status]}”，不能执行此操作`);
+    if (!t) throw new ActionError('state', '此表的状态已经改变，请刷新后再试');
     assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
@@ -35,9 +54,6 @@ export function transitionTable(who: Who, action: WorkflowAction, req: Transitio
       if (loaded && hasErrors(findingsOf(loaded.table, unitYear))) {
         throw new ActionError('state', '表中仍有错误，修正后才能提交审核（草稿可以随时保存）');
       }
-    }
-    if (action === 'approve' && (project.submittedBy === who.actor.id || hasUserTouchedProject(project.id, who.actor.id))) {
-      throw new ActionError('denied', '不能审核自己编制或提交的表');
     }
     const updated = updateProjectStatus(
       project.id,
@@ -56,16 +72,11 @@ export function transitionTable(who: Who, action: WorkflowAction, req: Transitio
       reason,
       version: updated.version,
     });
-    for (const c of req.comments ?? []) {
+    const comments = (req.comments ?? []).map((c) => ({ target: c.target, body: c.body }));
+    for (const c of comments) {
       insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
     }
-    auditProject(who, action, project.id, unitId, {
-      from: project.status,
-      to: t.to,
-      reason,
-      comments: req.comments?.length ?? 0,
-    });
+    auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id });
     return { version: updated.version, status: updated.status };
   });
 }
-

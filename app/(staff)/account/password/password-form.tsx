@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/actions/result';
 import { changePassword } from '../actions';
@@ -10,7 +11,8 @@ const FIELDS = [
   { name: 'confirm', label: '再次输入新密码', autoComplete: 'new-password' },
 ] as const;
 
-export function PasswordForm() {
+export function PasswordForm({ mustChangePassword }: { mustChangePassword: boolean }) {
+  const router = useRouter();
   const [result, setResult] = useState<ActionResult<null> | null>(null);
   const [isPending, startTransition] = useTransition();
   const errors = result && !result.ok ? result.fieldErrors : {};
@@ -25,6 +27,8 @@ export function PasswordForm() {
           const r = await changePassword(data);
           setResult(r);
           if (r.ok) form.reset();
+          // A reset password blocked everything else until now: go on to the work.
+          if (r.ok && mustChangePassword) router.replace('/projects');
         });
       }}
     >

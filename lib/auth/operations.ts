@@ -1,0 +1,147 @@
+/**
+ * Every server action and API route, with who may call it: the permission it needs, where the unit
+ * comes from, and in which statuses of a table it is allowed. The action wrapper enforces this table,
+ * and the authorization matrix test (e2e/authorization.spec.ts) both derives its expectations from it
+ * and fails when the build holds an action or route that is missing here.
+ */
+import { EDITABLE_STATUSES, TRANSITIONS, type Status, type WorkflowAction } from '@/lib/domain/workflow';
+import { can, unitsWith, type Actor, type Permission } from './permissions';
+
+/** Where the unit a permission is checked in comes from. */
+export type Scope =
+  /** input.projectId: the table's unit-year's unit (and the table's status) */
+  | 'project'
+  /** input.unitYearId */
+  | 'unit-year'
+  /** a unit code in the request */
+  | 'unit'
+  /** not unit-scoped (administration) */
+  | 'global'
+  /** several tables at once; each is checked on its own as `eachItem` says */
+  | 'each-item';
+
+export type Access =
+  | { kind: 'public' }
+  /** Any signed-in user; what comes back is limited to what they may see. */
+  | { kind: 'signed-in' }
+  | { kind: 'permission'; permission: Permission; scope: Scope };
+
+export type Operation = {
+  access: Access;
+  /** What it does, for refusals: 此表当前为“已提交”，不能{label}. */
+  label: string;
+  /** Statuses of the table in which it is allowed (project scope); absent: all. */
+  statuses?: readonly Status[];
+  /** Separation of duties: refused to anyone who created, edited, imported or submitted the table. */
+  isRefusedToAuthors?: boolean;
+  /** Still allowed while the user must change a password an administrator reset. */
+  isAllowedBeforePasswordChange?: boolean;
+  /** For `each-item`: the rule each item is checked by. */
+  eachItem?: Operation;
+};
+
+const PUBLIC: Access = { kind: 'public' };
+const SIGNED_IN: Access = { kind: 'signed-in' };
+const onProject = (permission: Permission): Access => ({ kind: 'permission', permission, scope: 'project' });
+const ADMIN: Access = { kind: 'permission', permission: 'admin.manage', scope: 'global' };
+
+function transition(action: WorkflowAction): Operation {
+  const t = TRANSITIONS[action];
+  return { access: onProject(t.permission), label: t.label, statuses: t.from, isRefusedToAuthors: action === 'approve' };
+}
+
+const APPROVE = transition('approve');
+
+/** Keyed by the exported name of the server action (as the build's server-reference-manifest lists it). */
+export const SERVER_ACTIONS = {
+  // app/(auth)/login/actions.ts
+  signIn: { access: PUBLIC, label: '登录' },
+  // app/(staff)/account/actions.ts
+  signOut: { access: PUBLIC, label: '退出', isAllowedBeforePasswordChange: true },
+  changePassword: { access: SIGNED_IN, label: '修改密码', isAllowedBeforePasswordChange: true },
+  // app/(staff)/projects/actions.ts
+  createTableAction: { access: { kind: 'permission', permission: 'project.create', scope: 'unit-year' }, label: '新建表' },
+  saveTableAction: { access: onProject('project.edit'), label: '保存修改', statuses: EDITABLE_STATUSES },
+  deleteTableAction: { access: onProject('project.delete'), label: '删除', statuses: ['draft'] },
+  duplicateTableAction: { access: onProject('project.create'), label: '复制' },
+  startNextYearAction: { access: onProject('project.create'), label: '生成下一年度的表' },
+  submitTableAction: transition('submit'),
+  withdrawTableAction: transition('withdraw'),
+  returnTableAction: transition('return'),
+  approveTableAction: APPROVE,
+  reopenTableAction: transition('reopen'),
+  bulkApproveAction: {
+    access: { kind: 'permission', permission: TRANSITIONS.approve.permission, scope: 'each-item' },
+    label: '批量审核通过',
+    eachItem: APPROVE,
+  },
+  addCommentAction: { access: onProject('project.comment'), label: '添加意见' },
+  // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
+  // the /health page measure Next's own action round trip and nothing else.
+  noopAction: { access: PUBLIC, label: '空操作' },
+  // app/(staff)/admin/actions.ts
+  createUnitAction: { access: ADMIN, label: '新建单位' },
+  renameUnitAction: { access: ADMIN, label: '修改单位名称' },
+  createUnitYearAction: { access: ADMIN, label: '新建预算年度' },
+  updateUnitYearAction: { access: ADMIN, label: '修改预算年度' },
+  createUserAction: { access: ADMIN, label: '新建用户' },
+  setUserDisabledAction: { access: ADMIN, label: '停用或启用用户' },
+  resetPasswordAction: { access: ADMIN, label: '重置密码' },
+  setMembershipAction: { access: ADMIN, label: '设置角色' },
+} as const satisfies Record<string, Operation>;
+
+export type ServerActionName = keyof typeof SERVER_ACTIONS;
+
+/** Keyed by `METHOD path` with the route's folder names, as app/api holds them. */
+export const ROUTES = {
+  'GET /api/projects/[id]': { access: onProject('project.view'), label: '查看表' },
+  'GET /api/projects/[id]/export': { access: onProject('project.export'), label: '导出表' },
+  'GET /api/unit-years': { access: SIGNED_IN, label: '列出可见的预算年度' },
+  'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
+  'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
+  'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },
+  'POST /api/session': { access: PUBLIC, label: '登录' },
+  'GET /api/session': { access: SIGNED_IN, label: '查看当前登录' },
+  'DELETE /api/session': { access: PUBLIC, label: '退出', isAllowedBeforePasswordChange: true },
+  'GET /api/disclosure/[unit]/[year]': { access: PUBLIC, label: '公开数据' },
+  'GET /api/disclosure/[unit]/[year]/export': { access: PUBLIC, label: '公开下载' },
+} as const satisfies Record<string, Operation>;
+
+export type RouteName = keyof typeof ROUTES;
+
+export function serverAction(name: ServerActionName): Operation {
+  return SERVER_ACTIONS[name];
+}
+
+export function route(name: RouteName): Operation {
+  return ROUTES[name];
+}
+
+/** What the caller is, for a decision. */
+export type Caller = { actor: Actor | null; mustChangePassword: boolean };
+
+/** What the operation acts on, once loaded: the unit (null when global), the table's status, authorship. */
+export type Target = { unitId: number | null; status?: Status; isAuthor?: boolean };
+
+/** `author`: refused by separation of duties (the caller created, edited or submitted the table). */
+export type Decision = 'allow' | 'unauthenticated' | 'password-change' | 'denied' | 'author' | 'state';
+
+/** Before the input is read: may this caller use the operation at all (in some unit)? */
+export function decideCaller(op: Operation, caller: Caller): Decision {
+  if (op.access.kind === 'public') return 'allow';
+  if (!caller.actor) return 'unauthenticated';
+  if (caller.mustChangePassword && !op.isAllowedBeforePasswordChange) return 'password-change';
+  if (op.access.kind === 'signed-in') return 'allow';
+  const units = unitsWith(caller.actor, op.access.permission);
+  return units === null || units.length > 0 ? 'allow' : 'denied';
+}
+
+/** With the target loaded: the permission in its unit, separation of duties, then its status. */
+export function decide(op: Operation, caller: Caller, target: Target): Decision {
+  const first = decideCaller(op, caller);
+  if (first !== 'allow' || op.access.kind !== 'permission') return first;
+  if (!can(caller.actor, op.access.permission, target.unitId)) return 'denied';
+  if (op.isRefusedToAuthors && target.isAuthor) return 'author';
+  if (op.statuses && target.status !== undefined && !op.statuses.includes(target.status)) return 'state';
+  return 'allow';
+}
