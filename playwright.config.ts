@@ -47,8 +47,10 @@ export default defineConfig({
       ],
     },
   },
+  // The same server `npm start` runs (scripts/server.mjs), so e2e exercises how the client's address
+  // and protocol are decided. No proxy in front: TRUST_PROXY stays 0, as in a default install.
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: 'node scripts/server.mjs',
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -57,9 +59,11 @@ export default defineConfig({
     env: {
       DATABASE_PATH: path.join(process.env.E2E_DIR, 'e2e.db'),
       NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
       // e2e drives many sign-ins from one address
       LOGIN_MAX_FAILURES_PER_IP: '1000',
-      TRUST_PROXY: '1',
+      TRUST_PROXY: '0',
     },
   },
 });

@@ -1,6 +1,7 @@
-// `npm start`: build when there is no build (or the sources are newer), then serve.
-// Migration, demo data and the demo logins happen in instrumentation.ts when the server starts.
-import { spawnSync, spawn } from 'node:child_process';
+// `npm start`: build when there is no build (or the sources are newer), then serve through
+// scripts/server.mjs. Migration, demo data and the demo logins happen in instrumentation.ts when the
+// server starts.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -38,10 +39,10 @@ if (needsBuild()) {
 
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const port = process.env.PORT ?? '3000';
-const args = [nextBin, 'start', '-p', port];
-if (process.env.HOST) args.push('-H', process.env.HOST);
-console.log(`启动服务：http://localhost:${port}`);
-const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+const { serve } = await import('./server.mjs');
+try {
+  await serve();
+} catch (error) {
+  console.error('无法启动服务：', error instanceof Error ? error.message : error);
+  process.exit(1);
+}
