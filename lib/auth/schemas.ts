@@ -15,7 +15,22 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: '两次输入的新密码不一致' });
 
-/** Only same-site paths may be used as the post-sign-in destination. */
+const DUMMY_ORIGIN = 'http://next.invalid';
+
+/**
+ * Only same-site paths may be used as the post-sign-in destination. The URL parser decides (it drops
+ * tabs and newlines and reads `\` as `/`, so `/\t/evil.com` is `//evil.com`, another host); the result
+ * must stay on the dummy origin and its path must start with exactly one `/`.
+ */
 export function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/projects';
+  const fallback = '/projects';
+  if (!next || !next.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, DUMMY_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== DUMMY_ORIGIN || !url.pathname.startsWith('/') || url.pathname.startsWith('//')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
