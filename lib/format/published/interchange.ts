@@ -8,6 +8,7 @@ import { placeholderText } from '@/lib/domain/framework';
 import { normaliseWanyuan } from '@/lib/domain/money';
 import type { IndicatorRow, TargetTable, UnitRef } from '@/lib/domain/table';
 import { COMPARATORS, type TargetValue } from '@/lib/domain/target-value';
+import { numberOf, type Placed, type TextCover } from './render';
 import type { ParseProblem } from './types';
 
 export type InterchangeIndicator =
@@ -15,6 +16,10 @@ export type InterchangeIndicator =
   | { level1: string; level2: string; placeholder: true; name?: string; description?: string; value?: string; basis?: string };
 
 export type InterchangeProject = {
+  /** The N of `N、…绩效目标表`, as printed. */
+  number?: number;
+  /** True for a table not yet approved (exports that include drafts); absent when not known. */
+  draft?: boolean;
   code: string;
   name: string;
   budget: { total: string; fiscal: string; other: string | null };
@@ -24,10 +29,19 @@ export type InterchangeProject = {
   indicators: InterchangeIndicator[];
 };
 
+export type InterchangeCover = {
+  projects: { number: number; code: string; name: string; total: string; draft: boolean }[];
+  total: string;
+  projectExpenditure: string | null;
+  difference: string | null;
+};
+
 export type Interchange = {
   unit: UnitRef | null;
   year: number | null;
   projectExpenditure: string | null;
+  /** Present when the export was asked for the cover list. */
+  cover?: InterchangeCover;
   projects: InterchangeProject[];
   problems: ParseProblem[];
 };
@@ -42,8 +56,10 @@ function indicatorOut(r: IndicatorRow): InterchangeIndicator {
   return out;
 }
 
-export function tableToInterchange(t: TargetTable): InterchangeProject {
+export function tableToInterchange(t: TargetTable, place: { number?: number; isDraft?: boolean } = {}): InterchangeProject {
   return {
+    ...(place.number === undefined ? {} : { number: place.number }),
+    ...(place.isDraft === undefined ? {} : { draft: place.isDraft }),
     code: t.code,
     name: t.name,
     budget: { total: t.budget.total, fiscal: t.budget.fiscal, other: t.budget.other },
@@ -54,18 +70,37 @@ export function tableToInterchange(t: TargetTable): InterchangeProject {
   };
 }
 
-export function toInterchange(doc: {
+export function coverToInterchange(cover: TextCover): InterchangeCover {
+  return {
+    projects: cover.rows.map((r) => ({ number: r.number, code: r.code, name: r.name, total: r.total, draft: r.isDraft })),
+    total: cover.total,
+    projectExpenditure: cover.projectExpenditure,
+    difference: cover.difference,
+  };
+}
+
+export type InterchangeSource = {
   unit: UnitRef | null;
   year: number | null;
   projectExpenditure: string | null;
-  projects: readonly TargetTable[];
+  projects: readonly (TargetTable & Placed)[];
   problems: readonly ParseProblem[];
-}): Interchange {
+};
+
+/** Everything but the projects, in the document's key order (the streamed export writes the projects in between). */
+export function interchangeHead(doc: Pick<InterchangeSource, 'unit' | 'year' | 'projectExpenditure'>, opts: { cover?: TextCover } = {}): Omit<Interchange, 'projects' | 'problems'> {
   return {
     unit: doc.unit ? { code: doc.unit.code, name: doc.unit.name } : null,
     year: doc.year,
     projectExpenditure: doc.projectExpenditure,
-    projects: doc.projects.map(tableToInterchange),
+    ...(opts.cover ? { cover: coverToInterchange(opts.cover) } : {}),
+  };
+}
+
+export function toInterchange(doc: InterchangeSource, opts: { cover?: TextCover } = {}): Interchange {
+  return {
+    ...interchangeHead(doc, opts),
+    projects: doc.projects.map((p, i) => tableToInterchange(p, { number: numberOf(p, i), isDraft: p.isDraft })),
     problems: doc.problems.map((p) => ({ line: p.line, table: p.table, message: p.message })),
   };
 }
@@ -100,6 +135,8 @@ export const interchangeSchema = z.object({
   projects: z
     .array(
       z.object({
+        number: z.number().int().min(1).max(100_000).optional(),
+        draft: z.boolean().optional(),
         code: z.string().min(1).max(60),
         name: z.string().min(1).max(300),
         budget: z.object({ total: amount, fiscal: amount, other: amount.nullable() }),
@@ -122,7 +159,7 @@ function indicatorIn(r: z.infer<typeof indicatorSchema>): IndicatorRow {
 }
 
 export type FromInterchange =
-  | { ok: true; doc: { unit: UnitRef | null; year: number | null; projectExpenditure: string | null; projects: TargetTable[] } }
+  | { ok: true; doc: { unit: UnitRef | null; year: number | null; projectExpenditure: string | null; projects: (TargetTable & Placed)[] } }
   | { ok: false; problems: ParseProblem[] };
 
 export function fromInterchange(json: unknown): FromInterchange {
@@ -140,7 +177,13 @@ export function fromInterchange(json: unknown): FromInterchange {
       unit: d.unit,
       year: d.year,
       projectExpenditure: d.projectExpenditure,
-      projects: d.projects.map((p) => ({ ...p, budget: { ...p.budget }, indicators: p.indicators.map(indicatorIn) })),
+      projects: d.projects.map(({ number, draft, ...p }) => ({
+        ...p,
+        ...(number === undefined ? {} : { number }),
+        ...(draft === undefined ? {} : { isDraft: draft }),
+        budget: { ...p.budget },
+        indicators: p.indicators.map(indicatorIn),
+      })),
     },
   };
 }

@@ -43,6 +43,17 @@ export function renderTable(table: TargetTable, number: number, opts: { isDraft?
 
 export type RenderableTable = { table: TargetTable; number: number; isDraft?: boolean };
 
+/**
+ * Where a table stands in its section: the N it is printed with and whether it is a draft. Optional so
+ * that plain tables (numbered 1, 2, … in order) and parsed ones (numbered as printed) render too.
+ */
+export type Placed = { number?: number; isDraft?: boolean; source?: { number: number } };
+
+/** The table's printed N: its own, else the one it was read with, else its place in the list. */
+export function numberOf(p: Placed, index: number): number {
+  return p.number ?? p.source?.number ?? index + 1;
+}
+
 /** Section 五 alone: its heading and the tables. */
 export function renderSection(tables: readonly RenderableTable[]): string {
   return [`## ${SECTION_HEADING}`, '', ...tables.map((t) => renderTable(t.table, t.number, { isDraft: t.isDraft }))].join('\n');
@@ -52,10 +63,33 @@ export type RenderableDocument = {
   unit: UnitRef | null;
   year: number | null;
   projectExpenditure: string | null;
-  projects: readonly TargetTable[];
+  projects: readonly (TargetTable & Placed)[];
 };
 
-export function renderDocument(doc: RenderableDocument, drafts: readonly boolean[] = []): string {
+/** A list of the section's projects and amounts, printed before the tables when asked for. */
+export type TextCover = {
+  rows: readonly { number: number; code: string; name: string; total: string; isDraft: boolean }[];
+  total: string;
+  projectExpenditure: string | null;
+  difference: string | null;
+};
+
+function renderCover(cover: TextCover): string[] {
+  const out = ['项目清单（单位：万元）', '', row(['序号', '项目编码', '项目名称', '预算数'])];
+  for (const r of cover.rows) out.push(row([String(r.number), r.code, `${r.name}${r.isDraft ? '（草稿）' : ''}`, r.total]));
+  out.push(row(['', '', '合计', cover.total]));
+  if (cover.projectExpenditure !== null) {
+    out.push(row(['', '', '单位项目支出', cover.projectExpenditure]));
+    out.push(row(['', '', '差额（合计 − 项目支出）', cover.difference ?? '']));
+  }
+  return [...out, ''];
+}
+
+/**
+ * Everything before the first table: the title, the unit's page header, its 支出总表 (so that parsing
+ * the text gives back 项目支出), the section heading and the cover list if any. Ends with a blank line.
+ */
+export function renderDocumentHead(doc: Omit<RenderableDocument, 'projects'>, opts: { cover?: TextCover } = {}): string {
   const out: string[] = [];
   out.push(`# ${doc.unit ? `${doc.unit.name} ` : ''}${doc.year ?? ''} 年单位预算信息公开`.replace(/\s+/g, ' ').trim(), '');
   if (doc.unit) out.push(`${doc.unit.code} ${doc.unit.name}`, '');
@@ -65,6 +99,19 @@ export function renderDocument(doc: RenderableDocument, drafts: readonly boolean
     out.push(row(['序号', '功能分类科目', '', '合计', '基本支出', '项目支出']));
     out.push(row(['1', '', '合计', '', '', doc.projectExpenditure]), '');
   }
-  out.push(renderSection(doc.projects.map((table, i) => ({ table, number: i + 1, isDraft: drafts[i] }))));
-  return `${out.join('\n').trimEnd()}\n`;
+  out.push(`## ${SECTION_HEADING}`, '');
+  if (opts.cover) out.push(...renderCover(opts.cover));
+  return `${out.join('\n')}\n`;
+}
+
+/** A table after the head: the first follows the head directly, later ones after a blank line. */
+export function renderDocumentTable(t: RenderableTable, isFirst: boolean): string {
+  return `${isFirst ? '' : '\n'}${renderTable(t.table, t.number, { isDraft: t.isDraft })}`;
+}
+
+/** The whole document; the streamed export writes the same parts one by one. */
+export function renderDocument(doc: RenderableDocument, opts: { cover?: TextCover } = {}): string {
+  const parts = [renderDocumentHead(doc, opts)];
+  doc.projects.forEach((p, i) => parts.push(renderDocumentTable({ table: p, number: numberOf(p, i), isDraft: p.isDraft }, i === 0)));
+  return parts.join('');
 }
