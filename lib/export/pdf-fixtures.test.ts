@@ -26,6 +26,19 @@ function pdfPages(file: string, cols?: [number, number]): string[] {
   return text.split('\f').slice(0, -1);
 }
 
+/** Pixels of a page (rendered at 36 dpi) in the watermark's faint red over white. */
+function tintedPixels(file: string, page: number): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '36', '-f', String(page), '-l', String(page), '-singlefile', file], { maxBuffer: 16 * 1024 * 1024 });
+  // Binary PPM: "P6\n<width> <height>\n255\n" then RGB bytes.
+  const header = /^P6\s+\d+\s+\d+\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))![0].length;
+  let n = 0;
+  for (let i = header; i + 2 < ppm.length; i += 3) {
+    const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+    if (r > 235 && r - g > 8 && r - b > 8 && g > 200) n++;
+  }
+  return n;
+}
+
 async function pdfFile(section: ExportSection): Promise<string> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
   fs.writeFileSync(file, await renderPdf(section));
@@ -126,11 +139,13 @@ describe('PDF export of hand-built tables', () => {
     expect(text).toContain('16、2024 年度网上办公系统保障与安全维护服务费绩效目标表（草稿）');
     expect(text).toContain('草稿：本表尚未审核通过，不得作为公开文本');
     expect(text).not.toContain('1、2024 调解仲裁和信访慰问业务经费绩效目标表（草稿）');
-    // The watermark is drawn at an angle: pdftotext -raw gives its two characters a line each, on
-    // the draft's page only.
-    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).split('\f');
-    expect(raw[0]).toMatch(/^草\n稿$/m);
-    expect(raw[1]).not.toMatch(/^草$/m);
+    // The watermark is drawn as outlines: no stray 草 / 稿 lines among the cells for text extraction…
+    const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    expect(raw).not.toMatch(/^\s*[草稿]\s*$/m);
+    expect(raw.match(/草稿/g)).toHaveLength(2);
+    // …but it is on the page: a large faint red patch on the draft's page, none on the other.
+    expect(tintedPixels(file, 1)).toBeGreaterThan(1000);
+    expect(tintedPixels(file, 2)).toBeLessThan(50);
   });
 
   it('lists the cover with an exact 合计 and its 差额 against 项目支出', async () => {

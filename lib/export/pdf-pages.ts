@@ -63,17 +63,42 @@ export function pageFurniture(doc: Doc, section: ExportSection): PageFurniture {
 /** Where a draft table lies on the current page. */
 export type Extent = { top: number; bottom: number };
 
-/** A large faint diagonal 草稿 over a draft table's part of the current page. */
+type Glyph = { advanceWidth: number; path: { toSVG(): string } };
+type FontkitFont = { unitsPerEm: number; layout(text: string): { glyphs: Glyph[] } };
+type FontInternals = { _font: { font: FontkitFont } };
+
+const WATERMARK = '草稿';
+
+/**
+ * A large faint diagonal 草稿 over a draft table's part of the current page, drawn as the glyphs'
+ * outlines rather than as text: it shows on the page and in print, but text extraction (pdftotext,
+ * screen readers, copy and paste) does not read it among the cells. The visible, extractable notice is
+ * the line under the title.
+ */
 export function draftWatermark(doc: Doc, e: Extent): void {
   const h = e.bottom - e.top;
   if (h < 40) return;
   const size = Math.min(110, h * 0.5);
   const cx = PAGE.width / 2;
   const cy = e.top + h / 2;
+  doc.font('cjk-bold');
+  const font = (doc as unknown as FontInternals)._font.font;
+  const { glyphs } = font.layout(WATERMARK);
+  const scale = size / font.unitsPerEm;
+  let x = cx - (glyphs.reduce((w, g) => w + g.advanceWidth, 0) * scale) / 2;
+  // CJK glyphs sit about 0.38 em above the baseline's centre line.
+  const baseline = cy + size * 0.38;
   doc.save();
   doc.rotate(-30, { origin: [cx, cy] });
-  doc.font('cjk-bold').fontSize(size).fillColor('#b42318').fillOpacity(0.1);
-  doc.text('草稿', cx - size, cy - size * 0.7, { width: size * 2, align: 'center', lineBreak: false });
+  doc.fillColor('#b42318').fillOpacity(0.1);
+  for (const glyph of glyphs) {
+    doc.save();
+    // Font units run y-up; pdfkit's page space runs y-down.
+    doc.transform(scale, 0, 0, -scale, x, baseline);
+    doc.path(glyph.path.toSVG()).fill();
+    doc.restore();
+    x += glyph.advanceWidth * scale;
+  }
   doc.restore();
   doc.fillOpacity(1).fillColor('#000000');
 }
