@@ -10,3 +10,8 @@ export declare function clientFacts(
   },
   trustProxy: number,
 ): { address: string; proto: 'http' | 'https' };
+export declare function rewriteHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  facts: { address: string; proto: 'http' | 'https' },
+  trustProxy: number,
+): void;

@@ -42,3 +42,16 @@ export function clientFacts({ socketAddress, isTls, forwardedFor, forwardedProto
   }
   return { address: normalise(address), proto };
 }
+
+/**
+ * Replaces what a client could have written: the private headers carry the decision, and the
+ * X-Forwarded-* headers Next itself reads say the same (without a trusted proxy there is no
+ * forwarded host either, so Next compares a server action's Origin with the Host header).
+ */
+export function rewriteHeaders(headers, facts, trustProxy) {
+  headers[CLIENT_ADDRESS_HEADER] = facts.address;
+  headers[CLIENT_PROTO_HEADER] = facts.proto;
+  headers['x-forwarded-for'] = facts.address;
+  headers['x-forwarded-proto'] = facts.proto;
+  if (trustProxy === 0) delete headers['x-forwarded-host'];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFacts, trustedProxyCount } from './client-address.mjs';
+import { clientFacts, rewriteHeaders, trustedProxyCount } from './client-address.mjs';
 
 const req = (forwardedFor?: string | string[], forwardedProto?: string, socketAddress = '::ffff:192.0.2.10', isTls = false) => ({
   socketAddress,
@@ -32,5 +32,33 @@ describe('clientFacts', () => {
     expect(trustedProxyCount(undefined)).toBe(0);
     expect(trustedProxyCount('2')).toBe(2);
     for (const bad of ['-1', 'yes', '1.5', '99']) expect(trustedProxyCount(bad)).toBe(0);
+  });
+});
+
+describe('rewriteHeaders', () => {
+  it('overwrites every header a client could have used to pose as someone else', () => {
+    const headers: Record<string, string | string[] | undefined> = {
+      'x-pt-client-address': '7.7.7.7',
+      'x-pt-client-proto': 'https',
+      'x-forwarded-for': '6.6.6.6',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'evil.example',
+      host: '127.0.0.1:3000',
+    };
+    rewriteHeaders(headers, clientFacts(req('6.6.6.6', 'https', '127.0.0.1'), 0), 0);
+    expect(headers).toEqual({
+      'x-pt-client-address': '127.0.0.1',
+      'x-pt-client-proto': 'http',
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-proto': 'http',
+      host: '127.0.0.1:3000',
+    });
+  });
+
+  it('keeps the forwarded host a trusted proxy set', () => {
+    const headers: Record<string, string | string[] | undefined> = { 'x-forwarded-host': 'budget.example.gov.cn' };
+    rewriteHeaders(headers, { address: '203.0.113.7', proto: 'https' }, 1);
+    expect(headers['x-forwarded-host']).toBe('budget.example.gov.cn');
+    expect(headers['x-pt-client-proto']).toBe('https');
   });
 });

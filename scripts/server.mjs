@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CLIENT_ADDRESS_HEADER, CLIENT_PROTO_HEADER, clientFacts, trustedProxyCount } from './client-address.mjs';
+import { clientFacts, rewriteHeaders, trustedProxyCount } from './client-address.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -41,8 +41,7 @@ export async function serve({ port = Number(process.env.PORT ?? 3000), host = pr
       },
       trustProxy,
     );
-    req.headers[CLIENT_ADDRESS_HEADER] = facts.address;
-    req.headers[CLIENT_PROTO_HEADER] = facts.proto;
+    rewriteHeaders(req.headers, facts, trustProxy);
     handle(req, res).catch((error) => {
       console.error('[server]', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -55,8 +54,13 @@ export async function serve({ port = Number(process.env.PORT ?? 3000), host = pr
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const shown = host && host !== '0.0.0.0' && host !== '::' ? host : 'localhost';
-  console.log(`启动服务：${tls ? 'https' : 'http'}://${shown}:${port}${trustProxy ? `（信任 ${trustProxy} 层代理的 X-Forwarded-For）` : ''}`);
+  const listening = server.address();
+  const actualPort = typeof listening === 'object' && listening ? listening.port : port;
+  const shown = host && host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : 'localhost';
+  // Next fetches the target of a server action's redirect from this origin, as `next start` sets it;
+  // without it Next would build the URL from the request's Host and X-Forwarded-Proto headers.
+  process.env.__NEXT_PRIVATE_ORIGIN = `${tls ? 'https' : 'http'}://${shown}:${actualPort}`;
+  console.log(`启动服务：${tls ? 'https' : 'http'}://${shown}:${actualPort}${trustProxy ? `（信任 ${trustProxy} 层代理的 X-Forwarded-For）` : ''}`);
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.once(sig, () => {
       server.close(() => process.exit(0));
