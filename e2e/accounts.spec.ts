@@ -1,0 +1,120 @@
+/**
+ * Account rules enforced on the server: a reset password blocks everything but changing it, guesses
+ * at the current password count toward lockout, parallel sign-in guesses cannot get round the lock,
+ * signing in again ends the browser's previous session, and sign-out is audited.
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { account } from './fixtures/accounts';
+import { auditRows } from './fixtures/audit-db';
+import { apiSignIn, apiSignInFirstTime, sessionStatus } from './fixtures/api-session';
+import { callAction, failureCode, failureMessage, isOk } from './fixtures/server-actions';
+
+let admin: APIRequestContext;
+
+async function createUser(username: string, password: string): Promise<number> {
+  const created = await callAction(admin, 'createUserAction', [{ username, displayName: username, password, isAdmin: false }]);
+  expect(isOk(created), created.raw.slice(0, 300)).toBe(true);
+  return (created.result as { data: { userId: number } }).data.userId;
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  const a = account('admin');
+  admin = await apiSignIn(baseURL!, a.username, a.password);
+});
+
+test('a password set by an administrator must be changed before anything else', async ({ browser, baseURL }) => {
+  const userId = await createUser('mx-reset', 'Chushi2024r');
+  const member = await callAction(admin, 'setMembershipAction', [{ userId, unitId: 1, role: 'owner', isMember: true }]);
+  expect(isOk(member)).toBe(true);
+
+  // Over the API: signed in, but every other action and route refuses.
+  const api = await apiSignIn(baseURL!, 'mx-reset', 'Chushi2024r');
+  const first = (await (await api.get('/api/session')).json()) as { mustChangePassword?: boolean };
+  expect(first.mustChangePassword).toBe(true);
+  expect((await api.get('/api/unit-years')).status()).toBe(401);
+  expect((await api.get('/api/projects/1')).status()).toBe(401);
+  const created = await callAction(api, 'duplicateTableAction', [{ projectId: 1 }]);
+  expect(failureCode(created)).toBe('unauthenticated');
+  expect(failureMessage(created)).toContain('修改密码');
+
+  // In the browser: every staff page leads to the password page, which works.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('mx-reset');
+  await page.getByLabel('密码').fill('Chushi2024r');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/account\/password/);
+  for (const p of ['/projects', '/projects/1', '/review', '/exports']) {
+    await page.goto(p);
+    await expect(page, p).toHaveURL(/\/account\/password/);
+  }
+  await expect(page.getByRole('navigation', { name: '主导航' })).not.toContainText('项目');
+  await page.getByLabel('当前密码').fill('Chushi2024r');
+  await page.getByLabel('新密码', { exact: true }).fill('Xinmima2024r');
+  await page.getByLabel('再次输入新密码').fill('Xinmima2024r');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page).toHaveURL(/\/projects/);
+  await expect(page.getByRole('navigation', { name: '主导航' })).toContainText('项目');
+  // Changing the password ended the API session too.
+  expect(await sessionStatus(api)).toBe(401);
+  await context.close();
+});
+
+test('wrong current passwords in "change password" count toward the lockout', async ({ baseURL }) => {
+  await createUser('mx-guess', 'Chushi2024g');
+  const api = await apiSignInFirstTime(baseURL!, 'mx-guess', 'Chushi2024g', 'Zhengque2024g');
+  const replies = [];
+  for (let i = 1; i <= 5; i++) {
+    replies.push(await callAction(api, 'changePassword', [{ current: `cuowu-${i}x`, password: 'Xinmima2024g', confirm: 'Xinmima2024g' }], '/account/password'));
+  }
+  expect(replies.slice(0, 4).map(failureCode)).toEqual(['invalid', 'invalid', 'invalid', 'invalid']);
+  expect(failureMessage(replies[4]!)).toContain('账户已锁定');
+  // Locked for sign-in too, even with the right password.
+  const res = await (await request.newContext({ baseURL })).post('/api/session', { data: { username: 'mx-guess', password: 'Zhengque2024g' } });
+  expect(res.status()).toBe(401);
+  expect(((await res.json()) as { message: string }).message).toContain('账户已锁定');
+  expect(auditRows('mx-guess').map((r) => r.action)).toContain('change-password-failed-locked');
+});
+
+test('parallel guesses with the right password among them leave the account locked', async ({ baseURL }) => {
+  await createUser('mx-burst', 'Zhengque2024b');
+  const anonymous = await request.newContext({ baseURL });
+  const guesses = [...Array.from({ length: 15 }, (_, i) => `cuowu-${i}x`), 'Zhengque2024b'];
+  const replies = await Promise.all(guesses.map((password) => anonymous.post('/api/session', { data: { username: 'mx-burst', password } })));
+  expect(replies.map((r) => r.status()).filter((s) => s === 200)).toEqual([]);
+  const after = await anonymous.post('/api/session', { data: { username: 'mx-burst', password: 'Zhengque2024b' } });
+  expect(after.status()).toBe(401);
+  expect(((await after.json()) as { message: string }).message).toContain('账户已锁定');
+  const judged = auditRows('mx-burst').filter((r) => r.action === 'login-failed' || r.action === 'login-failed-locked');
+  expect(judged.length).toBeLessThanOrEqual(5);
+});
+
+test('signing in again ends the previous session of the browser; signing out is audited', async ({ baseURL }) => {
+  const a = account('reviewer');
+  const browserLike = await apiSignIn(baseURL!, a.username, a.password);
+  const firstCookie = (await browserLike.storageState()).cookies.find((c) => c.name === 'pt_session')!.value;
+  const again = await browserLike.post('/api/session', { data: { username: a.username, password: a.password } });
+  expect(again.status()).toBe(200);
+  const old = await request.newContext({ baseURL, extraHTTPHeaders: { cookie: `pt_session=${firstCookie}` } });
+  expect(await sessionStatus(old)).toBe(401);
+  expect(await sessionStatus(browserLike)).toBe(200);
+  const before = auditRows(a.username).filter((r) => r.action === 'logout').length;
+  expect((await browserLike.delete('/api/session')).status()).toBe(200);
+  expect(await sessionStatus(browserLike)).toBe(401);
+  expect(auditRows(a.username).filter((r) => r.action === 'logout').length).toBe(before + 1);
+});
+
+test('a sign-in destination that leaves the site is replaced by the project list', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const a = account('owner');
+  await page.goto(`/login?next=${encodeURIComponent('/\t/example.com/x')}`);
+  await page.getByLabel('用户名').fill(a.username);
+  await page.getByLabel('密码').fill(a.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+  expect(new URL(page.url()).pathname).toBe('/projects');
+  await context.close();
+});
