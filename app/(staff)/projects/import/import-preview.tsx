@@ -1,4 +1,5 @@
 import { FindingsList } from '@/app/ui/findings-list';
+import { locationLabel } from '@/lib/domain/locations';
 import type { ImportItem, ImportPlan } from '@/lib/projects/import';
 
 const ACTION_TEXT = { create: '新建', update: '更新', unchanged: '无变化', skip: '跳过' } as const;
@@ -15,16 +16,20 @@ function Checks({ item }: { item: ImportItem }) {
         {errors > 0 ? <span className="badge badge-error">{errors} 个错误</span> : null}{' '}
         {warnings > 0 ? <span className="badge badge-warn">{warnings} 个提醒</span> : null}
       </summary>
-      {item.problems.length > 0 ? (
-        <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
-          {item.problems.map((p, i) => (
-            <li key={i} className="field-error">
-              <strong>读取</strong> · {p}
+      <ul style={{ margin: '4px 0', paddingLeft: 20 }}>
+        {item.problems.map((p, i) => (
+          <li key={`p${i}`} className="field-error">
+            <strong>读取</strong> · {p}
+          </li>
+        ))}
+        {[...item.findings]
+          .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+          .map((f, i) => (
+            <li key={`f${i}`} className={f.severity === 'error' ? 'field-error' : 'field-warn'}>
+              <strong>{f.severity === 'error' ? '错误' : '提醒'}</strong> · {locationLabel(f.path, null)}：{f.message}
             </li>
           ))}
-        </ul>
-      ) : null}
-      {item.findings.length > 0 ? <FindingsList findings={item.findings} table={null} /> : null}
+      </ul>
     </details>
   );
 }
@@ -36,7 +41,9 @@ function counts(plan: ImportPlan): string {
 
 /** What the import will do, table by table, with the reading problems and rule findings of each. */
 export function ImportPreview({ plan }: { plan: ImportPlan }) {
-  const general = plan.problems.filter((p) => p.tableLine === undefined);
+  // Problems of a listed table show in its row; the rest (the document's, unreadable tables') above.
+  const listed = new Set(plan.items.map((i) => i.line));
+  const general = plan.problems.filter((p) => p.tableLine === undefined || !listed.has(p.tableLine));
   const e = plan.projectExpenditure;
   return (
     <>
