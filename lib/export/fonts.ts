@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 
 const FILES = {
   regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
@@ -31,4 +32,27 @@ export function fontBuffer(kind: keyof typeof FILES): Buffer {
     cache.set(kind, buf);
   }
   return buf;
+}
+
+/** A parsed font as pdfkit's registerFont accepts it (anything with fontkit's `layout`). */
+export type ParsedFont = { layout: (text: string) => unknown };
+
+const parsed = new Map<keyof typeof FILES, ParsedFont>();
+
+/**
+ * The font parsed once per process and shared by every PDF: parsing and warming up the 10 MB font's
+ * tables costs more than drawing a small table, and each document makes its own subset from it anyway.
+ * pdfkit parses with fontkit, which this app does not depend on directly, so a throwaway document
+ * does the parsing.
+ */
+export function parsedFont(kind: keyof typeof FILES): ParsedFont {
+  let font = parsed.get(kind);
+  if (!font) {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.registerFont(kind, fontBuffer(kind));
+    doc.font(kind);
+    font = (doc as unknown as { _font: { font: ParsedFont } })._font.font;
+    parsed.set(kind, font);
+  }
+  return font;
 }

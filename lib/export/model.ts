@@ -4,11 +4,20 @@ import type { TargetTable, UnitRef } from '@/lib/domain/table';
 
 export type ExportTable = { number: number; table: TargetTable; isDraft: boolean };
 
+/** What the cover list and the titles need of a table, without its rows. */
+export type TableSummary = { number: number; code: string; name: string; total: string; isDraft: boolean };
+
 export type ExportSection = {
   unit: UnitRef;
   year: number;
   projectExpenditure: string | null;
-  tables: ExportTable[];
+  /**
+   * The tables in print order: a list, or a source that loads them as they are drawn (a long section
+   * read from the database is never held whole in memory).
+   */
+  tables: readonly ExportTable[] | AsyncIterable<ExportTable>;
+  /** One per table, in order; required when `tables` is not a list. */
+  summaries?: readonly TableSummary[];
   /** Add a list of projects and amounts whose total should equal 项目支出. */
   includeCover: boolean;
   /** When the content last changed: the documents' own date (so equal data gives equal bytes). */
@@ -17,22 +26,45 @@ export type ExportSection = {
 
 export const SECTION_TITLE = '五、单位项目预算安排情况及绩效目标';
 
+/**
+ * The grid's column widths in Excel character units (CJK characters take about two), summing to fit
+ * A4 portrait; the PDF scales the same proportions to its page.
+ */
+export const COLUMN_WIDTHS = [12, 13, 18, 13, 12, 14, 18] as const;
+
 export function tableTitle(t: ExportTable): string {
   return `${t.number}、${t.table.name}绩效目标表${t.isDraft ? '（草稿）' : ''}`;
 }
 
+/** A section whose tables are a list (tests, the benchmark, small exports). */
+export type ListedSection = ExportSection & { tables: ExportTable[] };
+
+function isList(tables: ExportSection['tables']): tables is readonly ExportTable[] {
+  return Array.isArray(tables);
+}
+
+export function summaryOf(t: ExportTable): TableSummary {
+  return { number: t.number, code: t.table.code, name: t.table.name, total: t.table.budget.total, isDraft: t.isDraft };
+}
+
+export function summariesOf(section: ExportSection): readonly TableSummary[] {
+  if (section.summaries) return section.summaries;
+  if (isList(section.tables)) return section.tables.map(summaryOf);
+  throw new Error('summaries are required when tables are not a list');
+}
+
 export type CoverList = {
-  rows: { number: number; code: string; name: string; total: string; isDraft: boolean }[];
+  rows: TableSummary[];
   total: string;
   projectExpenditure: string | null;
   /** total − 项目支出 in 万元, or null when 项目支出 is unknown. */
   difference: string | null;
 };
 
-export function coverList(section: ExportSection): CoverList {
-  const totalYuan = sumYuan(section.tables.map((t) => wanyuanToYuan(t.table.budget.total)));
+export function coverList(section: Pick<ExportSection, 'projectExpenditure'>, summaries: readonly TableSummary[]): CoverList {
+  const totalYuan = sumYuan(summaries.map((t) => wanyuanToYuan(t.total)));
   return {
-    rows: section.tables.map((t) => ({ number: t.number, code: t.table.code, name: t.table.name, total: t.table.budget.total, isDraft: t.isDraft })),
+    rows: [...summaries],
     total: formatWanyuan(totalYuan),
     projectExpenditure: section.projectExpenditure,
     difference: section.projectExpenditure === null ? null : formatWanyuan(totalYuan - wanyuanToYuan(section.projectExpenditure)),
@@ -49,9 +81,4 @@ export function sheetNamer(): (wanted: string) => string {
     used.add(name.toLowerCase());
     return name;
   };
-}
-
-/** Lets other requests run between tables of a long export. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

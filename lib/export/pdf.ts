@@ -6,10 +6,10 @@ import { PassThrough } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { tableLayout } from '@/lib/format/table-layout';
 import { drawHeaderRows, drawIndicatorRows, type Grid } from './pdf-grid';
-import { fontBuffer } from './fonts';
+import { parsedFont } from './fonts';
 import { draftWatermark, PAGE, pageFurniture, type PageFurniture } from './pdf-pages';
-import { coverList, SECTION_TITLE, tableTitle, yieldToEventLoop, type ExportSection, type ExportTable } from './model';
-import { COLUMN_WIDTHS } from './xlsx';
+import { COLUMN_WIDTHS, coverList, SECTION_TITLE, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
+import { pacer } from './pace';
 
 const FONT_SIZE = 9;
 
@@ -88,8 +88,8 @@ function drawTable(doc: Doc, page: Grid, t: ExportTable, cur: { y: number }): vo
   cur.y += 18;
 }
 
-function drawCover(doc: Doc, g: Grid, section: ExportSection, cur: { y: number }): void {
-  const cover = coverList(section);
+async function drawCover(doc: Doc, g: Grid, section: ExportSection, cur: { y: number }, pace: () => Promise<void>): Promise<void> {
+  const cover = coverList(section, summariesOf(section));
   const widths = [40, 150, 240, g.widths.reduce((a, b) => a + b, 0) - 430];
   const cols = (cells: string[], bold: boolean, aligns: ('left' | 'center' | 'right')[]) => {
     doc.font(bold ? 'cjk-bold' : 'cjk').fontSize(FONT_SIZE);
@@ -109,7 +109,10 @@ function drawCover(doc: Doc, g: Grid, section: ExportSection, cur: { y: number }
   doc.font('cjk-bold').fontSize(11).text('项目清单', g.x, cur.y);
   cur.y += 18;
   cols(['序号', '项目编码', '项目名称', '预算数'], true, ['center', 'center', 'center', 'center']);
-  for (const r of cover.rows) cols([String(r.number), r.code, `${r.name}${r.isDraft ? '（草稿）' : ''}`, r.total], false, ['center', 'left', 'left', 'right']);
+  for (const [i, r] of cover.rows.entries()) {
+    cols([String(r.number), r.code, `${r.name}${r.isDraft ? '（草稿）' : ''}`, r.total], false, ['center', 'left', 'left', 'right']);
+    if (i % 50 === 49) await pace();
+  }
   cols(['', '', '合计', cover.total], true, ['center', 'left', 'right', 'right']);
   if (cover.projectExpenditure !== null) {
     cols(['', '', '单位项目支出', cover.projectExpenditure], true, ['center', 'left', 'right', 'right']);
@@ -118,6 +121,30 @@ function drawCover(doc: Doc, g: Grid, section: ExportSection, cur: { y: number }
   cur.y += 20;
 }
 
+type LayoutCaches = { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> };
+
+/** Layouts kept per font: the labels and words every table repeats, and one table's cells. */
+const MAX_LAYOUTS = 3000;
+
+/**
+ * pdfkit keeps the glyph layout of every string it has measured or drawn, for the whole document: with
+ * thousands of distinct cells that grows without bound (about 50 KB a table). The cache still pays for
+ * labels, level names and words that recur, so it is emptied only when it grows past a few tables'
+ * worth.
+ */
+function boundLayouts(doc: Doc): void {
+  for (const font of Object.values((doc as unknown as LayoutCaches)._fontFamilies)) {
+    if (font.layoutCache && Object.keys(font.layoutCache).length > MAX_LAYOUTS) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+}
+
+/** Bytes pdfkit may hold for a slow reader before the export waits for it. */
+const MAX_UNSENT = 512 * 1024;
+
+/**
+ * Writes the PDF to `out` page by page as it is drawn, letting other requests run between tables and
+ * waiting for a slow reader. Rejects with ExportAborted when `out` is closed early.
+ */
 export async function writePdf(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -126,28 +153,36 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
     // Dated by the content, not the clock, so the same data gives the same bytes.
     info: { Title: `${section.unit.name}${section.year}年度项目绩效目标表`, Author: section.unit.name, Creator: '绩效目标管理', CreationDate: section.asOf, ModDate: section.asOf },
   });
+  doc.pipe(out);
+  const pace = pacer(out, { isFull: () => doc.readableLength > MAX_UNSENT, wait: () => new Promise((resolve) => setImmediate(resolve)) });
+  try {
+    // pdfkit takes an already parsed font too; its types list only files and bytes.
+    doc.registerFont('cjk', parsedFont('regular') as unknown as Buffer);
+    doc.registerFont('cjk-bold', parsedFont('bold') as unknown as Buffer);
+    const furniture = pageFurniture(doc, section);
+    const g = grid(furniture);
+    g.onNewPage();
+    doc.lineWidth(0.6);
+    const cur = { y: g.top };
+    if (summariesOf(section).length > 1 || section.includeCover) {
+      doc.font('cjk-bold').fontSize(14).text(SECTION_TITLE, g.x, cur.y);
+      cur.y += 26;
+    }
+    if (section.includeCover) await drawCover(doc, g, section, cur, pace);
+    for await (const t of section.tables) {
+      drawTable(doc, g, t, cur);
+      boundLayouts(doc);
+      await pace();
+    }
+    furniture.finish();
+  } catch (error) {
+    doc.unpipe(out);
+    throw error;
+  }
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);
   });
-  doc.pipe(out);
-  doc.registerFont('cjk', fontBuffer('regular'));
-  doc.registerFont('cjk-bold', fontBuffer('bold'));
-  const furniture = pageFurniture(doc, section);
-  const g = grid(furniture);
-  g.onNewPage();
-  doc.lineWidth(0.6);
-  const cur = { y: g.top };
-  if (section.tables.length > 1 || section.includeCover) {
-    doc.font('cjk-bold').fontSize(14).text(SECTION_TITLE, g.x, cur.y);
-    cur.y += 26;
-  }
-  if (section.includeCover) drawCover(doc, g, section, cur);
-  for (const [i, t] of section.tables.entries()) {
-    drawTable(doc, g, t, cur);
-    if (i % 10 === 9) await yieldToEventLoop();
-  }
-  furniture.finish();
   doc.end();
   await finished;
 }

@@ -2,9 +2,9 @@
 import { parsePublished } from '@/lib/format/published/parse';
 import { referenceText } from '@/lib/format/published/testing/reference';
 import type { IndicatorRow } from '@/lib/domain/table';
-import type { ExportSection } from './model';
+import type { ListedSection } from './model';
 
-export function referenceSection(opts: { includeCover?: boolean; drafts?: number[] } = {}): ExportSection {
+export function referenceSection(opts: { includeCover?: boolean; drafts?: number[] } = {}): ListedSection {
   const doc = parsePublished(referenceText());
   return {
     unit: doc.unit!,
@@ -17,7 +17,7 @@ export function referenceSection(opts: { includeCover?: boolean; drafts?: number
 }
 
 /** A table with `rows` indicator rows (for page breaks). */
-export function longSection(rows: number): ExportSection {
+export function longSection(rows: number): ListedSection {
   const s = referenceSection();
   const base = s.tables[0]!.table;
   const indicators: IndicatorRow[] = Array.from({ length: rows }, (_, i) => ({

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { tableLayout } from '@/lib/format/table-layout';
 import { referenceSection } from './testing';
@@ -63,6 +64,16 @@ describe('XLSX export', () => {
     expect(ws.getCell('A9').font?.name).toBe('宋体');
     expect(ws.getCell('C3').border?.top?.style).toBe('thin');
     expect(ws.getCell('C3').alignment?.wrapText).toBe(true);
+  });
+
+  it('prints every sheet centred on the page (<printOptions> where the schema puts it)', async () => {
+    const buf = await renderXlsx(referenceSection({ includeCover: true }));
+    const wb = await load(buf);
+    for (const ws of wb.worksheets) expect(ws.pageSetup.horizontalCentered, ws.name).toBe(true);
+    const zip = await JSZip.loadAsync(buf);
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets).toHaveLength(24);
+    for (const f of sheets) expect(await zip.file(f)!.async('string'), f).toMatch(/<\/mergeCells><printOptions horizontalCentered="1"\/><pageMargins /);
   });
 
   it('adds a cover list whose total equals 项目支出, and marks drafts', async () => {

@@ -6,32 +6,11 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
 import { pageStarts, splitAtPages } from './xlsx-pages';
-import { coverList, SECTION_TITLE, sheetNamer, tableTitle, yieldToEventLoop, type ExportSection, type ExportTable } from './model';
-
-/** The zip entries' time stamp: fixed, so the same data exports to the same bytes. */
-const ZIP_ENTRY_DATE = new Date(Date.UTC(1980, 0, 1));
-
-type ZipAppend = (source: unknown, data: { name: string; date?: Date }) => unknown;
-type WriterInternals = { zip: { append: ZipAppend } };
-
-/**
- * exceljs's streaming writer zips with archiver, which stamps every entry with the current time and
- * has no option for it. Its constructor opens the archive and at once appends the theme, so the hook
- * is that first append: from there on every entry gets the fixed stamp (a restored backup is checked
- * by exporting the same bytes).
- */
-class StableWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-  override addThemes(): Promise<void> {
-    const self = this as unknown as WriterInternals;
-    const append = self.zip.append.bind(self.zip);
-    self.zip.append = (source, data) => append(source, { ...data, date: ZIP_ENTRY_DATE });
-    return super.addThemes();
-  }
-}
+import { writePrintOptions, StableWorkbookWriter } from './xlsx-writer';
+import { pacer } from './pace';
+import { COLUMN_WIDTHS, coverList, SECTION_TITLE, sheetNamer, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
 
 const FONT = '宋体';
-/** Column widths in Excel character units; CJK characters take about two. Sums to fit A4 portrait. */
-export const COLUMN_WIDTHS = [12, 13, 18, 13, 12, 14, 18] as const;
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -178,9 +157,9 @@ function writeTableSheet(ws: Sheet, t: ExportTable, withSectionTitle: boolean): 
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
 }
 
-function writeCoverSheet(ws: Sheet, section: ExportSection): void {
+async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Promise<void>): Promise<void> {
   ws.columns = [{ width: 8 }, { width: 26 }, { width: 52 }, { width: 16 }];
-  const cover = coverList(section);
+  const cover = coverList(section, summariesOf(section));
   ws.mergeCells(1, 1, 1, 4);
   ws.getCell(1, 1).value = SECTION_TITLE;
   styleCell(ws.getCell(1, 1), { bold: true, size: 14, border: false });
@@ -192,14 +171,15 @@ function writeCoverSheet(ws: Sheet, section: ExportSection): void {
     ws.getCell(3, i + 1).value = h;
     styleCell(ws.getCell(3, i + 1), { bold: true, align: 'center' });
   });
-  cover.rows.forEach((row, i) => {
+  for (const [i, row] of cover.rows.entries()) {
     const values = [row.number, row.code, `${row.name}${row.isDraft ? '（草稿）' : ''}`, row.total];
     values.forEach((v, j) => {
       const c = ws.getCell(4 + i, j + 1);
       c.value = v;
       styleCell(c, { align: j === 3 ? 'right' : j === 0 ? 'center' : 'left' });
     });
-  });
+    if (i % 100 === 99) await pace();
+  }
   const end = 4 + cover.rows.length;
   const summary: [string, string][] = [['合计', cover.total]];
   if (cover.projectExpenditure !== null) {
@@ -217,23 +197,37 @@ function writeCoverSheet(ws: Sheet, section: ExportSection): void {
   ws.pageSetup.printTitlesRow = '3:3';
 }
 
+/**
+ * Writes the workbook to `out` as it goes: one sheet at a time, waiting for the zip (and through it for
+ * a slow reader) and letting other requests run between sheets. Rejects with ExportAborted when `out`
+ * is closed early.
+ */
 export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
   const wb = new StableWorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
   wb.creator = '绩效目标管理';
   wb.created = section.asOf;
   wb.modified = section.asOf;
+  const pace = pacer(out, wb.backlog());
   const name = sheetNamer();
+  const addSheet = (wanted: string) => {
+    const ws = wb.addWorksheet(name(wanted), sheetOptions(section));
+    writePrintOptions(ws);
+    return ws;
+  };
   if (section.includeCover) {
-    const ws = wb.addWorksheet(name('项目清单'), sheetOptions(section));
-    writeCoverSheet(ws, section);
+    const ws = addSheet('项目清单');
+    await writeCoverSheet(ws, section, pace);
     ws.commit();
+    await pace();
   }
-  const isSection = section.tables.length > 1 && !section.includeCover;
-  for (const [i, t] of section.tables.entries()) {
-    const ws = wb.addWorksheet(name(`${t.number}、${t.table.name}`), sheetOptions(section));
+  const isSection = summariesOf(section).length > 1 && !section.includeCover;
+  let i = 0;
+  for await (const t of section.tables) {
+    const ws = addSheet(`${t.number}、${t.table.name}`);
     writeTableSheet(ws, t, isSection && i === 0);
     ws.commit();
-    if (i % 20 === 19) await yieldToEventLoop();
+    i++;
+    await pace();
   }
   await wb.commit();
 }

@@ -1,9 +1,31 @@
-/** A unit-year's section 五 (its tables in print order) as exports and the public page need it. */
+/**
+ * A unit-year's section 五 (its tables in print order) as exports and the public page need it.
+ *
+ * Numbering, the one rule every format and route follows: a table's N is its place in the section it is
+ * printed in. The published section holds the approved tables; a section that includes drafts holds
+ * them all. A single table is printed as part of the section it belongs to — the published section for
+ * an approved table, the full one for a table not yet approved — so the staff download, the public
+ * download and the public page give an approved table the same N.
+ */
 import { listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitYearSummaryByCode, getUnitYearSummary, type UnitYearSummary } from '@/db/queries/units';
+import type { ProjectRow } from '@/db/schema';
 import { formatWanyuan } from '@/lib/domain/money';
 import type { TargetTable, UnitRef } from '@/lib/domain/table';
 import { loadTables } from './read';
+
+/** One table of the section without its rows: enough for titles, the cover list and file names. */
+export type SectionEntry = {
+  number: number;
+  projectId: number;
+  code: string;
+  name: string;
+  total: string;
+  isDraft: boolean;
+  status: string;
+  /** The version listed; the table read later must still be this one. */
+  version: number;
+};
 
 export type SectionTable = { number: number; table: TargetTable; isDraft: boolean; projectId: number; status: string };
 
@@ -12,42 +34,96 @@ export type Section = {
   unit: UnitRef;
   year: number;
   projectExpenditure: string | null;
-  tables: SectionTable[];
+  entries: SectionEntry[];
   /** The latest change to any of the tables. */
   asOf: Date;
 };
 
-/**
- * Approved tables by default; `includeDrafts` adds the others, marked as drafts. `projectCode` narrows
- * to one table (its number N is kept).
- */
-export function loadSection(summary: UnitYearSummary, opts: { includeDrafts: boolean; projectCode?: string }): Section {
-  const rows = listProjectsOfUnitYear(summary.id, opts.includeDrafts ? undefined : ['approved']);
-  const chosen = opts.projectCode ? rows.filter((p) => p.code === opts.projectCode) : rows;
-  const numbers = new Map(rows.map((p, i) => [p.id, i + 1]));
-  const asOf = new Date(Math.max(0, ...chosen.map((p) => p.updatedAt)));
+export type SectionOptions = { includeDrafts: boolean; projectCode?: string };
+
+function entry(p: ProjectRow, number: number): SectionEntry {
   return {
-    asOf,
+    number,
+    projectId: p.id,
+    code: p.code,
+    name: p.name,
+    total: formatWanyuan(p.totalYuan),
+    isDraft: p.status !== 'approved',
+    status: p.status,
+    version: p.version,
+  };
+}
+
+/** The entries chosen by `opts`, numbered by the rule above. */
+function chooseEntries(rows: readonly ProjectRow[], opts: SectionOptions): SectionEntry[] {
+  const approved = rows.filter((p) => p.status === 'approved');
+  const numbered = (list: readonly ProjectRow[]) => list.map((p, i) => entry(p, i + 1));
+  if (opts.projectCode === undefined) return numbered(opts.includeDrafts ? rows : approved);
+  const p = rows.find((r) => r.code === opts.projectCode);
+  if (!p) return [];
+  if (p.status === 'approved') return [entry(p, approved.indexOf(p) + 1)];
+  return opts.includeDrafts ? [entry(p, rows.indexOf(p) + 1)] : [];
+}
+
+/** Approved tables by default; `includeDrafts` adds the others, marked as drafts. `projectCode` narrows to one table. */
+export function loadSection(summary: UnitYearSummary, opts: SectionOptions): Section {
+  const rows = listProjectsOfUnitYear(summary.id);
+  const entries = chooseEntries(rows, opts);
+  const chosen = new Set(entries.map((e) => e.projectId));
+  return {
+    asOf: new Date(Math.max(0, ...rows.filter((p) => chosen.has(p.id)).map((p) => p.updatedAt))),
     unitYearId: summary.id,
     unit: { code: summary.unitCode, name: summary.unitName },
     year: summary.year,
     projectExpenditure: summary.projectExpenditureYuan === null ? null : formatWanyuan(summary.projectExpenditureYuan),
-    tables: loadTables(chosen.map((p) => p.id)).map(({ project, table }) => ({
-      number: numbers.get(project.id) ?? project.position,
-      table,
-      isDraft: project.status !== 'approved',
-      projectId: project.id,
-      status: project.status,
-    })),
+    entries,
   };
 }
 
-export function sectionByCode(unitCode: string, year: number, opts: { includeDrafts: boolean; projectCode?: string }): Section | null {
+/** A table changed between listing the section and reading it (a long export reads in batches). */
+export class SectionChanged extends Error {
+  constructor(e: SectionEntry) {
+    super(`导出期间表 ${e.number}「${e.name}」被修改或删除，请重新导出`);
+    this.name = 'SectionChanged';
+  }
+}
+
+function withTables(entries: readonly SectionEntry[]): SectionTable[] {
+  const loaded = new Map(loadTables(entries.map((e) => e.projectId)).map((t) => [t.project.id, t]));
+  return entries.map((e) => {
+    const t = loaded.get(e.projectId);
+    // Mixing tables from before and after a change (or an approval withdrawn) would publish a document
+    // that never existed; the export stops instead.
+    if (!t || t.project.version !== e.version || t.project.status !== e.status) throw new SectionChanged(e);
+    return { number: e.number, table: t.table, isDraft: e.isDraft, projectId: e.projectId, status: e.status };
+  });
+}
+
+/** All tables at once (the public page; small sections). */
+export function sectionTables(section: Section): SectionTable[] {
+  return withTables(section.entries);
+}
+
+/** Tables read per batch by a streamed export. */
+const BATCH = 25;
+
+/**
+ * The tables a batch at a time, letting other requests run between batches: a long export holds only
+ * the tables it is drawing, and reading them does not stall the server.
+ */
+export async function* streamSectionTables(section: Section): AsyncGenerator<SectionTable> {
+  for (let i = 0; i < section.entries.length; i += BATCH) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    yield* withTables(section.entries.slice(i, i + BATCH));
+  }
+}
+
+export function sectionByCode(unitCode: string, year: number, opts: SectionOptions): Section | null {
   const summary = findUnitYearSummaryByCode(unitCode, year);
   return summary ? loadSection(summary, opts) : null;
 }
 
-export function sectionById(unitYearId: number, opts: { includeDrafts: boolean; projectCode?: string }): Section | null {
+export function sectionById(unitYearId: number, opts: SectionOptions): Section | null {
   const summary = getUnitYearSummary(unitYearId);
   return summary ? loadSection(summary, opts) : null;
 }

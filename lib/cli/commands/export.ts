@@ -31,15 +31,17 @@ export const exportCommand: Command = {
       io.stderr.write(`没有找到单位 ${unit} 的 ${year} 年度\n`);
       return 1;
     }
-    if (section.tables.length === 0) {
-      io.stderr.write(options.has('all') ? '没有可导出的表\n' : '没有已审核的表；加 --all 可导出全部（未审核的标注“草稿”）\n');
+    if (section.entries.length === 0) {
+      const project = str('project');
+      const what = project ? `单位 ${unit} 的 ${year} 年度没有编码为 ${project} 的${options.has('all') ? '' : '已审核的'}表` : `单位 ${unit} 的 ${year} 年度没有${options.has('all') ? '' : '已审核的'}表`;
+      io.stderr.write(`${what}${options.has('all') ? '' : '；加 --all 可导出未审核的表（标注“草稿”）'}\n`);
       return 1;
     }
-    const doc = await exportSection(section, fmt.data, { includeCover: options.has('cover') });
+    const doc = exportSection(section, fmt.data, { includeCover: options.has('cover') });
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     await pipeline(doc.body, fs.createWriteStream(out));
-    const drafts = section.tables.filter((t) => t.isDraft).length;
-    io.stdout.write(`已导出 ${section.tables.length} 张表${drafts > 0 ? `（其中 ${drafts} 张为草稿）` : ''}到 ${out}（${fs.statSync(out).size} 字节）\n`);
+    const drafts = section.entries.filter((t) => t.isDraft).length;
+    io.stdout.write(`已导出 ${section.entries.length} 张表${drafts > 0 ? `（其中 ${drafts} 张为草稿）` : ''}到 ${out}（${fs.statSync(out).size} 字节）\n`);
     return 0;
   },
 };

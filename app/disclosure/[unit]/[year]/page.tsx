@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { sectionByCode } from '@/lib/projects/section';
+import { sectionByCode, sectionTables } from '@/lib/projects/section';
 import { PublishedTable } from '@/app/ui/published-table';
 
 type Params = Promise<{ unit: string; year: string }>;
@@ -17,7 +17,8 @@ export default async function DisclosurePage({ params }: { params: Params }) {
   const { unit, year } = await params;
   const y = Number(year);
   const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && Number.isInteger(y) ? sectionByCode(unit, y, { includeDrafts: false }) : null;
-  if (!section || section.tables.length === 0) notFound();
+  if (!section || section.entries.length === 0) notFound();
+  const tables = sectionTables(section);
   const base = `/api/disclosure/${section.unit.code}/${section.year}`;
   return (
     <main className="page">
@@ -28,7 +29,7 @@ export default async function DisclosurePage({ params }: { params: Params }) {
         {section.unit.code} {section.unit.name} {section.year} 年单位预算 · 五、单位项目预算安排情况及绩效目标
       </h1>
       <div className="card row no-print" aria-label="下载">
-        <strong>下载全部 {section.tables.length} 张表：</strong>
+        <strong>下载全部 {tables.length} 张表：</strong>
         <a className="btn" href={`${base}/export?format=xlsx`}>Excel</a>
         <a className="btn" href={`${base}/export?format=pdf`}>PDF</a>
         <a className="btn" href={`${base}/export?format=text`}>公开文本</a>
@@ -36,7 +37,7 @@ export default async function DisclosurePage({ params }: { params: Params }) {
       </div>
       <nav className="card no-print" aria-label="目录">
         <ol style={{ margin: 0, paddingLeft: 24, columns: 2 }}>
-          {section.tables.map((t) => (
+          {tables.map((t) => (
             <li key={t.projectId} value={t.number}>
               <a href={`#t${t.number}`}>{t.table.name}</a>（{t.table.budget.total} 万元）{' '}
               <a href={`${base}/export?format=xlsx&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 Excel`}>
@@ -49,7 +50,7 @@ export default async function DisclosurePage({ params }: { params: Params }) {
           ))}
         </ol>
       </nav>
-      {section.tables.map((t, i) => (
+      {tables.map((t, i) => (
         <section key={t.projectId} id={`t${t.number}`} className={`card ${i > 0 ? 'print-break' : ''}`}>
           <PublishedTable table={t.table} number={t.number} />
         </section>

@@ -6,7 +6,10 @@ import { getUnitYear } from '@/db/queries/units';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
 
-/** One table for staff, in any status (a table not yet approved is marked 草稿). */
+/**
+ * One table for staff, in any status: an approved table numbered as in the published section (as the
+ * public page numbers it), a table not yet approved numbered in the full section and marked 草稿.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
@@ -17,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return jsonResponse({ ok: false, message: '没有权限导出此表' }, 403);
   }
   const q = parseExportQuery(request);
-  if (!q.success) return jsonResponse({ ok: false, message: q.error.issues[0]?.message ?? '参数有误' }, 400);
+  if (!q.success) return jsonResponse({ ok: false, message: `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}` }, 400);
   const section = sectionById(unitYear.id, { includeDrafts: true, projectCode: project.code });
   if (!section) return jsonResponse({ ok: false, message: '预算年度不存在' }, 404);
   return exportResponse(section, q.data.format, false);

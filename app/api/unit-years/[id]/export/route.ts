@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const unitYear = Number.isInteger(id) && id > 0 ? getUnitYear(id) : undefined;
   if (!unitYear || !can(session.actor, 'project.export', unitYear.unitId)) return jsonResponse({ ok: false, message: '没有权限导出此单位' }, 403);
   const q = parseExportQuery(request);
-  if (!q.success) return jsonResponse({ ok: false, message: q.error.issues[0]?.message ?? '参数有误' }, 400);
+  if (!q.success) return jsonResponse({ ok: false, message: `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}` }, 400);
   const section = sectionById(id, { includeDrafts: q.data.all === '1', projectCode: q.data.project });
   if (!section) return jsonResponse({ ok: false, message: '预算年度不存在' }, 404);
   return exportResponse(section, q.data.format, q.data.cover === '1');
