@@ -2,7 +2,7 @@
  * The stored error and warning counts of a unit-year's tables (shown in the list and the review queue).
  * They depend on the unit-year's framework and rule profile, so changing either recounts every table.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db, prepared, sqlite } from '../client';
 import { projects, type CheckpointRow, type IndicatorDbRow, type ProjectRow } from '../schema';
 import type { ProjectBundle } from './projects';
@@ -55,8 +55,8 @@ export function setFindingCounts(counts: readonly FindingCounts[]): number {
   return changed;
 }
 
-/** Totals of the stored counts per unit-year, for the administration list. */
-export function findingTotalsByUnitYear(): Map<number, { errors: number; warnings: number; tablesWithErrors: number }> {
+/** Totals of the stored counts per unit-year (or of one), for the administration pages. */
+export function findingTotalsByUnitYear(unitYearId?: number): Map<number, { errors: number; warnings: number; tablesWithErrors: number }> {
   const rows = db()
     .select({
       unitYearId: projects.unitYearId,
@@ -65,6 +65,7 @@ export function findingTotalsByUnitYear(): Map<number, { errors: number; warning
       tablesWithErrors: sql<number>`coalesce(sum(case when ${projects.errorCount} > 0 then 1 else 0 end), 0)`,
     })
     .from(projects)
+    .where(unitYearId === undefined ? undefined : eq(projects.unitYearId, unitYearId))
     .groupBy(projects.unitYearId)
     .all();
   return new Map(rows.map((r) => [r.unitYearId, { errors: r.errors, warnings: r.warnings, tablesWithErrors: r.tablesWithErrors }]));

@@ -108,6 +108,17 @@ export function getUnitYearSummary(id: number): UnitYearSummary | undefined {
     .get();
 }
 
+/** Every unit-year with its aggregates in one query (the administration list), newest year first. */
+export function listUnitYearSummaries(): UnitYearSummary[] {
+  return db()
+    .select(summaryColumns)
+    .from(unitYears)
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
+    .orderBy(sql`${unitYears.year} desc`, asc(units.code))
+    .all();
+}
+
 export function findUnitYearSummaryByCode(unitCode: string, year: number): UnitYearSummary | undefined {
   return db()
     .select(summaryColumns)

@@ -1,15 +1,47 @@
-/** What the administration pages show. Callers check `admin.manage` first. */
-import { listFrameworks } from '@/db/queries/frameworks';
+/** What the administration pages show. Every reader checks `admin.manage` first. */
 import { listRecentAudit } from '@/db/queries/audit';
-import { listUnits, listUnitYearOptions, getUnitYearSummary } from '@/db/queries/units';
+import { findingTotalsByUnitYear, loadUnitYearBundles } from '@/db/queries/finding-counts';
+import { listFrameworks } from '@/db/queries/frameworks';
+import { getUnitYear, getUnitYearSummary, listUnits, listUnitYearSummaries } from '@/db/queries/units';
 import { listAllMemberships, listUsers } from '@/db/queries/users';
 import type { Actor } from '@/lib/auth/permissions';
+import type { Framework } from '@/lib/domain/framework';
+import { effectBasis } from '@/lib/domain/rules/effect';
 import { requireAdmin } from '@/lib/projects/access';
+import { ruleProfileOf } from '@/lib/projects/findings';
+import { loadFramework } from '@/lib/projects/framework';
+import { bundleToTable } from '@/lib/projects/mapping';
+import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
+
+const NO_FINDINGS = { errors: 0, warnings: 0, tablesWithErrors: 0 };
 
 export function adminUnits(actor: Actor) {
   requireAdmin(actor);
-  const years = listUnitYearOptions(null).map((o) => getUnitYearSummary(o.id)!);
+  const totals = findingTotalsByUnitYear();
+  const years = listUnitYearSummaries().map((y) => ({ ...y, findings: totals.get(y.id) ?? NO_FINDINGS }));
   return { units: listUnits(), years, frameworks: listFrameworks() };
+}
+
+/**
+ * One unit-year's settings page: its summary, the stored profile, and the basis from which the profile
+ * editor computes the effect of an edited profile (every table checked once per framework).
+ */
+export function adminUnitYear(actor: Actor, unitYearId: number) {
+  requireAdmin(actor);
+  const row = getUnitYear(unitYearId);
+  const summary = getUnitYearSummary(unitYearId);
+  if (!row || !summary) return null;
+  const frameworkRows = listFrameworks();
+  const frameworks: Record<string, Framework> = {};
+  for (const f of frameworkRows) frameworks[String(f.id)] = loadFramework(f.id);
+  const tables = loadUnitYearBundles(unitYearId).map(bundleToTable);
+  return {
+    summary,
+    findings: findingTotalsByUnitYear(unitYearId).get(unitYearId) ?? NO_FINDINGS,
+    profile: ruleProfileOf(row),
+    frameworks: frameworkRows.map((f) => ({ id: f.id, name: f.name })),
+    basis: effectBasis(tables, frameworks, row.year),
+  };
 }
 
 export function adminUsers(actor: Actor) {
@@ -23,6 +55,7 @@ export function adminUsers(actor: Actor) {
       isAdmin: u.isAdmin,
       isDisabled: u.isDisabled,
       isLocked: u.lockedUntil !== null && u.lockedUntil > Date.now(),
+      isSystem: u.username === SYSTEM_USERNAME,
       memberships: memberships.filter((m) => m.userId === u.id),
     })),
     units: listUnits(),

@@ -1,7 +1,14 @@
 /** Every rule, with its id, severity and a Chinese description (shown to administrators). */
 import type { Severity } from './types';
 
-export type RuleInfo = { id: string; title: string; severity: Severity; description: string };
+export type RuleInfo = {
+  id: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  /** Checked on the whole unit-year (sums, duplicates, an imported document), not table by table. */
+  isUnitYear?: true;
+};
 
 export const RULES: readonly RuleInfo[] = [
   { id: 'framework.level1-missing', severity: 'error', title: '缺少一级指标', description: '指标体系中的每个一级指标都应出现在表中。' },
@@ -9,12 +16,12 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'framework.level2-misplaced', severity: 'error', title: '二级指标放错一级指标', description: '二级指标应放在指标体系规定的一级指标下。' },
   { id: 'framework.unknown-category', severity: 'error', title: '不在指标体系中的指标类别', description: '一级、二级指标只能使用本年度指标体系中的类别。' },
   { id: 'framework.placeholder-with-indicators', severity: 'error', title: '“无X指标”与指标并存', description: '一个二级指标要么有指标，要么标为不适用，不能两者都有。' },
-  { id: 'framework.other-framework', severity: 'error', title: '按另一版指标体系填写', description: '成本指标的位置等与本年度采用的指标体系（2015 版或 2021 版）不一致。' },
+  { id: 'framework.other-framework', severity: 'error', title: '按另一版指标体系填写', description: '用了另一版指标体系的类别，如 2021 版年度中写“产出指标 · 成本指标”或“可持续影响指标”，2015 版年度中把成本指标写成一级指标。' },
   { id: 'money.invalid-amount', severity: 'error', title: '金额格式不正确', description: '金额以万元计，不能为负，最多两位小数。' },
   { id: 'money.total-mismatch', severity: 'error', title: '预算数不等于各项资金之和', description: '预算数应等于财政资金与其他资金之和。' },
   { id: 'money.cost-exceeds-budget', severity: 'error', title: '成本指标超过预算', description: '以元、千元、万元或亿元计的成本指标（折合万元后）不能超过项目预算数。' },
   { id: 'money.cost-far-below-budget', severity: 'warning', title: '成本指标远低于预算', description: '成本目标远低于预算数时，请核对预算或指标。' },
-  { id: 'money.project-expenditure-mismatch', severity: 'error', title: '项目预算合计与项目支出不符', description: '本年度全部项目的预算数之和应等于单位预算支出总表中的项目支出。' },
+  { id: 'money.project-expenditure-mismatch', severity: 'error', title: '项目预算合计与项目支出不符', description: '本年度全部项目的预算数之和应等于单位预算支出总表中的项目支出。', isUnitYear: true },
   { id: 'plan.empty', severity: 'error', title: '没有资金支出计划', description: '应填写资金支出计划（各时间点累计支出百分比）。' },
   { id: 'plan.month-order', severity: 'error', title: '支出计划月份不正确', description: '月份应为 1–12 的整数，并按时间先后排列、不重复。' },
   { id: 'plan.percent-range', severity: 'error', title: '支出计划百分比超出范围', description: '累计支出百分比应在 0–100 之间。' },
@@ -37,8 +44,8 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'wording.vague-value', severity: 'warning', title: '指标值含糊', description: '“有效提升”“明显”“良好”等难以考核，宜改为可衡量的数值。' },
   { id: 'wording.quantitative-share', severity: 'warning', title: '定量指标偏少', description: '定量指标（数值或期限）占比低于规则配置的下限（默认 50%）。' },
   { id: 'identity.code-format', severity: 'error', title: '项目编码格式不符', description: '项目编码应符合本年度规定的格式（默认 21 位大写字母或数字）。' },
-  { id: 'identity.code-duplicate', severity: 'error', title: '项目编码重复', description: '同一年度内项目编码不能重复。' },
-  { id: 'identity.name-mismatch', severity: 'warning', title: '同一项目名称不一致', description: '同一项目在表标题、项目名称和预算说明中的名称应一致。' },
+  { id: 'identity.code-duplicate', severity: 'error', title: '项目编码重复', description: '同一年度内项目编码不能重复。', isUnitYear: true },
+  { id: 'identity.name-mismatch', severity: 'warning', title: '同一项目名称不一致', description: '同一项目在表标题、项目名称和预算说明中的名称应一致。', isUnitYear: true },
 ];
 
 export const RULE_SEVERITY: ReadonlyMap<string, Severity> = new Map(RULES.map((r) => [r.id, r.severity]));

@@ -1,12 +1,29 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { adminUnits } from '@/lib/admin/read';
-import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
 import { formatWanyuan } from '@/lib/domain/money';
-import { NewUnitForm, NewUnitYearForm, RenameUnitForm, UnitYearSettingsForm } from './unit-forms';
+import { FindingCounts } from '@/app/ui/status-badge';
+import { NewUnitForm, NewUnitYearForm, RenameUnitForm } from './unit-forms';
 
 import { requireAdminPage } from '../load';
 
 export const metadata: Metadata = { title: '单位与预算年度' };
+
+/** 项目支出 beside the projects' sum: the figure the unit-year check compares. */
+function Expenditure({ expenditure, sum }: { expenditure: number | null; sum: number }) {
+  if (expenditure === null) return <span className="muted">未填写</span>;
+  const diff = sum - expenditure;
+  return (
+    <>
+      {formatWanyuan(expenditure)}
+      {diff !== 0 ? (
+        <div className="field-error">
+          合计{diff > 0 ? '多' : '少'} {formatWanyuan(Math.abs(diff))}
+        </div>
+      ) : null}
+    </>
+  );
+}
 
 export default async function UnitsPage() {
   const actor = await requireAdminPage();
@@ -17,38 +34,52 @@ export default async function UnitsPage() {
       <h1>单位与预算年度</h1>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>预算年度</h2>
-        <table className="grid" aria-label="预算年度">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>年度</th>
-              <th>项目数</th>
-              <th className="num">项目预算合计</th>
-              <th>设置（指标体系、项目支出、规则配置）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.years.map((y) => (
-              <tr key={y.id}>
-                <td>
-                  {y.unitCode} {y.unitName}
-                </td>
-                <td>{y.year}</td>
-                <td className="num">{y.projectCount}</td>
-                <td className="num">{formatWanyuan(y.budgetSumYuan)}</td>
-                <td>
-                  <UnitYearSettingsForm
-                    unitYearId={y.id}
-                    frameworks={frameworks}
-                    frameworkId={y.frameworkId}
-                    projectExpenditure={y.projectExpenditureYuan === null ? '' : formatWanyuan(y.projectExpenditureYuan)}
-                    ruleProfile={y.ruleProfile ?? ''}
-                  />
-                </td>
+        {data.years.length === 0 ? (
+          <p className="muted">还没有预算年度：先在下方新增单位，再为它新增预算年度。</p>
+        ) : (
+          <table className="grid" aria-label="预算年度">
+            <thead>
+              <tr>
+                <th>单位</th>
+                <th>年度</th>
+                <th>指标体系</th>
+                <th className="num">项目数</th>
+                <th className="num">项目预算合计（万元）</th>
+                <th className="num">项目支出（万元）</th>
+                <th>检查结果</th>
+                <th>检查规则</th>
+                <th>
+                  <span className="sr-only">操作</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.years.map((y) => (
+                <tr key={y.id}>
+                  <td>
+                    {y.unitCode} {y.unitName}
+                  </td>
+                  <td className="nowrap">{y.year}</td>
+                  <td>{y.frameworkName}</td>
+                  <td className="num">{y.projectCount}</td>
+                  <td className="num">{formatWanyuan(y.budgetSumYuan)}</td>
+                  <td className="num">
+                    <Expenditure expenditure={y.projectExpenditureYuan} sum={y.budgetSumYuan} />
+                  </td>
+                  <td>
+                    <FindingCounts errors={y.findings.errors} warnings={y.findings.warnings} />
+                  </td>
+                  <td className="nowrap">{y.ruleProfile === null ? '默认' : '已调整'}</td>
+                  <td className="nowrap">
+                    <Link className="btn btn-small" href={`/admin/units/${y.id}`} aria-label={`设置 ${y.unitCode} ${y.year} 年度`}>
+                      设置
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="card">
         <h2 style={{ marginTop: 0 }}>新增预算年度</h2>
@@ -61,34 +92,6 @@ export default async function UnitsPage() {
         ))}
         <h3>新增单位</h3>
         <NewUnitForm />
-      </section>
-      <section className="card">
-        <h2 style={{ marginTop: 0 }}>检查规则</h2>
-        <p className="muted">
-          规则配置为 JSON，留空即用默认值：<code>{JSON.stringify(DEFAULT_RULE_PROFILE)}</code>。在 disabledRules 中列出规则编号即可停用该规则。
-        </p>
-        <table className="grid" aria-label="检查规则">
-          <thead>
-            <tr>
-              <th>编号</th>
-              <th>规则</th>
-              <th>级别</th>
-              <th>说明</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RULES.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">
-                  <code>{r.id}</code>
-                </td>
-                <td>{r.title}</td>
-                <td>{r.severity === 'error' ? '错误' : '提醒'}</td>
-                <td>{r.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </section>
     </>
   );

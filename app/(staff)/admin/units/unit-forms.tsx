@@ -3,45 +3,13 @@
 import { useId } from 'react';
 import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
-import { createUnitAction, createUnitYearAction, renameUnitAction, updateUnitYearAction } from '../actions';
+import { createUnitAction, createUnitYearAction, renameUnitAction } from '../actions';
 
 type Option = { id: number; name: string };
 
-export function UnitYearSettingsForm(props: { unitYearId: number; frameworks: Option[]; frameworkId: number; projectExpenditure: string; ruleProfile: string }) {
-  const id = useId();
-  const { run, isPending, result } = useAction(updateUnitYearAction);
-  return (
-    <form
-      className="row"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        run({
-          unitYearId: props.unitYearId,
-          frameworkId: Number(f.get('frameworkId')),
-          projectExpenditure: String(f.get('projectExpenditure') ?? '') || null,
-          ruleProfile: String(f.get('ruleProfile') ?? '') || null,
-        });
-      }}
-    >
-      <label htmlFor={`${id}-fw`} className="sr-only">指标体系</label>
-      <select id={`${id}-fw`} name="frameworkId" defaultValue={props.frameworkId}>
-        {props.frameworks.map((f) => (
-          <option key={f.id} value={f.id}>{f.name}</option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-pe`}>项目支出（万元）</label>
-      <input id={`${id}-pe`} name="projectExpenditure" type="text" inputMode="decimal" size={10} defaultValue={props.projectExpenditure} />
-      <label htmlFor={`${id}-rp`}>规则配置</label>
-      <input id={`${id}-rp`} name="ruleProfile" type="text" size={24} placeholder="默认" defaultValue={props.ruleProfile} />
-      <button className="btn btn-small" type="submit" disabled={isPending}>保存</button>
-      <ActionMessage result={result} />
-    </form>
-  );
-}
-
 export function NewUnitYearForm({ units, frameworks }: { units: { id: number; label: string }[]; frameworks: Option[] }) {
   const { run, isPending, result } = useAction(createUnitYearAction, () => '已创建');
+  if (units.length === 0) return <p className="muted">请先在下方新增单位。</p>;
   return (
     <form
       className="row"

@@ -21,7 +21,7 @@ export default async function UsersPage() {
             <tr>
               <th>用户名</th>
               <th>姓名</th>
-              <th>角色</th>
+              <th>角色与单位</th>
               <th>状态</th>
               <th>操作</th>
             </tr>
@@ -32,19 +32,44 @@ export default async function UsersPage() {
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
                 <td>
-                  {u.isAdmin ? <div>{ROLE_LABELS.admin}</div> : null}
-                  {u.memberships.map((m) => (
-                    <div key={`${m.unitId}-${m.role}`}>
-                      {ROLE_LABELS[m.role]} · {m.unitCode} {m.unitName}{' '}
-                      <MembershipForm userId={u.id} unitId={m.unitId} role={m.role} isMember={false} units={units} />
-                    </div>
-                  ))}
-                  <MembershipForm userId={u.id} units={units} isMember />
+                  {u.isSystem ? (
+                    <span className="muted">命令行使用的系统账户，不能登录，也不能授予角色</span>
+                  ) : (
+                    <>
+                      {u.isAdmin ? <div>{ROLE_LABELS.admin}（全部单位）</div> : null}
+                      {u.memberships.map((m) => (
+                        <div key={`${m.unitId}-${m.role}`} className="row" style={{ gap: 6 }}>
+                          <span>
+                            {ROLE_LABELS[m.role]} · {m.unitCode} {m.unitName}
+                          </span>
+                          <MembershipForm
+                            userId={u.id}
+                            unitId={m.unitId}
+                            role={m.role}
+                            isMember={false}
+                            units={units}
+                            label={`撤销${u.displayName}在 ${m.unitCode} 的${ROLE_LABELS[m.role]}角色`}
+                          />
+                        </div>
+                      ))}
+                      {!u.isAdmin && u.memberships.length === 0 ? <div className="muted">尚无角色</div> : null}
+                      <details style={{ marginTop: 4 }}>
+                        <summary>添加单位角色</summary>
+                        <MembershipForm userId={u.id} units={units} isMember label={`为${u.displayName}添加角色`} />
+                      </details>
+                    </>
+                  )}
                 </td>
-                <td>{u.isDisabled ? '已停用' : u.isLocked ? '已锁定' : '正常'}</td>
-                <td>
-                  <UserButtons userId={u.id} isDisabled={u.isDisabled} isSelf={u.id === actor.id} />
+                <td className="nowrap">
+                  {u.isDisabled ? (
+                    <span className="badge badge-draft">已停用</span>
+                  ) : u.isLocked ? (
+                    <span className="badge badge-warn">已锁定</span>
+                  ) : (
+                    <span className="badge badge-approved">正常</span>
+                  )}
                 </td>
+                <td>{u.isSystem ? null : <UserButtons userId={u.id} name={u.displayName} isDisabled={u.isDisabled} isSelf={u.id === actor.id} />}</td>
               </tr>
             ))}
           </tbody>

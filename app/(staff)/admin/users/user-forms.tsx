@@ -1,46 +1,82 @@
 'use client';
 
-import { useId, useState } from 'react';
+import Link from 'next/link';
+import { useId } from 'react';
 import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
 import { createUserAction, resetPasswordAction, setMembershipAction, setUserDisabledAction } from '../actions';
 
-export function UserButtons({ userId, isDisabled, isSelf }: { userId: number; isDisabled: boolean; isSelf: boolean }) {
+export function UserButtons({ userId, name, isDisabled, isSelf }: { userId: number; name: string; isDisabled: boolean; isSelf: boolean }) {
   const disable = useAction(setUserDisabledAction, () => (isDisabled ? '已启用' : '已停用'));
-  const [temp, setTemp] = useState<string | null>(null);
   const reset = useAction(resetPasswordAction, (d) => `临时密码：${d.temporaryPassword}（只显示这一次，请转告用户，登录后须修改）`);
+  // Resetting one's own password would sign oneself out with a temporary one; change it instead.
+  if (isSelf) {
+    return (
+      <Link className="btn btn-small" href="/account/password">
+        修改密码
+      </Link>
+    );
+  }
   return (
     <span className="row" style={{ gap: 6 }}>
-      {!isSelf ? (
-        <button className="btn btn-small" type="button" disabled={disable.isPending} onClick={() => disable.run({ userId, isDisabled: !isDisabled })}>
-          {isDisabled ? '启用' : '停用'}
-        </button>
-      ) : null}
-      <button className="btn btn-small" type="button" disabled={reset.isPending} onClick={() => reset.run({ userId }, (d) => setTemp(d.temporaryPassword))}>
+      <button
+        className={`btn btn-small${isDisabled ? '' : ' btn-danger'}`}
+        type="button"
+        disabled={disable.isPending}
+        aria-label={`${isDisabled ? '启用' : '停用'}${name}的账户`}
+        onClick={() => {
+          // Disabling signs the user out at once; ask first. Enabling needs no question.
+          if (!isDisabled && !window.confirm(`停用${name}的账户？停用后立即退出登录，不能再登录，可随时重新启用。`)) return;
+          disable.run({ userId, isDisabled: !isDisabled });
+        }}
+      >
+        {isDisabled ? '启用' : '停用'}
+      </button>
+      <button
+        className="btn btn-small"
+        type="button"
+        disabled={reset.isPending}
+        aria-label={`重置${name}的密码`}
+        onClick={() => {
+          if (window.confirm(`重置${name}的密码？原密码立即失效，须用临时密码登录后设置新密码。`)) reset.run({ userId });
+        }}
+      >
         重置密码
       </button>
       <ActionMessage result={disable.result} />
-      {reset.result ? <ActionMessage result={reset.result} /> : null}
-      {temp ? <span className="sr-only">{temp}</span> : null}
+      <ActionMessage result={reset.result} />
     </span>
   );
 }
 
-export function MembershipForm(props: { userId: number; units: { id: number; label: string }[]; isMember: boolean; unitId?: number; role?: 'owner' | 'reviewer' }) {
+export function MembershipForm(props: {
+  userId: number;
+  units: { id: number; label: string }[];
+  isMember: boolean;
+  unitId?: number;
+  role?: 'owner' | 'reviewer';
+  /** What the button does, for screen readers (the visible text is one word). */
+  label: string;
+}) {
   const id = useId();
-  const { run, isPending, result } = useAction(setMembershipAction, () => (props.isMember ? '已授权' : '已取消'));
+  const { run, isPending, result } = useAction(setMembershipAction, () => (props.isMember ? '已添加' : '已撤销'));
   if (!props.isMember) {
     return (
-      <button
-        className="btn btn-small"
-        type="button"
-        disabled={isPending}
-        onClick={() => run({ userId: props.userId, unitId: props.unitId, role: props.role, isMember: false })}
-      >
-        取消
-      </button>
+      <>
+        <button
+          className="btn btn-small"
+          type="button"
+          disabled={isPending}
+          aria-label={props.label}
+          onClick={() => run({ userId: props.userId, unitId: props.unitId, role: props.role, isMember: false })}
+        >
+          撤销
+        </button>
+        <ActionMessage result={result} />
+      </>
     );
   }
+  if (props.units.length === 0) return <p className="muted">还没有单位：请先在“单位与预算年度”中新增单位。</p>;
   return (
     <form
       className="row"
@@ -62,7 +98,7 @@ export function MembershipForm(props: { userId: number; units: { id: number; lab
         <option value="owner">编制人</option>
         <option value="reviewer">审核人</option>
       </select>
-      <button className="btn btn-small" type="submit" disabled={isPending}>授权</button>
+      <button className="btn btn-small" type="submit" disabled={isPending} aria-label={props.label}>添加</button>
       <ActionMessage result={result} />
     </form>
   );

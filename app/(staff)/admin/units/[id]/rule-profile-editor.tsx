@@ -1,0 +1,128 @@
+'use client';
+
+import { THRESHOLD_FIELDS, type DraftField, type ProfileDraft } from '@/lib/admin/profile-draft';
+import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
+import styles from './settings.module.css';
+
+const FAMILIES: [prefix: string, title: string][] = [
+  ['framework', '指标体系'],
+  ['money', '金额'],
+  ['plan', '资金支出计划'],
+  ['value', '指标值'],
+  ['wording', '文字表述'],
+  ['identity', '项目编码与名称'],
+];
+
+const TITLE = new Map(RULES.map((r) => [r.id, r.title]));
+
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <span id={id} className="field-error">
+      {message}
+    </span>
+  ) : null;
+}
+
+type Props = {
+  draft: ProfileDraft;
+  onChange: (next: ProfileDraft) => void;
+  errors: Partial<Record<DraftField, string>>;
+  /** Findings per rule under the edited profile (null while it is invalid). */
+  effect: Record<string, number> | null;
+  /** Findings per rule with every rule on: what switching a rule back on would add. */
+  ifEnabled: Record<string, number> | null;
+};
+
+/** The rule profile as a form: thresholds with their units, then every rule of the catalogue on or off. */
+export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }: Props) {
+  const set = (field: Exclude<DraftField, 'disabledRules'>, value: string) => onChange({ ...draft, [field]: value });
+  const toggle = (rule: string, isOn: boolean) =>
+    onChange({ ...draft, disabledRules: isOn ? draft.disabledRules.filter((r) => r !== rule) : [...draft.disabledRules, rule] });
+  const countText = (rule: string, isOn: boolean, isUnitYear: boolean) => {
+    if (isUnitYear) return isOn ? '按全年度检查' : '已停用';
+    if (!effect || !ifEnabled) return '';
+    const n = isOn ? (effect[rule] ?? 0) : (ifEnabled[rule] ?? 0);
+    return isOn ? (n > 0 ? `本年度 ${n} 处` : '本年度无') : `已停用${n > 0 ? `（启用后 ${n} 处）` : ''}`;
+  };
+  return (
+    <>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>阈值</legend>
+        <div className={styles.thresholds}>
+          {THRESHOLD_FIELDS.map((t) => (
+            <div className="field" key={t.field}>
+              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
+              <span className={styles.inputUnit}>
+                <input
+                  id={`rp-${t.field}`}
+                  type="text"
+                  inputMode="decimal"
+                  size={6}
+                  value={draft[t.field]}
+                  onChange={(e) => set(t.field, e.target.value)}
+                  aria-invalid={errors[t.field] ? true : undefined}
+                  aria-describedby={`rp-${t.field}-hint${errors[t.field] ? ` rp-${t.field}-error` : ''}`}
+                />
+                {t.unit}
+              </span>
+              <span id={`rp-${t.field}-hint`} className="muted" style={{ fontSize: 13 }}>
+                规则“{TITLE.get(t.rule)}”，默认 {t.isShare ? DEFAULT_RULE_PROFILE[t.field] * 100 : DEFAULT_RULE_PROFILE[t.field]}%
+              </span>
+              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="rp-codePattern">项目编码格式（正则表达式）</label>
+            <input
+              id="rp-codePattern"
+              type="text"
+              size={22}
+              spellCheck={false}
+              value={draft.codePattern}
+              onChange={(e) => set('codePattern', e.target.value)}
+              aria-invalid={errors.codePattern ? true : undefined}
+              aria-describedby={`rp-codePattern-hint${errors.codePattern ? ' rp-codePattern-error' : ''}`}
+            />
+            <span id="rp-codePattern-hint" className={`muted ${styles.hint}`} style={{ fontSize: 13 }}>
+              规则“{TITLE.get('identity.code-format')}”，默认 <code>{DEFAULT_RULE_PROFILE.codePattern}</code>（21 位大写字母或数字）
+            </span>
+            <FieldError id="rp-codePattern-error" message={errors.codePattern} />
+          </div>
+        </div>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>检查规则</legend>
+        <p className="muted" style={{ margin: 0 }}>
+          勾选的规则会检查本年度的每一张表。“错误”须修正后才能提交审核，“提醒”不影响提交。
+        </p>
+        <FieldError id="rp-disabledRules-error" message={errors.disabledRules} />
+        {FAMILIES.map(([prefix, title]) => (
+          <div key={prefix}>
+            <h3 className={styles.family}>{title}</h3>
+            <ul className={styles.rules}>
+              {RULES.filter((r) => r.id.startsWith(`${prefix}.`)).map((r) => {
+                const isOn = !draft.disabledRules.includes(r.id);
+                return (
+                  <li key={r.id} className={`${styles.rule} ${isOn ? '' : styles.ruleOff}`}>
+                    <span className={styles.ruleHead}>
+                      <label>
+                        <input type="checkbox" checked={isOn} onChange={(e) => toggle(r.id, e.target.checked)} aria-describedby={`rule-${r.id}`} />
+                        <strong>{r.title}</strong>
+                      </label>
+                      <span className={`badge ${r.severity === 'error' ? 'badge-error' : 'badge-warn'}`}>{r.severity === 'error' ? '错误' : '提醒'}</span>
+                      <code className={styles.ruleId}>{r.id}</code>
+                    </span>
+                    <span className={styles.count}>{countText(r.id, isOn, r.isUnitYear === true)}</span>
+                    <p id={`rule-${r.id}`} className={styles.description}>
+                      {r.description}
+                    </p>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}

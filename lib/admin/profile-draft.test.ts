@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_PROFILE } from '@/lib/domain/rules';
+import { draftOf, profileJson, profileOfDraft } from './profile-draft';
+
+describe('the rule-profile editor’s draft', () => {
+  it('shows shares as percentages and gives the defaults back unchanged, stored as null', () => {
+    const d = draftOf(DEFAULT_RULE_PROFILE);
+    expect(d).toMatchObject({ minQuantitativeShare: '50', minSatisfaction: '80', costFarBelowRatio: '50' });
+    const r = profileOfDraft(d);
+    expect(r).toEqual({ ok: true, profile: DEFAULT_RULE_PROFILE });
+    expect(profileJson(DEFAULT_RULE_PROFILE)).toBeNull();
+  });
+
+  it('turns typed percentages back into shares, a trailing % allowed', () => {
+    const r = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), minQuantitativeShare: '29', costFarBelowRatio: '30%', disabledRules: ['plan.year-end-missing'] });
+    expect(r.ok && r.profile).toMatchObject({ minQuantitativeShare: 0.29, costFarBelowRatio: 0.3, disabledRules: ['plan.year-end-missing'] });
+    expect(JSON.parse(profileJson(r.ok ? r.profile : DEFAULT_RULE_PROFILE)!)).toMatchObject({ minQuantitativeShare: 0.29 });
+  });
+
+  it('puts each schema message beside its field', () => {
+    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({
+      minQuantitativeShare: '应在 0%–100% 之间',
+      minSatisfaction: '请填写 0–100 之间的百分数',
+      costFarBelowRatio: '请填写 0%–100% 之间的比例',
+      codePattern: '不是有效的正则表达式',
+      disabledRules: '没有这个规则编号',
+    });
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The rule-profile editor's form state and its conversion to the stored profile. Shares are typed as
+ * percentages (50 for 0.5); the result is validated with the shared `ruleProfileSchema`, and saved as
+ * the same JSON the unit-year action takes (null while it equals the defaults, so defaults stay live).
+ */
+import { DEFAULT_RULE_PROFILE, ruleProfileSchema, type RuleProfile } from '@/lib/domain/rules';
+
+export type ProfileDraft = {
+  minQuantitativeShare: string;
+  minSatisfaction: string;
+  costFarBelowRatio: string;
+  codePattern: string;
+  disabledRules: readonly string[];
+};
+
+export type DraftField = keyof ProfileDraft;
+
+/** The threshold fields: label, unit shown after the input, the rule it sets, and whether it is a 0–1 share. */
+export const THRESHOLD_FIELDS = [
+  { field: 'minQuantitativeShare', label: '定量指标占比下限', unit: '%', rule: 'wording.quantitative-share', isShare: true },
+  { field: 'minSatisfaction', label: '满意度目标下限', unit: '%', rule: 'value.satisfaction-low', isShare: false },
+  { field: 'costFarBelowRatio', label: '成本目标低于预算的比例下限', unit: '%', rule: 'money.cost-far-below-budget', isShare: true },
+] as const;
+
+const percentText = (share: number) => String(Math.round(share * 10_000) / 100);
+
+export function draftOf(profile: RuleProfile): ProfileDraft {
+  return {
+    minQuantitativeShare: percentText(profile.minQuantitativeShare),
+    minSatisfaction: String(profile.minSatisfaction),
+    costFarBelowRatio: percentText(profile.costFarBelowRatio),
+    codePattern: profile.codePattern,
+    disabledRules: [...profile.disabledRules],
+  };
+}
+
+/** A typed number, or NaN (which the schema refuses with its message) for an empty or non-numeric input. */
+function numberOf(text: string): number {
+  const t = text.trim().replace(/[％%]$/, '').trim();
+  return t === '' ? Number.NaN : Number(t);
+}
+
+export type DraftResult = { ok: true; profile: RuleProfile } | { ok: false; errors: Partial<Record<DraftField, string>> };
+
+export function profileOfDraft(d: ProfileDraft): DraftResult {
+  const parsed = ruleProfileSchema.safeParse({
+    disabledRules: [...d.disabledRules],
+    minQuantitativeShare: numberOf(d.minQuantitativeShare) / 100,
+    minSatisfaction: numberOf(d.minSatisfaction),
+    costFarBelowRatio: numberOf(d.costFarBelowRatio) / 100,
+    codePattern: d.codePattern,
+  });
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const errors: Partial<Record<DraftField, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as DraftField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export function isDefaultProfile(p: RuleProfile): boolean {
+  const d = DEFAULT_RULE_PROFILE;
+  return (
+    p.disabledRules.length === 0 &&
+    p.minQuantitativeShare === d.minQuantitativeShare &&
+    p.minSatisfaction === d.minSatisfaction &&
+    p.costFarBelowRatio === d.costFarBelowRatio &&
+    p.codePattern === d.codePattern
+  );
+}
+
+/** What the unit-year action stores: null for the defaults, else the profile as JSON. */
+export function profileJson(p: RuleProfile): string | null {
+  return isDefaultProfile(p) ? null : JSON.stringify(p);
+}
