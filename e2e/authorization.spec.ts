@@ -18,21 +18,47 @@ import { buildStage, expectAllowed, MATRIX_YEAR, readAction, readItem, readRoute
 import { builtActions, callAction, callFormAction } from './fixtures/server-actions';
 
 let stage: Stage;
-const results: { who: Who; what: string; expected: boolean; actual: Outcome }[] = [];
+type Result = { who: Who; name: string; table: string | null; expected: boolean; actual: Outcome };
+const results: Result[] = [];
 const calledActions = new Set<string>();
 const calledRoutes = new Set<string>();
 
 function action(who: Who, name: ServerActionName, outcome: Outcome, table?: MatrixTable): void {
   calledActions.add(name);
-  results.push({ who, what: `${name}${table ? `@${table.label}` : ''}`, expected: expectAllowed(SERVER_ACTIONS[name], who, stage, table), actual: outcome });
+  results.push({ who, name, table: table?.label ?? null, expected: expectAllowed(SERVER_ACTIONS[name], who, stage, table), actual: outcome });
 }
 
 function route(who: Who, name: RouteName, outcome: Outcome, table?: MatrixTable): void {
   calledRoutes.add(name);
-  results.push({ who, what: `${name}${table ? `@${table.label}` : ''}`, expected: expectAllowed(ROUTES[name], who, stage, table), actual: outcome });
+  results.push({ who, name, table: table?.label ?? null, expected: expectAllowed(ROUTES[name], who, stage, table), actual: outcome });
 }
 
 const ctx = (who: Who) => stage.contexts.get(who)!;
+
+const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE /api/session', 'GET /api/disclosure/[unit]/[year]', 'GET /api/disclosure/[unit]/[year]/export'];
+const AUTHORING = ['createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction'];
+const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction'];
+
+/**
+ * What issue 6 says in words, checked apart from the operations table, so that a wrong row in that
+ * table (which the expectations above are derived from) still fails the test.
+ */
+function breaksPolicy(r: Result): string | null {
+  if (r.actual !== 'allowed') return null;
+  if (r.who === 'anonymous' && !PUBLIC.includes(r.name)) return 'anonymous got past sign-in';
+  const isOwnOnly = ['changePassword', 'GET /api/unit-years', 'GET /api/session'].includes(r.name);
+  if (r.who === 'ownerB' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a unit B user reached unit A';
+  if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
+  if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
+  if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
+  const isReviewable = r.table === 'submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
+  if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
+  if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership/.test(r.name)) {
+    if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
+  }
+  return null;
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -173,5 +199,7 @@ test('the matrix has no unexpected allow and no unexpected refusal', () => {
   expect(unexpectedAllows, JSON.stringify(unexpectedAllows, null, 1)).toEqual([]);
   expect(unexpectedRefusals, JSON.stringify(unexpectedRefusals, null, 1)).toEqual([]);
   expect(broken, JSON.stringify(broken, null, 1)).toEqual([]);
+  const policy = results.flatMap((r) => (breaksPolicy(r) ? [{ ...r, why: breaksPolicy(r) }] : []));
+  expect(policy, JSON.stringify(policy, null, 1)).toEqual([]);
   expect(results.length).toBeGreaterThan(400);
 });

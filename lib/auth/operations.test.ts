@@ -20,6 +20,8 @@ describe('the operations table', () => {
     const approve: Operation = SERVER_ACTIONS.approveTableAction;
     expect(approve.statuses).toEqual(TRANSITIONS.approve.from);
     expect(approve.isRefusedToAuthors).toBe(true);
+    expect(SERVER_ACTIONS.returnTableAction.isRefusedToAuthors).toBe(true);
+    expect(SERVER_ACTIONS.withdrawTableAction.isRefusedToAuthors).toBe(false);
     expect(SERVER_ACTIONS.bulkApproveAction.eachItem).toBe(approve);
     expect(SERVER_ACTIONS.submitTableAction.statuses).toEqual(['draft', 'returned']);
   });

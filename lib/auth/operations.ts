@@ -45,9 +45,14 @@ const SIGNED_IN: Access = { kind: 'signed-in' };
 const onProject = (permission: Permission): Access => ({ kind: 'permission', permission, scope: 'project' });
 const ADMIN: Access = { kind: 'permission', permission: 'admin.manage', scope: 'global' };
 
+/**
+ * A review decision (approve or return) must come from someone other than the table's author; an
+ * author who wants it back withdraws it instead.
+ */
 function transition(action: WorkflowAction): Operation {
   const t = TRANSITIONS[action];
-  return { access: onProject(t.permission), label: t.label, statuses: t.from, isRefusedToAuthors: action === 'approve' };
+  const isReviewDecision = action === 'approve' || action === 'return';
+  return { access: onProject(t.permission), label: t.label, statuses: t.from, isRefusedToAuthors: isReviewDecision };
 }
 
 const APPROVE = transition('approve');
