@@ -68,6 +68,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
         <p className="muted" style={{ marginBottom: 0 }}>
           默认只导出已审核的表。公众可在 <a href={`/disclosure/${selected.unitCode}/${selected.year}`}>公开页面</a> 查看和下载已审核的表。
         </p>
+        <p className="muted" style={{ marginBottom: 0 }}>
+          表的编号：只含已审核的表时，按已审核的表依次编号（与公开页面和单表下载一致）；包括未审核的表时，按全部表依次编号。
+        </p>
       </section>
     </>
   );
