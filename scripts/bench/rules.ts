@@ -48,12 +48,18 @@ async function main(): Promise<void> {
   const stored = await storedUnitYear(thousand);
   const who = { actor: systemActor(), ip: null };
   let isOn2021 = false;
+  // CPU time beside wall time: on a machine shared with other work the wall clock mostly measures the queue.
+  const cpuMs: number[] = [];
   // Each run switches the framework, so every run really recounts and rewrites all 1,000 tables.
   const recount = await time(10, () => {
     isOn2021 = !isOn2021;
+    const before = process.cpuUsage();
     const r = updateUnitYearSettings(who, stored.unitYearId, { frameworkId: isOn2021 ? stored.fw2021 : stored.fw2015, projectExpenditure: null, ruleProfile: null });
+    const used = process.cpuUsage(before);
+    cpuMs.push((used.user + used.system) / 1000);
     if (r.recounted?.tables !== 1000) throw new Error('the recount did not cover 1,000 tables');
   }, 2);
+  cpuMs.sort((a, b) => a - b);
   closeDatabase();
   fs.rmSync(stored.dir, { recursive: true, force: true });
 
@@ -61,6 +67,7 @@ async function main(): Promise<void> {
     { 测量: '检查一张表（11 行）', 中位数: ms(single.p50), p95: ms(single.p95), 目标: '< 1 ms' },
     { 测量: '检查 1,000 张表的年度', 中位数: ms(unitYear.p50), p95: ms(unitYear.p95), 目标: '< 1 s' },
     { 测量: '改指标体系并重算 1,000 张表（含读写库）', 中位数: ms(recount.p50), p95: ms(recount.p95), 目标: '< 1 s' },
+    { 测量: '  同上，CPU 时间', 中位数: ms(cpuMs[Math.floor(cpuMs.length / 2)]!), p95: ms(cpuMs[cpuMs.length - 1]!), 目标: '' },
   ]);
 }
 
