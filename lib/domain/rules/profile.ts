@@ -15,12 +15,13 @@ const ruleIds = new Set(RULES.map((r) => r.id));
 
 export const ruleProfileSchema = z.object({
   disabledRules: z.array(z.string().refine((id) => ruleIds.has(id), { message: '没有这个规则编号' })).max(100),
-  minQuantitativeShare: z.number({ error: '应为 0–1 之间的小数' }).min(0, '应在 0–1 之间').max(1, '应在 0–1 之间'),
-  minSatisfaction: z.number({ error: '应为 0–100 之间的数' }).min(0, '应在 0–100 之间').max(100, '应在 0–100 之间'),
-  costFarBelowRatio: z.number({ error: '应为 0–1 之间的小数' }).min(0, '应在 0–1 之间').max(1, '应在 0–1 之间'),
+  // Shares are stored as 0–1 and shown as percentages, so the messages speak of both.
+  minQuantitativeShare: z.number({ error: '请填写 0%–100% 之间的比例' }).min(0, '应在 0%–100% 之间').max(1, '应在 0%–100% 之间'),
+  minSatisfaction: z.number({ error: '请填写 0–100 之间的百分数' }).min(0, '应在 0%–100% 之间').max(100, '应在 0%–100% 之间'),
+  costFarBelowRatio: z.number({ error: '请填写 0%–100% 之间的比例' }).min(0, '应在 0%–100% 之间').max(1, '应在 0%–100% 之间'),
   codePattern: z
     .string()
-    .min(1)
+    .min(1, '请填写项目编码格式')
     .max(200)
     .refine((p) => {
       try {
