@@ -91,7 +91,7 @@ describe('unit-year settings keep the stored finding counts current', () => {
     const e = refusal(() =>
       updateUnitYearSettings({ actor: admin, ip: null }, unitYearId, { frameworkId: fw2021, projectExpenditure: '21.00', ruleProfile: '{"minSatisfaction": 120}' }),
     );
-    expect(e.message).toContain('minSatisfaction');
+    expect(e.message).toBe('规则配置有误：满意度目标下限应在 0%–100% 之间');
     expect(getUnitYear(unitYearId)!.frameworkId).toBe(fw2015);
   });
 });

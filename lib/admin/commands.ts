@@ -22,6 +22,7 @@ import { parseWanyuan } from '@/lib/domain/money';
 import { DEFAULT_RULE_PROFILE, ruleProfileSchema } from '@/lib/domain/rules';
 import { requireAdmin } from '@/lib/projects/access';
 import { recountUnitYear } from '@/lib/projects/findings';
+import { THRESHOLD_FIELDS } from './profile-draft';
 import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import type { Who } from '@/lib/projects/commands/shared';
 
@@ -77,6 +78,12 @@ export function createUnitYear(who: Who, unitId: number, year: number, framework
   });
 }
 
+const PROFILE_LABELS: Record<string, string> = {
+  ...Object.fromEntries(THRESHOLD_FIELDS.map((f) => [f.field, f.label])),
+  codePattern: '项目编码格式',
+  disabledRules: '停用的规则',
+};
+
 /** Parses an edited rule profile; the message names the field that is wrong. */
 export function parseRuleProfileText(text: string | null): string | null {
   if (text === null || text.trim() === '') return null;
@@ -89,7 +96,8 @@ export function parseRuleProfileText(text: string | null): string | null {
   const parsed = ruleProfileSchema.safeParse({ ...DEFAULT_RULE_PROFILE, ...(typeof json === 'object' && json ? json : {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const msg = `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim();
+    const field = String(issue?.path[0] ?? '');
+    const msg = `${PROFILE_LABELS[field] ?? field}${issue?.message ?? ''}`;
     throw invalid(`规则配置有误：${msg}`, { ruleProfile: [msg] });
   }
   return JSON.stringify(parsed.data);
