@@ -1,6 +1,9 @@
 /**
  * The zod schemas shared by forms (react-hook-form resolver) and server actions: one per input.
  * Messages are Chinese; paths follow the TargetTable shape so errors land beside their fields.
+ * A draft saves at any time: the table schema refuses only what cannot be stored (wrong types, sizes over
+ * the limits, amounts that are not exact 万元, numbers out of range). What is merely unfinished — an empty
+ * amount, value or text — passes here and is reported by the rules, whose errors block submission.
  */
 import { z } from 'zod';
 import { LIMITS } from './limits';
@@ -24,6 +27,21 @@ export const amountSchema = (label: string) =>
       if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
     });
 
+/**
+ * An amount a draft may leave empty (saved as 0.00, so the owner can save before the budget is known);
+ * anything typed must be a valid 万元 amount, since amounts are stored exactly in integer 元.
+ */
+const draftAmountSchema = (label: string) =>
+  z
+    .string({ error: `${label}须为数字文本` })
+    .trim()
+    .max(20, `${label}格式不正确`)
+    .superRefine((v, ctx) => {
+      if (v === '') return;
+      const r = parseWanyuan(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
+    });
+
 const optionalAmountSchema = (label: string) =>
   z
     .string({ error: `${label}须为数字文本` })
@@ -37,20 +55,29 @@ const optionalAmountSchema = (label: string) =>
       if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
     });
 
+/**
+ * A number a draft may leave empty: an empty input (NaN from the form, or null) is an unfinished
+ * value, saved as such and reported by the rules; a number out of range is refused.
+ */
+const draftNumber = (range: { min: number; max: number; isInteger?: boolean }, message: string) => {
+  const n = z.number({ error: message }).min(range.min, message).max(range.max, message);
+  return z.union([z.nan(), z.null(), range.isInteger ? n.int(message) : n], { error: message }).transform((v) => (v === null || Number.isNaN(v) ? null : v));
+};
+
 export const targetSchema = z.discriminatedUnion(
   'kind',
   [
     z.object({
       kind: z.literal('quantity'),
       op: z.enum(COMPARATORS, { error: '比较符须为 ≥ ≤ = > < 之一' }),
-      number: z.number({ error: '请填写数值' }).finite('数值无效').min(-1e12).max(1e12),
+      number: draftNumber({ min: -1e12, max: 1e12 }, '数值应为数字（绝对值不超过 1 万亿）'),
       unit: text('单位', 20).trim(),
     }),
     z.object({
       kind: z.literal('deadline'),
-      year: z.number().int().min(1990).max(2100).nullable(),
-      month: z.number({ error: '请填写月份' }).int().min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
-      day: z.number().int().min(1, '日期应为 1–31').max(31, '日期应为 1–31').nullable(),
+      year: draftNumber({ min: 1990, max: 2100, isInteger: true }, '年份应为 1990–2100 的整数，或不填'),
+      month: draftNumber({ min: 1, max: 12, isInteger: true }, '月份应为 1–12 的整数'),
+      day: draftNumber({ min: 1, max: 31, isInteger: true }, '日期应为 1–31 的整数，或不填'),
       suffix: text('日期后的文字', 50).optional(),
     }),
     z.object({ kind: z.literal('text') }),
@@ -79,8 +106,8 @@ export const tableSchema = z.object({
   code: required('项目编码', LIMITS.codeLength).regex(/^[0-9A-Za-z-]+$/, '项目编码只能包含字母、数字和连字符'),
   name: required('项目名称', LIMITS.nameLength),
   budget: z.object({
-    total: amountSchema('预算数'),
-    fiscal: amountSchema('财政资金'),
+    total: draftAmountSchema('预算数'),
+    fiscal: draftAmountSchema('财政资金'),
     other: optionalAmountSchema('其他资金'),
   }),
   purpose: text('资金用途', LIMITS.longTextLength).trim(),

@@ -1,11 +1,18 @@
-/** Brings validated input into the stored form: two-place amounts, printed values that match their types. */
-import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
+/**
+ * Brings a table from the form into the stored form: two-place amounts, printed values that match their
+ * types, unfinished values made explicit. The server applies it to validated input before saving, and the
+ * editor to what is being typed, so the live findings are those the saved draft will get.
+ */
+import { formatWanyuan, normaliseWanyuan } from '@/lib/domain/money';
 import { placeholderText } from '@/lib/domain/framework';
-import type { TableData } from '@/lib/domain/schemas';
+import type { TableInput } from '@/lib/domain/schemas';
 import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
 import type { TargetValue } from '@/lib/domain/target-value';
 import { parseTarget } from '@/lib/domain/target-value-parse';
 import { renderTarget } from '@/lib/domain/target-value-render';
+
+type InputRow = TableInput['indicators'][number];
+type InputTarget = InputRow['target'];
 
 function sameTarget(a: TargetValue, b: TargetValue): boolean {
   if (a.kind !== b.kind) return false;
@@ -23,11 +30,29 @@ export function printedValue(value: string, target: TargetValue): string {
   return renderTarget(target) ?? value;
 }
 
-function normaliseRow(r: TableData['indicators'][number]): IndicatorRow {
+const isSet = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+
+/**
+ * The typed value, or null while it is unfinished (a quantity without its number, a date without its
+ * month). An unfinished value is stored as an empty 指标值, which the rules report as an error.
+ */
+export function finishedTarget(t: InputTarget): TargetValue | null {
+  if (t.kind === 'quantity') return isSet(t.number) ? { kind: 'quantity', op: t.op, number: t.number, unit: t.unit } : null;
+  if (t.kind === 'deadline') {
+    if (!isSet(t.month)) return null;
+    return { kind: 'deadline', year: isSet(t.year) ? t.year : null, month: t.month, day: isSet(t.day) ? t.day : null, ...(t.suffix ? { suffix: t.suffix } : {}) };
+  }
+  return { kind: 'text' };
+}
+
+function normaliseRow(r: InputRow, key: string | undefined): IndicatorRow {
+  const base = { level1: r.level1, level2: r.level2, name: r.name, description: r.description, basis: r.basis, isPlaceholder: r.isPlaceholder };
+  const keyed = key ? { key } : {};
   if (r.isPlaceholder) {
     const p = placeholderText(r.level2);
     return {
-      ...r,
+      ...keyed,
+      ...base,
       name: r.name || p,
       description: r.description || p,
       value: r.value || p,
@@ -35,24 +60,37 @@ function normaliseRow(r: TableData['indicators'][number]): IndicatorRow {
       target: { kind: 'text' },
     };
   }
-  const target: TargetValue = r.target.kind === 'deadline' && !r.target.suffix ? { ...r.target, suffix: undefined } : r.target;
-  if (target.kind === 'deadline' && target.suffix === undefined) delete target.suffix;
-  return { ...r, target, value: printedValue(r.value, target) };
+  const target = finishedTarget(r.target);
+  if (!target) return { ...keyed, ...base, target: { kind: 'text' }, value: '' };
+  return { ...keyed, ...base, target, value: printedValue(r.value, target) };
 }
 
-export function normaliseTable(input: TableData): TargetTable {
-  const amount = (v: string) => formatWanyuan(wanyuanToYuan(v));
+/** An empty amount is a draft's 0.00; an amount that does not parse is kept as typed (only the editor sees one). */
+function amount(v: string): string {
+  if (v.trim() === '') return formatWanyuan(0);
+  return normaliseWanyuan(v) ?? v;
+}
+
+export function normaliseTable(input: TableInput): TargetTable {
+  // Row keys come from the client: a repeated one would make two rows share comments and history.
+  const seen = new Set<string>();
+  const keyOf = (k: string | undefined) => {
+    if (!k || seen.has(k)) return undefined;
+    seen.add(k);
+    return k;
+  };
+  const other = input.budget.other;
   return {
-    code: input.code.toUpperCase(),
+    code: input.code.trim().toUpperCase(),
     name: input.name,
     budget: {
       total: amount(input.budget.total),
       fiscal: amount(input.budget.fiscal),
-      other: input.budget.other === null ? null : amount(input.budget.other),
+      other: other === null || other.trim() === '' ? null : amount(other),
     },
     purpose: input.purpose,
     goal: input.goal,
     schedule: input.schedule.map((c) => ({ month: c.month, percent: c.percent })),
-    indicators: input.indicators.map(normaliseRow),
+    indicators: input.indicators.map((r) => normaliseRow(r, keyOf(r.key))),
   };
 }

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/request';
-import type { TableInput } from '@/lib/domain/schemas';
+import { blankTable } from '@/lib/editor/draft';
 import { unitYearFor } from '@/lib/projects/access';
-import { DEFAULT_SCHEDULE } from '@/lib/projects/commands/copy-table';
 import { ruleContextOf } from '@/lib/projects/findings';
+import { newRowKey } from '@/lib/projects/mapping';
 import { TableEditor } from '@/app/ui/editor/table-editor';
 
 export const metadata: Metadata = { title: '新建绩效目标表' };
@@ -22,32 +22,11 @@ export default async function NewTablePage({ searchParams }: { searchParams: Pro
   }
   if (!unitYear) notFound();
   const ctx = ruleContextOf(unitYear);
-  // Every category of the framework starts with one empty row, to fill in or mark as not applicable.
-  const initial: TableInput = {
-    code: '',
-    name: '',
-    budget: { total: '', fiscal: '', other: null },
-    purpose: '',
-    goal: '',
-    schedule: DEFAULT_SCHEDULE.map((c) => ({ ...c })),
-    indicators: ctx.framework.sections.flatMap((s) =>
-      s.categories.map((c) => ({
-        level1: s.name,
-        level2: c.name,
-        name: '',
-        description: '',
-        value: '',
-        target: c.role === 'quantity' || c.role === 'cost' ? { kind: 'quantity' as const, op: c.role === 'cost' ? ('<=' as const) : ('>=' as const), number: 0, unit: c.role === 'cost' ? '万元' : '个' } : { kind: 'text' as const },
-        basis: '',
-        isPlaceholder: false,
-      })),
-    ),
-  };
+  const initial = blankTable(ctx.framework, newRowKey);
   return (
     <>
       <h1>新建绩效目标表 · {unitYear.year} 年度</h1>
       <TableEditor
-        mode="create"
         unitYearId={unitYear.id}
         projectId={null}
         version={null}

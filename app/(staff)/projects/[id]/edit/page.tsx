@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getUnitYear } from '@/db/queries/units';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
+import { editorValues } from '@/lib/editor/draft';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { reviewConversation } from '@/lib/projects/overview';
 import { TableEditor } from '@/app/ui/editor/table-editor';
@@ -37,11 +38,10 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
         编辑：{project.position}、{project.name}
       </h1>
       <TableEditor
-        mode="edit"
         unitYearId={project.unitYearId}
         projectId={project.id}
         version={project.version}
-        initial={table}
+        initial={editorValues(table, ctx.framework)}
         framework={ctx.framework}
         year={ctx.year}
         profile={ctx.profile}

@@ -1,0 +1,61 @@
+/**
+ * The values the editor starts from: a blank table for the new-table page, and a stored table made
+ * ready for editing. A number or cost row whose value was left unfinished is stored as an empty
+ * 指标值; it comes back as an empty number to fill in, not as free text.
+ */
+import { findCategory, type CategoryRole, type Framework } from '@/lib/domain/framework';
+import type { TableInput } from '@/lib/domain/schemas';
+import type { TargetTable } from '@/lib/domain/table';
+
+type Row = TableInput['indicators'][number];
+type Target = Row['target'];
+
+export const DEFAULT_PLAN = [
+  { month: 3, percent: 25 },
+  { month: 6, percent: 50 },
+  { month: 10, percent: 75 },
+  { month: 12, percent: 100 },
+];
+
+/** The empty value a category's rows start with: numbers for quantity and cost, text otherwise. */
+export function startingTarget(role: CategoryRole | null): Target {
+  if (role === 'cost') return { kind: 'quantity', op: '<=', number: null, unit: '万元' };
+  if (role === 'quantity') return { kind: 'quantity', op: '>=', number: null, unit: '个' };
+  return { kind: 'text' };
+}
+
+/** Every category of the framework starts with one empty row, to fill in or mark as not applicable. */
+export function blankTable(framework: Framework, newKey: () => string): TableInput {
+  return {
+    code: '',
+    name: '',
+    budget: { total: '', fiscal: '', other: null },
+    purpose: '',
+    goal: '',
+    schedule: DEFAULT_PLAN.map((c) => ({ ...c })),
+    indicators: framework.sections.flatMap((s) =>
+      s.categories.map((c): Row => ({
+        key: newKey(),
+        level1: s.name,
+        level2: c.name,
+        name: '',
+        description: '',
+        value: '',
+        target: startingTarget(c.role),
+        basis: '',
+        isPlaceholder: false,
+      })),
+    ),
+  };
+}
+
+export function editorValues(table: TargetTable, framework: Framework): TableInput {
+  return {
+    ...table,
+    indicators: table.indicators.map((r): Row => {
+      if (r.isPlaceholder || r.target.kind !== 'text' || r.value.trim() !== '') return r;
+      const target = startingTarget(findCategory(framework, r.level2)?.category.role ?? null);
+      return target.kind === 'text' ? r : { ...r, target };
+    }),
+  };
+}
