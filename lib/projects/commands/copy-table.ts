@@ -1,22 +1,19 @@
 import { transaction } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
 import { findProjectByCode, insertProject, replaceProjectContent } from '@/db/queries/projects';
-import { findUnitYear, insertUnitYear } from '@/db/queries/units';
+import { findUnitYear, getUnit, insertUnitYear } from '@/db/queries/units';
+import type { UnitYearRow } from '@/db/schema';
 import { denied, invalid } from '@/lib/actions/errors';
 import { can } from '@/lib/auth/permissions';
 import { diffTables } from '@/lib/domain/diff';
-import type { TargetTable } from '@/lib/domain/table';
+import { findCategory, type Framework } from '@/lib/domain/framework';
+import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
+import { DEFAULT_PLAN } from '@/lib/editor/draft';
 import { projectFor } from '../access';
-import { countFindings, findingsOf } from '../findings';
+import { countFindings, findingsOf, ruleContextOf } from '../findings';
 import { tableHeader, tablePlan, tableRows } from '../mapping';
 import { loadTable } from '../read';
 import { auditProject, type Who } from './shared';
-
-export const DEFAULT_SCHEDULE = [
-  { month: 3, percent: 25 },
-  { month: 6, percent: 50 },
-  { month: 10, percent: 75 },
-  { month: 12, percent: 100 },
-];
 
 function freeCode(unitYearId: number, base: string): string {
   if (!findProjectByCode(unitYearId, base)) return base;
@@ -45,33 +42,60 @@ export function duplicateTable(who: Who, projectId: number): { projectId: number
 }
 
 /**
- * Starts next year's table from this one: same indicators and bases, amounts and plan reset.
- * Creates the next unit-year (same framework and profile) when it does not exist yet.
+ * The next unit-year of the unit. Creating a unit-year is an administrator's job: an owner who is not
+ * one is told to ask for it; an administrator gets it created (same framework and rule profile) and audited.
  */
+function nextUnitYear(who: Who, unitYear: UnitYearRow): UnitYearRow {
+  const year = unitYear.year + 1;
+  const existing = findUnitYear(unitYear.unitId, year);
+  if (existing) return existing;
+  if (!can(who.actor, 'admin.manage', null)) {
+    const unit = getUnit(unitYear.unitId);
+    throw invalid(`${unit ? `${unit.name} 的 ` : ''}${year} 年度尚未建立，无法开始下一年度的表。请联系管理员先建立 ${year} 年度，再回到此页操作。`);
+  }
+  const created = insertUnitYear(unitYear.unitId, year, { frameworkId: unitYear.frameworkId, projectExpenditureYuan: null, ruleProfile: unitYear.ruleProfile });
+  appendAudit({
+    userId: who.actor.id,
+    username: who.actor.username,
+    action: 'create',
+    entity: 'unit-year',
+    entityId: created.id,
+    unitId: unitYear.unitId,
+    changes: { year, frameworkId: unitYear.frameworkId, projectExpenditure: null, copiedFrom: unitYear.id },
+    ip: who.ip,
+  });
+  return created;
+}
+
+/**
+ * A row for next year: deadlines move a year on; cost targets are cleared, since they equal this year's
+ * budget and the budget is reset (an empty value is an unfinished draft, reported until it is filled).
+ */
+function nextYearRow(r: IndicatorRow, from: number, framework: Framework): IndicatorRow {
+  const copy = { ...r };
+  if (!r.isPlaceholder && findCategory(framework, r.level2)?.category.role === 'cost') return { ...copy, target: { kind: 'text' }, value: '' };
+  if (r.target.kind === 'deadline' && r.target.year !== null) {
+    return { ...copy, target: { ...r.target, year: r.target.year + 1 }, value: r.value.replaceAll(String(from), String(from + 1)) };
+  }
+  return copy;
+}
+
+/** Starts next year's table from this one: same indicators and bases, amounts, plan and cost targets reset. */
 export function startNextYear(who: Who, projectId: number): { projectId: number; unitYearId: number } {
   return transaction(() => {
     const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.view');
     if (!can(who.actor, 'project.create', unitId)) throw denied();
-    const next =
-      findUnitYear(unitId, unitYear.year + 1) ??
-      insertUnitYear(unitId, unitYear.year + 1, {
-        frameworkId: unitYear.frameworkId,
-        projectExpenditureYuan: null,
-        ruleProfile: unitYear.ruleProfile,
-      });
+    const next = nextUnitYear(who, unitYear);
     const existing = findProjectByCode(next.id, project.code);
     if (existing) throw invalid(`${next.year} 年度已有编码为 ${project.code} 的表“${existing.name}”`);
     const source = loadTable(projectId)!.table;
+    const { framework } = ruleContextOf(next);
     const table = withFreshKeys({
       ...source,
       name: source.name.replaceAll(String(unitYear.year), String(next.year)),
       budget: { total: '0.00', fiscal: '0.00', other: null },
-      schedule: DEFAULT_SCHEDULE.map((c) => ({ ...c })),
-      indicators: source.indicators.map((r) =>
-        r.target.kind === 'deadline' && r.target.year !== null
-          ? { ...r, target: { ...r.target, year: r.target.year + 1 }, value: r.value.replaceAll(String(unitYear.year), String(next.year)) }
-          : { ...r },
-      ),
+      schedule: DEFAULT_PLAN.map((c) => ({ ...c })),
+      indicators: source.indicators.map((r) => nextYearRow(r, unitYear.year, framework)),
     });
     const created = insertProject(next.id, tableHeader(table, countFindings(findingsOf(table, next))), who.actor.id);
     replaceProjectContent(created.id, tablePlan(table), tableRows(table));
