@@ -6,23 +6,36 @@ import styles from './editor.module.css';
 
 export type InputA11y = { id: string; 'aria-describedby': string; 'aria-invalid': boolean | undefined };
 
-/** Ids and states that tie an input to its notes; `aria-invalid` when a format error or a rule error stands. */
-export function useFieldA11y(path: string, error: FieldError | undefined): InputA11y {
-  const findings = useFindingsAt(path);
-  const isInvalid = Boolean(error) || findings.some((f) => f.severity === 'error');
-  return { id: fieldId(path), 'aria-describedby': `${fieldId(path)}-notes`, 'aria-invalid': isInvalid || undefined };
+/** The id of the notes element of a path, which every input of that path names in `aria-describedby`. */
+export function notesId(path: string): string {
+  return `${fieldId(path)}-notes`;
 }
 
-/** A field's format error (from the schema), its rule findings and reviewer comments. Always rendered, so ids resolve. */
-export function FieldNotes(props: { path: string; error?: FieldError | undefined; commentTarget?: string; exact?: boolean }) {
+/** Ids and states that tie an input to its notes; `aria-invalid` when a format error or a rule error stands. */
+export function useFieldA11y(path: string, error: FieldError | undefined | boolean): InputA11y {
+  const findings = useFindingsAt(path);
+  const isInvalid = Boolean(error) || findings.some((f) => f.severity === 'error');
+  return { id: fieldId(path), 'aria-describedby': notesId(path), 'aria-invalid': isInvalid || undefined };
+}
+
+/**
+ * A field's format errors (from the schema), its rule findings and reviewer comments. Always rendered, so
+ * the ids inputs point at resolve. `errors` holds every format message of the field's parts.
+ */
+export function FieldNotes(props: { path: string; error?: FieldError | undefined; errors?: readonly string[]; commentTarget?: string; exact?: boolean }) {
   const { path, error, commentTarget } = props;
   const all = useFindingsAt(path);
   const findings = props.exact ? all.filter((f) => f.path === path) : all;
   const { comments } = useEditor();
   const notes = commentTarget ? comments.filter((c) => c.target === commentTarget) : [];
+  const messages = [...(error?.message ? [error.message] : []), ...(props.errors ?? [])];
   return (
-    <div id={`${fieldId(path)}-notes`} className={styles.notes}>
-      {error?.message ? <div className="field-error">{error.message}</div> : null}
+    <div id={notesId(path)} className={styles.notes}>
+      {messages.map((m, i) => (
+        <div key={`e${i}`} className="field-error">
+          {m}
+        </div>
+      ))}
       {findings.map((f, i) => (
         <div key={i} className={f.severity === 'error' ? 'field-error' : 'field-warn'}>
           {f.severity === 'error' ? '错误：' : '提醒：'}

@@ -1,15 +1,16 @@
 'use client';
 
-import { useState } from 'react';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { memo, useState } from 'react';
+import { useFormState } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
 import { joinGoals, splitGoals } from '@/lib/editor/goals';
+import { useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
 import styles from './editor.module.css';
 
 /** 绩效目标 as a numbered list; written back to `goal` (`1. …2. …`) only when the user changes it. */
-export function GoalsEditor() {
-  const { getValues, setValue } = useFormContext<TableInput>();
+export const GoalsEditor = memo(function GoalsEditor() {
+  const { getValues, setValue } = useEditorForm();
   const { errors } = useFormState<TableInput>({ name: 'goal' });
   const [items, setItems] = useState<string[]>(() => splitGoals(getValues('goal') ?? ''));
   const a11y = useFieldA11y('goal', errors.goal);
@@ -28,6 +29,7 @@ export function GoalsEditor() {
           </label>
           <textarea
             id={i === 0 ? a11y.id : `${a11y.id}-${i}`}
+            aria-describedby={a11y['aria-describedby']}
             aria-invalid={a11y['aria-invalid']}
             rows={2}
             value={g}
@@ -49,4 +51,4 @@ export function GoalsEditor() {
       <FieldNotes path="goal" error={errors.goal} commentTarget="goal" />
     </fieldset>
   );
-}
+});

@@ -1,8 +1,10 @@
 'use client';
 
-import { useFormContext, useFormState, useWatch } from 'react-hook-form';
+import { memo } from 'react';
+import { useFormState, useWatch } from 'react-hook-form';
 import { formatWanyuan, parseWanyuan } from '@/lib/domain/money';
 import type { TableInput } from '@/lib/domain/schemas';
+import { useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
 import styles from './editor.module.css';
 
@@ -14,8 +16,8 @@ function errorAt(errors: ReturnType<typeof useFormState<TableInput>>['errors'], 
 }
 
 function TextField({ path, label, hint, multiline, inputMode }: { path: Path; label: string; hint?: string; multiline?: boolean; inputMode?: 'decimal' }) {
-  const { register } = useFormContext<TableInput>();
-  const { errors } = useFormState<TableInput>({ name: path });
+  const { register } = useEditorForm();
+  const { errors } = useFormState<TableInput>({ name: path, exact: true });
   const error = errorAt(errors, path);
   const a11y = useFieldA11y(path, error);
   return (
@@ -36,7 +38,7 @@ function TextField({ path, label, hint, multiline, inputMode }: { path: Path; la
 
 /** 预算数 checked against 财政资金 + 其他资金 as you type, with a button to take the sum. */
 function BudgetCheck() {
-  const { setValue } = useFormContext<TableInput>();
+  const { setValue } = useEditorForm();
   const [total, fiscal, other] = useWatch<TableInput, ['budget.total', 'budget.fiscal', 'budget.other']>({ name: ['budget.total', 'budget.fiscal', 'budget.other'] });
   const f = parseWanyuan(fiscal ?? '');
   const o = other ? parseWanyuan(other) : ({ ok: true, yuan: 0 } as const);
@@ -60,7 +62,7 @@ function BudgetCheck() {
   );
 }
 
-export function HeaderFields() {
+export const HeaderFields = memo(function HeaderFields() {
   return (
     <div className={styles.grid2}>
       <TextField path="code" label="项目编码" hint="如 13080024P00009810002A" />
@@ -74,4 +76,4 @@ export function HeaderFields() {
       <TextField path="purpose" label="资金用途" multiline />
     </div>
   );
-}
+});

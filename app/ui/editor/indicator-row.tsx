@@ -1,9 +1,11 @@
 'use client';
 
 import { memo } from 'react';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormState } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
-import { FieldNotes, useFieldA11y } from './field-notes';
+import { fieldId, useEditorForm } from './context';
+import { FieldNotes, notesId, useFieldA11y } from './field-notes';
+import { countRender } from './render-probe';
 import { ValueEditor } from './value-editor';
 import styles from './editor.module.css';
 
@@ -21,14 +23,14 @@ type Props = {
   rowKey: string | undefined;
   canMoveUp: boolean;
   canMoveDown: boolean;
-  year: number;
   actions: RowActions;
 };
 
 function TextCell({ index, field, label, rowLabel, multiline }: { index: number; field: 'name' | 'description' | 'basis'; label: string; rowLabel: string; multiline?: boolean }) {
-  const { register } = useFormContext<TableInput>();
+  countRender(`${field}:${index}`);
+  const { register } = useEditorForm();
   const path = `indicators.${index}.${field}` as const;
-  const { errors } = useFormState<TableInput>({ name: path });
+  const { errors } = useFormState<TableInput>({ name: path, exact: true });
   const error = errors.indicators?.[index]?.[field];
   const a11y = useFieldA11y(path, error);
   return (
@@ -46,8 +48,23 @@ function TextCell({ index, field, label, rowLabel, multiline }: { index: number;
   );
 }
 
+/**
+ * What is said about the row as a whole: findings on its categories (wrong level 1, unknown level 2) and
+ * reviewers' comments. The row element names these notes, and the findings panel focuses the row.
+ */
+function RowNotes({ index, rowKey }: { index: number; rowKey: string | undefined }) {
+  return (
+    <div className={styles.rowNotes}>
+      <FieldNotes path={`indicators.${index}.level1`} />
+      <FieldNotes path={`indicators.${index}.level2`} />
+      <FieldNotes path={`indicators.${index}.row`} commentTarget={rowKey ? `row:${rowKey}` : undefined} />
+    </div>
+  );
+}
+
 /** One level-3 indicator: its own inputs only, so typing here never re-renders the other rows. */
-export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, year, actions }: Props) {
+export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, actions }: Props) {
+  countRender(`row:${index}`);
   const rowLabel = `第 ${number} 行`;
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -56,47 +73,50 @@ export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, leve
     e.preventDefault();
     actions.move(index, direction);
   };
+  const tool = (name: string) => fieldId(`indicators.${index}.${name}`);
   const tools = (
     <div className={styles.rowTools}>
-      <button type="button" className="btn btn-small" aria-label={`${rowLabel}上移（Alt+↑）`} disabled={!canMoveUp} onClick={() => actions.move(index, -1)}>
+      <button type="button" id={tool('up')} className="btn btn-small" aria-label={`${rowLabel}上移（Alt+↑）`} disabled={!canMoveUp} onClick={() => actions.move(index, -1)}>
         ↑
       </button>
-      <button type="button" className="btn btn-small" aria-label={`${rowLabel}下移（Alt+↓）`} disabled={!canMoveDown} onClick={() => actions.move(index, 1)}>
+      <button type="button" id={tool('down')} className="btn btn-small" aria-label={`${rowLabel}下移（Alt+↓）`} disabled={!canMoveDown} onClick={() => actions.move(index, 1)}>
         ↓
       </button>
-      <button type="button" className="btn btn-small btn-danger" aria-label={`删除${rowLabel}`} onClick={() => actions.remove(index)}>
+      <button type="button" id={tool('remove')} className="btn btn-small btn-danger" aria-label={`删除${rowLabel}`} onClick={() => actions.remove(index)}>
         删除
       </button>
     </div>
   );
+  const rowProps = {
+    id: fieldId(`indicators.${index}`),
+    tabIndex: -1,
+    role: 'group',
+    'aria-label': `${rowLabel}指标`,
+    'aria-describedby': `${notesId(`indicators.${index}.level1`)} ${notesId(`indicators.${index}.level2`)}`,
+    onKeyDown,
+    'data-row': index,
+  };
   if (isPlaceholder) {
     return (
-      <div className={`${styles.row} ${styles.placeholderRow}`} role="group" aria-label={`${rowLabel}指标`} onKeyDown={onKeyDown} data-row={index}>
+      <div className={`${styles.row} ${styles.placeholderRow}`} {...rowProps}>
         <span className={styles.level2}>{level2}</span>
-        <span className={styles.placeholder} style={{ gridColumn: '2 / 6' }} tabIndex={0}>
+        <span className={styles.placeholderCell}>
           无{level2}（不适用）
         </span>
         {tools}
+        <RowNotes index={index} rowKey={rowKey} />
       </div>
     );
   }
   return (
-    <div className={styles.row} role="group" aria-label={`${rowLabel}指标`} onKeyDown={onKeyDown} data-row={index}>
+    <div className={styles.row} {...rowProps}>
       <span className={styles.level2}>{level2}</span>
       <TextCell index={index} field="name" label="三级指标" rowLabel={rowLabel} multiline />
       <TextCell index={index} field="description" label="绩效指标描述" rowLabel={rowLabel} multiline />
-      <ValueEditor index={index} label={rowLabel} year={year} />
+      <ValueEditor index={index} label={rowLabel} />
       <TextCell index={index} field="basis" label="指标值确定依据" rowLabel={rowLabel} />
       {tools}
-      {rowKey ? <RowComments rowKey={rowKey} index={index} /> : null}
+      <RowNotes index={index} rowKey={rowKey} />
     </div>
   );
 });
-
-function RowComments({ rowKey, index }: { rowKey: string; index: number }) {
-  return (
-    <div style={{ gridColumn: '1 / -1' }}>
-      <FieldNotes path={`indicators.${index}.row`} commentTarget={`row:${rowKey}`} />
-    </div>
-  );
-}

@@ -1,25 +1,48 @@
 'use client';
 
-import { useCallback, useMemo, useRef } from 'react';
-import { useFieldArray, useFormContext } from 'react-hook-form';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import type { Framework } from '@/lib/domain/framework';
 import { placeholderText } from '@/lib/domain/framework';
 import type { TableInput } from '@/lib/domain/schemas';
 import { groupRows, insertionIndex, type CategoryState, type Section } from '@/lib/editor/groups';
+import { newClientRowKey } from '@/lib/editor/row-key';
+import { fieldId, useEditorForm } from './context';
 import { FieldNotes } from './field-notes';
 import { IndicatorRowEditor, type RowActions } from './indicator-row';
+import { countRender } from './render-probe';
 import styles from './editor.module.css';
 
 type Row = TableInput['indicators'][number];
 
+/** A new row carries its key from the start, so a save needs no matching of rows to keys afterwards. */
 export function emptyRow(level1: string, level2: string): Row {
-  return { level1, level2, name: '', description: '', value: '', target: { kind: 'quantity', op: '>=', number: Number.NaN, unit: '%' }, basis: '', isPlaceholder: false };
+  return { key: newClientRowKey(), level1, level2, name: '', description: '', value: '', target: { kind: 'quantity', op: '>=', number: null, unit: '%' }, basis: '', isPlaceholder: false };
 }
 
 export function placeholderRow(level1: string, level2: string): Row {
   const p = placeholderText(level2);
-  return { level1, level2, name: p, description: p, value: p, target: { kind: 'text' }, basis: p, isPlaceholder: true };
+  return { key: newClientRowKey(), level1, level2, name: p, description: p, value: p, target: { kind: 'text' }, basis: p, isPlaceholder: true };
 }
+
+const groupPath = (level1: string, level2: string) => `group:${level1}/${level2}`;
+const addButtonPath = (level1: string, level2: string) => `add:${level1}/${level2}`;
+
+/** After React has committed the change: focus an element, or the first that exists and is enabled. */
+function focusLater(...candidates: (() => HTMLElement | null)[]): void {
+  requestAnimationFrame(() => {
+    for (const find of candidates) {
+      const el = find();
+      if (el && !(el instanceof HTMLButtonElement && el.disabled)) {
+        el.focus();
+        return;
+      }
+    }
+  });
+}
+
+const firstFieldOf = (index: number) => () => document.querySelector<HTMLElement>(`[data-row="${index}"] textarea, [data-row="${index}"] input, [data-row="${index}"] button`);
+const byPath = (path: string) => () => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
 
 function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
   section: Section;
@@ -30,19 +53,19 @@ function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
 }) {
   const label = `${section.level1} · ${category.level2}`;
   return (
-    <div className={styles.groupHead} role="group" aria-label={label}>
+    <div className={styles.groupHead} role="group" aria-label={label} data-path={groupPath(section.level1, category.level2)} tabIndex={-1}>
       <h4 className={styles.groupTitle}>{category.level2}</h4>
       {category.isPlaceholder ? (
         <>
           <span className={styles.placeholder}>不适用（印出为“{placeholderText(category.level2)}”）</span>
-          <button type="button" className="btn btn-small" onClick={onUndo}>
+          <button type="button" className="btn btn-small" onClick={onUndo} aria-label={`取消“${category.level2}”的不适用`}>
             取消“不适用”
           </button>
         </>
       ) : (
         <>
           <span className="muted">{category.rows > 0 ? `${category.rows} 行` : '未填写'}</span>
-          <button type="button" className="btn btn-small" onClick={onAdd} aria-label={`在“${category.level2}”中添加指标`}>
+          <button type="button" className="btn btn-small" onClick={onAdd} aria-label={`在“${category.level2}”中添加指标`} data-path={addButtonPath(section.level1, category.level2)}>
             添加指标
           </button>
           {category.inFramework ? (
@@ -52,7 +75,7 @@ function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
           ) : null}
         </>
       )}
-      <FieldNotes path={`group:${section.level1}/${category.level2}`} />
+      <FieldNotes path={groupPath(section.level1, category.level2)} />
     </div>
   );
 }
@@ -60,9 +83,11 @@ function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
 /**
  * The indicator tree laid out like the published table: each level-1 section lists its rows in print
  * order (rows move up and down inside the section), and its level-2 categories in the framework's order.
+ * Memoised with stable props, so saving, the status line and the banner do not re-render its rows.
  */
-export function IndicatorTree({ framework, year }: { framework: Framework; year: number }) {
-  const { control } = useFormContext<TableInput>();
+export const IndicatorTree = memo(function IndicatorTree({ framework }: { framework: Framework }) {
+  countRender('tree');
+  const { control, getValues } = useEditorForm();
   const { fields, insert, remove, swap } = useFieldArray({ control, name: 'indicators' });
   const sections = useMemo(() => groupRows(framework, fields), [framework, fields]);
   const latest = useRef({ fields, sections });
@@ -73,30 +98,55 @@ export function IndicatorTree({ framework, year }: { framework: Framework; year:
       const section = latest.current.sections.find((s) => s.rows.includes(index));
       const other = section?.rows[section.rows.indexOf(index) + direction];
       if (other === undefined) return;
+      // The same field of the moved row keeps the keyboard: ids carry the row's index, which becomes `other`.
+      const active = document.activeElement;
+      const prefix = fieldId(`indicators.${index}`);
+      const sameField = active?.id.startsWith(`${prefix}-`) ? `${fieldId(`indicators.${other}`)}${active.id.slice(prefix.length)}` : null;
       swap(index, other);
-      // Keep the keyboard on the row that moved.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-row="${other}"] textarea, [data-row="${other}"] input`)?.focus());
+      focusLater(() => (sameField ? document.getElementById(sameField) : null), firstFieldOf(other));
     },
     [swap],
   );
-  const removeRow = useCallback((index: number) => remove(index), [remove]);
+  const removeRow = useCallback(
+    (index: number) => {
+      const { sections: now, fields: rows } = latest.current;
+      const section = now.find((s) => s.rows.includes(index));
+      const k = section ? section.rows.indexOf(index) : -1;
+      const next = section?.rows[k + 1];
+      const previous = section?.rows[k - 1];
+      const { level1, level2 } = rows[index]!;
+      remove(index);
+      // Focus stays near: the next row (its index drops by one), the previous one, or the group's add button.
+      focusLater(
+        () => (next !== undefined ? firstFieldOf(next - 1)() : null),
+        () => (previous !== undefined ? firstFieldOf(previous)() : null),
+        byPath(addButtonPath(level1, level2)),
+        byPath(groupPath(level1, level2)),
+      );
+    },
+    [remove],
+  );
   const actions: RowActions = useMemo(() => ({ move, remove: removeRow }), [move, removeRow]);
 
-  const { getValues } = useFormContext<TableInput>();
   // Rows taken out by "不适用" are kept here, so undoing it brings them back.
   const setAside = useRef(new Map<string, Row[]>());
   const rowsOf = (level1: string, level2: string) => latest.current.fields.flatMap((f, i) => (f.level1 === level1 && f.level2 === level2 ? [i] : []));
-  const add = (level1: string, level2: string) => insert(insertionIndex(latest.current.sections, latest.current.fields, level1, level2), emptyRow(level1, level2));
+  const add = (level1: string, level2: string) => {
+    const at = insertionIndex(latest.current.sections, latest.current.fields, level1, level2);
+    insert(at, emptyRow(level1, level2), { shouldFocus: false });
+    focusLater(firstFieldOf(at));
+  };
   const markNotApplicable = (level1: string, level2: string) => {
     const own = rowsOf(level1, level2);
     if (own.length === 0) {
-      insert(insertionIndex(latest.current.sections, latest.current.fields, level1, level2), placeholderRow(level1, level2));
-      return;
+      insert(insertionIndex(latest.current.sections, latest.current.fields, level1, level2), placeholderRow(level1, level2), { shouldFocus: false });
+    } else {
+      setAside.current.set(`${level1}/${level2}`, own.map((i) => getValues(`indicators.${i}`)));
+      const at = Math.min(...own);
+      remove(own);
+      insert(at, placeholderRow(level1, level2), { shouldFocus: false });
     }
-    setAside.current.set(`${level1}/${level2}`, own.map((i) => getValues(`indicators.${i}`)));
-    const at = Math.min(...own);
-    remove(own);
-    insert(at, placeholderRow(level1, level2));
+    focusLater(byPath(groupPath(level1, level2)));
   };
   const undoNotApplicable = (level1: string, level2: string) => {
     const own = rowsOf(level1, level2);
@@ -104,13 +154,17 @@ export function IndicatorTree({ framework, year }: { framework: Framework; year:
     const back = setAside.current.get(`${level1}/${level2}`) ?? [emptyRow(level1, level2)];
     setAside.current.delete(`${level1}/${level2}`);
     remove(own);
-    insert(at, back);
+    insert(at, back, { shouldFocus: false });
+    focusLater(firstFieldOf(at));
   };
 
   return (
     <>
+      <div data-path="indicators" tabIndex={-1}>
+        <FieldNotes path="indicators" exact />
+      </div>
       {sections.map((s) => (
-        <section key={s.level1} className={styles.section} aria-label={s.level1}>
+        <section key={s.level1} className={styles.section} aria-label={s.level1} data-path={`section:${s.level1}`} tabIndex={-1}>
           <h3 className={styles.sectionTitle}>{s.inFramework ? s.level1 : `${s.level1}（不在本年度指标体系中）`}</h3>
           <FieldNotes path={`section:${s.level1}`} />
           <div className={styles.group}>
@@ -137,7 +191,6 @@ export function IndicatorTree({ framework, year }: { framework: Framework; year:
                 rowKey={fields[index]!.key}
                 canMoveUp={k > 0}
                 canMoveDown={k < s.rows.length - 1}
-                year={year}
                 actions={actions}
               />
             ))}
@@ -146,4 +199,4 @@ export function IndicatorTree({ framework, year }: { framework: Framework; year:
       ))}
     </>
   );
-}
+});

@@ -1,51 +1,72 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import { useFormContext, useWatch, type FieldError } from 'react-hook-form';
+import { useEffect, useMemo, useRef } from 'react';
+import { useFormState, useWatch, type FieldError, type RegisterOptions } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
 import type { TargetValue } from '@/lib/domain/target-value';
 import { COMPARATOR_LABELS, renderTarget } from '@/lib/domain/target-value-render';
+import { finishedTarget } from '@/lib/projects/normalise';
+import { fieldId, useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
+import { countRender } from './render-probe';
 import styles from './editor.module.css';
 
 export const COMMON_UNITS = ['%', '万元', '元', '个', '人', '件', '次', '天', '小时', '份', '项', '工作日', '分钟', '人次', '平方米'];
 const KIND_LABELS = { quantity: '数值', deadline: '日期', text: '文字' } as const;
+type Target = TableInput['indicators'][number]['target'];
+type Part = 'op' | 'number' | 'unit' | 'year' | 'month' | 'day' | 'suffix';
+const PARTS: readonly Part[] = ['op', 'number', 'unit', 'year', 'month', 'day', 'suffix'];
 
-function fresh(kind: TargetValue['kind'], year: number): TargetValue {
-  if (kind === 'quantity') return { kind, op: '>=', number: Number.NaN, unit: '%' };
+function fresh(kind: TargetValue['kind']): Target {
+  if (kind === 'quantity') return { kind, op: '>=', number: null, unit: '%' };
   if (kind === 'deadline') return { kind, year: null, month: 12, day: 20, suffix: '前完成' };
   return { kind: 'text' };
 }
 
 const num = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
+type TargetErrors = FieldError & Partial<Record<Part, FieldError>>;
+
 /** The typed 指标值 of one row — quantity, deadline or text — with its printed form shown as you type. */
-export function ValueEditor({ index, label, year }: { index: number; label: string; year: number }) {
-  const { register, setValue, getFieldState, formState } = useFormContext<TableInput>();
+export function ValueEditor({ index, label }: { index: number; label: string }) {
+  countRender(`value:${index}`);
+  const { register, setValue } = useEditorForm();
   const base = `indicators.${index}` as const;
+  const names = useMemo(() => [`${base}.value`, `${base}.target`] as const, [base]);
+  // Only this row's errors: reading the form's own formState here would re-render the whole form.
+  const { errors } = useFormState<TableInput>({ name: names });
   const target = useWatch<TableInput, `indicators.${number}.target`>({ name: `${base}.target` });
   const kind = target?.kind ?? 'text';
   const initial = useRef(JSON.stringify(target));
-  const printed = target ? renderTarget(target as TargetValue) : null;
+  const finished = target ? finishedTarget(target) : null;
+  const printed = finished ? renderTarget(finished) : null;
   useEffect(() => {
     // Keep the printed value in step with the typed one, but leave an untouched imported print form alone.
     if (!target || target.kind === 'text' || JSON.stringify(target) === initial.current) return;
-    if (printed !== null) setValue(`${base}.value`, printed, { shouldDirty: true });
+    setValue(`${base}.value`, printed ?? '', { shouldDirty: true });
   }, [target, printed, base, setValue]);
-  const valueError = getFieldState(`${base}.value`, formState).error;
-  const targetError = getFieldState(`${base}.target`, formState).error as (FieldError & Record<string, FieldError>) | undefined;
-  const a11y = useFieldA11y(`${base}.value`, valueError);
-  const numberError = (targetError as { number?: FieldError } | undefined)?.number;
+
+  const rowErrors = errors.indicators?.[index];
+  const valueError = rowErrors?.value;
+  const targetError = rowErrors?.target as TargetErrors | undefined;
+  const partError = (p: Part) => targetError?.[p];
+  const messages = [targetError?.message, ...PARTS.map((p) => partError(p)?.message)].filter((m): m is string => Boolean(m));
+  const mainError = valueError ?? targetError?.number ?? targetError?.month ?? (targetError?.message ? targetError : undefined);
+  const a11y = useFieldA11y(`${base}.value`, mainError);
+  const describedBy = a11y['aria-describedby'];
+  const part = (p: Exclude<Part, 'number' | 'month'>) => ({ id: fieldId(`${base}.target.${p}`), 'aria-describedby': describedBy, 'aria-invalid': Boolean(partError(p)) || undefined });
+  const reg = (p: Part, opts?: RegisterOptions<TableInput, `indicators.${number}.target`>) => register(`${base}.target.${p}` as `indicators.${number}.target`, opts);
   return (
     <div className={styles.valueBox}>
       <div className={styles.valueLine}>
-        <label className="sr-only" htmlFor={`${a11y.id}-kind`}>
+        <label className="sr-only" htmlFor={fieldId(`${base}.target.kind`)}>
           {label} 指标值类型
         </label>
         <select
-          id={`${a11y.id}-kind`}
+          id={fieldId(`${base}.target.kind`)}
+          aria-describedby={describedBy}
           value={kind}
-          onChange={(e) => setValue(`${base}.target`, fresh(e.target.value as TargetValue['kind'], year), { shouldDirty: true })}
+          onChange={(e) => setValue(`${base}.target`, fresh(e.target.value as TargetValue['kind']), { shouldDirty: true })}
         >
           {Object.entries(KIND_LABELS).map(([k, v]) => (
             <option key={k} value={k}>
@@ -55,10 +76,10 @@ export function ValueEditor({ index, label, year }: { index: number; label: stri
         </select>
         {kind === 'quantity' ? (
           <>
-            <label className="sr-only" htmlFor={`${a11y.id}-op`}>
+            <label className="sr-only" htmlFor={fieldId(`${base}.target.op`)}>
               {label} 比较符
             </label>
-            <select id={`${a11y.id}-op`} {...register(`${base}.target.op` as `indicators.${number}.target`)}>
+            <select {...part('op')} {...reg('op')}>
               {Object.entries(COMPARATOR_LABELS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -68,44 +89,31 @@ export function ValueEditor({ index, label, year }: { index: number; label: stri
             <label className="sr-only" htmlFor={a11y.id}>
               {label} 指标值数值
             </label>
-            <input
-              {...a11y}
-              aria-invalid={a11y['aria-invalid'] || Boolean(numberError) || undefined}
-              className={styles.small}
-              type="number"
-              step="any"
-              {...register(`${base}.target.number` as `indicators.${number}.target`, { valueAsNumber: true })}
-            />
-            <label className="sr-only" htmlFor={`${a11y.id}-unit`}>
+            <input {...a11y} className={styles.small} type="number" step="any" placeholder="数值" {...reg('number', { valueAsNumber: true })} />
+            <label className="sr-only" htmlFor={fieldId(`${base}.target.unit`)}>
               {label} 单位
             </label>
-            <input id={`${a11y.id}-unit`} className={styles.small} list="pt-units" {...register(`${base}.target.unit` as `indicators.${number}.target`)} />
+            <input {...part('unit')} className={styles.small} list="pt-units" placeholder="单位" {...reg('unit')} />
           </>
         ) : null}
         {kind === 'deadline' ? (
           <>
-            <label className="sr-only" htmlFor={`${a11y.id}-year`}>
+            <label className="sr-only" htmlFor={fieldId(`${base}.target.year`)}>
               {label} 年（可不填）
             </label>
-            <input
-              id={`${a11y.id}-year`}
-              className={styles.small}
-              type="number"
-              placeholder="年"
-              {...register(`${base}.target.year` as `indicators.${number}.target`, { setValueAs: num })}
-            />
+            <input {...part('year')} className={styles.small} type="number" placeholder="年" {...reg('year', { setValueAs: num })} />
             <label className="sr-only" htmlFor={a11y.id}>
               {label} 月
             </label>
-            <input {...a11y} className={styles.tiny} type="number" min={1} max={12} placeholder="月" {...register(`${base}.target.month` as `indicators.${number}.target`, { setValueAs: num })} />
-            <label className="sr-only" htmlFor={`${a11y.id}-day`}>
+            <input {...a11y} className={styles.tiny} type="number" min={1} max={12} placeholder="月" {...reg('month', { setValueAs: num })} />
+            <label className="sr-only" htmlFor={fieldId(`${base}.target.day`)}>
               {label} 日（可不填）
             </label>
-            <input id={`${a11y.id}-day`} className={styles.tiny} type="number" min={1} max={31} placeholder="日" {...register(`${base}.target.day` as `indicators.${number}.target`, { setValueAs: num })} />
-            <label className="sr-only" htmlFor={`${a11y.id}-suffix`}>
+            <input {...part('day')} className={styles.tiny} type="number" min={1} max={31} placeholder="日" {...reg('day', { setValueAs: num })} />
+            <label className="sr-only" htmlFor={fieldId(`${base}.target.suffix`)}>
               {label} 日期后的文字
             </label>
-            <input id={`${a11y.id}-suffix`} className={styles.small} placeholder="前完成" {...register(`${base}.target.suffix` as `indicators.${number}.target`)} />
+            <input {...part('suffix')} className={styles.small} placeholder="前完成" {...reg('suffix')} />
           </>
         ) : null}
         {kind === 'text' ? (
@@ -119,11 +127,10 @@ export function ValueEditor({ index, label, year }: { index: number; label: stri
       </div>
       {kind !== 'text' ? (
         <div className={styles.printed} aria-live="polite">
-          印出为：<strong>{printed ?? '—'}</strong>
+          印出为：<strong>{printed ?? '（未填完）'}</strong>
         </div>
       ) : null}
-      {numberError ? <div className="field-error">{numberError.message}</div> : null}
-      <FieldNotes path={`${base}.value`} error={valueError} />
+      <FieldNotes path={`${base}.value`} error={valueError} errors={messages} />
     </div>
   );
 }
