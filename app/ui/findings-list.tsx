@@ -1,4 +1,4 @@
-import { placeLabel } from '@/lib/editor/place-label';
+import { findingText } from '@/lib/editor/place-label';
 import type { Finding } from '@/lib/domain/rules';
 import type { TargetTable } from '@/lib/domain/table';
 
@@ -16,7 +16,7 @@ export function FindingsList({ findings, table }: { findings: Finding[]; table: 
       <ul style={{ margin: 0, paddingLeft: 20 }}>
         {sorted.map((f, i) => (
           <li key={i} className={f.severity === 'error' ? 'field-error' : 'field-warn'}>
-            <strong>{f.severity === 'error' ? '错误' : '提醒'}</strong> · {placeLabel(f.path, table)}：{f.message}
+            <strong>{f.severity === 'error' ? '错误' : '提醒'}</strong> · {findingText(f, table)}
           </li>
         ))}
       </ul>

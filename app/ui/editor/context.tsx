@@ -5,6 +5,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { Finding } from '@/lib/domain/rules';
 import type { TableInput } from '@/lib/domain/schemas';
 import type { FindingsStore } from '@/lib/editor/findings-store';
+import type { RevealStore } from '@/lib/editor/reveal-store';
 
 export type EditorComment = { target: string | null; body: string; userName: string };
 
@@ -14,7 +15,7 @@ export type EditorComment = { target: string | null; body: string; userName: str
  */
 export type EditorForm = Pick<UseFormReturn<TableInput>, 'register' | 'setValue' | 'getValues' | 'control'>;
 
-export type EditorContextValue = { form: EditorForm; findings: FindingsStore; comments: EditorComment[] };
+export type EditorContextValue = { form: EditorForm; findings: FindingsStore; reveal: RevealStore; comments: EditorComment[] };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
 
@@ -28,10 +29,17 @@ export function useEditorForm(): EditorForm {
   return useEditor().form;
 }
 
-/** The findings at a path; re-renders only when they change. */
-export function useFindingsAt(path: string): Finding[] {
-  const { findings } = useEditor();
-  return useSyncExternalStore(findings.subscribe, () => findings.at(path), () => findings.at(path));
+const NONE: Finding[] = [];
+
+/**
+ * The findings at a path that its notes show (see reveal-store: a new table's untouched fields show none);
+ * re-renders only when they change. `notes` is the id of the notes element the path's inputs point at.
+ */
+export function useFindingsAt(path: string, notes: string): Finding[] {
+  const { findings, reveal } = useEditor();
+  const all = useSyncExternalStore(findings.subscribe, () => findings.at(path), () => findings.at(path));
+  const isShown = useSyncExternalStore(reveal.subscribe, () => reveal.isShown(notes), () => reveal.isShown(notes));
+  return isShown ? all : NONE;
 }
 
 /** `indicators.3.value` → `f-indicators-3-value`: ids that findings and errors link to. */

@@ -13,7 +13,7 @@ export function notesId(path: string): string {
 
 /** Ids and states that tie an input to its notes; `aria-invalid` when a format error or a rule error stands. */
 export function useFieldA11y(path: string, error: FieldError | undefined | boolean): InputA11y {
-  const findings = useFindingsAt(path);
+  const findings = useFindingsAt(path, notesId(path));
   const isInvalid = Boolean(error) || findings.some((f) => f.severity === 'error');
   return { id: fieldId(path), 'aria-describedby': notesId(path), 'aria-invalid': isInvalid || undefined };
 }
@@ -24,11 +24,13 @@ export function useFieldA11y(path: string, error: FieldError | undefined | boole
  */
 export function FieldNotes(props: { path: string; error?: FieldError | undefined; errors?: readonly string[]; commentTarget?: string; exact?: boolean }) {
   const { path, error, commentTarget } = props;
-  const all = useFindingsAt(path);
-  const findings = props.exact ? all.filter((f) => f.path === path) : all;
+  const all = useFindingsAt(path, notesId(path));
   const { comments } = useEditor();
   const notes = commentTarget ? comments.filter((c) => c.target === commentTarget) : [];
   const messages = [...(error?.message ? [error.message] : []), ...(props.errors ?? [])];
+  // While the field's format is wrong, the rules' view of it is noise (an empty code "does not match the
+  // pattern"); its findings come back once the format error is fixed.
+  const findings = messages.length > 0 ? [] : all.filter((f) => !props.exact || f.path === path);
   return (
     <div id={notesId(path)} className={styles.notes}>
       {messages.map((m, i) => (

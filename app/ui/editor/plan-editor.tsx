@@ -24,14 +24,14 @@ function Checkpoint({ index, onRemove }: { index: number; onRemove: () => void }
       <select {...monthA11y} {...register(`schedule.${index}.month`, { valueAsNumber: true })}>
         {MONTHS.map((m) => (
           <option key={m} value={m}>
-            {m} 月底
+            {m}月底
           </option>
         ))}
       </select>
       <label className="sr-only" htmlFor={percentA11y.id}>
         第 {index + 1} 个时间点的累计支出百分比
       </label>
-      <input {...percentA11y} className={styles.tiny} type="number" min={0} max={100} step="any" {...register(`schedule.${index}.percent`, { valueAsNumber: true })} />
+      <input {...percentA11y} className={styles.percent} type="number" min={0} max={100} step="any" {...register(`schedule.${index}.percent`, { valueAsNumber: true })} />
       <span>%</span>
       <button type="button" className="btn btn-small" aria-label={`删除第 ${index + 1} 个时间点`} onClick={onRemove}>
         ×

@@ -8,6 +8,7 @@ import type { Framework } from '@/lib/domain/framework';
 import { checkTable, type RuleProfile } from '@/lib/domain/rules';
 import { tableSchema, type TableInput } from '@/lib/domain/schemas';
 import { createFindingsStore } from '@/lib/editor/findings-store';
+import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
@@ -76,6 +77,7 @@ export function TableEditor(props: EditorProps) {
   const form = useForm<TableInput>({ resolver: zodResolver(tableSchema), defaultValues: props.initial, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { getValues, setValue, register, control, watch } = form;
   const store = useMemo(() => createFindingsStore(), []);
+  const reveal = useMemo(() => createRevealStore(props.projectId !== null), [props.projectId]);
   const ctx = useMemo(() => ({ framework: props.framework, year: props.year, profile: props.profile }), [props.framework, props.year, props.profile]);
   const [isDirty, setDirty] = useState(false);
   // Marks the form as interactive once hydrated (tests wait for it; typing earlier could be lost).
@@ -107,7 +109,13 @@ export function TableEditor(props: EditorProps) {
     };
   }, [watch, recompute]);
 
-  const { save, isSaving, banner, projectId, version } = useTableSave({ form, unitYearId: props.unitYearId, projectId: props.projectId, version: props.version, saved, recompute });
+  const saveTable = useTableSave({ form, unitYearId: props.unitYearId, projectId: props.projectId, version: props.version, saved, recompute });
+  const { isSaving, banner, projectId, version } = saveTable;
+  // A save attempt shows every finding beside its field, also on a new table.
+  const save = useCallback(() => {
+    reveal.revealAll();
+    saveTable.save();
+  }, [reveal, saveTable.save]);
   useUnsavedGuard(
     useCallback(() => dirtyRef.current, []),
     isDirty,
@@ -125,7 +133,7 @@ export function TableEditor(props: EditorProps) {
   }, [save]);
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
-  const editorContext = useMemo(() => ({ form: editorForm, findings: store, comments: props.comments }), [editorForm, store, props.comments]);
+  const editorContext = useMemo(() => ({ form: editorForm, findings: store, reveal, comments: props.comments }), [editorForm, store, reveal, props.comments]);
   const isCreate = projectId === null;
 
   return (
@@ -137,6 +145,7 @@ export function TableEditor(props: EditorProps) {
             e.preventDefault();
             save();
           }}
+          onBlur={(e) => e.target.getAttribute('aria-describedby')?.split(' ').forEach(reveal.visit)}
           aria-label={isCreate ? '新建绩效目标表' : '编辑绩效目标表'}
           data-ready={isReady ? 'true' : undefined}
         >
