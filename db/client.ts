@@ -29,7 +29,9 @@ export function openDatabase(file: string): Handle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL at every commit, so a save acknowledged to a user survives a power cut, not only
+  // a killed process; its cost per save is measured in docs/performance.md (scripts/bench/synchronous.ts).
+  sqlite.pragma('synchronous = FULL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: migrationsFolder() });
   return { db, sqlite, path: file, statements: new Map() };
