@@ -1,14 +1,19 @@
-/** Backup, restore checks and bulk synthetic data: storage-level operations. */
+/** Backup, restore checks and the health probe: storage-level operations. */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqlite } from '../client';
 
-/** SQLite's online backup: a consistent copy even while the server is writing. */
+/**
+ * SQLite's online backup: a consistent copy even while the server is writing. All pages are copied in
+ * one step, inside one read transaction: copied in small steps, a write by the server between two steps
+ * restarts the copy, and a busy server could keep restarting it for ever.
+ */
 export async function backupTo(file: string): Promise<{ pages: number; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.partial`;
-  const result = await sqlite().backup(tmp);
+  fs.rmSync(tmp, { force: true });
+  const result = await sqlite().backup(tmp, { progress: () => 0x7fffffff });
   fs.renameSync(tmp, file);
   return { pages: result.totalPages, bytes: fs.statSync(file).size };
 }
@@ -39,21 +44,64 @@ export function checkDatabaseFile(file: string): DatabaseCheck {
   }
 }
 
-/** Replaces the database file (the server must be stopped); the old WAL and SHM files go with it. */
-export function replaceDatabaseFile(source: string, target: string): void {
+export class DatabaseInUse extends Error {
+  constructor(file: string) {
+    super(`数据库 ${file} 正被运行中的服务（或其他程序）使用。请先停止服务再恢复，否则服务会继续写入被替换掉的旧文件，之后的保存都会丢失。`);
+  }
+}
+
+/**
+ * True when another connection has the database open. Leaving WAL mode needs the only connection
+ * (every open connection holds a shared lock on the WAL index), so the attempt fails with SQLITE_BUSY
+ * exactly when a server is running on the file. When it succeeds the WAL has been checkpointed into the
+ * file, so the file alone holds every committed save.
+ */
+export function isDatabaseInUse(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  let probe: Database.Database | null = null;
+  try {
+    probe = new Database(file, { fileMustExist: true, timeout: 0 });
+    probe.pragma('journal_mode = DELETE');
+    return false;
+  } catch (error) {
+    return (error as { code?: string }).code === 'SQLITE_BUSY' || (error as { code?: string }).code === 'SQLITE_LOCKED';
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
+ * Puts `source` in place of `target`. The old database and its -wal/-shm files are moved aside
+ * (`<target>.before-restore-<time>`), never deleted: a WAL left by a killed server holds committed saves.
+ * Refuses while a server has `target` open.
+ */
+export function replaceDatabaseFile(source: string, target: string): { movedAside: string[] } {
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  if (isDatabaseInUse(target)) throw new DatabaseInUse(target);
   const tmp = `${target}.restoring`;
   fs.copyFileSync(source, tmp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const movedAside: string[] = [];
+  for (const suffix of ['', '-wal', '-shm']) {
+    const file = `${target}${suffix}`;
+    if (!fs.existsSync(file)) continue;
+    const aside = `${target}.before-restore-${stamp}${suffix}`;
+    fs.renameSync(file, aside);
+    movedAside.push(aside);
+  }
   fs.renameSync(tmp, target);
+  return { movedAside };
 }
 
 export function integrityCheck(): string {
   return String(sqlite().pragma('integrity_check', { simple: true }));
 }
 
-/** A cheap liveness check (quick_check would read every page; this only asks the schema). */
-export function integrityCheckQuick(): boolean {
+/**
+ * Whether the database answers, for the public /health page: it reads only the schema's few pages, so
+ * it costs the same on any size of database (an integrity check would read every page).
+ */
+export function isDatabaseResponding(): boolean {
   try {
     return (sqlite().prepare('select count(*) as n from sqlite_master').get() as { n: number }).n > 0;
   } catch {

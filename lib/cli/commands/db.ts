@@ -44,7 +44,7 @@ export const backup: Command = {
 
 export const restore: Command = {
   name: 'db:restore',
-  usage: 'db:restore FILE [--force]  检查备份文件并恢复（须先停止服务；覆盖现有数据库需 --force）',
+  usage: 'db:restore FILE [--force]  检查备份文件并恢复（须先停止服务；覆盖现有数据库需 --force，原文件移到旁边保留）',
   async run(args, io) {
     const { positional, options } = parseArgs(args);
     const file = positional[0];
@@ -52,7 +52,7 @@ export const restore: Command = {
       io.stderr.write('请指定要恢复的备份文件\n');
       return 2;
     }
-    const { checkDatabaseFile, replaceDatabaseFile } = await import('@/db/queries/maintenance');
+    const { checkDatabaseFile, DatabaseInUse, replaceDatabaseFile } = await import('@/db/queries/maintenance');
     const { databasePath } = await import('@/db/client');
     const check = checkDatabaseFile(file);
     if (!check.ok) {
@@ -64,15 +64,22 @@ export const restore: Command = {
       io.stderr.write(`数据库 ${target} 已存在。确认要用备份覆盖它，请先停止服务，再加 --force 重新执行。\n`);
       return 1;
     }
-    replaceDatabaseFile(file, target);
-    io.stdout.write(`已从 ${file} 恢复到 ${target}（${check.projects} 张表）。启动服务时会自动升级到最新结构。\n`);
-    return 0;
+    try {
+      const { movedAside } = replaceDatabaseFile(file, target);
+      io.stdout.write(`已从 ${file} 恢复到 ${target}（${check.projects} 张表）。启动服务时会自动升级到最新结构。\n`);
+      if (movedAside.length > 0) io.stdout.write(`原数据库已移到：${movedAside.join('、')}（确认无误后可删除）\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof DatabaseInUse)) throw error;
+      io.stderr.write(`未恢复：${error.message}\n`);
+      return 1;
+    }
   },
 };
 
 export const synth: Command = {
   name: 'db:synth',
-  usage: 'db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1]  生成规模测试用的合成数据',
+  usage: 'db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1] [--json]  生成规模测试用的合成数据',
   async run(args, io) {
     const { options } = parseArgs(args);
     const num = (k: string, d: number) => {
@@ -90,7 +97,10 @@ export const synth: Command = {
     await ensureBaseData();
     const started = Date.now();
     const r = synthesize(opts, systemActor().id);
-    io.stdout.write(`已生成 ${r.units} 个单位、${r.projects} 张表（${((Date.now() - started) / 1000).toFixed(1)} s）\n`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    // --json: one line for scripts (the benchmark finds the units it made by their codes).
+    if (options.has('json')) io.stdout.write(`${JSON.stringify({ ...r, seconds: Number(seconds) })}\n`);
+    else io.stdout.write(`已生成 ${r.units} 个单位（${r.firstUnitCode}–${r.lastUnitCode}）、${r.projects} 张表（${seconds} s）\n`);
     return 0;
   },
 };
