@@ -69,11 +69,15 @@ function project(unitSeq: number, i: number, year: number, rand: () => number): 
 
 export type SynthOptions = { projects: number; perUnit: number; year: number; seed: number };
 
-export function synthesize(opts: SynthOptions, userId: number | null): { units: number; projects: number } {
+export type SynthResult = { units: number; projects: number; firstUnitCode: string; lastUnitCode: string };
+
+export function synthesize(opts: SynthOptions, userId: number | null): SynthResult {
   const framework = findFrameworkByCode(FRAMEWORK_2015.code);
   if (!framework) throw new Error('框架未初始化');
   const rand = prng(opts.seed);
   let seq = maxSynthUnitCode('9');
+  const unitCode = (n: number) => `9${String(n).padStart(5, '0')}`;
+  const firstUnitCode = unitCode(seq + 1);
   let remaining = opts.projects;
   let units = 0;
   let projects = 0;
@@ -83,7 +87,7 @@ export function synthesize(opts: SynthOptions, userId: number | null): { units: 
       const n = Math.min(opts.perUnit, remaining);
       seq++;
       batch.push({
-        code: `9${String(seq).padStart(5, '0')}`,
+        code: unitCode(seq),
         name: `合成测试单位 ${String(seq).padStart(5, '0')}`,
         year: opts.year,
         frameworkId: framework.id,
@@ -95,5 +99,5 @@ export function synthesize(opts: SynthOptions, userId: number | null): { units: 
     units += batch.length;
   }
   analyze();
-  return { units, projects };
+  return { units, projects, firstUnitCode, lastUnitCode: unitCode(seq) };
 }
