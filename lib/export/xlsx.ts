@@ -178,7 +178,9 @@ async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Pr
       c.value = v;
       styleCell(c, { align: j === 3 ? 'right' : j === 0 ? 'center' : 'left' });
     });
-    if (i % 100 === 99) await pace();
+    // Written out row by row: a 1,000-row list committed at once would hold the event loop.
+    ws.getRow(4 + i).commit();
+    await pace();
   }
   const end = 4 + cover.rows.length;
   const summary: [string, string][] = [['合计', cover.total]];
