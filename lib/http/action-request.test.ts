@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTION_BODY_LIMIT, actionBodyProblem } from './action-request';
+
+type Body = { text: string } | { form: [string, string][] };
+type EncodeReply = (value: unknown) => Promise<string | FormData>;
+const { encodeReply } = createRequire(path.join(process.cwd(), 'package.json'))('next/dist/compiled/react-server-dom-turbopack/client.edge') as { encodeReply: EncodeReply };
+
+/**
+ * React's own server-side decoder, the one Next runs before an action: it needs the react-server
+ * condition, so it runs in a child process. True for each body it decodes into an argument list.
+ */
+function decodes(bodies: Body[]): boolean[] {
+  const script = `
+    const { decodeReply } = require('next/dist/compiled/react-server-dom-turbopack/server.node');
+    const bodies = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const out = [];
+      for (const b of bodies) {
+        let input = b.text;
+        if (b.form) { input = new FormData(); for (const [k, v] of b.form) input.append(k, v); }
+        try { out.push(Array.isArray(await decodeReply(input, {}, {}))); } catch { out.push(false); }
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  const out = execFileSync(process.execPath, ['--conditions', 'react-server', '-e', script], {
+    input: JSON.stringify(bodies),
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as boolean[];
+}
+
+function request(body: Body, contentType = 'text/plain;charset=UTF-8'): Request {
+  if ('text' in body) return new Request('http://x/projects', { method: 'POST', headers: { 'content-type': contentType }, body: body.text });
+  const form = new FormData();
+  for (const [k, v] of body.form) form.append(k, v);
+  return new Request('http://x/projects', { method: 'POST', body: form });
+}
+
+async function encoded(args: unknown[]): Promise<Body> {
+  const e = await encodeReply(args);
+  return typeof e === 'string' ? { text: e } : { form: [...e.entries()].map(([k, v]) => [k, String(v)] as [string, string]) };
+}
+
+const MALFORMED: Body[] = [
+  { text: '[{"projectId":1,"ver' },
+  { text: 'hello' },
+  { text: '' },
+  { text: '42' },
+  { text: '{"a":1}' },
+  { text: '["$Q9"]' },
+  { text: '["$B1"]' },
+  { text: '["$F1"]' },
+  { text: '["$h1"]' },
+  { text: `["$n${'1'.repeat(301)}"]` },
+  { text: `${'['.repeat(5_000)}${']'.repeat(5_000)}` },
+  { form: [['7', '[]']] },
+  { form: [['0', '["$Q1"]']] },
+  { form: [['0', '[{']] },
+];
+
+describe('server-action bodies Next cannot decode', () => {
+  it('refuses every malformed body, and React’s decoder indeed fails on each', async () => {
+    const decoded = decodes(MALFORMED);
+    expect(MALFORMED.filter((_, i) => decoded[i]).map((b) => JSON.stringify(b).slice(0, 60))).toEqual([]);
+    for (const body of MALFORMED) expect(await actionBodyProblem(request(body)), JSON.stringify(body).slice(0, 80)).toMatchObject({ status: 400 });
+  });
+
+  it('refuses broken multipart, invalid UTF-8 and bodies over the limit (413)', async () => {
+    const broken = new Request('http://x/p', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, body: '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{' });
+    expect(await actionBodyProblem(broken)).toMatchObject({ status: 400 });
+    const utf8 = new Request('http://x/p', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: new Uint8Array([0x5b, 0xff, 0x5d]) });
+    expect(await actionBodyProblem(utf8)).toMatchObject({ status: 400 });
+    const big = new Request('http://x/p', { method: 'POST', headers: { 'content-length': String(ACTION_BODY_LIMIT + 1) }, body: '[]' });
+    expect(await actionBodyProblem(big)).toMatchObject({ status: 413, message: expect.stringContaining('过大') });
+    const streamed = new Request('http://x/p', { method: 'POST', body: new Blob([new Uint8Array(ACTION_BODY_LIMIT + 1)]).stream(), duplex: 'half' } as RequestInit);
+    expect(await actionBodyProblem(streamed)).toMatchObject({ status: 413 });
+  });
+
+  it('accepts what the browser sends: plain data and form data in React’s encoding', async () => {
+    const form = new FormData();
+    form.append('username', 'owner');
+    form.append('password', '$secret');
+    const bodies = [
+      await encoded([{ projectId: 1, version: 2, table: { purpose: '$开头的文字', rows: [null, undefined, -0, NaN, 1e308] } }]),
+      await encoded([null, form]),
+      await encoded([]),
+    ];
+    for (const b of bodies) expect(await actionBodyProblem(request(b))).toBeNull();
+    expect(decodes(bodies).every(Boolean)).toBe(true);
+  });
+
+  it('never lets through a body React’s decoder fails on (random payloads, encoded and raw)', async () => {
+    const samples = fc.sample(
+      fc.oneof(
+        fc.anything({ maxDepth: 3 }).map((v) => ({ kind: 'encoded' as const, v })),
+        fc.json({ depthSize: 'small' }).map((v) => ({ kind: 'raw' as const, v })),
+        fc.string().map((v) => ({ kind: 'raw' as const, v: JSON.stringify([v]) })),
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+    const bodies: Body[] = [];
+    for (const s of samples) bodies.push(s.kind === 'encoded' ? await encoded([s.v]) : { text: s.v as string });
+    const accepted: Body[] = [];
+    for (const b of bodies) if ((await actionBodyProblem(request(b))) === null) accepted.push(b);
+    expect(accepted.length).toBeGreaterThan(100);
+    const ok = decodes(accepted);
+    expect(accepted.filter((_, i) => !ok[i])).toEqual([]);
+  });
+});
