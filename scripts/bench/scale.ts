@@ -1,0 +1,73 @@
+/**
+ * The database grown in steps for the list figures. Each step adds ordinary unit-years of 100 tables
+ * (about 1,000 units at 100,000 projects) and one unit-year holding 10% of the database, so one listed
+ * unit-year stays ordinary while the other grows with the database.
+ */
+import { execFileSync } from 'node:child_process';
+import { Client } from '../reliability/http';
+import { timeGets } from './http-timing';
+
+export const ORDINARY_PER_UNIT = 100;
+export const GROWING_SHARE = 0.1;
+
+type SynthOutput = { units: number; projects: number; firstUnitCode: string; lastUnitCode: string };
+
+/** `pt db:synth` in its own process, as an operator would run it. */
+export function synth(databasePath: string, projects: number, perUnit: number, seed: number): SynthOutput {
+  const out = execFileSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'lib/cli/main.ts', 'db:synth', '--projects', String(projects), '--per-unit', String(perUnit), '--seed', String(seed), '--json'],
+    { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as SynthOutput;
+}
+
+export type GrowthStep = { size: number; growingCode: string; growingProjects: number; seconds: number };
+
+/** Brings the database from `have` to `size` projects (the server must be stopped: a restart picks up fresh statistics). */
+export function growTo(databasePath: string, have: number, size: number): GrowthStep {
+  const t = Date.now();
+  const growingProjects = Math.round(size * GROWING_SHARE);
+  const ordinary = size - have - growingProjects;
+  if (ordinary > 0) synth(databasePath, ordinary, ORDINARY_PER_UNIT, size);
+  const growing = synth(databasePath, growingProjects, growingProjects, size + 1);
+  return { size, growingCode: growing.firstUnitCode, growingProjects, seconds: (Date.now() - t) / 1000 };
+}
+
+export type UnitYearRef = { id: number; unitCode: string; year: number };
+
+export async function unitYears(client: Client): Promise<UnitYearRef[]> {
+  const r = await client.get('/api/unit-years');
+  if (r.status !== 200) throw new Error(`/api/unit-years → ${r.status}`);
+  return (r.json as { unitYears: UnitYearRef[] }).unitYears;
+}
+
+export function unitYearOf(list: UnitYearRef[], unitCode: string): UnitYearRef {
+  const found = list.find((u) => u.unitCode === unitCode);
+  if (!found) throw new Error(`unit ${unitCode} is not among the ${list.length} unit-years the user sees`);
+  return found;
+}
+
+export type ListFigure = { label: string; unitCode: string; unitYearProjects: number; options: number; p50: number; p95: number; bytes: number };
+
+/**
+ * The list page with a search term, a status filter and a sort, one page, as the administrator (who
+ * sees every unit, so the page also carries every unit-year option). Every reply must be the list of
+ * that unit-year with matching rows and every option.
+ */
+export async function timeList(opts: { client: Client; unitYear: UnitYearRef; options: number; unitYearProjects: number; runs: number; label: string }): Promise<ListFigure> {
+  const { client, unitYear } = opts;
+  const url = `${client.base}/projects?uy=${unitYear.id}&q=${encodeURIComponent('年度')}&status=approved&sort=total&dir=desc`;
+  const t = await timeGets(url, client.sessionCookie, opts.runs, {
+    markers: [new RegExp(`<h1[^>]*>${unitYear.unitCode}\\b`), 'aria-label="绩效目标表列表"'],
+    check: (body) => {
+      const total = Number(/共 (?:<!-- -->)?(\d+)(?:<!-- -->)? 张表/.exec(body)?.[1] ?? NaN);
+      if (!(total > 0)) return 'the search found no rows';
+      const options = (body.match(/<option value="\d+"/g) ?? []).length;
+      // The unit-year picker holds every option; the status picker's options have no numeric value.
+      if (options < opts.options) return `${options} unit-year options, expected ${opts.options}`;
+      return null;
+    },
+  });
+  return { label: opts.label, unitCode: unitYear.unitCode, unitYearProjects: opts.unitYearProjects, options: opts.options, ...t };
+}
