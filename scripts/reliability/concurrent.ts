@@ -1,14 +1,16 @@
 /**
- * Lost-update test: C signed-in clients each save the same table S times, each save based on the
- * version that client just read. Every save must be applied or refused as a conflict; the final version
- * must equal 1 + applied; the final content must be the last applied save's; no SQLITE_BUSY may surface.
+ * Lost-update test: C signed-in clients, spread over several owners of the unit, each save the same
+ * table S times, each save based on the version that client just read. Every save must be applied or
+ * refused as a conflict; the final version must equal 1 + applied; the final content must be the last
+ * applied save's; no SQLITE_BUSY may surface.
  */
 import Database from 'better-sqlite3';
 import { Client, outcome } from './http';
-import { createScriptTable, demoUnitYearId, scriptTable } from './fixtures';
+import { createScriptTable, demoOwners, demoUnitYearId, scriptTable } from './fixtures';
 
 export type ConcurrencyReport = {
   clients: number;
+  owners: number;
   saves: number;
   applied: number;
   conflicts: number;
@@ -18,16 +20,18 @@ export type ConcurrencyReport = {
   auditUpdates: number;
 };
 
-export async function concurrentSaves(opts: { base: string; ids: Map<string, string>; databasePath: string; clients: number; saves: number }): Promise<ConcurrencyReport> {
+export async function concurrentSaves(opts: { base: string; ids: Map<string, string>; databasePath: string; clients: number; owners: number; saves: number }): Promise<ConcurrencyReport> {
+  const owners = await demoOwners(opts.base, opts.ids, opts.owners);
   const owner = new Client(opts.base, opts.ids);
   await owner.signIn('owner', 'Bianzhi2024');
   const unitYearId = await demoUnitYearId(owner);
   const code = `13080024PREL${String(Date.now()).slice(-9)}`;
   const projectId = await createScriptTable(owner, unitYearId, code);
   const clients = await Promise.all(
-    Array.from({ length: opts.clients }, async () => {
+    Array.from({ length: opts.clients }, async (_, i) => {
       const c = new Client(opts.base, opts.ids);
-      await c.signIn('owner', 'Bianzhi2024');
+      const who = owners[i % owners.length]!;
+      await c.signIn(who.username, who.password);
       return c;
     }),
   );
@@ -35,7 +39,7 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   let conflicts = 0;
   let other = 0;
   let busy = 0;
-  const appliedSaves: { version: number; purpose: string }[] = [];
+  const appliedSaves: { version: number; purpose: string; username: string }[] = [];
   await Promise.all(
     clients.map(async (c, i) => {
       for (let j = 0; j < opts.saves; j++) {
@@ -46,7 +50,7 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
         const o = outcome(reply);
         if (o.ok) {
           applied++;
-          appliedSaves.push({ version: (o.data as { version: number }).version, purpose });
+          appliedSaves.push({ version: (o.data as { version: number }).version, purpose, username: owners[i % owners.length]!.username });
         } else if (o.code === 'conflict') {
           conflicts++;
         } else {
@@ -62,9 +66,20 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   let lost = Math.abs(final.project.version - 1 - applied);
   if (last && final.table.purpose !== last.purpose) lost++;
   if (!versionsDistinct) lost++;
+  // Every applied save's content is in the audit row written in its transaction, under its owner.
   const db = new Database(opts.databasePath, { readonly: true, fileMustExist: true });
-  const auditUpdates = (db.prepare("select count(*) as n from audit_log where entity = 'project' and entity_id = ? and action = 'update'").get(projectId) as { n: number }).n;
+  const audits = db
+    .prepare("select username, changes from audit_log where entity = 'project' and entity_id = ? and action = 'update'")
+    .all(projectId) as { username: string; changes: string | null }[];
   db.close();
+  const audited = new Set<string>();
+  for (const a of audits) {
+    const changes = JSON.parse(a.changes ?? '[]') as { kind?: string; field?: string; after?: string | null }[];
+    const purpose = changes.find((c) => c.kind === 'field' && c.field === 'purpose')?.after;
+    if (purpose) audited.add(`${a.username} ${purpose}`);
+  }
+  lost += appliedSaves.filter((s) => !audited.has(`${s.username} ${s.purpose}`)).length;
+  const auditUpdates = audits.length;
   if (auditUpdates !== applied) lost += Math.abs(auditUpdates - applied);
-  return { clients: opts.clients, saves: opts.clients * opts.saves, applied, conflicts, other, busy, lost, auditUpdates };
+  return { clients: opts.clients, owners: owners.length, saves: opts.clients * opts.saves, applied, conflicts, other, busy, lost, auditUpdates };
 }

@@ -1,39 +1,27 @@
 /**
- * Hostile input: every server action called with random and mutated payloads (fast-check). No call may
- * end in a 5xx or an unexpected server error; a payload that breaks the schema must be refused as a
- * validation error. Oversize input (a 10 MB text field, 10,000 rows, a 100 MB upload) must be refused
- * with a clear message before it touches the database.
+ * Hostile input: every server action in the build called with random and mutated payloads (fast-check),
+ * sent both as JSON and in the browser's own encoding, and with malformed bodies: truncated, not JSON,
+ * invalid UTF-8, wrong content types, broken multipart, unescaped flight references, deep nesting.
+ * No reply may be a 5xx or carry a stack trace; a well-formed payload must come back as a result (a
+ * payload that breaks the schema as a validation error), never as a thrown error.
  */
 import fc from 'fast-check';
-import { Client, outcome } from './http';
-import { demoUnitYearId, scriptTable } from './fixtures';
+import { Client, hasErrorRow, outcome, type ActionEntry, type Reply } from './http';
+import { demoUnitId, demoUnitYearId } from './fixtures';
+import { argumentsFor, coverage, TARGETS, type Caller, type FuzzTarget } from './fuzz-targets';
 
-export type FuzzReport = { cases: number; http5xx: number; serverErrors: number; notValidation: number; oversizeRefused: number; oversizeCases: number };
-
-type Target = { name: string; valid: (ctx: { projectId: number; version: number; unitYearId: number }) => unknown };
-
-const TARGETS: Target[] = [
-  { name: 'saveTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version, table: scriptTable('13080024PFUZZ00000001') }) },
-  { name: 'createTableAction', valid: (c) => ({ unitYearId: c.unitYearId, table: scriptTable('13080024PFUZZ00000002') }) },
-  { name: 'deleteTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
-  { name: 'duplicateTableAction', valid: (c) => ({ projectId: c.projectId }) },
-  { name: 'startNextYearAction', valid: (c) => ({ projectId: c.projectId }) },
-  { name: 'submitTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
-  { name: 'withdrawTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
-  { name: 'returnTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version, reason: '理由', comments: [{ target: null, body: '意见' }] }) },
-  { name: 'approveTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
-  { name: 'reopenTableAction', valid: (c) => ({ projectId: c.projectId, version: c.version, reason: '理由' }) },
-  { name: 'bulkApproveAction', valid: (c) => ({ items: [{ projectId: c.projectId, version: c.version }] }) },
-  { name: 'addCommentAction', valid: (c) => ({ projectId: c.projectId, target: null, body: '意见' }) },
-  { name: 'changePassword', valid: () => ({ current: 'x', password: 'y', confirm: 'y' }) },
-  { name: 'createUnitAction', valid: () => ({ code: '441001', name: '单位' }) },
-  { name: 'createUnitYearAction', valid: (c) => ({ unitId: 1, year: 2024, frameworkId: 1, projectExpenditure: null, _: c.unitYearId }) },
-  { name: 'updateUnitYearAction', valid: (c) => ({ unitYearId: c.unitYearId, frameworkId: 1, projectExpenditure: '3447.87', ruleProfile: null }) },
-  { name: 'createUserAction', valid: () => ({ username: 'owner', displayName: '名', password: 'Abcdefg123', isAdmin: false }) },
-  { name: 'setUserDisabledAction', valid: () => ({ userId: 999999, isDisabled: true }) },
-  { name: 'resetPasswordAction', valid: () => ({ userId: 999999 }) },
-  { name: 'setMembershipAction', valid: () => ({ userId: 999999, unitId: 1, role: 'owner', isMember: true }) },
-];
+export type FuzzReport = {
+  actions: number;
+  uncovered: string[];
+  cases: number;
+  http5xx: number;
+  serverErrors: number;
+  notValidation: number;
+  malformed: number;
+  malformedRefused: number;
+  leaks: number;
+  failures: string[];
+};
 
 /** Replaces, deletes or wraps one value somewhere inside a JSON-like object. */
 function mutate(value: unknown, path: number[], replacement: unknown, mode: number): unknown {
@@ -53,73 +41,122 @@ function mutate(value: unknown, path: number[], replacement: unknown, mode: numb
   return copy;
 }
 
-export async function fuzzActions(opts: { base: string; ids: Map<string, string>; runs: number; projectId: number }): Promise<FuzzReport> {
-  const admin = new Client(opts.base, opts.ids);
-  await admin.signIn('admin', 'Guanli2024');
-  const owner = new Client(opts.base, opts.ids);
-  await owner.signIn('owner', 'Bianzhi2024');
-  const unitYearId = await demoUnitYearId(owner);
+/** React escapes strings that start with `$` (they would read as references); a JSON client must too. */
+function escapeFlight(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(escapeFlight);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeFlight(v)]));
+  return value;
+}
+
+/** Server internals in a reply: a stack frame, a source path. Production replies carry only a digest. */
+function leaks(raw: string): boolean {
+  return /\n\s+at .+:\d+:\d+/.test(raw) || /\/(work|home|root|tmp)\/|node_modules\/|\.next\/server/.test(raw);
+}
+
+const MALFORMED: { label: string; body: (valid: string) => BodyInit; type: string | null }[] = [
+  { label: '截断的 JSON', body: (v) => v.slice(0, Math.max(1, Math.floor(v.length / 2))), type: 'text/plain;charset=UTF-8' },
+  { label: '不是 JSON', body: () => 'hello, 你好', type: 'text/plain;charset=UTF-8' },
+  { label: '空请求体', body: () => '', type: 'text/plain;charset=UTF-8' },
+  { label: '无效 UTF-8', body: () => new Uint8Array([0x5b, 0xff, 0xfe, 0xc3, 0x28, 0x5d]), type: 'text/plain;charset=UTF-8' },
+  { label: '数字而非参数列表', body: () => '42', type: 'text/plain;charset=UTF-8' },
+  { label: 'application/json', body: (v) => v, type: 'application/json' },
+  { label: '表单编码', body: () => 'a=1&b=%E4%B8%AD', type: 'application/x-www-form-urlencoded' },
+  { label: '二进制', body: () => new Uint8Array([0, 1, 2, 255, 254]), type: 'application/octet-stream' },
+  { label: '无 content-type', body: (v) => v, type: null },
+  { label: 'multipart 无边界', body: () => 'abc', type: 'multipart/form-data' },
+  { label: 'multipart 截断', body: () => '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{', type: 'multipart/form-data; boundary=xyz' },
+  { label: 'multipart 缺根字段', body: () => '--xyz\r\nContent-Disposition: form-data; name="7"\r\n\r\n[]\r\n--xyz--\r\n', type: 'multipart/form-data; boundary=xyz' },
+  { label: '未转义的引用 $@', body: () => '["$@1"]', type: 'text/plain;charset=UTF-8' },
+  { label: '未转义的引用 $Q', body: () => '["$Q9"]', type: 'text/plain;charset=UTF-8' },
+  { label: '未转义的引用 $B', body: () => '["$B1"]', type: 'text/plain;charset=UTF-8' },
+  { label: '未转义的引用 $K', body: () => '["$K1"]', type: 'text/plain;charset=UTF-8' },
+  { label: '未转义的引用 $F', body: () => '["$F1"]', type: 'text/plain;charset=UTF-8' },
+  { label: '深度嵌套', body: () => `${'['.repeat(50_000)}${']'.repeat(50_000)}`, type: 'text/plain;charset=UTF-8' },
+];
+
+export async function fuzzActions(opts: { base: string; ids: Map<string, string>; manifest: ActionEntry[]; runs: number; projectId: number }): Promise<FuzzReport> {
+  const client = async (username: string, password: string) => {
+    const c = new Client(opts.base, opts.ids);
+    await c.signIn(username, password);
+    return c;
+  };
+  const clients: Record<Exclude<Caller, 'throwaway'>, Client> = {
+    admin: await client('admin', 'Guanli2024'),
+    owner: await client('owner', 'Bianzhi2024'),
+    reviewer: await client('reviewer', 'Shenhe2024'),
+    anonymous: new Client(opts.base, opts.ids),
+  };
+  let throwaway = await client('reviewer', 'Shenhe2024');
+  const owner = clients.owner;
   const versionNow = async () => ((await owner.get(`/api/projects/${opts.projectId}`)).json as { project: { version: number } }).project.version;
   // A stale version: mutated payloads that happen to be valid are refused as conflicts and change nothing.
-  const ctx = { projectId: opts.projectId, version: (await versionNow()) + 1000, unitYearId };
-  const report: FuzzReport = { cases: 0, http5xx: 0, serverErrors: 0, notValidation: 0, oversizeRefused: 0, oversizeCases: 0 };
-  const failures: string[] = [];
+  const ctx = { projectId: opts.projectId, version: (await versionNow()) + 1000, unitYearId: await demoUnitYearId(owner), unitId: await demoUnitId(clients.admin) };
+  const { missing, stale } = coverage(opts.manifest);
+  const report: FuzzReport = { actions: opts.manifest.length, uncovered: missing, cases: 0, http5xx: 0, serverErrors: 0, notValidation: 0, malformed: 0, malformedRefused: 0, leaks: 0, failures: [] };
+  if (stale.length > 0) report.failures.push(`模糊测试列表中有构建里不存在的操作：${stale.join('、')}`);
+  const fail = (m: string) => report.failures.length < 40 && report.failures.push(m);
 
-  const check = async (client: Client, name: string, args: unknown[], mustBeInvalid: boolean) => {
-    const reply = await client.action(name, args);
+  const check = (target: FuzzTarget, reply: Reply, what: string, mustBeInvalid: boolean) => {
     report.cases++;
     const o = outcome(reply);
     if (reply.status >= 500) report.http5xx++;
-    if (o.code === 'error' || o.code === 'http-5xx' || o.code === 'no-result') {
+    if (leaks(reply.raw)) {
+      report.leaks++;
+      fail(`${target.name} ${what} → 回复中含有服务器内部信息`);
+    }
+    const isAnswer = target.mayRedirect || target.shape === 'none' ? !hasErrorRow(reply.raw) : reply.result !== null && typeof reply.result === 'object';
+    if (reply.status >= 500 || o.code === 'error' || !isAnswer) {
       report.serverErrors++;
-      failures.push(`${name} ${JSON.stringify(args).slice(0, 200)} → ${reply.status} ${o.code}`);
+      fail(`${target.name} ${what} → ${reply.status} ${o.code ?? ''} ${reply.raw.slice(0, 120)}`);
     } else if (mustBeInvalid && o.code !== 'invalid') {
       report.notValidation++;
-      failures.push(`${name} ${JSON.stringify(args).slice(0, 200)} → ${o.code ?? 'ok'}`);
+      fail(`${target.name} ${what} → ${o.code ?? 'ok'}`);
     }
   };
 
-  const arbitraryPayload = fc.oneof(
-    fc.anything({ maxDepth: 3 }).map((v) => ({ args: [v], schemaBreaking: false })),
-    fc.tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.anything({ maxDepth: 2 }), fc.integer({ min: 0, max: 2 })).map(([path, v, mode]) => ({ path, v, mode })).map((m) => ({ args: m, schemaBreaking: false })),
+  const payloads = fc.oneof(
+    fc.anything({ maxDepth: 3 }).map((v) => ({ kind: 'random' as const, value: v })),
+    fc
+      .tuple(fc.array(fc.nat(), { maxLength: 4 }), fc.anything({ maxDepth: 2 }), fc.integer({ min: 0, max: 2 }))
+      .map(([path, v, mode]) => ({ kind: 'mutated' as const, value: { path, v, mode } })),
   );
-  for (const target of TARGETS) {
+  // Each action is posted to a page that carries it, as the browser does (elsewhere Next forwards it).
+  const pages = new Map(opts.manifest.map((a) => [a.name, a.page]));
+  for (const target of TARGETS.filter((t) => opts.ids.has(t.name))) {
     const valid = target.valid(ctx);
-    const client = target.name.startsWith('create') && target.name !== 'createTableAction' ? admin : owner;
-    const samples = fc.sample(arbitraryPayload, { numRuns: opts.runs, seed: 42 });
-    for (const s of samples) {
-      const a = s.args as unknown;
-      if (Array.isArray(a)) {
-        // Random values as the argument: refused, or (rarely) accepted when they happen to be valid.
-        await check(client, target.name, a, typeof a[0] !== 'object' || a[0] === null || Array.isArray(a[0]));
+    const page = pages.get(target.name) ?? '/projects';
+    const samples = fc.sample(fc.tuple(payloads, fc.boolean()), { numRuns: opts.runs, seed: 42 });
+    for (const [i, [p, isEncoded]] of samples.entries()) {
+      if (target.caller === 'throwaway' && i % 4 === 0) throwaway = await client('reviewer', 'Shenhe2024');
+      const c = target.caller === 'throwaway' ? throwaway : clients[target.caller];
+      const m = p.value as { path: number[]; v: unknown; mode: number };
+      const payload = p.kind === 'random' ? p.value : mutate(valid, m.path, m.v, m.mode);
+      const args = argumentsFor(target, payload);
+      // Random values as the one argument must be refused as invalid unless they are an object.
+      const mustBeInvalid = target.shape === 'single' && p.kind === 'random' && (typeof payload !== 'object' || payload === null || Array.isArray(payload));
+      // Form arguments exist only in the browser's encoding; JSON is the other encoding a client may use.
+      const reply = isEncoded || target.shape === 'form' ? await c.actionEncoded(target.name, args, page) : await c.action(target.name, escapeFlight(args) as unknown[], page);
+      check(target, reply, `${p.kind} ${JSON.stringify(payload)?.slice(0, 150) ?? String(payload)}`, mustBeInvalid);
+    }
+    const validBody = JSON.stringify(argumentsFor(target, valid).map((a) => (a instanceof FormData ? null : a)));
+    for (const bad of MALFORMED) {
+      const c = target.caller === 'throwaway' ? throwaway : clients[target.caller];
+      const reply = await c.actionBody(target.name, bad.body(validBody), bad.type, page);
+      report.cases++;
+      report.malformed++;
+      if (reply.status >= 500) report.http5xx++;
+      if (leaks(reply.raw)) {
+        report.leaks++;
+        fail(`${target.name} ${bad.label} → 回复中含有服务器内部信息`);
+      } else if (reply.status < 500) {
+        report.malformedRefused++;
       } else {
-        const m = a as { path: number[]; v: unknown; mode: number };
-        await check(client, target.name, [mutate(valid, m.path, m.v, m.mode)], false);
+        fail(`${target.name} ${bad.label} → ${reply.status}`);
       }
     }
   }
-
-  // Oversize input, refused before the database: the table's version must not move.
-  const version = await versionNow();
-  const big = 'x'.repeat(10 * 1024 * 1024);
-  const oversize: [string, unknown][] = [
-    ['saveTableAction', { ...ctx, version, table: { ...scriptTable('13080024PFUZZ00000001'), purpose: big } }],
-    ['saveTableAction', { ...ctx, version, table: { ...scriptTable('13080024PFUZZ00000001'), indicators: Array.from({ length: 10_000 }, () => scriptTable('X').indicators[0]) } }],
-  ];
-  for (const [name, input] of oversize) {
-    report.oversizeCases++;
-    const reply = await owner.action(name, [input]);
-    const o = outcome(reply);
-    if (o.code === 'invalid') report.oversizeRefused++;
-    else failures.push(`oversize ${name} → ${reply.status} ${o.code}`);
-  }
-  report.oversizeCases++;
-  const hundredMb = new Uint8Array(100 * 1024 * 1024);
-  const upload = await owner.fetch('/api/import?mode=preview', { method: 'POST', body: hundredMb }).catch(() => null);
-  if (upload && upload.status === 413) report.oversizeRefused++;
-  else failures.push(`100 MB upload → ${upload?.status ?? 'connection closed'}`);
-  const after = (await owner.get(`/api/projects/${opts.projectId}`)).json as { project: { version: number } };
-  if (after.project.version !== version) failures.push(`oversize input changed the table: version ${version} → ${after.project.version}`);
-  if (failures.length > 0) console.error(`模糊测试发现的问题：\n${failures.slice(0, 30).join('\n')}`);
+  const alive = await fetch(`${opts.base}/login`);
+  if (alive.status !== 200) fail(`模糊测试之后服务器不再正常响应：/login → ${alive.status}`);
   return report;
 }

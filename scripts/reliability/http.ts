@@ -1,17 +1,51 @@
 /** A minimal HTTP client for the reliability and benchmark scripts: a signed-in session and server actions. */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
-type Manifest = { node: Record<string, { exportedName?: string }> };
+type Manifest = { node: Record<string, { exportedName?: string; filename?: string; workers?: Record<string, unknown> }> };
+
+/** `page`: a URL of a page that carries the action, where the browser posts it. */
+export type ActionEntry = { id: string; name: string; file: string; page: string };
+
+/** `app/(staff)/projects/[id]/edit/page` → `/projects/1/edit`. */
+function pageUrl(worker: string): string {
+  const parts = worker.replace(/^app\//, '').replace(/\/?page$/, '').split('/');
+  return `/${parts.filter((p) => p && !/^\(.*\)$/.test(p)).map((p) => (/^\[.*\]$/.test(p) ? '1' : p)).join('/')}`;
+}
+
+/** Every server action the build contains, from its server-reference manifest. */
+export function actionManifest(distDir: string): ActionEntry[] {
+  const m = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
+  return Object.entries(m.node).map(([id, v]) => {
+    const worker = Object.keys(v.workers ?? {}).find((w) => w.endsWith('/page'));
+    return { id, name: v.exportedName ?? '', file: v.filename ?? '', page: worker ? pageUrl(worker) : '/projects' };
+  });
+}
 
 export function actionIds(distDir: string): Map<string, string> {
-  const m = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
   const ids = new Map<string, string>();
-  for (const [id, v] of Object.entries(m.node)) if (v.exportedName) ids.set(v.exportedName, id);
+  for (const a of actionManifest(distDir)) if (a.name) ids.set(a.name, a.id);
   return ids;
 }
 
-export type Reply = { status: number; result: unknown };
+/**
+ * React's own reply encoder, as the browser uses it: FormData arguments become multipart bodies, and
+ * Dates, Maps, BigInts and undefined get their flight encodings.
+ */
+type EncodeReply = (value: unknown) => Promise<string | FormData>;
+let encoder: EncodeReply | null = null;
+function encodeReply(value: unknown): Promise<string | FormData> {
+  encoder ??= (createRequire(path.join(process.cwd(), 'package.json'))('next/dist/compiled/react-server-dom-turbopack/client.edge') as { encodeReply: EncodeReply }).encodeReply;
+  return encoder(value);
+}
+
+export type Reply = { status: number; result: unknown; raw: string };
+
+/** A flight error row (`<id>:E{…}`): the action threw, or Next refused the body before calling it. */
+export function hasErrorRow(raw: string): boolean {
+  return /^[0-9a-f]+:E\{/m.test(raw);
+}
 
 /**
  * A server action's return value from Next's reply: the flight row `1:`. An error row (`1:E…`) or no
@@ -68,15 +102,25 @@ export class Client {
 
   /** Calls a server action by its exported name with raw arguments (or a raw body string). */
   async action(name: string, args: unknown[] | string, page = '/projects'): Promise<Reply> {
+    return this.actionBody(name, typeof args === 'string' ? args : JSON.stringify(args), 'text/plain;charset=UTF-8', page);
+  }
+
+  /** Calls a server action with the arguments encoded exactly as the browser encodes them. */
+  async actionEncoded(name: string, args: unknown[], page = '/projects'): Promise<Reply> {
+    const body = await encodeReply(args);
+    // A string body goes as text; a FormData body lets fetch set the multipart boundary.
+    return this.actionBody(name, body, typeof body === 'string' ? 'text/plain;charset=UTF-8' : null, page);
+  }
+
+  /** Any body with any content type (null: none), for malformed requests. */
+  async actionBody(name: string, body: BodyInit, contentType: string | null, page = '/projects'): Promise<Reply> {
     const id = this.ids.get(name);
     if (!id) throw new Error(`unknown action ${name}`);
-    const res = await fetch(`${this.base}${page}`, {
-      method: 'POST',
-      headers: { 'Next-Action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', cookie: this.cookie },
-      body: typeof args === 'string' ? args : JSON.stringify(args),
-      redirect: 'manual',
-    });
-    return { status: res.status, result: actionResult(await res.text()) };
+    const headers: Record<string, string> = { 'Next-Action': id, accept: 'text/x-component', cookie: this.cookie };
+    if (contentType) headers['content-type'] = contentType;
+    const res = await fetch(`${this.base}${page}`, { method: 'POST', headers, body, redirect: 'manual' });
+    const raw = await res.text();
+    return { status: res.status, result: actionResult(raw), raw };
   }
 }
 

@@ -1,0 +1,56 @@
+/**
+ * Reads a database file directly (after a crash, or a backup) and checks what the writers of the
+ * reliability scripts were told: each table is one whole version, and each acknowledged save is there.
+ */
+import type Database from 'better-sqlite3';
+import { VERSION_PURPOSE, VERSION_ROW_PREFIX, versionShape } from './fixtures';
+
+export type Ack = { projectId: number; version: number };
+export type SaveInspection = { corrupt: boolean; missing: number; halfWritten: number; versions: Map<number, number>; problems: string[] };
+
+/** Whether a table's stored header, rows and checkpoints are one whole version (see `versionedTable`). */
+export function wholeVersion(db: Database.Database, id: number): { version: number; problem: string | null } {
+  const p = db.prepare('select version, purpose from projects where id = ?').get(id) as { version: number; purpose: string } | undefined;
+  if (!p) return { version: 0, problem: `表 ${id} 不见了` };
+  // Version 1 is the table as created, before any versioned save.
+  if (p.version === 1) return { version: 1, problem: null };
+  const rows = db.prepare('select name, is_placeholder as ph from indicators where project_id = ?').all(id) as { name: string; ph: number }[];
+  const cps = (db.prepare('select count(*) as n from checkpoints where project_id = ?').get(id) as { n: number }).n;
+  const shape = versionShape(p.version);
+  const wrong: string[] = [];
+  if (p.purpose !== VERSION_PURPOSE(p.version)) wrong.push(`资金用途为“${p.purpose}”`);
+  if (rows.length !== shape.rows) wrong.push(`${rows.length} 行（应为 ${shape.rows}）`);
+  if (cps !== shape.checkpoints) wrong.push(`${cps} 个时间点（应为 ${shape.checkpoints}）`);
+  const stale = rows.filter((r) => !r.ph && !r.name.startsWith(VERSION_ROW_PREFIX(p.version))).length;
+  if (stale > 0) wrong.push(`${stale} 行属于别的版本`);
+  return { version: p.version, problem: wrong.length ? `表 ${id} 版本 ${p.version}：${wrong.join('，')}` : null };
+}
+
+/**
+ * Integrity, whole versions, and the acknowledged saves: each one's table at or past its version, and
+ * its content (the purpose naming the version) in the audit row written in the same transaction.
+ */
+export function inspectSaves(db: Database.Database, projectIds: readonly number[], acks: readonly Ack[]): SaveInspection {
+  const integrity = db.pragma('integrity_check', { simple: true });
+  const fk = db.pragma('foreign_key_check') as unknown[];
+  const problems: string[] = [];
+  const versions = new Map<number, number>();
+  let halfWritten = 0;
+  for (const id of projectIds) {
+    const w = wholeVersion(db, id);
+    versions.set(id, w.version);
+    if (w.problem) {
+      halfWritten++;
+      problems.push(w.problem);
+    }
+  }
+  const audited = new Set<string>();
+  const audits = db.prepare("select entity_id as id, changes from audit_log where entity = 'project' and action = 'update'").all() as { id: number; changes: string | null }[];
+  for (const a of audits) {
+    const purpose = (JSON.parse(a.changes ?? '[]') as { field?: string; after?: string | null }[]).find((c) => c.field === 'purpose')?.after;
+    if (purpose) audited.add(`${a.id} ${purpose}`);
+  }
+  const lost = acks.filter((a) => (versions.get(a.projectId) ?? 0) < a.version || !audited.has(`${a.projectId} ${VERSION_PURPOSE(a.version)}`));
+  for (const a of lost.slice(0, 5)) problems.push(`已确认的保存不见了：表 ${a.projectId} 版本 ${a.version}`);
+  return { corrupt: integrity !== 'ok' || fk.length > 0, missing: lost.length, halfWritten, versions, problems };
+}
