@@ -27,14 +27,14 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   const unitYearId = await demoUnitYearId(owner);
   const code = `13080024PREL${String(Date.now()).slice(-9)}`;
   const projectId = await createScriptTable(owner, unitYearId, code);
-  const clients = await Promise.all(
-    Array.from({ length: opts.clients }, async (_, i) => {
-      const c = new Client(opts.base, opts.ids);
-      const who = owners[i % owners.length]!;
-      await c.signIn(who.username, who.password);
-      return c;
-    }),
-  );
+  // One after another: sign-ins in flight together count toward the account's lockout.
+  const clients: Client[] = [];
+  for (let i = 0; i < opts.clients; i++) {
+    const c = new Client(opts.base, opts.ids);
+    const who = owners[i % owners.length]!;
+    await c.signIn(who.username, who.password);
+    clients.push(c);
+  }
   let applied = 0;
   let conflicts = 0;
   let other = 0;

@@ -36,7 +36,8 @@ export function actionIds(distDir: string): Map<string, string> {
 type EncodeReply = (value: unknown) => Promise<string | FormData>;
 let encoder: EncodeReply | null = null;
 function encodeReply(value: unknown): Promise<string | FormData> {
-  encoder ??= (createRequire(path.join(process.cwd(), 'package.json'))('next/dist/compiled/react-server-dom-turbopack/client.edge') as { encodeReply: EncodeReply }).encodeReply;
+  // The production build, as in the browser: the development one warns on every odd value it encodes.
+  encoder ??= (createRequire(path.join(process.cwd(), 'package.json'))('next/dist/compiled/react-server-dom-turbopack/cjs/react-server-dom-turbopack-client.edge.production.js') as { encodeReply: EncodeReply }).encodeReply;
   return encoder(value);
 }
 

@@ -25,13 +25,13 @@ export async function createStormTables(server: Server, ids: Map<string, string>
 
 /** Starts `writers` clients; `stop()` ends them (a writer whose server vanished just stops). */
 export async function startStorm(server: Server, ids: Map<string, string>, tables: StormTables, writers: number, acks: TimedAck[] = [], problems: string[] = []): Promise<Storm> {
-  const clients = await Promise.all(
-    Array.from({ length: writers }, async () => {
-      const c = new Client(server.base, ids);
-      await c.signIn('owner', 'Bianzhi2024');
-      return c;
-    }),
-  );
+  // One after another: sign-ins in flight together count toward the account's lockout.
+  const clients: Client[] = [];
+  for (let i = 0; i < writers; i++) {
+    const c = new Client(server.base, ids);
+    await c.signIn('owner', 'Bianzhi2024');
+    clients.push(c);
+  }
   let isRunning = true;
   const running = clients.map(async (c, w) => {
     let n = 0;
