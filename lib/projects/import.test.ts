@@ -37,6 +37,15 @@ describe('importing a published document', () => {
     expect(r.unitYearFindings).toEqual([]);
   });
 
+  it('refuses an owner a budget year that is not set up yet; an administrator may create it', () => {
+    const unit = findUnitByCode('441001')!;
+    const owner = makeActor('owner-new-year', [{ unitId: unit.id, role: 'owner' }]);
+    expect(() => planImport(owner, parsePublished(reference), { year: 2031 })).toThrow(/尚未设立 2031 年度/);
+    expect(findUnitYear(unit.id, 2031)).toBeUndefined();
+    expect(planImport(admin, parsePublished(reference), { year: 2031 })).toMatchObject({ unitYearExists: false, year: 2031 });
+    expect(planImport(owner, parsePublished(reference))).toMatchObject({ unitYearExists: true, year: 2024 });
+  });
+
   it('previews the same document again as 无变化 everywhere, and importing it changes nothing', () => {
     const plan = planImport(admin, parsePublished(reference));
     expect(plan.items.map((i) => i.action)).toEqual(Array(23).fill('unchanged'));

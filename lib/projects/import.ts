@@ -185,6 +185,10 @@ function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): {
   const unit = findUnitByCode(target.unitCode);
   if (unit ? !can(actor, 'project.import', unit.id) : !can(actor, 'admin.manage', null)) throw denied();
   const unitYear = unit ? findUnitYear(unit.id, target.year) : undefined;
+  // Setting up a budget year (and choosing its framework) is an administrator's job, as in the editor.
+  if (unit && !unitYear && !can(actor, 'admin.manage', null)) {
+    throw new ActionError('invalid', `${unit.code} ${unit.name} 尚未设立 ${target.year} 年度：请联系管理员在“管理”中新增该预算年度后再导入`);
+  }
   const ctx = frameworkContext(unitYear, opts, target.year);
   const isForced = opts.force === true;
   const firstByCode = new Map<string, ParsedTable>();

@@ -2,15 +2,15 @@
 import { getUnitYearSummary, type UnitYearSummary } from '@/db/queries/units';
 import { listComments, listReviewEvents, type CommentView, type EventView } from '@/db/queries/review';
 import type { ProjectRow } from '@/db/schema';
+import { decide, SERVER_ACTIONS } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import type { Finding } from '@/lib/domain/rules';
 import type { TargetTable } from '@/lib/domain/table';
-import { isEditable, TRANSITIONS, type WorkflowAction } from '@/lib/domain/workflow';
-import { projectFor } from './access';
+import { isEditable, WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/domain/workflow';
+import { projectFor, projectTarget } from './access';
 import { findingsOf } from './findings';
 import { loadTable } from './read';
 import { displayNameOf } from './commands/shared';
-import { hasUserTouchedProject } from '@/db/queries/review';
 
 export type ProjectView = {
   project: ProjectRow;
@@ -40,10 +40,12 @@ export function projectView(actor: Actor, projectId: number, permission: Permiss
   if (!loaded || !unitYear) return null;
   const { project } = loaded;
   const unitId = scope.unitId;
-  const actions = (Object.values(TRANSITIONS) as (typeof TRANSITIONS)[WorkflowAction][])
-    .filter((t) => t.action !== 'revise' && t.from.includes(project.status) && can(actor, t.permission, unitId))
-    .filter((t) => t.action !== 'approve' || (project.submittedBy !== actor.id && !hasUserTouchedProject(project.id, actor.id)))
-    .map((t) => t.action);
+  // The buttons offered are exactly what the server would allow (the operations table decides both).
+  const actions = WORKFLOW_ACTIONS.filter((action) => {
+    if (action === 'revise') return false;
+    const op = SERVER_ACTIONS[`${action}TableAction`];
+    return decide(op, { actor, mustChangePassword: false }, projectTarget(op, project, unitId, actor)) === 'allow';
+  });
   return {
     project,
     table: loaded.table,

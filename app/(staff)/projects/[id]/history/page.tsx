@@ -87,6 +87,15 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
             </div>
             {e.reason ? <p style={{ margin: '4px 0' }}>理由：{e.reason}</p> : null}
             {e.note ? <p style={{ margin: '4px 0' }}>意见：{e.note}</p> : null}
+            {e.comments.length > 0 ? (
+              <ul className={styles.changes} aria-label="随此步提出的意见">
+                {e.comments.map((c, i) => (
+                  <li key={i}>
+                    意见{c.target ? <strong>[{locationLabel(c.target, view.table)}]</strong> : null}：{c.body}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {e.changes.length > 0 ? (
               <ul className={styles.changes}>
                 {e.changes.map((c, i) => (
