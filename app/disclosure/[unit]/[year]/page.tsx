@@ -36,19 +36,37 @@ export default async function DisclosurePage({ params }: { params: Params }) {
         <a className="btn" href={`${base}`}>JSON 数据</a>
       </div>
       <nav className="card no-print" aria-label="目录">
-        <ol style={{ margin: 0, paddingLeft: 24, columns: 2 }}>
-          {tables.map((t) => (
-            <li key={t.projectId} value={t.number}>
-              <a href={`#t${t.number}`}>{t.table.name}</a>（{t.table.budget.total} 万元）{' '}
-              <a href={`${base}/export?format=xlsx&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 Excel`}>
-                Excel
-              </a>{' '}
-              <a href={`${base}/export?format=pdf&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 PDF`}>
-                PDF
-              </a>
-            </li>
-          ))}
-        </ol>
+        <table className="grid" aria-label="项目目录">
+          <thead>
+            <tr>
+              <th scope="col">序号</th>
+              <th scope="col">项目名称</th>
+              <th scope="col" className="num">
+                预算数（万元）
+              </th>
+              <th scope="col">下载本表</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tables.map((t) => (
+              <tr key={t.projectId}>
+                <td>{t.number}</td>
+                <td>
+                  <a href={`#t${t.number}`}>{t.table.name}</a>
+                </td>
+                <td className="num">{t.table.budget.total}</td>
+                <td>
+                  <a href={`${base}/export?format=xlsx&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 Excel`}>
+                    Excel
+                  </a>{' '}
+                  <a href={`${base}/export?format=pdf&project=${encodeURIComponent(t.table.code)}`} aria-label={`下载 ${t.table.name} 的 PDF`}>
+                    PDF
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </nav>
       {tables.map((t, i) => (
         <section key={t.projectId} id={`t${t.number}`} className={`card ${i > 0 ? 'print-break' : ''}`}>
