@@ -27,8 +27,11 @@ test.describe('the table editor', () => {
     await page.getByLabel('第 1 条绩效目标').fill(reference.goal.replace(/^1\.\s*/, ''));
     await page.getByRole('button', { name: '删除第 4 个时间点' }).click();
 
+    // An added row takes the keyboard (and scrolls into view) before the next click.
     await page.getByRole('button', { name: '在“数量指标”中添加指标' }).click();
+    await expect(ed.field(2, '三级指标')).toBeFocused();
     await page.getByRole('button', { name: '在“质量指标”中添加指标' }).click();
+    await expect(ed.field(4, '三级指标')).toBeFocused();
     await page.getByRole('button', { name: '将“经济效益指标”标为不适用' }).click();
     await page.getByRole('button', { name: '将“生态效益指标”标为不适用' }).click();
     const q = (op: string, number: string, unit: string) => ({ kind: 'quantity' as const, op, number, unit });

@@ -16,6 +16,7 @@ import { GoalsEditor } from './goals-editor';
 import { HeaderFields } from './header-fields';
 import { IndicatorTree } from './indicator-tree';
 import { PlanEditor } from './plan-editor';
+import { usePointerGate } from './pointer-gate';
 import { countRender } from './render-probe';
 import { useTableSave } from './use-table-save';
 import { useUnsavedGuard } from './use-unsaved-guard';
@@ -86,14 +87,20 @@ export function TableEditor(props: EditorProps) {
   const saved = useRef(JSON.stringify(props.initial));
   const dirtyRef = useRef(false);
 
+  const gate = usePointerGate();
   // Findings are computed on the table as the server will store it, so they match the saved draft's.
   const recompute = useCallback(() => {
     const values = getValues();
-    store.set(checkTable(normaliseTable(values), ctx));
+    const findings = checkTable(normaliseTable(values), ctx);
+    gate.run(() => store.set(findings));
     const dirty = JSON.stringify(values) !== saved.current;
     dirtyRef.current = dirty;
     setDirty(dirty);
-  }, [getValues, store, ctx]);
+  }, [getValues, store, ctx, gate]);
+  // A new table's field shows its findings once the user has changed it and left it (not when focus only
+  // passed through, e.g. onto a row just added).
+  const edited = useRef(new Set<string>());
+  const notesOf = (e: { target: EventTarget }) => (e.target instanceof Element ? (e.target.getAttribute('aria-describedby')?.split(' ') ?? []) : []);
 
   useEffect(() => {
     recompute();
@@ -145,7 +152,11 @@ export function TableEditor(props: EditorProps) {
             e.preventDefault();
             save();
           }}
-          onBlur={(e) => e.target.getAttribute('aria-describedby')?.split(' ').forEach(reveal.visit)}
+          onInput={(e) => notesOf(e).forEach((id) => edited.current.add(id))}
+          onBlur={(e) => {
+            const ids = notesOf(e).filter((id) => edited.current.has(id));
+            if (ids.length > 0) gate.run(() => ids.forEach(reveal.visit));
+          }}
           aria-label={isCreate ? '新建绩效目标表' : '编辑绩效目标表'}
           data-ready={isReady ? 'true' : undefined}
         >

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useFormState, useWatch, type FieldError, type RegisterOptions } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
 import type { TargetValue } from '@/lib/domain/target-value';
@@ -37,14 +37,15 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
   const { errors } = useFormState<TableInput>({ name: names });
   const target = useWatch<TableInput, `indicators.${number}.target`>({ name: `${base}.target` });
   const kind = target?.kind ?? 'text';
-  const initial = useRef(JSON.stringify(target));
   const finished = target ? finishedTarget(target) : null;
   const printed = finished ? renderTarget(finished) : null;
-  useEffect(() => {
-    // Keep the printed value in step with the typed one, but leave an untouched imported print form alone.
-    if (!target || target.kind === 'text' || JSON.stringify(target) === initial.current) return;
-    setValue(`${base}.value`, printed ?? '', { shouldDirty: true });
-  }, [target, printed, base, setValue]);
+  // The printed 指标值 of a number or date is derived from it when the table is normalised (an unchanged
+  // imported print form is kept), so typing writes only the typed field. Switching to text starts from
+  // the printed form the user last saw.
+  const changeKind = (next: TargetValue['kind']) => {
+    if (next === 'text' && printed) setValue(`${base}.value`, printed, { shouldDirty: true });
+    setValue(`${base}.target`, fresh(next), { shouldDirty: true });
+  };
 
   const rowErrors = errors.indicators?.[index];
   const valueError = rowErrors?.value;
@@ -66,7 +67,7 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
           id={fieldId(`${base}.target.kind`)}
           aria-describedby={describedBy}
           value={kind}
-          onChange={(e) => setValue(`${base}.target`, fresh(e.target.value as TargetValue['kind']), { shouldDirty: true })}
+          onChange={(e) => changeKind(e.target.value as TargetValue['kind'])}
         >
           {Object.entries(KIND_LABELS).map(([k, v]) => (
             <option key={k} value={k}>
