@@ -33,6 +33,10 @@ test.describe('editor: saving', () => {
   test('a new table saves as a draft with only its code and name; the rules list what is unfinished', async ({ page }) => {
     const ed = new EditorPage(page);
     await ed.open('/projects/new?uy=1');
+    // Nothing typed yet: the panel lists what is missing, but no field is marked red.
+    await expect(ed.findings()).toContainText('新表');
+    await expect(page.locator('#f-purpose-notes')).toBeEmpty();
+    await expect(page.getByLabel('资金用途')).not.toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('项目编码').fill('13080024P00009810099A');
     await page.getByLabel('项目名称').fill('只有编码和名称的草稿');
     await ed.save();
