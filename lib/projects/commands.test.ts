@@ -140,8 +140,16 @@ describe('copies and deletion', () => {
     const { projectId } = createTable(who, unitYearId, sampleTable('13080024P00009810002G'));
     const copy = loadTable(duplicateTable(who, projectId).projectId)!;
     expect(copy.table.code).toBe('13080024P00009810002G-2');
-    const next = loadTable(startNextYear(who, projectId).projectId)!;
+    // Setting up the next budget year is an administrator's job: an owner is refused until it exists.
+    expect(refusal(() => startNextYear(who, projectId)).message).toContain('2025 年度尚未建立');
+    expect(refusal(() => startNextYear({ actor: admin, ip: null }, projectId)).code).toBe('denied');
+    const adminOwner = { actor: makeActor('admin-owner-a', [{ unitId: unitAId, role: 'owner' }], true), ip: null };
+    const next = loadTable(startNextYear(adminOwner, projectId).projectId)!;
+    expect(listAuditFor('unit-year', next.project.unitYearId).map((a) => a.action)).toEqual(['create']);
+    expect(next.table.code).toBe('13080024P00009810002G');
     expect(next.table.budget.total).toBe('0.00');
+    // The cost target equalled this year's budget: it is cleared with the amounts.
+    expect(next.table.indicators[3]).toMatchObject({ level2: '成本指标', value: '' });
     expect(next.table.schedule).toEqual([
       { month: 3, percent: 25 },
       { month: 6, percent: 50 },
