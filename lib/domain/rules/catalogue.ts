@@ -18,6 +18,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'framework.placeholder-with-indicators', severity: 'error', title: '“无X指标”与指标并存', description: '一个二级指标要么有指标，要么标为不适用，不能两者都有。' },
   { id: 'framework.other-framework', severity: 'error', title: '按另一版指标体系填写', description: '用了另一版指标体系的类别，如 2021 版年度中写“产出指标 · 成本指标”或“可持续影响指标”，2015 版年度中把成本指标写成一级指标。' },
   { id: 'money.invalid-amount', severity: 'error', title: '金额格式不正确', description: '金额以万元计，不能为负，最多两位小数。' },
+  { id: 'money.budget-empty', severity: 'error', title: '预算数未填写', description: '预算数为 0 时不能提交（草稿中未填的金额按 0.00 保存）。' },
   { id: 'money.total-mismatch', severity: 'error', title: '预算数不等于各项资金之和', description: '预算数应等于财政资金与其他资金之和。' },
   { id: 'money.cost-exceeds-budget', severity: 'error', title: '成本指标超过预算', description: '以元、千元、万元或亿元计的成本指标（折合万元后）不能超过项目预算数。' },
   { id: 'money.cost-far-below-budget', severity: 'warning', title: '成本指标远低于预算', description: '成本目标远低于预算数时，请核对预算或指标。' },

@@ -8,7 +8,8 @@ export const checkCode: Check = (table, ctx, report) => {
   ctx.measure?.('identity.code-format', table.code);
   if (BREAKS['identity.code-format'](table.code, ctx.profile)) {
     const hint = ctx.profile.codePattern === '^[0-9A-Z]{21}$' ? '（21 位大写字母或数字，如 13080024P00009810002A）' : `（格式：${ctx.profile.codePattern}）`;
-    report('identity.code-format', 'code', `项目编码“${table.code}”不符合本年度的编码格式${hint}`);
+    const what = table.code.trim() === '' ? '项目编码未填写' : `项目编码“${table.code}”不符合本年度的编码格式`;
+    report('identity.code-format', 'code', `${what}${hint}`);
   }
 };
 

@@ -34,6 +34,8 @@ export const checkMoney: Check = (table: TargetTable, ctx, report) => {
   }
   const budget = budgetFen(table.budget.total);
   if (budget === null) return;
+  // A draft saves an amount left empty as 0.00; a budget project with no money is not ready to submit.
+  if (budget === 0) report('money.budget-empty', 'budget.total', '预算数为 0.00 万元：请填写项目的预算数（万元，两位小数）');
   table.indicators.forEach((row, i) => {
     if (row.isPlaceholder || roleOf(ctx.framework, row) !== 'cost') return;
     const cost = costInFen(row);

@@ -70,6 +70,17 @@ describe('money rules', () => {
     fails('money.invalid-amount', edit((t) => (t.budget.other = '-1.00')));
     passes('money.invalid-amount', edit((t) => ((t.budget.fiscal = '8'), (t.budget.other = '2.0'))));
   });
+  it('money.budget-empty; the smallest amount is fine', () => {
+    fails('money.budget-empty', edit((t) => ((t.budget.total = '0.00'), (t.budget.fiscal = '0.00'), (t.budget.other = null))));
+    const smallest = edit((t) => {
+      t.budget = { total: '0.01', fiscal: '0.01', other: null };
+      setValue(t, ROW.cost, '≤0.01 万元', q('<=', 0.01, '万元'));
+    });
+    passes('money.budget-empty', smallest);
+  });
+  it('identity.code-format says so when the code is empty', () => {
+    expect(fails('identity.code-format', edit((t) => (t.code = ''))).message).toMatch(/^项目编码未填写/);
+  });
   it('money.total-mismatch; no other funds at all is fine', () => {
     expect(fails('money.total-mismatch', edit((t) => (t.budget.other = '3.00'))).message).toContain('11.00');
     passes('money.total-mismatch', edit((t) => ((t.budget.fiscal = '10.00'), (t.budget.other = null))));
