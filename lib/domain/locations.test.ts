@@ -23,6 +23,7 @@ describe('locationLabel', () => {
     expect(locationLabel('group:效益指标/生态效益指标', table)).toBe('效益指标 · 生态效益指标');
     expect(locationLabel('row:k2', table)).toBe('指标「无经济效益指标」（经济效益指标）');
     expect(locationLabel('row:gone', table)).toBe('已删除的指标行');
+    expect(locationLabel('indicators', table)).toBe('绩效指标（整体）');
   });
 
   it('offers header fields and every keyed row as comment targets', () => {

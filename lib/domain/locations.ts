@@ -10,6 +10,7 @@ const FIELD_LABELS: Record<string, string> = {
   purpose: '资金用途',
   goal: '绩效目标',
   schedule: '资金支出计划',
+  indicators: '绩效指标（整体）',
   unitYear: '本年度',
 };
 

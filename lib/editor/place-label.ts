@@ -3,7 +3,7 @@ import { locationLabel } from '@/lib/domain/locations';
 import type { Finding } from '@/lib/domain/rules';
 import type { TargetTable } from '@/lib/domain/table';
 
-const WHOLE: Record<string, string> = { indicators: '绩效指标（整体）', unitYear: '本年度全部表' };
+const WHOLE: Record<string, string> = { unitYear: '本年度全部表' };
 
 export function placeLabel(path: string, table: TargetTable | null): string {
   return WHOLE[path] ?? locationLabel(path, table);
