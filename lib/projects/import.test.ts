@@ -7,6 +7,7 @@ import { referenceText } from '@/lib/format/published/testing/reference';
 import { makeActor, seededDatabase } from '@/lib/testing/db';
 import type { Actor } from '@/lib/auth/permissions';
 import { transitionTable } from './commands/transition-table';
+import { countFindings, findingsOf } from './findings';
 import { applyImport, planImport } from './import';
 import { loadTable } from './read';
 
@@ -35,6 +36,11 @@ describe('importing a published document', () => {
     expect(listProjectsOfUnitYear(uy.id).map((p) => p.position)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
     expect(r.items.filter((i) => i.findings.some((f) => f.severity === 'error'))).toEqual([]);
     expect(r.unitYearFindings).toEqual([]);
+    // The stored counts are the ones a save or a recount would store: the table's own findings only.
+    for (const p of listProjectsOfUnitYear(uy.id)) {
+      expect([p.errorCount, p.warningCount]).toEqual(Object.values(countFindings(findingsOf(loadTable(p.id)!.table, uy))));
+    }
+    expect(r.items.some((i) => i.findings.some((f) => f.rule === 'identity.name-mismatch'))).toBe(true);
   });
 
   it('refuses an owner a budget year that is not set up yet; an administrator may create it', () => {

@@ -16,7 +16,7 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { diffTables, type TableChange } from '@/lib/domain/diff';
 import { FRAMEWORK_2015 } from '@/lib/domain/framework';
 import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
-import { checkTable, checkUnitYear, type Finding } from '@/lib/domain/rules';
+import { checkTable, checkUnitYear, RULES, type Finding } from '@/lib/domain/rules';
 import { tableSchema } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
@@ -25,6 +25,8 @@ import { auditProject, type Who } from './commands/shared';
 import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
 import { loadTable, loadTables } from './read';
+
+const UNIT_YEAR_RULES = new Set(RULES.filter((r) => r.isUnitYear).map((r) => r.id));
 
 export type ImportOptions = {
   unitCode?: string | undefined;
@@ -261,7 +263,9 @@ export function applyImport(who: Who, doc: PublishedDocument, opts: ImportOption
     for (const w of work) {
       count[w.item.action]++;
       if (w.item.action !== 'create' && w.item.action !== 'update') continue;
-      const counts = countFindings(w.item.findings);
+      // Stored counts are the table's own findings, as a save or a recount stores them; the unit-year
+      // findings (name mismatches in the document, duplicates) are for the preview only.
+      const counts = countFindings(w.item.findings.filter((f) => !UNIT_YEAR_RULES.has(f.rule)));
       if (w.item.action === 'create') {
         const project = insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
         replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
