@@ -3,7 +3,6 @@ import { listAuditFor } from '@/db/queries/audit';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { getProject } from '@/db/queries/projects';
 import { findUserByUsername } from '@/db/queries/users';
-import { ActionError } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { checkTable } from '@/lib/domain/rules';
 import { countFindings, ruleContextOf } from '@/lib/projects/findings';
@@ -14,6 +13,7 @@ import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
 import { resetPassword, setMembership, setUserDisabled, updateUnitYearSettings } from './commands';
+import { refusal } from '@/lib/testing/refusal';
 
 let admin: Actor;
 let unitYearId: number;
@@ -21,16 +21,6 @@ let unitId: number;
 const ids: number[] = [];
 let fw2015: number;
 let fw2021: number;
-
-function refusal(fn: () => unknown): ActionError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** What the stored counts should be: the rules run afresh under the unit-year's current settings. */
 function expectedCounts(projectId: number) {

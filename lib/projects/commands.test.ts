@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlite } from '@/db/client';
 import { getProject } from '@/db/queries/projects';
 import { listAuditFor } from '@/db/queries/audit';
-import { ActionError } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
@@ -12,6 +11,7 @@ import { duplicateTable, startNextYear } from './commands/copy-table';
 import { saveTable } from './commands/save-table';
 import { transitionTable } from './commands/transition-table';
 import { loadTable } from './read';
+import { refusal } from '@/lib/testing/refusal';
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -19,16 +19,6 @@ let reviewer: Actor;
 let admin: Actor;
 let unitYearId: number;
 let unitAId: number;
-
-function refusal(fn: () => unknown): ActionError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   await seededDatabase();

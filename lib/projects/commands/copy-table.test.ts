@@ -1,28 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditFor } from '@/db/queries/audit';
 import { findUnitYear, insertUnitYear } from '@/db/queries/units';
-import { ActionError } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
 import { loadTable } from '../read';
 import { duplicateTable, startNextYear } from './copy-table';
 import { createTable } from './create-table';
+import { refusal } from '@/lib/testing/refusal';
 
 let owner: Actor;
 let ownerAdmin: Actor;
 let unitA: { unitId: number; unitYearId: number; frameworkId: number };
 let unitB: { unitId: number; unitYearId: number };
-
-function refusal(fn: () => unknown): ActionError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   await seededDatabase();

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sqlite } from '@/db/client';
 import { listAuditFor } from '@/db/queries/audit';
 import { getProject } from '@/db/queries/projects';
-import { ActionError } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
@@ -10,20 +9,11 @@ import { addComment } from './comment';
 import { createTable } from './create-table';
 import { deleteTable } from './delete-table';
 import { transitionTable } from './transition-table';
+import { refusal } from '@/lib/testing/refusal';
 
 let owner: Actor;
 let reviewer: Actor;
 let unitYearId: number;
-
-function refusal(fn: () => unknown): ActionError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ActionError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 beforeAll(async () => {
   await seededDatabase();

@@ -1,0 +1,12 @@
+/** For tests of commands: the ActionError a call throws; fails the test when it does not refuse. */
+import { ActionError } from '@/lib/actions/errors';
+
+export function refusal(fn: () => unknown): ActionError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ActionError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
