@@ -9,14 +9,11 @@ const nextConfig = {
   // pdfkit reads its font metrics from its own package folder at run time, so it must not be bundled.
   serverExternalPackages: ['pdfkit', 'exceljs', 'better-sqlite3'],
   experimental: {
-    // Large enough that oversize input (10 MB of Chinese text is about 30 MB of UTF-8) reaches our
-    // schemas and gets their clear Chinese message; Next refuses larger bodies itself, before any of our
-    // code runs. A valid table is at most a few MB (lib/domain/limits.ts); the memory a refused 30 MB
-    // body costs is measured in docs/performance.md.
+    // Our server (scripts/server.mjs, lib/http/action-body.mjs) refuses action bodies over 8 MB with a
+    // clear Chinese message before Next reads them. Should a request reach Next without that check,
+    // this limit still lets a 10 MB Chinese text field (about 30 MB of UTF-8) reach our schema's
+    // message instead of Next's own error (a 500).
     serverActions: { bodySizeLimit: '40mb' },
-    // The proxy reads server-action bodies to refuse those Next cannot decode (lib/http/action-request.ts);
-    // it must see them whole, up to the same limit (over it, its copy of the body would be cut short).
-    proxyClientMaxBodySize: '40mb',
   },
   async headers() {
     return [

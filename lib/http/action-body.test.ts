@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTION_BODY_LIMIT, actionBodyProblem } from './action-request';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ACTION_BODY_LIMIT, actionBodyProblem as problemOf, checkedActionRequest } from './action-body.mjs';
 
 type Body = { text: string } | { form: [string, string][] };
 type EncodeReply = (value: unknown) => Promise<string | FormData>;
@@ -32,6 +34,10 @@ function decodes(bodies: Body[]): boolean[] {
     encoding: 'utf8',
   });
   return JSON.parse(out) as boolean[];
+}
+
+async function actionBodyProblem(request: Request) {
+  return problemOf(request.headers.get('content-type') ?? undefined, new Uint8Array(await request.arrayBuffer()));
 }
 
 function request(body: Body, contentType = 'text/plain;charset=UTF-8'): Request {
@@ -75,10 +81,8 @@ describe('server-action bodies Next cannot decode', () => {
     expect(await actionBodyProblem(broken)).toMatchObject({ status: 400 });
     const utf8 = new Request('http://x/p', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: new Uint8Array([0x5b, 0xff, 0x5d]) });
     expect(await actionBodyProblem(utf8)).toMatchObject({ status: 400 });
-    const big = new Request('http://x/p', { method: 'POST', headers: { 'content-length': String(ACTION_BODY_LIMIT + 1) }, body: '[]' });
+    const big = new Request('http://x/p', { method: 'POST', body: new Uint8Array(ACTION_BODY_LIMIT + 1) });
     expect(await actionBodyProblem(big)).toMatchObject({ status: 413, message: expect.stringContaining('过大') });
-    const streamed = new Request('http://x/p', { method: 'POST', body: new Blob([new Uint8Array(ACTION_BODY_LIMIT + 1)]).stream(), duplex: 'half' } as RequestInit);
-    expect(await actionBodyProblem(streamed)).toMatchObject({ status: 413 });
   });
 
   it('accepts what the browser sends: plain data and form data in React’s encoding', async () => {
@@ -110,5 +114,48 @@ describe('server-action bodies Next cannot decode', () => {
     expect(accepted.length).toBeGreaterThan(100);
     const ok = decodes(accepted);
     expect(accepted.filter((_, i) => !ok[i])).toEqual([]);
+  });
+});
+
+describe('the server’s check before Next', () => {
+  /** A server that puts the check in front of a handler echoing the body it is handed. */
+  async function withServer(run: (base: string) => Promise<void>): Promise<void> {
+    const server = http.createServer(async (req, res) => {
+      const checked = await checkedActionRequest(req, res);
+      if (!checked) return;
+      const chunks: Buffer[] = [];
+      for await (const c of checked) chunks.push(c as Buffer);
+      res.end(`${checked.method} ${checked.url} ${checked.headers['next-action'] ?? '-'} ${Buffer.concat(chunks).toString('utf8')}`);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  }
+  const post = (base: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`${base}/projects`, { method: 'POST', headers: { 'next-action': 'abc', 'content-type': 'text/plain;charset=UTF-8', ...headers }, body, duplex: 'half' } as RequestInit);
+
+  it('hands Next a valid action body unchanged, and other requests untouched', async () => {
+    await withServer(async (base) => {
+      const body = JSON.stringify([{ purpose: '资金用途', rows: [1, 2] }]);
+      expect(await (await post(base, body)).text()).toBe(`POST /projects abc ${body}`);
+      expect(await (await fetch(`${base}/login`, { method: 'POST', body: 'not checked' })).text()).toBe('POST /login - not checked');
+    });
+  });
+
+  it('answers a malformed body with 400 and an oversize one with 413, in Chinese, before Next', async () => {
+    await withServer(async (base) => {
+      const bad = await post(base, '[{"projectId":1,"ver');
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { message: string }).message).toContain('请求格式不正确');
+      const big = await post(base, new Uint8Array(ACTION_BODY_LIMIT + 1));
+      expect(big.status).toBe(413);
+      const streamed = await post(base, new Blob([new Uint8Array(ACTION_BODY_LIMIT + 1)]).stream());
+      expect(streamed.status).toBe(413);
+      expect(((await streamed.json()) as { message: string }).message).toContain('过大');
+    });
   });
 });

@@ -1,0 +1,161 @@
+// Server-action requests that Next could not decode, or that no valid input could produce, refused by
+// our Node server (scripts/server.mjs) before Next sees them. Next decodes an action's arguments
+// before any of our code runs and answers a body it cannot decode (truncated, not JSON, a reference to
+// a part that is not there, over its size limit) with HTTP 500; these get a 400/413 in Chinese instead.
+// Plain JavaScript because the server imports it without a build step (types: action-body.d.mts).
+//
+// It accepts what our own pages send (React's reply encoding of plain data, and FormData for forms)
+// and refuses the rest: a whitelist, not a copy of React's decoder.
+import { IncomingMessage } from 'node:http';
+
+/**
+ * The largest body a valid action can have, with room to spare: a table at every limit of
+ * lib/domain/limits.ts (300 rows of six 500-character cells, two 5,000-character texts) is under 3 MB
+ * of UTF-8 JSON.
+ */
+export const ACTION_BODY_LIMIT = 8 * 1024 * 1024;
+const MAX_DEPTH = 64;
+
+const MALFORMED = { status: 400, message: '请求格式不正确，未处理。请刷新页面后重试。' };
+
+function tooLarge(bytes) {
+  const size = bytes === null ? '' : `约 ${Math.ceil(bytes / 1024 / 1024)} MB，`;
+  return {
+    status: 413,
+    message:
+      `提交的内容过大（${size}上限 ${ACTION_BODY_LIMIT / 1024 / 1024} MB），未处理，也未写入数据库。` +
+      '一张表最多 300 行指标，每格不超过 500 字，资金用途和绩效目标各不超过 5000 字。',
+  };
+}
+
+/** Tokens of React's reply encoding that stand alone (need no other part of the body). */
+function isSelfContained(s) {
+  if (s.length < 2) return true;
+  switch (s[1]) {
+    case '$': // an escaped string
+    case 'u': // undefined
+    case 'N': // NaN
+    case 'I': // Infinity
+    case '-': // -0, -Infinity
+    case 'D': // a Date
+    case 'T': // a temporary reference (opaque to the server)
+      return true;
+    case 'n': // a BigInt, at most 300 digits
+      return /^\$n-?\d{1,300}$/.test(s);
+    default:
+      return false;
+  }
+}
+
+/** Walks a decoded JSON value without recursion. */
+function checkValue(root, isMultipart) {
+  const stack = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop();
+    if (depth > MAX_DEPTH) return false;
+    if (typeof value === 'string') {
+      // FormData arguments (a form's fields) travel as `$K<id>` beside the root of a multipart body.
+      if (value.startsWith('$') && !isSelfContained(value) && !(isMultipart && /^\$K[0-9a-f]{1,8}$/.test(value))) return false;
+    } else if (Array.isArray(value)) {
+      for (const v of value) stack.push({ value: v, depth: depth + 1 });
+    } else if (value !== null && typeof value === 'object') {
+      for (const v of Object.values(value)) stack.push({ value: v, depth: depth + 1 });
+    }
+  }
+  return true;
+}
+
+function checkRoot(text, isMultipart) {
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  // Next applies the decoded root as the argument list.
+  return Array.isArray(root) && checkValue(root, isMultipart);
+}
+
+/** Null when Next can decode this server-action body; otherwise the problem, `{ status, message }`. */
+export async function actionBodyProblem(contentType, bytes) {
+  if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge(bytes.byteLength);
+  if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    let form;
+    try {
+      form = await new Response(new Blob([bytes]), { headers: { 'content-type': contentType } }).formData();
+    } catch {
+      return MALFORMED;
+    }
+    const root = form.get('0');
+    return typeof root === 'string' && checkRoot(root, true) ? null : MALFORMED;
+  }
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return MALFORMED;
+  }
+  return checkRoot(text, false) ? null : MALFORMED;
+}
+
+function refuse(res, problem) {
+  const body = JSON.stringify({ ok: false, code: problem.status === 413 ? 'too-large' : 'invalid', message: problem.message });
+  // Connection: close, so Node does not read the rest of an oversize upload before replying.
+  res.writeHead(problem.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(body);
+}
+
+/** The body read, at most the limit; null as soon as it passes it. */
+async function readCapped(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > ACTION_BODY_LIMIT) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** A request like `req` whose body is `body` (already read from `req`), for Next to read again. */
+function replay(req, body) {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
+
+/**
+ * For the server, before Next: the request to hand on (`req` itself unless it is a server-action
+ * post, whose body is read and checked), or null when this has already answered with a refusal.
+ */
+export async function checkedActionRequest(req, res) {
+  if (req.method !== 'POST' || !req.headers['next-action']) return req;
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT) {
+    refuse(res, tooLarge(declared));
+    return null;
+  }
+  let body;
+  try {
+    body = await readCapped(req);
+  } catch {
+    // The client went away in the middle of its upload: there is nobody to answer.
+    res.destroy();
+    return null;
+  }
+  const problem = body === null ? tooLarge(null) : await actionBodyProblem(req.headers['content-type'], body);
+  if (problem) {
+    refuse(res, problem);
+    return null;
+  }
+  return replay(req, body);
+}
