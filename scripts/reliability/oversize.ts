@@ -37,8 +37,8 @@ export async function oversizeInput(opts: { base: string; ids: Map<string, strin
     if (isChinese) report.peakMb = peakRssMb(opts.serverPid);
     const o = outcome(reply);
     const message = (reply.result as { message?: string } | null)?.message ?? '';
-    // Refused by the action's schema (it names the field), or before parsing by the proxy's size check
-    // (lib/http/action-request.ts: a 413 that states the limits).
+    // Refused by the action's schema (it names the field), or before parsing by our server's size check
+    // (lib/http/action-body.mjs: a 413 that states the limits).
     const early = reply.status === 413 ? ((JSON.parse(reply.raw || '{}') as { message?: string }).message ?? '') : '';
     if ((o.code === 'invalid' && message.includes(c.says)) || (early.includes('过大') && early.includes('资金用途'))) report.refused++;
     else report.failures.push(`${c.label} → ${reply.status} ${o.code ?? ''} ${message || reply.raw.slice(0, 120)}`);

@@ -27,9 +27,10 @@ export async function startServer(opts: { databasePath: string; port?: number; e
   const port = opts.port ?? (await freePort());
   const root = process.cwd();
   let output = '';
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? SERVER_NODE_ARGS), path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  // The server `npm start` runs (our Node server in front of Next), on the build in NEXT_DIST_DIR.
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? SERVER_NODE_ARGS), path.join(root, 'scripts/server.mjs')], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: opts.databasePath, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: opts.databasePath, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
