@@ -15,6 +15,12 @@ import { IncomingMessage } from 'node:http';
  */
 export const ACTION_BODY_LIMIT = 8 * 1024 * 1024;
 const MAX_DEPTH = 64;
+/**
+ * An oversize body is still read (and dropped) up to this size before the refusal, because clients
+ * (fetch, browsers) report a connection closed during their upload as a network error and never show
+ * the answer. Beyond it the connection is closed.
+ */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 
 const MALFORMED = { status: 400, message: '请求格式不正确，未处理。请刷新页面后重试。' };
 
@@ -98,23 +104,38 @@ export async function actionBodyProblem(contentType, bytes) {
   return checkRoot(text, false) ? null : MALFORMED;
 }
 
-function refuse(res, problem) {
+function refuse(res, problem, isClosing = false) {
   const body = JSON.stringify({ ok: false, code: problem.status === 413 ? 'too-large' : 'invalid', message: problem.message });
-  // Connection: close, so Node does not read the rest of an oversize upload before replying.
-  res.writeHead(problem.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  res.writeHead(problem.status, isClosing ? { ...headers, connection: 'close' } : headers);
   res.end(body);
 }
 
-/** The body read, at most the limit; null as soon as it passes it. */
-async function readCapped(req) {
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > ACTION_BODY_LIMIT) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
+/**
+ * Reads the body: kept while within the limit; past it, read on and dropped up to DRAIN_LIMIT, so the
+ * refusal can be answered on an open connection. `size` counts every byte read.
+ */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    const done = (isEnded) => {
+      req.off('data', onData).off('end', onEnd).off('error', reject).off('close', onClose);
+      resolve({ body: size <= ACTION_BODY_LIMIT ? Buffer.concat(chunks, size) : null, size, isEnded });
+    };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size <= ACTION_BODY_LIMIT) chunks.push(chunk);
+      else chunks.length = 0;
+      if (size > DRAIN_LIMIT) {
+        req.pause();
+        done(false);
+      }
+    };
+    const onEnd = () => done(true);
+    const onClose = () => reject(new Error('the client closed the connection during its upload'));
+    req.on('data', onData).on('end', onEnd).on('error', reject).on('close', onClose);
+  });
 }
 
 /** A request like `req` whose body is `body` (already read from `req`), for Next to read again. */
@@ -140,22 +161,25 @@ function replay(req, body) {
 export async function checkedActionRequest(req, res) {
   if (req.method !== 'POST' || !req.headers['next-action']) return req;
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT) {
-    refuse(res, tooLarge(declared));
-    return null;
-  }
-  let body;
   try {
-    body = await readCapped(req);
+    if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
+      refuse(res, tooLarge(declared), true);
+      return null;
+    }
+    const { body, size, isEnded } = await readBody(req);
+    if (body === null) {
+      refuse(res, tooLarge(isEnded ? size : null), !isEnded);
+      return null;
+    }
+    const problem = await actionBodyProblem(req.headers['content-type'], body);
+    if (problem) {
+      refuse(res, problem);
+      return null;
+    }
+    return replay(req, body);
   } catch {
     // The client went away in the middle of its upload: there is nobody to answer.
     res.destroy();
     return null;
   }
-  const problem = body === null ? tooLarge(null) : await actionBodyProblem(req.headers['content-type'], body);
-  if (problem) {
-    refuse(res, problem);
-    return null;
-  }
-  return replay(req, body);
 }
