@@ -71,7 +71,7 @@ export type ExportBench = { xlsx23: Timing; floor23: Timing; pdf23: Timing; larg
 /** `large`: also 250/1,000-table sections, each in its own process (the HTTP figures cover them in `npm run bench`). */
 export async function exportBench(quick: boolean, large = true): Promise<ExportBench> {
   const tables = parsePublished(fs.readFileSync(REFERENCE, 'utf8')).projects;
-  const runs = quick ? 20 : 60;
+  const runs = quick ? 40 : 100;
   const cells = floorCells(tables);
   const ours = section(tables);
   // Warm both up, then alternate them so drift (JIT, GC, the other core) falls on both alike.

@@ -26,7 +26,7 @@ export function report(r: Printed, targets: Target[]): void {
   printTable(
     r.list.map((l) => ({
       库中项目数: l.databaseProjects,
-      单位年度: `${l.unitCode}（${l.unitYearProjects} 张）`,
+      单位年度: `${l.unitCode}（${l.unitYearProjects} 张）${l.options === 1 ? '，只看本单位的用户' : ''}`,
       年度选项: l.options,
       p50: ms(l.p50),
       p95: ms(l.p95),

@@ -34,7 +34,7 @@ export function growTo(databasePath: string, have: number, size: number): Growth
   return { size, growingCode: growing.firstUnitCode, growingProjects, seconds: (Date.now() - t) / 1000 };
 }
 
-export type UnitYearRef = { id: number; unitCode: string; year: number };
+export type UnitYearRef = { id: number; unitId: number; unitCode: string; year: number };
 
 export async function unitYears(client: Client): Promise<UnitYearRef[]> {
   const r = await client.get('/api/unit-years');

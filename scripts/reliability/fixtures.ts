@@ -58,12 +58,27 @@ export async function createScriptTable(client: Client, unitYearId: number, code
   return (r.data as { projectId: number }).projectId;
 }
 
-const OWNER_PASSWORD = 'Kekao2024x';
+const MEMBER_PASSWORD = 'Kekao2024x';
 
 /**
- * `count` owners of the demo unit (the demo owner plus new accounts), made the way an administrator
- * makes them: create the user, give the role, and let the user set a password at first sign-in.
+ * A new account with one role in one unit, made the way an administrator makes it: create the user,
+ * give the role, and let the user set a password at first sign-in.
  */
+export async function createMember(admin: Client, unitId: number, role: 'owner' | 'reviewer', username: string): Promise<{ username: string; password: string }> {
+  const initial = `Chushi${String(Date.now()).slice(-6)}`;
+  const created = outcome(await admin.action('createUserAction', [{ username, displayName: username, password: initial, isAdmin: false }]));
+  if (!created.ok) throw new Error(`could not create ${username}: ${created.code}`);
+  const userId = (created.data as { userId: number }).userId;
+  const member = outcome(await admin.action('setMembershipAction', [{ userId, unitId, role, isMember: true }]));
+  if (!member.ok) throw new Error(`could not give ${username} the role ${role}: ${member.code}`);
+  const user = new Client(admin.base, admin.ids);
+  await user.signIn(username, initial);
+  const changed = outcome(await user.action('changePassword', [{ current: initial, password: MEMBER_PASSWORD, confirm: MEMBER_PASSWORD }]));
+  if (!changed.ok) throw new Error(`${username} could not set a password: ${changed.code}`);
+  return { username, password: MEMBER_PASSWORD };
+}
+
+/** `count` owners of the demo unit: the demo owner plus new accounts. */
 export async function demoOwners(base: string, ids: Map<string, string>, count: number): Promise<{ username: string; password: string }[]> {
   const owners = [{ username: 'owner', password: 'Bianzhi2024' }];
   if (count <= 1) return owners;
@@ -71,19 +86,6 @@ export async function demoOwners(base: string, ids: Map<string, string>, count: 
   await admin.signIn('admin', 'Guanli2024');
   const unitId = await demoUnitId(admin);
   const stamp = String(Date.now()).slice(-6);
-  for (let i = 2; i <= count; i++) {
-    const username = `rel${stamp}o${i}`;
-    const initial = `Chushi${stamp}${i}`;
-    const created = outcome(await admin.action('createUserAction', [{ username, displayName: `编制人 ${i}`, password: initial, isAdmin: false }]));
-    if (!created.ok) throw new Error(`could not create ${username}: ${created.code}`);
-    const userId = (created.data as { userId: number }).userId;
-    const member = outcome(await admin.action('setMembershipAction', [{ userId, unitId, role: 'owner', isMember: true }]));
-    if (!member.ok) throw new Error(`could not make ${username} an owner: ${member.code}`);
-    const user = new Client(base, ids);
-    await user.signIn(username, initial);
-    const changed = outcome(await user.action('changePassword', [{ current: initial, password: OWNER_PASSWORD, confirm: OWNER_PASSWORD }]));
-    if (!changed.ok) throw new Error(`${username} could not set a password: ${changed.code}`);
-    owners.push({ username, password: OWNER_PASSWORD });
-  }
+  for (let i = 2; i <= count; i++) owners.push(await createMember(admin, unitId, 'owner', `rel${stamp}o${i}`));
   return owners;
 }

@@ -66,7 +66,7 @@ export class Client {
   private cookie = '';
   constructor(
     readonly base: string,
-    private readonly ids: Map<string, string>,
+    readonly ids: Map<string, string>,
   ) {}
 
   async signIn(username: string, password: string): Promise<void> {
