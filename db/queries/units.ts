@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { db, now, prepared } from '../client';
 import { frameworks, projects, unitYears, units, type UnitRow, type UnitYearRow } from '../schema';
 
@@ -87,15 +87,44 @@ const summaryColumns = {
 
 export type UnitYearOption = { id: number; year: number; unitId: number; unitCode: string; unitName: string };
 
+/** Narrows unit-year options: by unit code or name (a substring), or a year typed as four digits. */
+export type UnitYearOptionQuery = { search?: string | undefined; limit?: number; offset?: number };
+
+function optionFilter(unitIds: readonly number[] | null, search: string | undefined) {
+  const conditions = [];
+  if (unitIds) conditions.push(inArray(unitYears.unitId, [...unitIds]));
+  const term = search?.trim();
+  if (term) {
+    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byText = or(sql`${units.code} like ${like} escape '\\'`, sql`${units.name} like ${like} escape '\\'`);
+    conditions.push(/^\d{4}$/.test(term) ? or(byText, eq(unitYears.year, Number(term))) : byText);
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
 /** Unit-years for pickers (no aggregates, so cheap at any scale); `unitIds` null means every unit. */
-export function listUnitYearOptions(unitIds: readonly number[] | null): UnitYearOption[] {
+export function listUnitYearOptions(unitIds: readonly number[] | null, query: UnitYearOptionQuery = {}): UnitYearOption[] {
   if (unitIds && unitIds.length === 0) return [];
   const q = db()
     .select({ id: unitYears.id, year: unitYears.year, unitId: units.id, unitCode: units.code, unitName: units.name })
     .from(unitYears)
-    .innerJoin(units, eq(units.id, unitYears.unitId));
-  const filtered = unitIds ? q.where(inArray(unitYears.unitId, [...unitIds])) : q;
-  return filtered.orderBy(sql`${unitYears.year} desc`, asc(units.code)).all();
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .where(optionFilter(unitIds, query.search))
+    .orderBy(sql`${unitYears.year} desc`, asc(units.code))
+    .$dynamic();
+  if (query.limit !== undefined) q.limit(query.limit).offset(query.offset ?? 0);
+  return q.all();
+}
+
+export function countUnitYearOptions(unitIds: readonly number[] | null, search?: string): number {
+  if (unitIds && unitIds.length === 0) return 0;
+  const row = db()
+    .select({ n: sql<number>`count(*)` })
+    .from(unitYears)
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .where(optionFilter(unitIds, search))
+    .get();
+  return row?.n ?? 0;
 }
 
 export function getUnitYearSummary(id: number): UnitYearSummary | undefined {

@@ -1,7 +1,7 @@
 /** Everything the project list page shows, scoped to the unit-years the actor may see. */
 import { z } from 'zod';
 import { listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/projects';
-import { getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
+import { countUnitYearOptions, getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
 import { PROJECT_STATUSES } from '@/db/schema';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
 
@@ -18,8 +18,17 @@ export const listParamsSchema = z.object({
 });
 export type ListParams = z.infer<typeof listParamsSchema>;
 
+/**
+ * Up to this many unit-years are offered in a select on the list and export pages; a user who sees
+ * more (a finance bureau, an administrator of a province) picks from a searchable page instead, so
+ * a list page never carries every unit of the database.
+ */
+export const PICKER_LIMIT = 60;
+
 export type ProjectListPage = {
-  unitYears: UnitYearOption[];
+  /** The choices for the select, or null when there are more than PICKER_LIMIT (see unitYearCount). */
+  unitYears: UnitYearOption[] | null;
+  unitYearCount: number;
   selected: UnitYearSummary | null;
   rows: ProjectListRow[];
   total: number;
@@ -42,10 +51,13 @@ export function canSeeUnitYear(actor: Actor, unitYearId: number): UnitYearSummar
 export function projectListPage(actor: Actor, raw: Record<string, string | string[] | undefined>): ProjectListPage {
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const params = listParamsSchema.parse(flat);
-  const unitYears = visibleUnitYears(actor);
-  const option = params.uy ? unitYears.find((u) => u.id === params.uy) : unitYears[0];
-  const selected = option ? (getUnitYearSummary(option.id) ?? null) : null;
-  if (!selected) return { unitYears, selected: null, rows: [], total: 0, page: 1, pageCount: 1, params };
+  const visible = unitsWith(actor, 'project.view');
+  const unitYearCount = countUnitYearOptions(visible);
+  const unitYears = unitYearCount <= PICKER_LIMIT ? listUnitYearOptions(visible) : null;
+  const first = () => (unitYears ?? listUnitYearOptions(visible, { limit: 1 }))[0];
+  const selected = params.uy ? canSeeUnitYear(actor, params.uy) : first() ? (getUnitYearSummary(first()!.id) ?? null) : null;
+  const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params };
+  if (!selected) return { ...empty, selected: null };
   const page = params.page ?? 1;
   const { rows, total } = listProjects({
     unitYearIds: [selected.id],
@@ -57,5 +69,5 @@ export function projectListPage(actor: Actor, raw: Record<string, string | strin
     page,
     pageSize: PAGE_SIZE,
   });
-  return { unitYears, selected, rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), params };
+  return { ...empty, selected, rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

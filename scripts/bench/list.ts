@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         const uy = String(options.find((o) => o.unitCode === code)!.id);
         const t = await time(200, () => projectListPage(actor, { uy, ...SEARCH }));
         const page = projectListPage(actor, { uy, ...SEARCH });
-        if (page.total === 0 || page.unitYears.length !== options.length) throw new Error(`list of ${code} is empty or lacks options`);
+        if (page.total === 0 || page.unitYearCount !== options.length) throw new Error(`list of ${code} is empty or miscounts the unit-years`);
         rows.push({ 库中项目数: size, 单位年度: `${label}（${count} 张）`, 年度选项: options.length, p50: ms(t.p50), p95: ms(t.p95), 生成用时: `${synthSeconds} s` });
       }
     }

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { Client } from '../reliability/http';
+import { PICKER_LIMIT } from '@/lib/projects/list';
 import { timeGets } from './http-timing';
 
 export const ORDINARY_PER_UNIT = 100;
@@ -52,8 +53,8 @@ export type ListFigure = { label: string; unitCode: string; unitYearProjects: nu
 
 /**
  * The list page with a search term, a status filter and a sort, one page, as the administrator (who
- * sees every unit, so the page also carries every unit-year option). Every reply must be the list of
- * that unit-year with matching rows and every option.
+ * sees every unit). Every reply must be the list of that unit-year with matching rows, and offer every
+ * unit-year (a select of all of them, or beyond PICKER_LIMIT the count and a link to search them).
  */
 export async function timeList(opts: { client: Client; unitYear: UnitYearRef; options: number; unitYearProjects: number; runs: number; label: string }): Promise<ListFigure> {
   const { client, unitYear } = opts;
@@ -63,10 +64,14 @@ export async function timeList(opts: { client: Client; unitYear: UnitYearRef; op
     check: (body) => {
       const total = Number(/共 (?:<!-- -->)?(\d+)(?:<!-- -->)? 张表/.exec(body)?.[1] ?? NaN);
       if (!(total > 0)) return 'the search found no rows';
-      const options = (body.match(/<option value="\d+"/g) ?? []).length;
-      // The unit-year picker holds every option; the status picker's options have no numeric value.
-      if (options < opts.options) return `${options} unit-year options, expected ${opts.options}`;
-      return null;
+      // Up to PICKER_LIMIT unit-years are a select (the status picker's options have no numeric value);
+      // beyond it the page links to the searchable picker and says how many there are.
+      if (opts.options <= PICKER_LIMIT) {
+        const options = (body.match(/<option value="\d+"/g) ?? []).length;
+        return options < opts.options ? `${options} unit-year options, expected ${opts.options}` : null;
+      }
+      const count = Number(/切换（共 (?:<!-- -->)?(\d+)(?:<!-- -->)? 个）/.exec(body)?.[1] ?? NaN);
+      return count === opts.options ? null : `the picker says ${count} unit-years, expected ${opts.options}`;
     },
   });
   return { label: opts.label, unitCode: unitYear.unitCode, unitYearProjects: opts.unitYearProjects, options: opts.options, ...t };

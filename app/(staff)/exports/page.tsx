@@ -5,7 +5,7 @@ import { requireActor } from '@/lib/auth/request';
 import { formatWanyuan } from '@/lib/domain/money';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { projectListPage } from '@/lib/projects/list';
-import { AutoSubmitSelect } from '@/app/ui/auto-submit-select';
+import { UnitYearPicker } from '@/app/ui/unit-year-picker';
 
 export const metadata: Metadata = { title: '导出' };
 
@@ -13,24 +13,18 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   await connection();
   const actor = await requireActor();
   const raw = await searchParams;
-  const data = projectListPage(actor, { uy: raw.uy });
+  // The approved tables' count comes from the list's total, not from its first page of rows.
+  const data = projectListPage(actor, { uy: raw.uy, status: 'approved' });
   const selected = data.selected;
   if (!selected) return <div className="card">你还没有可导出的单位预算年度。</div>;
   if (!can(actor, 'project.export', selected.unitId)) return <div className="card">你没有导出此单位的权限。</div>;
-  const approved = data.rows.filter((r) => r.status === 'approved').length;
+  const approved = data.total;
   const base = `/api/unit-years/${selected.id}/export`;
   return (
     <>
       <h1>导出</h1>
       <form className="card row" method="get" action="/exports">
-        <label htmlFor="uy">单位与年度</label>
-        <AutoSubmitSelect id="uy" name="uy" defaultValue={String(selected.id)}>
-          {data.unitYears.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.unitCode} {u.unitName} · {u.year}
-            </option>
-          ))}
-        </AutoSubmitSelect>
+        <UnitYearPicker unitYears={data.unitYears} count={data.unitYearCount} selected={selected} next="/exports" />
         <button className="btn" type="submit">切换</button>
       </form>
       <section className="card" aria-label="导出本年度">

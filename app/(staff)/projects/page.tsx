@@ -6,7 +6,7 @@ import { requireActor } from '@/lib/auth/request';
 import { STATUS_LABELS, STATUSES } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
 import { projectListPage, type ListParams } from '@/lib/projects/list';
-import { AutoSubmitSelect } from '@/app/ui/auto-submit-select';
+import { UnitYearPicker } from '@/app/ui/unit-year-picker';
 import { Wanyuan } from '@/app/ui/money';
 import { FindingCounts, StatusBadge } from '@/app/ui/status-badge';
 import { UnitYearTotals } from './unit-year-totals';
@@ -71,14 +71,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
       <UnitYearTotals summary={selected} />
 
       <form className="card row" method="get" action="/projects" role="search" aria-label="筛选项目">
-        <label htmlFor="uy">单位与年度</label>
-        <AutoSubmitSelect id="uy" name="uy" defaultValue={String(selected.id)}>
-          {data.unitYears.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.unitCode} {u.unitName} · {u.year}
-            </option>
-          ))}
-        </AutoSubmitSelect>
+        <UnitYearPicker unitYears={data.unitYears} count={data.unitYearCount} selected={selected} next="/projects" />
         <label htmlFor="q">搜索</label>
         <input id="q" name="q" type="search" placeholder="项目编码或名称" defaultValue={params.q ?? ''} />
         <label htmlFor="status">状态</label>
