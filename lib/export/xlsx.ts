@@ -40,27 +40,30 @@ type Sheet = ExcelJS.Worksheet;
 
 type Align = 'left' | 'center' | 'right';
 
-// Style objects are shared, not rebuilt per cell: exceljs keys its style table on them.
-const fonts = new Map<string, Partial<ExcelJS.Font>>();
-const alignments = new Map<Align, Partial<ExcelJS.Alignment>>();
+type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: number };
 
-function font(size: number, bold: boolean): Partial<ExcelJS.Font> {
-  const key = `${size}${bold}`;
-  let f = fonts.get(key);
-  if (!f) fonts.set(key, (f = { name: FONT, size, bold }));
-  return f;
+/**
+ * Whole style objects are shared by every cell that looks alike: exceljs remembers the style id of a
+ * style object it has seen (a WeakMap), so a shared one costs one lookup instead of serialising its
+ * font, border and alignment again for each cell. Cells are given a style, never have one changed.
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+
+function styleOf({ bold = false, align = 'left', border = true, size = 10 }: StyleOptions): Partial<ExcelJS.Style> {
+  const key = `${size}|${bold}|${align}|${border}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = { font: { name: FONT, size, bold }, alignment: { vertical: 'middle', horizontal: align, wrapText: true }, ...(border ? { border: BORDER } : {}) };
+    styles.set(key, style);
+  }
+  return style;
 }
 
-function alignment(align: Align): Partial<ExcelJS.Alignment> {
-  let a = alignments.get(align);
-  if (!a) alignments.set(align, (a = { vertical: 'middle', horizontal: align, wrapText: true }));
-  return a;
-}
+/** For the cells a merged range covers: only the outline, so Excel and WPS draw it. */
+const BORDER_ONLY: Partial<ExcelJS.Style> = { border: BORDER };
 
-function styleCell(cell: ExcelJS.Cell, opts: { bold?: boolean; align?: Align; border?: boolean; size?: number }): void {
-  cell.font = font(opts.size ?? 10, opts.bold ?? false);
-  cell.alignment = alignment(opts.align ?? 'left');
-  if (opts.border !== false) cell.border = BORDER;
+function styleCell(cell: ExcelJS.Cell, opts: StyleOptions): void {
+  cell.style = styleOf(opts);
 }
 
 const lineHeight = (lines: number) => Math.max(18, lines * 13.5 + 4);
@@ -90,7 +93,7 @@ function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number, above: numb
         cell.value = c.text;
         styleCell(cell, { bold: isHead, align });
         // Every cell of a merged range carries the border, so Excel and WPS draw the outline.
-        for (let dr = 0; dr < span; dr++) for (let dc = 0; dc < c.colSpan; dc++) ws.getCell(r + dr, c.col + dc).border = BORDER;
+        for (let dr = 0; dr < span; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (dr > 0 || dc > 0) ws.getCell(r + dr, c.col + dc).style = BORDER_ONLY;
         if (c.colSpan > 1 || span > 1) ws.mergeCells(r, c.col, r + span - 1, c.col + c.colSpan - 1);
         if (span < c.rowSpan) {
           const need = lineHeight(linesFor(c.text, spanWidth(c.col, c.colSpan)));
@@ -192,7 +195,7 @@ async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Pr
     ws.mergeCells(end + i, 1, end + i, 3);
     ws.getCell(end + i, 1).value = label;
     styleCell(ws.getCell(end + i, 1), { bold: true, align: 'center' });
-    for (let c = 2; c <= 3; c++) ws.getCell(end + i, c).border = BORDER;
+    for (let c = 2; c <= 3; c++) ws.getCell(end + i, c).style = BORDER_ONLY;
     ws.getCell(end + i, 4).value = value;
     styleCell(ws.getCell(end + i, 4), { bold: true, align: 'right' });
   });
