@@ -1,12 +1,13 @@
 /**
- * XLSX in the published layout (exceljs, streamed): one sheet per table, merged cells, borders, wrapped
- * text, widths that fit Chinese text, A4 with the indicator header repeated as print titles, 宋体.
+ * XLSX in the published layout (exceljs; built in memory, or streamed for large sections): one sheet
+ * per table, merged cells, borders, wrapped text, widths that fit Chinese text, A4 with the indicator
+ * header repeated as print titles, 宋体.
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
 import { pageStarts, splitAtPages } from './xlsx-pages';
-import { writePrintOptions, StableWorkbookWriter } from './xlsx-writer';
+import { stableWorkbook, StableWorkbookWriter, writePrintOptions } from './xlsx-writer';
 import { pacer } from './pace';
 import { COLUMN_WIDTHS, coverList, SECTION_TITLE, sheetNamer, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
 
@@ -202,27 +203,18 @@ async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Pr
   ws.pageSetup.printTitlesRow = '3:3';
 }
 
-/**
- * Writes the workbook to `out` as it goes: one sheet at a time, waiting for the zip (and through it for
- * a slow reader) and letting other requests run between sheets. Rejects with ExportAborted when `out`
- * is closed early.
- */
-export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
-  const wb = new StableWorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
-  wb.creator = '绩效目标管理';
-  wb.created = section.asOf;
-  wb.modified = section.asOf;
-  const pace = pacer(out, wb.backlog());
-  const name = sheetNamer();
-  const addSheet = (wanted: string) => {
-    const ws = wb.addWorksheet(name(wanted), sheetOptions(section));
-    writePrintOptions(ws);
-    return ws;
-  };
+type Fill = {
+  addSheet: (wanted: string) => Sheet;
+  /** Called when a sheet is complete (the streaming writer writes it out then). */
+  done: (ws: Sheet) => void;
+  pace: () => Promise<void>;
+};
+
+async function fillWorkbook(section: ExportSection, { addSheet, done, pace }: Fill): Promise<void> {
   if (section.includeCover) {
     const ws = addSheet('项目清单');
     await writeCoverSheet(ws, section, pace);
-    ws.commit();
+    done(ws);
     await pace();
   }
   const isSection = summariesOf(section).length > 1 && !section.includeCover;
@@ -230,11 +222,58 @@ export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStre
   for await (const t of section.tables) {
     const ws = addSheet(`${t.number}、${t.table.name}`);
     writeTableSheet(ws, t, isSection && i === 0);
-    ws.commit();
+    done(ws);
     i++;
     await pace();
   }
+}
+
+/**
+ * Up to this many tables a workbook is built in memory and written at once: for a unit-year of
+ * ordinary size that is faster than the streaming zip pipeline, and still small (a few MB). Larger
+ * sections stream, one sheet at a time, so memory stays flat whatever their size.
+ */
+export const IN_MEMORY_TABLES = 50;
+
+function stampProperties(wb: { creator: string; created: Date; modified: Date }, section: ExportSection): void {
+  wb.creator = '绩效目标管理';
+  wb.created = section.asOf;
+  wb.modified = section.asOf;
+}
+
+async function writeInMemory(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
+  const wb = stableWorkbook();
+  stampProperties(wb, section);
+  const pace = pacer(out);
+  const name = sheetNamer();
+  await fillWorkbook(section, { addSheet: (wanted) => wb.addWorksheet(name(wanted), sheetOptions(section)), done: () => {}, pace });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  await pace();
+  out.end(bytes);
+}
+
+/**
+ * Streams the workbook as it goes: one sheet at a time, waiting for the zip (and through it for a slow
+ * reader) and letting other requests run between sheets.
+ */
+async function writeStreamed(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
+  const wb = new StableWorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
+  stampProperties(wb, section);
+  const pace = pacer(out, wb.backlog());
+  const name = sheetNamer();
+  const addSheet = (wanted: string) => {
+    const ws = wb.addWorksheet(name(wanted), sheetOptions(section));
+    writePrintOptions(ws);
+    return ws;
+  };
+  await fillWorkbook(section, { addSheet, done: (ws) => ws.commit(), pace });
   await wb.commit();
+}
+
+/** Writes the workbook to `out`; rejects with ExportAborted when `out` is closed early. */
+export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
+  const tables = summariesOf(section).length;
+  await (tables <= IN_MEMORY_TABLES ? writeInMemory(section, out) : writeStreamed(section, out));
 }
 
 export async function renderXlsx(section: ExportSection): Promise<Buffer> {
