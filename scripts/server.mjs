@@ -9,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkedActionRequest } from '../lib/http/action-body.mjs';
 import { clientFacts, rewriteHeaders, trustedProxyCount } from './client-address.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -31,7 +32,7 @@ export async function serve({ port = Number(process.env.PORT ?? 3000), host = pr
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const onRequest = (req, res) => {
+  const onRequest = async (req, res) => {
     const facts = clientFacts(
       {
         socketAddress: req.socket.remoteAddress,
@@ -42,7 +43,10 @@ export async function serve({ port = Number(process.env.PORT ?? 3000), host = pr
       trustProxy,
     );
     rewriteHeaders(req.headers, facts, trustProxy);
-    handle(req, res).catch((error) => {
+    // A server-action body Next could not decode (it would answer 500) is refused here, in Chinese.
+    const checked = await checkedActionRequest(req, res);
+    if (!checked) return;
+    handle(checked, res).catch((error) => {
       console.error('[server]', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('服务器处理出错');
