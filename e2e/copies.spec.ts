@@ -19,13 +19,14 @@ test.describe('copying a table', () => {
   });
 
   test('start next year: refused while the year does not exist; then amounts, plan and cost targets are reset', async ({ page, browser }) => {
-    // Years of their own, so that this test does not depend on which other specs ran before it.
-    await createDemoUnitYear(browser, 2031);
-    await createDemoUnitYear(browser, 2032);
+    // Years of their own (the authorization matrix uses 2031–2032, the editor 2025), so that this test
+    // does not depend on which other specs ran before it.
+    await createDemoUnitYear(browser, 2041);
+    await createDemoUnitYear(browser, 2042);
     const ed = new EditorPage(page);
-    await ed.open(`/projects/new?uy=${await unitYearId(page, 2031)}`);
+    await ed.open(`/projects/new?uy=${await unitYearId(page, 2041)}`);
     await page.getByLabel('项目编码').fill('13080024P00009810031A');
-    await page.getByLabel('项目名称').fill('2031 年跨年度测试项目');
+    await page.getByLabel('项目名称').fill('2041 年跨年度测试项目');
     await page.getByLabel('预算数').fill('8.00');
     await page.getByLabel('其中：财政资金').fill('8.00');
     const cost = page.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '成本指标' }).first();
@@ -37,10 +38,10 @@ test.describe('copying a table', () => {
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
 
     await page.goto(`/projects/${id}`);
-    await page.getByRole('button', { name: '以此表开始 2032 年度的表' }).click();
+    await page.getByRole('button', { name: '以此表开始 2042 年度的表' }).click();
     await page.waitForURL((url) => /\/projects\/\d+\/edit$/.test(url.pathname) && url.pathname !== `/projects/${id}/edit`);
     await ed.ready();
-    await expect(page.getByLabel('项目名称')).toHaveValue('2032 年跨年度测试项目');
+    await expect(page.getByLabel('项目名称')).toHaveValue('2042 年跨年度测试项目');
     await expect(page.getByLabel('预算数')).toHaveValue('0.00');
     await expect(page.getByLabel('其中：财政资金')).toHaveValue('0.00');
     const months = await page.getByLabel(/第 \d+ 个时间点的月份/).evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
@@ -51,11 +52,11 @@ test.describe('copying a table', () => {
     await expect(nextCost.getByLabel(/三级指标/)).toHaveValue('总成本');
     await expect(nextCost.getByLabel(/指标值数值/)).toHaveValue('');
 
-    // 2033 does not exist, and an owner may not create it.
+    // 2043 does not exist, and an owner may not create it.
     const nextId = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
     await page.goto(`/projects/${nextId}`);
-    await page.getByRole('button', { name: '以此表开始 2033 年度的表' }).click();
-    await expect(page.getByRole('region', { name: '复制' })).toContainText('2033 年度尚未建立');
-    expect(await unitYearId(page, 2033)).toBeUndefined();
+    await page.getByRole('button', { name: '以此表开始 2043 年度的表' }).click();
+    await expect(page.getByRole('region', { name: '复制' })).toContainText('2043 年度尚未建立');
+    expect(await unitYearId(page, 2043)).toBeUndefined();
   });
 });
