@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { attachment, jsonResponse } from '@/lib/http/body';
+import { exportGate } from '@/lib/http/export-gate';
 import { exportFormatSchema, exportSection } from './export';
 import type { Section } from './section';
 
@@ -23,10 +24,36 @@ function webBody(body: Readable): ReadableStream {
 
 const NOTHING_FOR_STAFF = '没有可导出的表（默认只导出已审核的表；勾选“包括未审核的表”可导出全部）';
 
+const BUSY = '当前正在生成的大型导出较多，请稍后再试';
+
+/**
+ * Renders through the export gate: the places are held until the body stream closes (sent in full,
+ * failed, or cancelled by the client), so large exports at once cannot exhaust the server's memory.
+ */
+async function gated(section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean): Promise<ReturnType<typeof exportSection> | null> {
+  const release = await exportGate.acquire(section.entries.length);
+  if (!release) return null;
+  try {
+    const doc = exportSection(section, format, { includeCover });
+    doc.body.once('close', release);
+    return doc;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function busy(): Response {
+  const res = jsonResponse({ ok: false, message: BUSY }, 503);
+  res.headers.set('retry-after', '30');
+  return res;
+}
+
 /** `empty` is the answer when nothing was chosen (the public routes say so in their own words). */
-export function exportResponse(section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Response {
+export async function exportResponse(section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
   if (section.entries.length === 0) return jsonResponse({ ok: false, message: empty }, 404);
-  const doc = exportSection(section, format, { includeCover });
+  const doc = await gated(section, format, includeCover);
+  if (!doc) return busy();
   return new Response(webBody(doc.body), {
     headers: {
       'content-type': doc.contentType,
@@ -38,7 +65,8 @@ export function exportResponse(section: Section, format: z.infer<typeof exportFo
 }
 
 /** The section's interchange JSON served inline (the public JSON API), streamed like the downloads. */
-export function interchangeResponse(section: Section): Response {
-  const doc = exportSection(section, 'json', { includeCover: false });
+export async function interchangeResponse(section: Section): Promise<Response> {
+  const doc = await gated(section, 'json', false);
+  if (!doc) return busy();
   return new Response(webBody(doc.body), { headers: { 'content-type': doc.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
 }

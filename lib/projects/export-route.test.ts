@@ -1,0 +1,72 @@
+/**
+ * The download routes' response through the export gate: a large export holds its places until its body
+ * is read to the end or cancelled, and a request that cannot get in within the wait is answered 503
+ * with a Chinese message instead of rendering.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadDemo } from '@/lib/setup/demo';
+import { freshDatabase } from '@/lib/testing/db';
+import type { Section } from './section';
+
+let gateModule: typeof import('@/lib/http/export-gate');
+let route: typeof import('./export-route');
+let large: Section;
+
+beforeAll(async () => {
+  vi.stubEnv('EXPORT_TABLES_AT_ONCE', '500');
+  vi.stubEnv('EXPORT_WAIT_SECONDS', '1');
+  vi.resetModules();
+  gateModule = await import('@/lib/http/export-gate');
+  route = await import('./export-route');
+  const { sectionById } = await import('./section');
+  freshDatabase();
+  await loadDemo();
+  const demo = sectionById(1, { includeDrafts: true })!;
+  // The demo's 23 tables ten times over: a section large enough to pass through the gate.
+  const entries = Array.from({ length: 10 }, () => demo.entries).flat().map((e, i) => ({ ...e, number: i + 1 }));
+  large = { ...demo, entries };
+  vi.unstubAllEnvs();
+}, 60_000);
+
+describe('exports through the gate', () => {
+  it('holds the section’s places while the body is unread and frees them once it is read', async () => {
+    const res = await route.exportResponse(large, 'text', false);
+    expect(res.status).toBe(200);
+    expect(gateModule.exportGate.state().held).toBe(230);
+    const text = await res.text();
+    expect(text.match(/^## \d+、/gm)).toHaveLength(230);
+    await vi.waitFor(() => expect(gateModule.exportGate.state().held).toBe(0));
+  });
+
+  it('frees the places when the client goes away mid-download', async () => {
+    const res = await route.exportResponse(large, 'xlsx', false);
+    const reader = res.body!.getReader();
+    await reader.read();
+    expect(gateModule.exportGate.state().held).toBe(230);
+    await reader.cancel();
+    await vi.waitFor(() => expect(gateModule.exportGate.state().held).toBe(0));
+  });
+
+  it('answers 503 with a Chinese message when the gate stays full, and renders nothing', async () => {
+    const first = await route.exportResponse(large, 'text', false);
+    const second = await route.exportResponse(large, 'text', false);
+    expect(second.status).toBe(200);
+    const third = await route.exportResponse(large, 'pdf', false);
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('30');
+    expect(((await third.json()) as { message: string }).message).toBe('当前正在生成的大型导出较多，请稍后再试');
+    expect(gateModule.exportGate.state()).toEqual({ held: 460, waiting: 0 });
+    await first.text();
+    await second.text();
+    await vi.waitFor(() => expect(gateModule.exportGate.state().held).toBe(0));
+  });
+
+  it('lets a unit’s ordinary section through even when the gate is full', async () => {
+    const blocker = await gateModule.exportGate.acquire(500);
+    const demo = { ...large, entries: large.entries.slice(0, 23) };
+    const res = await route.exportResponse(demo, 'text', false);
+    expect(res.status).toBe(200);
+    expect((await res.text()).match(/^## \d+、/gm)).toHaveLength(23);
+    blocker!();
+  });
+});
