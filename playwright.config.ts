@@ -50,7 +50,7 @@ export default defineConfig({
   // The same server `npm start` runs (scripts/server.mjs), so e2e exercises how the client's address
   // and protocol are decided. No proxy in front: TRUST_PROXY stays 0, as in a default install.
   webServer: {
-    command: 'node scripts/server.mjs',
+    command: 'node --max-old-space-size=256 scripts/server.mjs',
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -17,9 +17,9 @@ export function freePort(): Promise<number> {
 export type Server = { base: string; port: number; child: ChildProcess; output: () => string };
 
 /**
- * The V8 flags the production server runs with (scripts/start.mjs must pass the same). Without a heap
- * limit V8 lets garbage pile up while memory is plentiful: under a save load the server grew past
- * 420 MB of RSS that a limit keeps under 300 MB, at the same throughput (docs/performance.md).
+ * The V8 flags the production server runs with (`npm start` and the e2e server pass the same, see
+ * server-args.test.ts). Without a heap limit V8 lets garbage pile up while memory is plentiful: under
+ * a save load the server grew past 420 MB of RSS that a limit keeps under 300 MB (docs/performance.md).
  */
 export const SERVER_NODE_ARGS = ['--max-old-space-size=256'];
 
