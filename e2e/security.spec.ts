@@ -78,6 +78,13 @@ test.describe('sign-in protection', () => {
       await expect(page, path).toHaveURL(/\/login/);
     }
     expect((await page.request.get('/api/projects/1/export?format=json')).status()).toBe(401);
+    // Following a download link without a session: a page that says why, not bare JSON.
+    const res = await page.goto('/api/projects/1/export?format=xlsx');
+    expect(res?.status()).toBe(401);
+    await expect(page.getByRole('heading', { name: '无法下载' })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveText('请先登录');
+    await page.getByRole('link', { name: '登录' }).click();
+    await expect(page).toHaveURL(/\/login/);
     await page.goto('/disclosure/441001/2024');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('441001');
     await context.close();

@@ -50,6 +50,38 @@ export function jsonResponse(body: unknown, status = 200): Response {
   });
 }
 
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A refused download. Download links are followed by the browser itself, which would show bare JSON:
+ * a browser (it asks for text/html) gets a short Chinese page with the reason and a way back; scripts
+ * get the usual JSON. `headers` are added to either (Retry-After).
+ */
+export function downloadError(request: Request, message: string, status: number, headers: Record<string, string> = {}): Response {
+  if (!(request.headers.get('accept') ?? '').includes('text/html')) {
+    const res = jsonResponse({ ok: false, message }, status);
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    return res;
+  }
+  const html = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>无法下载 - 绩效目标管理</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.6}h1{font-size:1.25rem}p.reason{padding:.75rem 1rem;border-left:4px solid #b91c1c;background:#fef2f2}</style></head>
+<body><main><h1>无法下载</h1><p class="reason" role="alert">${escapeHtml(message)}</p><p>请返回上一页后重试；问题持续时请联系系统管理员。</p><p>${status === 401 ? '<a href="/login">登录</a>' : '<a href="/">返回首页</a>'}</p></main></body></html>
+`;
+  return new Response(html, {
+    status,
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    },
+  });
+}
+
 /** `attachment; filename*=UTF-8''…` so Chinese file names survive every browser. */
 export function attachment(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -11,6 +11,8 @@ import type { Section } from './section';
 let gateModule: typeof import('@/lib/http/export-gate');
 let route: typeof import('./export-route');
 let large: Section;
+const script = new Request('http://localhost/api/unit-years/1/export', { headers: { accept: '*/*' } });
+const browser = new Request('http://localhost/api/unit-years/1/export', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
 
 beforeAll(async () => {
   vi.stubEnv('EXPORT_TABLES_AT_ONCE', '500');
@@ -30,7 +32,7 @@ beforeAll(async () => {
 
 describe('exports through the gate', () => {
   it('holds the section’s places while the body is unread and frees them once it is read', async () => {
-    const res = await route.exportResponse(large, 'text', false);
+    const res = await route.exportResponse(script, large, 'text', false);
     expect(res.status).toBe(200);
     expect(gateModule.exportGate.state().held).toBe(230);
     const text = await res.text();
@@ -39,7 +41,7 @@ describe('exports through the gate', () => {
   });
 
   it('frees the places when the client goes away mid-download', async () => {
-    const res = await route.exportResponse(large, 'xlsx', false);
+    const res = await route.exportResponse(script, large, 'xlsx', false);
     const reader = res.body!.getReader();
     await reader.read();
     expect(gateModule.exportGate.state().held).toBe(230);
@@ -48,14 +50,19 @@ describe('exports through the gate', () => {
   });
 
   it('answers 503 with a Chinese message when the gate stays full, and renders nothing', async () => {
-    const first = await route.exportResponse(large, 'text', false);
-    const second = await route.exportResponse(large, 'text', false);
+    const first = await route.exportResponse(script, large, 'text', false);
+    const second = await route.exportResponse(script, large, 'text', false);
     expect(second.status).toBe(200);
-    const third = await route.exportResponse(large, 'pdf', false);
+    const third = await route.exportResponse(script, large, 'pdf', false);
     expect(third.status).toBe(503);
     expect(third.headers.get('retry-after')).toBe('30');
     expect(((await third.json()) as { message: string }).message).toBe('当前正在生成的大型导出较多，请稍后再试');
     expect(gateModule.exportGate.state()).toEqual({ held: 460, waiting: 0 });
+    // A person who clicked the download link reads the reason on a page, not bare JSON.
+    const page = await route.exportResponse(browser, large, 'xlsx', false);
+    expect(page.status).toBe(503);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('当前正在生成的大型导出较多，请稍后再试');
     await first.text();
     await second.text();
     await vi.waitFor(() => expect(gateModule.exportGate.state().held).toBe(0));
@@ -64,7 +71,7 @@ describe('exports through the gate', () => {
   it('lets a unit’s ordinary section through even when the gate is full', async () => {
     const blocker = await gateModule.exportGate.acquire(500);
     const demo = { ...large, entries: large.entries.slice(0, 23) };
-    const res = await route.exportResponse(demo, 'text', false);
+    const res = await route.exportResponse(script, demo, 'text', false);
     expect(res.status).toBe(200);
     expect((await res.text()).match(/^## \d+、/gm)).toHaveLength(23);
     blocker!();

@@ -1,7 +1,7 @@
 /** Shared by the download route handlers: parse the query, export, answer with the right headers. */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { attachment, jsonResponse } from '@/lib/http/body';
+import { attachment, downloadError } from '@/lib/http/body';
 import { exportGate } from '@/lib/http/export-gate';
 import { exportFormatSchema, exportSection } from './export';
 import type { Section } from './section';
@@ -43,17 +43,15 @@ async function gated(section: Section, format: z.infer<typeof exportFormatSchema
   }
 }
 
-function busy(): Response {
-  const res = jsonResponse({ ok: false, message: BUSY }, 503);
-  res.headers.set('retry-after', '30');
-  return res;
+function busy(request: Request): Response {
+  return downloadError(request, BUSY, 503, { 'retry-after': '30' });
 }
 
 /** `empty` is the answer when nothing was chosen (the public routes say so in their own words). */
-export async function exportResponse(section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
-  if (section.entries.length === 0) return jsonResponse({ ok: false, message: empty }, 404);
+export async function exportResponse(request: Request, section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
+  if (section.entries.length === 0) return downloadError(request, empty, 404);
   const doc = await gated(section, format, includeCover);
-  if (!doc) return busy();
+  if (!doc) return busy(request);
   return new Response(webBody(doc.body), {
     headers: {
       'content-type': doc.contentType,
@@ -65,8 +63,8 @@ export async function exportResponse(section: Section, format: z.infer<typeof ex
 }
 
 /** The section's interchange JSON served inline (the public JSON API), streamed like the downloads. */
-export async function interchangeResponse(section: Section): Promise<Response> {
+export async function interchangeResponse(request: Request, section: Section): Promise<Response> {
   const doc = await gated(section, 'json', false);
-  if (!doc) return busy();
+  if (!doc) return busy(request);
   return new Response(webBody(doc.body), { headers: { 'content-type': doc.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
 }

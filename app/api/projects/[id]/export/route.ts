@@ -1,6 +1,6 @@
 import { currentSession } from '@/lib/auth/request';
 import { can } from '@/lib/auth/permissions';
-import { jsonResponse } from '@/lib/http/body';
+import { downloadError } from '@/lib/http/body';
 import { getProject } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
@@ -12,16 +12,16 @@ import { sectionById } from '@/lib/projects/section';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
-  if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
+  if (!session) return downloadError(request, '请先登录', 401);
   const id = Number((await params).id);
   const project = Number.isInteger(id) && id > 0 ? getProject(id) : undefined;
   const unitYear = project ? getUnitYear(project.unitYearId) : undefined;
   if (!project || !unitYear || !can(session.actor, 'project.export', unitYear.unitId)) {
-    return jsonResponse({ ok: false, message: '没有权限导出此表' }, 403);
+    return downloadError(request, '没有权限导出此表', 403);
   }
   const q = parseExportQuery(request);
-  if (!q.success) return jsonResponse({ ok: false, message: `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}` }, 400);
+  if (!q.success) return downloadError(request, `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}`, 400);
   const section = sectionById(unitYear.id, { includeDrafts: true, projectCode: project.code });
-  if (!section) return jsonResponse({ ok: false, message: '预算年度不存在' }, 404);
-  return exportResponse(section, q.data.format, false);
+  if (!section) return downloadError(request, '预算年度不存在', 404);
+  return exportResponse(request, section, q.data.format, false);
 }
