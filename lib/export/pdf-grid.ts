@@ -145,18 +145,19 @@ export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: Lay
     }
   }
   const pageRoom = grid.bottom - grid.top;
-  let pageRows: number[] = [];
+  // The rows on the current page with the height each takes there (a split row: its part on this page).
+  let pageRows: { row: number; height: number }[] = [];
   let pageTop = cur.y;
   const flushLevels = () => {
     for (const [k, { keys, texts }] of levels.entries()) {
       let y = pageTop;
       for (let n = 0; n < pageRows.length; ) {
         let m = n;
-        while (m + 1 < pageRows.length && keys[pageRows[m + 1]!] === keys[pageRows[n]!]) m++;
-        const h = pageRows.slice(n, m + 1).reduce((a, r) => a + heights[r]!, 0);
+        while (m + 1 < pageRows.length && keys[pageRows[m + 1]!.row] === keys[pageRows[n]!.row]) m++;
+        const h = pageRows.slice(n, m + 1).reduce((a, r) => a + r.height, 0);
         box(doc, colX(grid, k + 1), y, grid.widths[k]!, h);
         regular();
-        drawText(doc, texts[pageRows[n]!]!, colX(grid, k + 1), y, grid.widths[k]!, h, 'center');
+        drawText(doc, texts[pageRows[n]!.row]!, colX(grid, k + 1), y, grid.widths[k]!, h, 'center');
         y += h;
         n = m + 1;
       }
@@ -170,17 +171,44 @@ export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: Lay
     pageRows = [];
     pageTop = cur.y;
   };
-  body.rows.forEach((row, i) => {
-    const h = heights[i]!;
-    if (cur.y + h > grid.bottom && pageRows.length > 0 && h <= pageRoom) newPage();
-    for (const c of own(row)) {
+  const drawCells = (cells: LayoutCell[], texts: string[], h: number) => {
+    cells.forEach((c, k) => {
       const w = spanWidth(grid, c.col, c.colSpan);
       box(doc, colX(grid, c.col), cur.y, w, h);
       regular();
-      drawText(doc, c.text, colX(grid, c.col), cur.y, w, h, 'left');
+      drawText(doc, texts[k]!, colX(grid, c.col), cur.y, w, h, 'left');
+    });
+  };
+  body.rows.forEach((row, i) => {
+    const h = heights[i]!;
+    const cells = own(row);
+    if (h <= pageRoom) {
+      if (cur.y + h > grid.bottom && pageRows.length > 0) newPage();
+      drawCells(cells, cells.map((c) => c.text), h);
+      pageRows.push({ row: i, height: h });
+      cur.y += h;
+      return;
     }
-    pageRows.push(i);
-    cur.y += h;
+    // Taller than a page (cells at their length limit in narrow columns): the row continues on the
+    // next page, under the repeated header, each cell's text carried on where it stopped.
+    let rest = cells.map((c) => c.text);
+    if (grid.bottom - cur.y < 40 && pageRows.length > 0) newPage();
+    for (;;) {
+      const room = grid.bottom - cur.y;
+      const parts = rest.map((t, k) => {
+        const w = spanWidth(grid, cells[k]!.col, cells[k]!.colSpan);
+        return textHeight(doc, t, w) <= room ? t : t.slice(0, fitPrefix(doc, t, w, room));
+      });
+      rest = rest.map((t, k) => t.slice(parts[k]!.length));
+      const done = rest.every((t) => t === '');
+      // A part that does not end the row fills the page, so the row reads on at the next page's top.
+      const partHeight = done ? Math.max(18, ...parts.map((t, k) => textHeight(doc, t, spanWidth(grid, cells[k]!.col, cells[k]!.colSpan)))) : room;
+      drawCells(cells, parts, partHeight);
+      pageRows.push({ row: i, height: partHeight });
+      cur.y += partHeight;
+      if (done) break;
+      newPage();
+    }
   });
   flushLevels();
 }

@@ -86,4 +86,36 @@ describe('PDF export', () => {
     expect(text).toContain(strip('第1条目标：'));
     expect(text).toContain(strip('第120条目标：按计划完成年度各项工作任务并接受考核。'));
   });
+
+  it('carries an indicator row taller than a page on to the next pages, under the repeated header', async () => {
+    const s = referenceSection();
+    const t = s.tables[0]!.table;
+    // Cells within the 500-character limit, each a list of short lines: the row is taller than a page.
+    const long = (tag: string) => Array.from({ length: 90 }, (_, i) => `${tag}${String(i).padStart(2, '0')}`).join('\n').slice(0, 500);
+    const tall = { ...t.indicators[1]!, name: long('名'), description: long('述'), value: long('值'), basis: long('据') };
+    const indicators = [t.indicators[0]!, tall, ...t.indicators.slice(2)];
+    s.tables = [{ ...s.tables[0]!, table: { ...t, indicators } }];
+    const buf = await renderPdf(s);
+    const ps = pages(pdfText(buf, true));
+    expect(ps.length).toBeGreaterThanOrEqual(3);
+    ps.forEach((p, i) => {
+      expect(strip(p), `page ${i + 1}`).toContain(`第${i + 1}页/共${ps.length}页`);
+      expect(p, `page ${i + 1}`).toMatch(/一级指标\s+二级指标\s+三级指标\s+绩效指标描述\s+指标值\s+指标值确定依据/);
+    });
+    // Every line of each cell is printed, in order: the parts continue where the previous page stopped.
+    const raw = strip(pdfText(buf));
+    for (const cell of [tall.name, tall.description, tall.value, tall.basis]) {
+      const pieces = cell.split('\n');
+      let at = 0;
+      for (const piece of pieces) {
+        const found = raw.indexOf(piece, at);
+        expect(found, piece).toBeGreaterThanOrEqual(0);
+        at = found;
+      }
+    }
+    // The rows after it follow on the last page, and the page count is what the footer says.
+    expect(ps.at(-1)).toContain('服务对象满意度');
+    const info = execFileSync('pdfinfo', ['-'], { input: buf, encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`Pages:\\s+${ps.length}\\n`));
+  });
 });
