@@ -88,6 +88,21 @@ describe('XLSX export', () => {
     expect(wb.worksheets[2]!.getCell(1, 1).value).toBe('2、2024 法治工作经费绩效目标表（草稿）');
   });
 
+  it('never makes a row taller than Excel allows (409 points), and keeps the whole text in the cell', async () => {
+    const section = referenceSection();
+    const t = section.tables[0]!.table;
+    const value = Array.from({ length: 90 }, (_, i) => `值${String(i).padStart(2, '0')}`).join('\n').slice(0, 500);
+    section.tables = [{ ...section.tables[0]!, table: { ...t, indicators: [{ ...t.indicators[0]!, value }, ...t.indicators.slice(1)] } }];
+    const wb = await load(await renderXlsx(section));
+    const ws = wb.worksheets[0]!;
+    const heights: number[] = [];
+    ws.eachRow((row) => heights.push(row.height ?? 0));
+    expect(Math.max(...heights)).toBe(409);
+    const cells: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value ?? ''))));
+    expect(cells).toContain(value);
+  });
+
   it('keeps sheet names unique and within Excel’s rules', async () => {
     const s = referenceSection();
     s.tables = [s.tables[0]!, { ...s.tables[0]!, table: { ...s.tables[0]!.table, name: 'a/b:c*d?[e]'.repeat(5) } }];

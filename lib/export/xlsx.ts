@@ -67,7 +67,9 @@ function styleCell(cell: ExcelJS.Cell, opts: StyleOptions): void {
   cell.style = styleOf(opts);
 }
 
-const lineHeight = (lines: number) => Math.max(18, lines * 13.5 + 4);
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+const lineHeight = (lines: number) => Math.min(MAX_ROW_HEIGHT, Math.max(18, lines * 13.5 + 4));
 
 /** Row heights in points from the wrapped text; a merged cell's lines are shared by its rows. */
 function rowHeights(rows: LayoutRow[]): number[] {
@@ -104,7 +106,9 @@ function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number, above: numb
       }
     }
   });
-  heights.forEach((h, i) => (ws.getRow(startRow + i).height = h));
+  // Excel's tallest row is 409 points; a taller height makes it repair the file. Text beyond it stays
+  // in the cell (wrapped, visible when the row is opened up or the cell selected).
+  heights.forEach((h, i) => (ws.getRow(startRow + i).height = Math.min(h, MAX_ROW_HEIGHT)));
   for (const s of starts) ws.getRow(startRow + s - 1).addPageBreak();
   return { headerRow: startRow + headerAt };
 }
