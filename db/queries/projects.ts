@@ -137,6 +137,16 @@ export function listProjectsOfUnitYear(unitYearId: number, statuses?: readonly P
   return db().select().from(projects).where(where).orderBy(asc(projects.position), asc(projects.id)).all();
 }
 
+/**
+ * How many tables of the unit-year come before this one in print order (position, then id), counting
+ * only approved ones when `approvedOnly`: the table's printed number is this plus one.
+ */
+export function countProjectsBefore(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position'>, approvedOnly: boolean): number {
+  const before = sql`(${projects.position} < ${project.position} or (${projects.position} = ${project.position} and ${projects.id} < ${project.id}))`;
+  const where = approvedOnly ? and(eq(projects.unitYearId, project.unitYearId), eq(projects.status, 'approved'), before) : and(eq(projects.unitYearId, project.unitYearId), before);
+  return db().select({ n: sql<number>`count(*)` }).from(projects).where(where).get()?.n ?? 0;
+}
+
 export type ProjectBundle = { project: ProjectRow; checkpoints: CheckpointRow[]; indicators: IndicatorDbRow[] };
 
 export function getProjectBundle(id: number): ProjectBundle | null {

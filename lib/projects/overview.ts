@@ -10,6 +10,7 @@ import { isEditable, WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/domain/
 import { projectFor, projectTarget } from './access';
 import { findingsOf } from './findings';
 import { loadTable } from './read';
+import { printedNumber } from './section';
 import { displayNameOf } from './commands/shared';
 
 export type ProjectView = {
@@ -18,6 +19,8 @@ export type ProjectView = {
   unitYear: UnitYearSummary;
   findings: Finding[];
   updatedByName: string | null;
+  /** The N the table is printed with (`lib/projects/section.ts`), which the list's 序号 need not be. */
+  printedNumber: number;
   rights: {
     canEdit: boolean;
     canCreate: boolean;
@@ -52,6 +55,7 @@ export function projectView(actor: Actor, projectId: number, permission: Permiss
     unitYear,
     findings: findingsOf(loaded.table, scope.unitYear),
     updatedByName: displayNameOf(project.updatedBy),
+    printedNumber: printedNumber(project),
     rights: {
       canEdit: isEditable(project.status) && can(actor, 'project.edit', unitId),
       canCreate: can(actor, 'project.create', unitId),

@@ -7,7 +7,7 @@
  * an approved table, the full one for a table not yet approved — so the staff download, the public
  * download and the public page give an approved table the same N.
  */
-import { listProjectsOfUnitYear } from '@/db/queries/projects';
+import { countProjectsBefore, listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitYearSummaryByCode, getUnitYearSummary, type UnitYearSummary } from '@/db/queries/units';
 import type { ProjectRow } from '@/db/schema';
 import { formatWanyuan } from '@/lib/domain/money';
@@ -63,6 +63,11 @@ function chooseEntries(rows: readonly ProjectRow[], opts: SectionOptions): Secti
   if (!p) return [];
   if (p.status === 'approved') return [entry(p, approved.indexOf(p) + 1)];
   return opts.includeDrafts ? [entry(p, rows.indexOf(p) + 1)] : [];
+}
+
+/** The N a table is printed with by the rule above, wherever it is shown (overview, preview, exports). */
+export function printedNumber(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position' | 'status'>): number {
+  return countProjectsBefore(project, project.status === 'approved') + 1;
 }
 
 /** Approved tables by default; `includeDrafts` adds the others, marked as drafts. `projectCode` narrows to one table. */

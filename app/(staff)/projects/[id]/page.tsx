@@ -34,7 +34,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       </p>
       <div className="row" style={{ marginBottom: 12 }}>
         <h1 style={{ margin: 0 }}>
-          {project.position}、{project.name}
+          {view.printedNumber}、{project.name}
         </h1>
         <StatusBadge status={project.status} />
         <span className="spacer" />
@@ -93,7 +93,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </span>
           ) : null}
         </div>
-        <PublishedTable table={table} number={project.position} comments={comments} />
+        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} comments={comments} />
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}

@@ -35,7 +35,7 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
         {view.unitYear.unitCode} {view.unitYear.unitName} · {view.unitYear.year} 年度 · {STATUS_LABELS[project.status]}
       </p>
       <h1>
-        编辑：{project.position}、{project.name}
+        编辑：{view.printedNumber}、{project.name}
       </h1>
       <TableEditor
         unitYearId={project.unitYearId}

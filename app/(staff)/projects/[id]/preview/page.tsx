@@ -24,7 +24,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <PrintButton />
       </div>
       <div className="card">
-        <PublishedTable table={table} number={project.position} isDraft={project.status !== 'approved'} />
+        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} />
       </div>
     </>
   );
