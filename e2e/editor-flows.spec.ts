@@ -190,6 +190,26 @@ test.describe('editor: the leave guard', () => {
   });
 });
 
+test.describe('editor: the leave guard, right after typing', () => {
+  test.use({ storageState: storageStatePath('owner') });
+
+  test('a link clicked at once after a keystroke still asks (before the findings pause has passed)', async ({ page }) => {
+    const id = await newDraft(page, '13080024P00009810099J');
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/${id}/edit`);
+    const questions: string[] = [];
+    page.on('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByLabel('资金用途').press('End');
+    await page.keyboard.type('补');
+    await page.getByRole('link', { name: '预览' }).click();
+    expect(questions).toHaveLength(1);
+    await expect(page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
+  });
+});
+
 test.describe('editor: findings that belong to no single field', () => {
   test.use({ storageState: storageStatePath('owner') });
 

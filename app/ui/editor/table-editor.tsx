@@ -85,7 +85,6 @@ export function TableEditor(props: EditorProps) {
   const [isReady, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const saved = useRef(JSON.stringify(props.initial));
-  const dirtyRef = useRef(false);
 
   const gate = usePointerGate();
   // Findings are computed on the table as the server will store it, so they match the saved draft's.
@@ -93,9 +92,7 @@ export function TableEditor(props: EditorProps) {
     const values = getValues();
     const findings = checkTable(normaliseTable(values), ctx);
     gate.run(() => store.set(findings));
-    const dirty = JSON.stringify(values) !== saved.current;
-    dirtyRef.current = dirty;
-    setDirty(dirty);
+    setDirty(JSON.stringify(values) !== saved.current);
   }, [getValues, store, ctx, gate]);
   // A new table's field shows its findings once the user has changed it and left it (not when focus only
   // passed through, e.g. onto a row just added).
@@ -123,8 +120,10 @@ export function TableEditor(props: EditorProps) {
     reveal.revealAll();
     saveTable.save();
   }, [reveal, saveTable.save]);
+  // Asked only when the user is about to leave: compared afresh, so an edit made within the findings'
+  // 250 ms pause is not lost to a quick click on a link or a closed tab.
   useUnsavedGuard(
-    useCallback(() => dirtyRef.current, []),
+    useCallback(() => JSON.stringify(getValues()) !== saved.current, [getValues]),
     isDirty,
   );
 
