@@ -46,7 +46,7 @@ function toRow(c: Cells): IndicatorRow {
 
 /** Appends a wrapped fragment to the previous row, in the field its column belongs to. */
 function continueRow(row: Cells, frag: Cells): void {
-  for (const k of ['description', 'value', 'basis', 'name'] as const) {
+  for (const k of ['level2', 'name', 'description', 'value', 'basis'] as const) {
     if (frag[k]) row[k] = `${row[k]}${frag[k]}`;
   }
 }
@@ -69,7 +69,10 @@ export function readIndicators(lines: readonly Line[], table: string): Indicator
     if (!cols) continue;
     if (line.cells.every((c) => c === '')) continue;
     const c = readCells(line.cells, cols);
-    if (!c.level2 && !c.name) {
+    // A wrapped cell's tail stands on a line of its own: in the level-2 or name column (a long
+    // 二级指标 or 三级指标) with the row's other cells empty, or in the later columns with no names.
+    const isTail = (!c.level2 && !c.name) || (!c.level1 && !c.description && !c.value && !c.basis && pending.length > 0);
+    if (isTail) {
       const last = pending[pending.length - 1];
       if (last) {
         continueRow(last, c);

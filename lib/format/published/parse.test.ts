@@ -80,6 +80,19 @@ describe('parsing the reference disclosure', () => {
     expect(t(18).indicators.find((r) => r.level2 === '可持续影响指标')!.basis).toBe('破产安置文件、年度工作计划');
   });
 
+  it('joins a 三级指标 or 二级指标 wrapped onto a line of its own, instead of making a row of it', () => {
+    const wrapped = referenceText()
+      .replace('\t数量指标\t案件受理量\t案件受理量\t≤300 件\t工作计划\t', '\t数量指标\t案件受\t案件受理量\t≤300 件\t工作计划\t\n\t\t理量\t\t\t\t')
+      .replace('满意度指标\t服务对象满意度指标\t服务对象满意度\t服务对象满意度\t≥90%\t经验标准', '满意度指标\t服务对象满意\t服务对象满意度\t服务对象满意度\t≥90%\t经验标准\n\t度指标\t\t\t\t');
+    expect(wrapped).toContain('\n\t\t理量\t');
+    expect(wrapped).toContain('\n\t度指标\t');
+    const again = parsePublished(wrapped);
+    expect(again.problems).toEqual([]);
+    const one = again.projects.find((p) => p.source.number === 1)!;
+    expect(one.indicators).toEqual(t(1).indicators);
+    expect(again.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(212);
+  });
+
   it('flags placeholder rows, keeping cells that deviate (tables 7 and 19)', () => {
     expect(t(7).indicators.find((r) => r.level2 === '经济效益指标')).toMatchObject({ name: '经济效益指标', description: '无经济效益指标', isPlaceholder: true });
     expect(t(19).indicators.find((r) => r.level2 === '经济效益指标')).toMatchObject({ isPlaceholder: true, basis: '破产安置文件、年度工作计划' });
