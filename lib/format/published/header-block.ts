@@ -46,6 +46,7 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
   let total: string | null = null;
   let fiscal: string | null = null;
   let other: string | null = null;
+  let nameLine = -1;
   let budgetLine = -1;
   let planLine = -1;
   let goalLine = -1;
@@ -58,7 +59,10 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
     const codeAt = findCell(c, (s) => s === '项目编码');
     if (codeAt >= 0) code = valueAfter(c, codeAt);
     const nameAt = findCell(c, (s) => s === '项目名称');
-    if (nameAt >= 0) name = valueAfter(c, nameAt);
+    if (nameAt >= 0) {
+      name = valueAfter(c, nameAt);
+      nameLine = i;
+    }
     const totalAt = findCell(c, (s) => s === '预算数');
     if (totalAt >= 0) {
       budgetLine = i;
@@ -69,6 +73,12 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
       other = otherAt >= 0 ? valueAfter(c, otherAt) : '';
     }
   });
+
+  // A long name wraps: its tail stands on the lines before the 预算数 line.
+  if (nameLine >= 0 && budgetLine > nameLine + 1) {
+    const tail = lines.slice(nameLine + 1, budgetLine).flatMap((l) => nonEmpty(l.cells)).filter((cell) => !isLabel(cell));
+    name = `${name}${tail.join('')}`;
+  }
 
   for (let i = 0; i < lines.length; i++) {
     const first = nonEmpty(lines[i]!.cells)[0] ?? '';

@@ -80,6 +80,15 @@ describe('parsing the reference disclosure', () => {
     expect(t(18).indicators.find((r) => r.level2 === '可持续影响指标')!.basis).toBe('破产安置文件、年度工作计划');
   });
 
+  it('joins a project name wrapped onto the next line (table 6)', () => {
+    const line = '项目名称\t2024 年度“河北省机关事业单位工资管理信息系统”软件技术运维服务费\t\t';
+    expect(referenceText()).toContain(line);
+    const wrapped = parsePublished(referenceText().replace(line, '项目名称\t2024 年度“河北省机关事业单位工资管\t\t\n\t\t\t\t理信息系统”软件技术运维服务费\t\t'));
+    expect(wrapped.problems).toEqual([]);
+    expect(wrapped.projects.find((p) => p.source.number === 6)!.name).toBe('2024 年度“河北省机关事业单位工资管理信息系统”软件技术运维服务费');
+    expect(wrapped.projects.find((p) => p.source.number === 6)!.purpose).toBe(t(6).purpose);
+  });
+
   it('joins a 三级指标 or 二级指标 wrapped onto a line of its own, instead of making a row of it', () => {
     const wrapped = referenceText()
       .replace('\t数量指标\t案件受理量\t案件受理量\t≤300 件\t工作计划\t', '\t数量指标\t案件受\t案件受理量\t≤300 件\t工作计划\t\n\t\t理量\t\t\t\t')
