@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { countUnitYearOptions, listUnitYearOptions } from '@/db/queries/units';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
+import { synthesize } from '@/lib/setup/synth';
 import { PICKER_LIMIT, projectListPage } from './list';
 
 let admin: Actor;
@@ -42,5 +43,28 @@ describe('the unit-year picker of the list page', () => {
     expect(countUnitYearOptions([], undefined)).toBe(0);
     const pages = [0, 30, 60].map((offset) => listUnitYearOptions(null, { limit: 30, offset }).map((u) => u.id));
     expect(new Set(pages.flat()).size).toBe(PICKER_LIMIT + 6);
+  });
+});
+
+describe('the list of one unit-year, page by page', () => {
+  it('pages 120 tables as 50 + 50 + 20 without overlap, sorted and searched on the server', () => {
+    const made = synthesize({ projects: 120, perUnit: 120, year: 2024, seed: 7 }, null);
+    const uy = listUnitYearOptions(null, { search: made.firstUnitCode }).find((u) => u.unitCode === made.firstUnitCode)!;
+    const pages = [1, 2, 3].map((page) => projectListPage(admin, { uy: String(uy.id), page: String(page) }));
+    expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 20]);
+    expect(pages.map((p) => [p.total, p.pageCount])).toEqual([[120, 3], [120, 3], [120, 3]]);
+    const ids = pages.flatMap((p) => p.rows.map((r) => r.id));
+    expect(new Set(ids).size).toBe(120);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.position))).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+
+    const byTotal = [1, 2, 3].flatMap((page) => projectListPage(admin, { uy: String(uy.id), page: String(page), sort: 'total', dir: 'desc' }).rows.map((r) => r.totalYuan));
+    expect(byTotal).toEqual([...byTotal].sort((a, b) => b - a));
+    expect(byTotal).toHaveLength(120);
+
+    const one = pages[0]!.rows[7]!;
+    const found = projectListPage(admin, { uy: String(uy.id), q: one.code });
+    expect(found.rows.map((r) => r.id)).toEqual([one.id]);
+    // A page past the end is empty, not an error.
+    expect(projectListPage(admin, { uy: String(uy.id), page: '9' }).rows).toEqual([]);
   });
 });
