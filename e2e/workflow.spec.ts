@@ -65,3 +65,39 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   await owner.close();
   await reviewer.close();
 });
+
+test('the review queue: filtered by status and unit, and two submitted tables approved at once', async ({ browser }) => {
+  const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
+  // Tables 4 and 5 of the demo are submitted by the owner.
+  await reviewer.goto('/review');
+  const queue = reviewer.getByRole('table', { name: '审核队列' });
+  const t4 = queue.getByRole('row').filter({ hasText: '13080024P000095100029' });
+  const t5 = queue.getByRole('row').filter({ hasText: '13080024P00010710002B' });
+  await expect(t4).toContainText('已提交');
+  await expect(t5).toContainText('已提交');
+  // The default shows what awaits review only: no approved table.
+  await expect(queue.getByRole('row').filter({ hasText: '已审核' })).toHaveCount(0);
+  await reviewer.getByLabel('状态').selectOption({ label: '已审核' });
+  await reviewer.getByRole('button', { name: '查询' }).click();
+  await expect(reviewer).toHaveURL(/status=approved/);
+  await expect(queue.getByRole('row').filter({ hasText: '13080024P00010910002N' })).toContainText('已审核');
+  await expect(queue.getByRole('row').filter({ hasText: '已提交' })).toHaveCount(0);
+  await expect(reviewer.getByRole('button', { name: /批量审核通过/ })).toHaveCount(0);
+
+  await reviewer.getByLabel('状态').selectOption({ label: '已提交' });
+  await reviewer.getByLabel('单位').selectOption({ label: '441001 承德市人力资源和社会保障局本级' });
+  await reviewer.getByRole('button', { name: '查询' }).click();
+  await expect(reviewer).toHaveURL(/status=submitted/);
+  await expect(reviewer).toHaveURL(/unit=\d+/);
+  await reviewer.getByRole('checkbox', { name: '选择 2024 购买停车场服务' }).check();
+  await reviewer.getByRole('checkbox', { name: '选择 2024 年度]劳动大厦供养人员经费' }).check();
+  await reviewer.getByRole('button', { name: '批量审核通过（2）' }).click();
+  await expect(reviewer.getByText('已审核通过 2 张表')).toBeVisible();
+  await expect(t4).toHaveCount(0);
+  await expect(t5).toHaveCount(0);
+  for (const id of [4, 5]) {
+    const r = await reviewer.request.get(`/api/projects/${id}`);
+    expect(((await r.json()) as { project: { status: string } }).project.status).toBe('approved');
+  }
+  await reviewer.close();
+});
