@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { account, storageStatePath } from './fixtures/accounts';
 import { callAction, isOk } from './fixtures/server-actions';
+import { EditorPage } from './pages/editor-page';
 
 /** Signs the reviewer in through the form and returns the Set-Cookie of the reply. */
 async function signInCookie(browser: Browser, headers: Record<string, string>): Promise<string> {
@@ -117,17 +118,40 @@ test.describe('hostile text renders inert', () => {
     const created = await callAction(page.request, 'createTableAction', [{ unitYearId: uy, table }]);
     expect(isOk(created)).toBe(true);
     const id = (created.result as { data: { projectId: number } }).data.projectId;
+    // Typed by a person too: in the editor's fields and in a review comment.
+    const typed = '<b onmouseover=alert(3)>粗体</b>';
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/${id}/edit`);
+    await page.getByLabel('资金用途').fill(`用途${typed}`);
+    await page.getByLabel('第 1 行 绩效指标描述', { exact: true }).fill(`描述${typed}`);
+    await ed.save();
+    await ed.expectSaved();
+    await page.goto(`/projects/${id}`);
+    await page.getByLabel('意见内容').fill(`意见${evil2}`);
+    await page.getByRole('button', { name: '添加意见' }).click();
+    await expect(page.getByText(`意见${evil2}`).first()).toBeVisible();
     for (const path of [`/projects/${id}`, `/projects/${id}/preview`, `/projects/${id}/history`, `/projects/${id}/edit`, '/projects?uy=1']) {
       await page.goto(path);
       await expect(page.getByText(evil).first()).toBeVisible();
       expect(await page.locator('img[src="x"]').count(), path).toBe(0);
+      expect(await page.locator('b[onmouseover]').count(), path).toBe(0);
+      expect(await page.locator('script:not([src]):not([nonce])').count(), path).toBe(0);
     }
-    for (const format of ['text', 'json']) {
-      const body = await (await page.request.get(`/api/projects/${id}/export?format=${format}`)).text();
-      expect(body).toContain(format === 'json' ? JSON.stringify(evil).slice(1, -1) : evil);
+    await page.goto(`/projects/${id}`);
+    await expect(page.getByText(`意见${evil2}`).first()).toBeVisible();
+    await expect(page.getByText(`用途${typed}`).first()).toBeVisible();
+    // Downloads are attachments the browser may not sniff into HTML; the text stays text inside them.
+    for (const format of ['text', 'json', 'xlsx', 'pdf']) {
+      const res = await page.request.get(`/api/projects/${id}/export?format=${format}`);
+      expect(res.headers()['content-disposition'], format).toMatch(/^attachment;/);
+      expect(res.headers()['x-content-type-options'], format).toBe('nosniff');
+      expect(res.headers()['content-type'], format).not.toContain('html');
+      if (format === 'text' || format === 'json') {
+        const body = await res.text();
+        expect(body).toContain(format === 'json' ? JSON.stringify(evil).slice(1, -1) : evil);
+        expect(body).toContain(format === 'json' ? JSON.stringify(typed).slice(1, -1) : typed);
+      }
     }
-    const xlsx = await page.request.get(`/api/projects/${id}/export?format=xlsx`);
-    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     expect(dialogs).toEqual([]);
   });
 });
