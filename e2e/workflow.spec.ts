@@ -33,7 +33,11 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   await reviewer.getByRole('button', { name: '确认退回修改' }).click();
   await expect(reviewer.getByText('已退回').first()).toBeVisible();
 
-  // The owner sees the comment beside the row, fixes it and resubmits.
+  // The owner is told to fix and save first (returned → draft), then sees the comment beside the row,
+  // fixes it and resubmits.
+  await owner.goto('/projects/3');
+  await expect(owner.getByText('此表已退回修改')).toBeVisible();
+  await expect(owner.getByRole('button', { name: '提交审核' })).toHaveCount(0);
   await ed.open('/projects/3/edit');
   await expect(owner.getByText('审核意见（李审核）：请写明依据的年度计划数')).toBeVisible();
   await owner.getByLabel('第 1 行 指标值确定依据', { exact: true }).fill('2024 年度工作计划（17000 份）');

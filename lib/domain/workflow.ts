@@ -27,7 +27,7 @@ export type Transition = {
 };
 
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
-  submit: { action: 'submit', label: '提交审核', from: ['draft', 'returned'], to: 'submitted', permission: 'project.submit', needsReason: false },
+  submit: { action: 'submit', label: '提交审核', from: ['draft'], to: 'submitted', permission: 'project.submit', needsReason: false },
   withdraw: { action: 'withdraw', label: '撤回', from: ['submitted'], to: 'draft', permission: 'project.submit', needsReason: false },
   return: { action: 'return', label: '退回修改', from: ['submitted'], to: 'returned', permission: 'project.review', needsReason: true },
   approve: { action: 'approve', label: '审核通过', from: ['submitted'], to: 'approved', permission: 'project.review', needsReason: false },

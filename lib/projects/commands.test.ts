@@ -92,6 +92,8 @@ describe('workflow', () => {
     expect(refusal(() => saveTable(who, projectId, v, sampleTable('13080024P00009810002D'))).code).toBe('state');
     expect(refusal(() => transitionTable({ actor: reviewer, ip: null }, 'return', { projectId, version: v })).fieldErrors).toHaveProperty('reason');
     v = transitionTable({ actor: reviewer, ip: null }, 'return', { projectId, version: v, reason: '成本指标请核实', comments: [{ target: 'goal', body: '目标请量化' }] }).version;
+    // Returned → draft comes first: submitting the returned table as it is is refused.
+    expect(refusal(() => transitionTable(who, 'submit', { projectId, version: v })).code).toBe('state');
     const saved = saveTable(who, projectId, v, sampleTable('13080024P00009810002D'));
     expect(saved.status).toBe('draft');
     v = transitionTable(who, 'submit', { projectId, version: saved.version }).version;

@@ -55,6 +55,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         {view.updatedByName ? `（${view.updatedByName}）` : ''}
       </p>
 
+      {project.status === 'returned' && rights.canEdit ? (
+        <p className="alert alert-error" role="status">
+          此表已退回修改：请按下方审核意见修改并保存（保存后回到草稿），再提交审核。
+        </p>
+      ) : null}
       <WorkflowPanel projectId={project.id} version={project.version} actions={rights.actions} targets={commentTargets(table)} />
 
       <section className="card" aria-label="检查结果">
