@@ -16,6 +16,8 @@ import { backupTo, checkDatabaseFile, replaceDatabaseFile } from '@/db/queries/m
 import { getProject, updateProjectStatus } from '@/db/queries/projects';
 import { toInterchange, type Interchange } from '@/lib/format/published/interchange';
 import { parsePublished } from '@/lib/format/published/parse';
+import { logicalTables } from '@/lib/format/published/testing/cells';
+import { referenceText } from '@/lib/format/published/testing/reference';
 import { tableLayout } from '@/lib/format/table-layout';
 import { loadDemo } from '@/lib/setup/demo';
 import { freshDatabase } from '@/lib/testing/db';
@@ -122,6 +124,33 @@ describe('exporting the demo unit-year', () => {
         }
       });
     });
+  });
+
+  it('XLSX indicator rows equal the reference document’s own, read without the layout code', async () => {
+    // logicalTables reads the raw published text on its own (lib/format/published/testing/cells.ts):
+    // the export is checked against the source document, not against the layout it was drawn from.
+    const reference = logicalTables(referenceText());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await bytes('xlsx', section, false)) as unknown as ArrayBuffer);
+    const squash = (v: unknown) => String(v ?? '').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    let rows = 0;
+    wb.worksheets.forEach((ws, i) => {
+      const expected = reference[i]!;
+      let head = 0;
+      ws.eachRow((row, n) => {
+        if (!head && squash(row.getCell(1).value) === '一级指标') head = n;
+      });
+      expect(head, ws.name).toBeGreaterThan(0);
+      const got: string[][] = [];
+      // Seven grid columns as printed: 绩效指标描述 spans the fourth and fifth.
+      for (let r = head + 1; r <= ws.rowCount; r++) {
+        expect(ws.getCell(r, 5).isMerged && ws.getCell(r, 5).master.address).toBe(ws.getCell(r, 4).address);
+        got.push([1, 2, 3, 4, 6, 7].map((c) => squash(ws.getCell(r, c).value)));
+      }
+      expect(got, `表 ${i + 1}`).toEqual(expected.rows);
+      rows += got.length;
+    });
+    expect(rows).toBe(212);
   });
 
   it('PDF contains every cell of every table', async () => {
