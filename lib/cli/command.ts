@@ -25,7 +25,8 @@ export function parseArgs(args: string[]): { positional: string[]; options: Map<
         options.set(a.slice(2, eq), a.slice(eq + 1));
       } else {
         const next = args[i + 1];
-        if (next !== undefined && !next.startsWith('--')) {
+        // A flag followed by another option (`--all -o FILE`) takes no value.
+        if (next !== undefined && !next.startsWith('-')) {
           options.set(a.slice(2), next);
           i++;
         } else {

@@ -1,0 +1,115 @@
+/**
+ * The command line as an operator uses it: each command run with its arguments, its output and its
+ * exit code; and the real process for what only a process shows (exit codes, a closed pipe).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '@/lib/testing/db';
+import { commands } from './registry';
+
+const REFERENCE = path.join(process.cwd(), 'lib', 'demo', 'reference-441001-2024.txt');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-cli-'));
+
+async function pt(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+  const command = commands.find((c) => c.name === args[0])!;
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const input = new PassThrough();
+  input.end(stdin);
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await command.run(args.slice(1), { stdout, stderr, stdin: input });
+  return { code, out, err };
+}
+
+type Interchange = { projects: { code: string; indicators: unknown[] }[] };
+
+beforeAll(() => {
+  freshDatabase();
+});
+
+describe('pt', () => {
+  it('parse: the reference as interchange JSON, 23 tables and 212 rows', async () => {
+    const r = await pt(['parse', REFERENCE]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as Interchange;
+    expect(json.projects).toHaveLength(23);
+    expect(json.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(212);
+  });
+
+  it('render: the parsed JSON back to text that parses to the same JSON', async () => {
+    const first = await pt(['parse', REFERENCE]);
+    fs.writeFileSync(path.join(dir, 'ref.json'), first.out);
+    const text = await pt(['render', path.join(dir, 'ref.json')]);
+    expect(text.code).toBe(0);
+    fs.writeFileSync(path.join(dir, 'again.txt'), text.out);
+    expect((await pt(['parse', path.join(dir, 'again.txt')])).out).toBe(first.out);
+  });
+
+  it('check: exit 0 on the reference (warnings only), 1 with the cost target over the budget', async () => {
+    const ok = await pt(['check', REFERENCE]);
+    expect(ok.code).toBe(0);
+    const findings = (JSON.parse(ok.out) as { findings: { severity: string }[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    const bad = path.join(dir, 'bad.txt');
+    fs.writeFileSync(bad, fs.readFileSync(REFERENCE, 'utf8').replace('总成本控制\t总成本控制\t≤10 万元', '总成本控制\t总成本控制\t≤12 万元'));
+    const r = await pt(['check', bad]);
+    expect(r.code).toBe(1);
+    const errors = (JSON.parse(r.out) as { findings: { severity: string; project: string; path: string }[] }).findings.filter((f) => f.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ project: '13080024P00009810002A', path: 'indicators.5.value' })]);
+  });
+
+  it('values: one typed value per input line', async () => {
+    const r = await pt(['values'], '≥92%\n≤300 件\n2024年12月底前完成\n完成良好\n');
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as { kind: string });
+    expect(lines.map((l) => l.kind)).toEqual(['quantity', 'quantity', 'deadline', 'text']);
+    expect(lines[0]).toMatchObject({ op: '>=', number: 92, unit: '%' });
+  });
+
+  it('import then export: the published text of the database parses back to the 23 tables', async () => {
+    const imported = await pt(['import', REFERENCE]);
+    expect(imported.code, imported.err).toBe(0);
+    const out = path.join(dir, 'out.txt');
+    const exported = await pt(['export', '--unit', '441001', '--year', '2024', '--format', 'text', '--all', '-o', out]);
+    expect(exported.code, exported.err).toBe(0);
+    const parsed = await pt(['parse', out]);
+    expect((JSON.parse(parsed.out) as Interchange).projects.map((p) => p.code)).toEqual((JSON.parse((await pt(['parse', REFERENCE])).out) as Interchange).projects.map((p) => p.code));
+    // Importing the same file again changes nothing.
+    expect((await pt(['import', REFERENCE])).out).toMatch(/共 23 张表，新建 0，更新 0，无变化 23，跳过 0/);
+  });
+
+  it('says what is wrong in Chinese, without a stack trace, and exits non-zero', async () => {
+    for (const args of [['parse', path.join(dir, 'missing.txt')], ['check'], ['export', '--unit', '441001'], ['import', REFERENCE, '--year', '1800']]) {
+      const r = await pt(args);
+      expect(r.code, args.join(' ')).toBeGreaterThan(0);
+      expect(r.err, args.join(' ')).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.err, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('the pt process', () => {
+  const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
+  const run = (args: string[]) => spawnSync(process.execPath, [tsx, 'lib/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_PATH: path.join(dir, 'p.db') } });
+
+  it('exits 2 with the help for an unknown command, and 0 for help', () => {
+    const unknown = run(['nonsense']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('未知命令：nonsense');
+    expect(run(['help']).stdout).toContain('用法：npm run pt --');
+  });
+
+  it('ends quietly when the reader of its output goes away (pt parse FILE | head)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" ${tsx} lib/cli/main.ts parse "${REFERENCE}" | head -c 100 >/dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(execFileSync('sh', ['-c', `"${process.execPath}" ${tsx} lib/cli/main.ts parse "${REFERENCE}" | head -c 20`], { encoding: 'utf8' })).toHaveLength(20);
+  });
+});
