@@ -62,15 +62,20 @@ export function indicatorHeader(line: Line): IndicatorColumns | null {
 }
 
 /** `3 月底` / `3月底` / `3月末` → 3. */
+/** Full-width digits (`３`) as ASCII, as a PDF extraction sometimes leaves them. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+}
+
 export function monthCell(cell: string): number | null {
-  const m = /^(\d{1,2})\s*月\s*[底末]$/.exec(cell.trim());
+  const m = /^(\d{1,2})\s*月\s*[底末]$/.exec(asciiDigits(cell.trim()));
   const n = m ? Number(m[1]) : NaN;
   return n >= 1 && n <= 12 ? n : null;
 }
 
 /** `25%` → 25. */
 export function percentCell(cell: string): number | null {
-  const m = /^(\d{1,3}(?:\.\d+)?)\s*[%％]$/.exec(cell.trim());
+  const m = /^(\d{1,3}(?:\.\d+)?)\s*[%％]$/.exec(asciiDigits(cell.trim()));
   return m ? Number(m[1]) : null;
 }
 

@@ -80,6 +80,16 @@ describe('parsing the reference disclosure', () => {
     expect(t(18).indicators.find((r) => r.level2 === '可持续影响指标')!.basis).toBe('破产安置文件、年度工作计划');
   });
 
+  it('reads plan months and percents written with full-width digits (３ 月底, ２５%)', () => {
+    const text = referenceText();
+    const at = text.indexOf('\t3 月底\t\t6 月底\t\t10 月底\t');
+    expect(at).toBeGreaterThan(0);
+    const wide = `${text.slice(0, at)}\t３ 月底\t\t6 月底\t\t１０ 月底\t${text.slice(at + '\t3 月底\t\t6 月底\t\t10 月底\t'.length).replace('\t25%\t', '\t２５%\t')}`;
+    const again = parsePublished(wide);
+    expect(again.problems).toEqual([]);
+    expect(again.projects[0]!.schedule).toEqual(t(1).schedule);
+  });
+
   it('joins a project name wrapped onto the next line (table 6)', () => {
     const line = '项目名称\t2024 年度“河北省机关事业单位工资管理信息系统”软件技术运维服务费\t\t';
     expect(referenceText()).toContain(line);
