@@ -49,6 +49,30 @@ test.describe('editor: saving', () => {
     await expect(page.locator('#f-indicators-0-value-notes')).toContainText('没有填写指标值');
   });
 
+  test('a new table offers the usual plan, takes the budget from its parts, and suggests units and bases', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.open('/projects/new?uy=1');
+    const months = await page.getByLabel(/第 \d+ 个时间点的月份/).evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    const percents = await page.getByLabel(/第 \d+ 个时间点的累计支出百分比/).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(months).toEqual(['3', '6', '10', '12']);
+    expect(percents).toEqual(['25', '50', '75', '100']);
+
+    await page.getByLabel('其中：财政资金').fill('8.00');
+    await page.getByLabel('其他资金').fill('2.50');
+    await expect(page.getByText('财政资金 + 其他资金 = 10.50 万元')).toBeVisible();
+    await page.getByRole('button', { name: '按财政资金+其他资金计算预算数' }).click();
+    await expect(page.getByLabel('预算数')).toHaveValue('10.50');
+    await expect(page.getByText('预算数等于财政资金与其他资金之和（10.50 万元）')).toBeVisible();
+
+    // The unit and basis inputs offer the common choices (a datalist: typed freely, suggested as typed).
+    await expect(ed.field(1, '单位')).toHaveAttribute('list', 'pt-units');
+    const units = await page.locator('#pt-units option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(units).toEqual(expect.arrayContaining(['%', '万元', '元', '个', '人', '件', '次', '天', '小时', '份', '项']));
+    await expect(ed.field(1, '指标值确定依据')).toHaveAttribute('list', 'pt-bases');
+    const bases = await page.locator('#pt-bases option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(bases).toEqual(expect.arrayContaining(['工作计划', '年度工作计划', '经验标准', '行业标准', '历史标准', '政策依据', '预算批复', '采购合同']));
+  });
+
   test('Ctrl+S pressed twice while saving saves once, without a conflict with itself', async ({ page }) => {
     const ed = new EditorPage(page);
     const id = await newDraft(page, '13080024P00009810099C');
