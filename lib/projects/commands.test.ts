@@ -5,6 +5,7 @@ import { listAuditFor } from '@/db/queries/audit';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
+import { addComment } from './commands/comment';
 import { createTable } from './commands/create-table';
 import { deleteTable } from './commands/delete-table';
 import { duplicateTable, startNextYear } from './commands/copy-table';
@@ -104,6 +105,23 @@ describe('workflow', () => {
     expect(refusal(() => transitionTable(who, 'reopen', { projectId, version: v, reason: 'x' })).code).toBe('denied');
     const reopened = transitionTable({ actor: admin, ip: null }, 'reopen', { projectId, version: v, reason: '预算调整' });
     expect(reopened.status).toBe('draft');
+  });
+
+  it('takes comments only on a field or row the table has, and writes nothing otherwise', () => {
+    const who = { actor: owner, ip: null };
+    const { projectId } = createTable(who, unitYearId, sampleTable('13080024P00009810002J'));
+    const key = loadTable(projectId)!.table.indicators[0]!.key!;
+    expect(addComment(who, projectId, `row:${key}`, '请核实').id).toBeGreaterThan(0);
+    expect(addComment(who, projectId, 'goal', '目标请量化').id).toBeGreaterThan(0);
+    const bogus = refusal(() => addComment(who, projectId, 'row:does-not-exist', '找不到的行'));
+    expect(bogus.code).toBe('invalid');
+    expect(bogus.fieldErrors).toHaveProperty('target');
+    const v = transitionTable(who, 'submit', { projectId, version: 1 }).version;
+    const refused = refusal(() =>
+      transitionTable({ actor: reviewer, ip: null }, 'return', { projectId, version: v, reason: '请修改', comments: [{ target: 'goal', body: '好' }, { target: 'row:x', body: '坏' }] }),
+    );
+    expect(refused.fieldErrors).toHaveProperty(['comments.1.target']);
+    expect(getProject(projectId)!.status).toBe('submitted');
   });
 
   it('refuses submission while rule errors remain', () => {

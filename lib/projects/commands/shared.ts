@@ -3,6 +3,8 @@ import { findProjectByCode } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
 import { invalid } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
+import { commentTargets } from '@/lib/domain/locations';
+import { loadTable } from '../read';
 
 export type Who = { actor: Actor; ip: string | null };
 
@@ -31,4 +33,17 @@ export function assertCodeFree(unitYearId: number, code: string, exceptProjectId
       'table.code': [`项目编码已被本年度的“${other.name}”使用`],
     });
   }
+}
+
+/**
+ * A comment is on the whole table (null) or on a field or row the table has: a target it does not
+ * have (a row since deleted, or a made-up one) would be a comment nobody can find beside its place.
+ */
+export function assertCommentTargets(projectId: number, targets: readonly (string | null)[], field: string): void {
+  const wanted = targets.filter((t): t is string => t !== null);
+  if (wanted.length === 0) return;
+  const loaded = loadTable(projectId);
+  const known = new Set(loaded ? commentTargets(loaded.table).map((t) => t.value) : []);
+  const i = targets.findIndex((t) => t !== null && !known.has(t));
+  if (i >= 0) throw invalid('意见针对的行或字段在此表中不存在，请刷新后重新选择', { [field.replace('#', String(i))]: ['此表中没有这一行或字段'] });
 }

@@ -9,7 +9,7 @@ import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
 import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
 import { loadTable } from '../read';
-import { auditProject, type Who } from './shared';
+import { assertCommentTargets, auditProject, type Who } from './shared';
 
 export type TransitionRequest = {
   projectId: number;
@@ -49,6 +49,7 @@ export function transitionTable(who: Who, action: RequestedTransition, req: Tran
     assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
+    assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), 'comments.#.target');
     if (action === 'submit') {
       const loaded = loadTable(project.id);
       if (loaded && hasErrors(findingsOf(loaded.table, unitYear))) {
