@@ -92,6 +92,16 @@ export const FRAMEWORK_2021: Framework = {
 
 export const BUILTIN_FRAMEWORKS: readonly Framework[] = [FRAMEWORK_2015, FRAMEWORK_2021];
 
+/**
+ * The built-in framework a published document follows, read from its rows: the one whose level-1 and
+ * level-2 names account for the most rows (the 2021 framework's 成本指标 at level 1 and its three cost
+ * categories tell it apart). The 2015 framework on a tie, since most units still publish it.
+ */
+export function frameworkOfRows(rows: readonly { level1: string; level2: string }[]): Framework {
+  const score = (f: Framework) => rows.filter((r) => f.sections.some((s) => s.name === r.level1 && s.categories.some((c) => c.name === r.level2))).length;
+  return BUILTIN_FRAMEWORKS.reduce((best, f) => (score(f) > score(best) ? f : best), FRAMEWORK_2015);
+}
+
 /** The text a placeholder row prints in every cell after level 2: `无经济效益指标`. */
 export function placeholderText(level2: string): string {
   return `无${level2}`;

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditFor } from '@/db/queries/audit';
 import { getProject, listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, updateUnitYear } from '@/db/queries/units';
+import { findFrameworkByCode } from '@/db/queries/frameworks';
+import { good2021 } from '@/lib/domain/rules/test-fixtures';
 import { parsePublished } from '@/lib/format/published/parse';
+import { renderDocument } from '@/lib/format/published/render';
 import { referenceText } from '@/lib/format/published/testing/reference';
 import { makeActor, seededDatabase } from '@/lib/testing/db';
 import type { Actor } from '@/lib/auth/permissions';
@@ -41,6 +44,18 @@ describe('importing a published document', () => {
       expect([p.errorCount, p.warningCount]).toEqual(Object.values(countFindings(findingsOf(loadTable(p.id)!.table, uy))));
     }
     expect(r.items.some((i) => i.findings.some((f) => f.rule === 'identity.name-mismatch'))).toBe(true);
+  });
+
+  it('gives a year it creates the framework the document follows (2021 when cost is a level-1 section)', () => {
+    const ref = parsePublished(reference);
+    const doc = parsePublished(renderDocument({ ...ref, unit: { code: '442021', name: '二〇二一版单位' }, year: 2025, projects: [{ ...good2021(), number: 1 }] }));
+    expect(doc.projects).toHaveLength(1);
+    applyImport(who(), doc);
+    const unitYear = findUnitYear(findUnitByCode('442021')!.id, 2025)!;
+    expect(unitYear.frameworkId).toBe(findFrameworkByCode('cz2021')!.id);
+    // The reference follows the 2015 framework.
+    applyImport(who(), parsePublished(reference), { unitCode: '442015', year: 2024 });
+    expect(findUnitYear(findUnitByCode('442015')!.id, 2024)!.frameworkId).toBe(findFrameworkByCode('cz2015')!.id);
   });
 
   it('refuses an owner a budget year that is not set up yet; an administrator may create it', () => {

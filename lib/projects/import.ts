@@ -14,7 +14,7 @@ import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied } from '@/lib/actions/errors';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { diffTables, type TableChange } from '@/lib/domain/diff';
-import { FRAMEWORK_2015 } from '@/lib/domain/framework';
+import { frameworkOfRows } from '@/lib/domain/framework';
 import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
 import { checkTable, checkUnitYear, RULES, type Finding } from '@/lib/domain/rules';
 import { tableSchema } from '@/lib/domain/schemas';
@@ -108,9 +108,10 @@ function stripSource(t: ParsedTable): TargetTable {
   return structuredClone(table);
 }
 
-function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number): UnitYearRow {
+function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number, doc: PublishedDocument): UnitYearRow {
   if (unitYear) return unitYear;
-  const framework = findFrameworkByCode(opts.frameworkCode ?? FRAMEWORK_2015.code);
+  // A unit-year the import creates takes the framework asked for, or the one the document follows.
+  const framework = findFrameworkByCode(opts.frameworkCode ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators)).code);
   if (!framework) throw new ActionError('invalid', `指标体系 ${opts.frameworkCode} 不存在`);
   // An unsaved stand-in so findings can be computed for a unit-year that the import will create.
   return { id: 0, unitId: 0, year, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
@@ -191,7 +192,7 @@ function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): {
   if (unit && !unitYear && !can(actor, 'admin.manage', null)) {
     throw new ActionError('invalid', `${unit.code} ${unit.name} 尚未设立 ${target.year} 年度：请联系管理员在“管理”中新增该预算年度后再导入`);
   }
-  const ctx = frameworkContext(unitYear, opts, target.year);
+  const ctx = frameworkContext(unitYear, opts, target.year, doc);
   const isForced = opts.force === true;
   const firstByCode = new Map<string, ParsedTable>();
   const prepared = doc.projects.map((parsed) => {
@@ -253,7 +254,7 @@ export function applyImport(who: Who, doc: PublishedDocument, opts: ImportOption
     let unitYear = findUnitYear(unit.id, plan.year);
     const expenditureYuan = doc.projectExpenditure === null ? null : wanyuanToYuan(doc.projectExpenditure);
     if (!unitYear) {
-      unitYear = insertUnitYear(unit.id, plan.year, { frameworkId: frameworkContext(undefined, opts, plan.year).frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
+      unitYear = insertUnitYear(unit.id, plan.year, { frameworkId: frameworkContext(undefined, opts, plan.year, doc).frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
       audit(who, 'create', 'unit-year', unitYear.id, unit.id, { year: plan.year, projectExpenditure: doc.projectExpenditure, source: 'import' });
     } else if (plan.projectExpenditure.outcome === 'set') {
       updateUnitYear(unitYear.id, { projectExpenditureYuan: expenditureYuan });

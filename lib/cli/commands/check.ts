@@ -3,7 +3,7 @@ import { parseArgs, type Command } from '../command';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'check FILE [--framework cz2015|cz2021]  检查公开文本中的全部表，输出 {"findings": […]}；有错误时退出码为 1',
+  usage: 'check FILE [--framework cz2015|cz2021]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误时退出码为 1',
   async run(args, io) {
     const { positional, options } = parseArgs(args);
     const file = positional[0];
@@ -16,15 +16,17 @@ export const checkCommand: Command = {
     }
     const { decodeText } = await import('@/lib/http/body');
     const { parsePublished } = await import('@/lib/format/published/parse');
-    const { BUILTIN_FRAMEWORKS, FRAMEWORK_2015 } = await import('@/lib/domain/framework');
+    const { BUILTIN_FRAMEWORKS, frameworkOfRows } = await import('@/lib/domain/framework');
     const { checkUnitYear, DEFAULT_RULE_PROFILE, hasErrors } = await import('@/lib/domain/rules');
     const code = options.get('framework');
-    const framework = BUILTIN_FRAMEWORKS.find((f) => f.code === code) ?? FRAMEWORK_2015;
-    if (typeof code === 'string' && framework.code !== code) {
+    const asked = typeof code === 'string' ? BUILTIN_FRAMEWORKS.find((f) => f.code === code) : undefined;
+    if (typeof code === 'string' && !asked) {
       io.stderr.write(`未知的指标体系：${code}（可选 ${BUILTIN_FRAMEWORKS.map((f) => f.code).join('、')}）\n`);
       return 2;
     }
     const doc = parsePublished(decodeText(bytes));
+    // Without --framework, the one the document's rows follow.
+    const framework = asked ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators));
     for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
     const findings = checkUnitYear(
       {
