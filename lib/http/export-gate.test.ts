@@ -79,4 +79,46 @@ describe('export gate', () => {
     a!();
     expect(gate.state().held).toBe(400);
   });
+
+  it('lets a waiter whose client went away drop out, and admits the one behind it that now fits', async () => {
+    const gate = createExportGate({ capacity: 2000, waitMs: 60_000, freeBelow: 200 });
+    await gate.acquire(1500);
+    const gone = new AbortController();
+    let first: (() => void) | null | undefined;
+    let second: (() => void) | null | undefined;
+    void gate.acquire(1000, gone.signal).then((r) => (first = r));
+    void gate.acquire(400).then((r) => (second = r));
+    await settle();
+    expect(gate.state()).toEqual({ held: 1500, waiting: 2 });
+    gone.abort();
+    await settle();
+    expect(first).toBeNull();
+    expect(second).toBeTypeOf('function');
+    expect(gate.state()).toEqual({ held: 1900, waiting: 0 });
+  });
+
+  it('admits the next waiter when the one ahead of it times out', async () => {
+    vi.useFakeTimers();
+    try {
+      const gate = createExportGate({ capacity: 2000, waitMs: 5_000, freeBelow: 200 });
+      await gate.acquire(1500);
+      const big = gate.acquire(1000);
+      vi.advanceTimersByTime(1_000);
+      const small = gate.acquire(400);
+      vi.advanceTimersByTime(4_000);
+      await expect(big).resolves.toBeNull();
+      await expect(small).resolves.toBeTypeOf('function');
+      expect(gate.state()).toEqual({ held: 1900, waiting: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses at once a request whose client has already gone', async () => {
+    const gate = createExportGate({ capacity: 2000, waitMs: 60_000, freeBelow: 200 });
+    const gone = new AbortController();
+    gone.abort();
+    expect(await gate.acquire(500, gone.signal)).toBeNull();
+    expect(gate.state()).toEqual({ held: 0, waiting: 0 });
+  });
 });

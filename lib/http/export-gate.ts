@@ -3,13 +3,17 @@
  * tens of MB while its XLSX or PDF is built; several at once, through the public disclosure route as
  * well, would push the server toward its heap limit. Each export holds as many places as it has tables
  * until its stream closes (sent, failed, or the client went away); one that does not fit waits in
- * turn, and is refused as busy after `waitMs`. A section larger than the whole capacity still runs,
- * alone. Small exports (the common case: one table, a unit's 20–100) never wait.
+ * turn, and is refused as busy after `waitMs` (or drops out when its client goes away). A section
+ * larger than the whole capacity still runs, alone. Small exports (the common case: one table, a
+ * unit's 20–100) never wait.
  */
 
 export type ExportGate = {
-  /** A release function once admitted (call it exactly once), or null when the wait ran out. */
-  acquire(tables: number): Promise<(() => void) | null>;
+  /**
+   * A release function once admitted (call it at least once; later calls do nothing), or null when
+   * the wait ran out or `signal` aborted (the client went away) before it got in.
+   */
+  acquire(tables: number, signal?: AbortSignal): Promise<(() => void) | null>;
   /** Places held by exports now being rendered, and exports waiting. */
   state(): { held: number; waiting: number };
 };
@@ -20,27 +24,32 @@ export function createExportGate(opts: { capacity: number; waitMs: number; freeB
   let held = 0;
   const queue: Waiter[] = [];
 
+  function fits(weight: number): boolean {
+    return held === 0 || held + weight <= opts.capacity;
+  }
+
+  /** In order: the head of the queue goes first, so a large export is not starved by smaller ones. */
+  function admitWaiting(): void {
+    while (queue.length > 0 && fits(queue[0]!.weight)) {
+      const next = queue.shift()!;
+      held += next.weight;
+      next.admit();
+    }
+  }
+
   function releaser(weight: number): () => void {
     let done = false;
     return () => {
       if (done) return;
       done = true;
       held -= weight;
-      // In order: the head of the queue goes first, so a large export is not starved by smaller ones.
-      while (queue.length > 0 && fits(queue[0]!.weight)) {
-        const next = queue.shift()!;
-        held += next.weight;
-        next.admit();
-      }
+      admitWaiting();
     };
   }
 
-  function fits(weight: number): boolean {
-    return held === 0 || held + weight <= opts.capacity;
-  }
-
   return {
-    acquire(tables) {
+    acquire(tables, signal) {
+      if (signal?.aborted) return Promise.resolve(null);
       if (tables < opts.freeBelow) return Promise.resolve(() => {});
       const weight = Math.min(tables, opts.capacity);
       if (queue.length === 0 && fits(weight)) {
@@ -48,18 +57,25 @@ export function createExportGate(opts: { capacity: number; waitMs: number; freeB
         return Promise.resolve(releaser(weight));
       }
       return new Promise((resolve) => {
+        const leave = () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', leave);
+          const i = queue.indexOf(waiter);
+          if (i >= 0) queue.splice(i, 1);
+          resolve(null);
+          // The one that gave up may have been holding back those behind it.
+          admitWaiting();
+        };
         const waiter: Waiter = {
           weight,
           admit: () => {
             clearTimeout(timer);
+            signal?.removeEventListener('abort', leave);
             resolve(releaser(weight));
           },
         };
-        const timer = setTimeout(() => {
-          const i = queue.indexOf(waiter);
-          if (i >= 0) queue.splice(i, 1);
-          resolve(null);
-        }, opts.waitMs);
+        const timer = setTimeout(leave, opts.waitMs);
+        signal?.addEventListener('abort', leave, { once: true });
         queue.push(waiter);
       });
     },

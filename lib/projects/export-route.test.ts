@@ -76,4 +76,36 @@ describe('exports through the gate', () => {
     expect((await res.text()).match(/^## \d+、/gm)).toHaveLength(23);
     blocker!();
   });
+
+  it('frees the places when the client goes away, even if nobody cancels the body', async () => {
+    const client = new AbortController();
+    const req = new Request('http://localhost/api/unit-years/1/export', { headers: { accept: '*/*' }, signal: client.signal });
+    const res = await route.exportResponse(req, large, 'pdf', false);
+    expect(res.status).toBe(200);
+    expect(gateModule.exportGate.state().held).toBe(230);
+    client.abort();
+    await vi.waitFor(() => expect(gateModule.exportGate.state().held).toBe(0));
+  });
+
+  it('answers HEAD with the headers only, rendering nothing and holding no places', async () => {
+    const head = new Request('http://localhost/api/unit-years/1/export', { method: 'HEAD' });
+    const res = await route.exportResponse(head, large, 'xlsx', false);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(res.body).toBeNull();
+    expect(gateModule.exportGate.state()).toEqual({ held: 0, waiting: 0 });
+  });
+
+  it('drops a request from the queue when its client goes away while it waits', async () => {
+    const blocker = await gateModule.exportGate.acquire(500);
+    const client = new AbortController();
+    const req = new Request('http://localhost/api/unit-years/1/export', { headers: { accept: '*/*' }, signal: client.signal });
+    const pending = route.exportResponse(req, large, 'xlsx', false);
+    await vi.waitFor(() => expect(gateModule.exportGate.state().waiting).toBe(1));
+    client.abort();
+    expect((await pending).status).toBe(503);
+    blocker!();
+    expect(gateModule.exportGate.state()).toEqual({ held: 0, waiting: 0 });
+  });
 });

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { attachment, downloadError } from '@/lib/http/body';
 import { exportGate } from '@/lib/http/export-gate';
-import { exportFormatSchema, exportSection } from './export';
+import { exportFilename, exportFormatSchema, exportSection, TYPES } from './export';
 import type { Section } from './section';
 
 export const exportQuery = z.object({
@@ -26,21 +26,45 @@ const NOTHING_FOR_STAFF = '没有可导出的表（默认只导出已审核的�
 
 const BUSY = '当前正在生成的大型导出较多，请稍后再试';
 
+/** However the response ends, places are never held longer than this (a safety net, not a limit). */
+const HOLD_AT_MOST_MS = 10 * 60_000;
+
 /**
- * Renders through the export gate: the places are held until the body stream closes (sent in full,
- * failed, or cancelled by the client), so large exports at once cannot exhaust the server's memory.
+ * Renders through the export gate. The places are held until the body stream closes (sent in full,
+ * failed, or cancelled) or the client goes away (`request.signal`): Next does not always cancel a body
+ * it will not send (a client gone while the export waited, a HEAD request), so the abort destroys the
+ * body itself. Memory stays bounded however many large exports are asked for at once.
  */
-async function gated(section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean): Promise<ReturnType<typeof exportSection> | null> {
-  const release = await exportGate.acquire(section.entries.length);
+async function gated(request: Request, section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean): Promise<ReturnType<typeof exportSection> | null> {
+  const release = await exportGate.acquire(section.entries.length, request.signal);
   if (!release) return null;
+  if (request.signal.aborted) {
+    release();
+    return null;
+  }
   try {
     const doc = exportSection(section, format, { includeCover });
-    doc.body.once('close', release);
+    const stop = () => doc.body.destroy();
+    const watchdog = setTimeout(release, HOLD_AT_MOST_MS);
+    watchdog.unref();
+    request.signal.addEventListener('abort', stop, { once: true });
+    doc.body.once('close', () => {
+      clearTimeout(watchdog);
+      request.signal.removeEventListener('abort', stop);
+      release();
+    });
     return doc;
   } catch (error) {
     release();
     throw error;
   }
+}
+
+/** A HEAD request (Next answers it with the GET handler) gets the headers without rendering anything. */
+function headOnly(section: Section, format: z.infer<typeof exportFormatSchema>): Response {
+  return new Response(null, {
+    headers: { 'content-type': TYPES[format], 'content-disposition': attachment(exportFilename(section, format)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
 }
 
 function busy(request: Request): Response {
@@ -50,7 +74,8 @@ function busy(request: Request): Response {
 /** `empty` is the answer when nothing was chosen (the public routes say so in their own words). */
 export async function exportResponse(request: Request, section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
   if (section.entries.length === 0) return downloadError(request, empty, 404);
-  const doc = await gated(section, format, includeCover);
+  if (request.method === 'HEAD') return headOnly(section, format);
+  const doc = await gated(request, section, format, includeCover);
   if (!doc) return busy(request);
   return new Response(webBody(doc.body), {
     headers: {
@@ -64,7 +89,8 @@ export async function exportResponse(request: Request, section: Section, format:
 
 /** The section's interchange JSON served inline (the public JSON API), streamed like the downloads. */
 export async function interchangeResponse(request: Request, section: Section): Promise<Response> {
-  const doc = await gated(section, 'json', false);
+  if (request.method === 'HEAD') return new Response(null, { headers: { 'content-type': TYPES.json, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  const doc = await gated(request, section, 'json', false);
   if (!doc) return busy(request);
   return new Response(webBody(doc.body), { headers: { 'content-type': doc.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
 }

@@ -16,7 +16,7 @@ export const EXPORT_FORMATS = ['xlsx', 'pdf', 'text', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, { error: '格式应为 xlsx、pdf、text 或 json' });
 
-const TYPES: Record<ExportFormat, string> = {
+export const TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
   text: 'text/plain; charset=utf-8',
