@@ -182,15 +182,16 @@ export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: Lay
   body.rows.forEach((row, i) => {
     const h = heights[i]!;
     const cells = own(row);
-    if (h <= pageRoom) {
-      if (cur.y + h > grid.bottom && pageRows.length > 0) newPage();
+    if (h <= pageRoom && cur.y + h > grid.bottom && pageRows.length > 0) newPage();
+    if (cur.y + h <= grid.bottom) {
       drawCells(cells, cells.map((c) => c.text), h);
       pageRows.push({ row: i, height: h });
       cur.y += h;
       return;
     }
-    // Taller than a page (cells at their length limit in narrow columns): the row continues on the
-    // next page, under the repeated header, each cell's text carried on where it stopped.
+    // Taller than the room under the header on a page of its own (cells at their length limit in
+    // narrow columns): the row continues on the next page, under the repeated header, each cell's
+    // text carried on where it stopped.
     let rest = cells.map((c) => c.text);
     if (grid.bottom - cur.y < 40 && pageRows.length > 0) newPage();
     for (;;) {

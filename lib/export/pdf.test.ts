@@ -118,4 +118,24 @@ describe('PDF export', () => {
     const info = execFileSync('pdfinfo', ['-'], { input: buf, encoding: 'utf8' });
     expect(info).toMatch(new RegExp(`Pages:\\s+${ps.length}\\n`));
   });
+
+  it('never draws a row past the bottom margin, also a row that fits a page but not the room under the header', async () => {
+    const s = referenceSection();
+    const t = s.tables[0]!.table;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
+    // From a row that fits easily to one a little taller than a page: around the header's height.
+    for (const lines of [44, 48, 50, 51, 52, 54, 58]) {
+      const value = Array.from({ length: lines }, (_, i) => `值${i}`).join('\n');
+      s.tables = [{ ...s.tables[0]!, table: { ...t, indicators: [t.indicators[0]!, { ...t.indicators[1]!, value }, ...t.indicators.slice(2)] } }];
+      fs.writeFileSync(file, await renderPdf(s));
+      const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+      // Body words (not the footer, which sits at 807.9) end above the bottom margin at 791.9.
+      const below = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)]
+        .filter((m) => Number(m[1]) < 800 && Number(m[2]) > 791.9)
+        .map((m) => m[3]);
+      expect(below, `${lines} 行`).toEqual([]);
+      const text = strip(pdfText(await renderPdf(s)));
+      expect(text, `${lines} 行`).toContain(`值${lines - 1}`);
+    }
+  });
 });

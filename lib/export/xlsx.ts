@@ -107,7 +107,7 @@ function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number, above: numb
     }
   });
   // Excel's tallest row is 409 points; a taller height makes it repair the file. Text beyond it stays
-  // in the cell (wrapped, visible when the row is opened up or the cell selected).
+  // whole in the cell (shown in the formula bar when the cell is selected), only not on the sheet.
   heights.forEach((h, i) => (ws.getRow(startRow + i).height = Math.min(h, MAX_ROW_HEIGHT)));
   for (const s of starts) ws.getRow(startRow + s - 1).addPageBreak();
   return { headerRow: startRow + headerAt };

@@ -47,6 +47,7 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
   let fiscal: string | null = null;
   let other: string | null = null;
   let nameLine = -1;
+  let nameLabelCol = -1;
   let budgetLine = -1;
   let planLine = -1;
   let goalLine = -1;
@@ -62,6 +63,7 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
     if (nameAt >= 0) {
       name = valueAfter(c, nameAt);
       nameLine = i;
+      nameLabelCol = nameAt;
     }
     const totalAt = findCell(c, (s) => s === '预算数');
     if (totalAt >= 0) {
@@ -74,10 +76,13 @@ export function readHeaderBlock(lines: readonly Line[], table: string): { header
     }
   });
 
-  // A long name wraps: its tail stands on the lines before the 预算数 line.
+  // A long code or name wraps: its tail stands on the lines before the 预算数 line, in its own
+  // column (the code's before the 项目名称 label, the name's after it).
   if (nameLine >= 0 && budgetLine > nameLine + 1) {
-    const tail = lines.slice(nameLine + 1, budgetLine).flatMap((l) => nonEmpty(l.cells)).filter((cell) => !isLabel(cell));
-    name = `${name}${tail.join('')}`;
+    const between = lines.slice(nameLine + 1, budgetLine).map((l) => l.cells);
+    const tail = (from: number, to: number) => between.flatMap((cells) => cells.slice(from, to).filter((cell) => cell !== '' && !isLabel(cell))).join('');
+    code = `${code}${tail(1, nameLabelCol)}`;
+    name = `${name}${tail(nameLabelCol + 1, Infinity)}`;
   }
 
   for (let i = 0; i < lines.length; i++) {

@@ -71,7 +71,8 @@ export function readIndicators(lines: readonly Line[], table: string): Indicator
     const c = readCells(line.cells, cols);
     // A wrapped cell's tail stands on a line of its own: in the level-2 or name column (a long
     // 二级指标 or 三级指标) with the row's other cells empty, or in the later columns with no names.
-    const isTail = (!c.level2 && !c.name) || (!c.level1 && !c.description && !c.value && !c.basis && pending.length > 0);
+    // A line with both names filled is a row of its own, however incomplete (it gets a problem below).
+    const isTail = (!c.level2 && !c.name) || (!c.level1 && !c.description && !c.value && !c.basis && (!c.level2 || !c.name) && pending.length > 0);
     if (isTail) {
       const last = pending[pending.length - 1];
       if (last) {

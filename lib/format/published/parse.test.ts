@@ -99,6 +99,17 @@ describe('parsing the reference disclosure', () => {
     expect(wrapped.projects.find((p) => p.source.number === 6)!.purpose).toBe(t(6).purpose);
   });
 
+  it('joins a project code and name wrapped together, each in its own column (table 6)', () => {
+    const line = '项目编码\t13080024P00010910002N\t\t项目名称\t2024 年度“河北省机关事业单位工资管理信息系统”软件技术运维服务费\t\t';
+    expect(referenceText()).toContain(line);
+    const wrapped = parsePublished(
+      referenceText().replace(line, '项目编码\t13080024P000109\t\t项目名称\t2024 年度“河北省机关事业单位工资管\t\t\n\t10002N\t\t\t理信息系统”软件技术运维服务费\t\t'),
+    );
+    const six = wrapped.projects.find((p) => p.source.number === 6)!;
+    expect(six.code).toBe('13080024P00010910002N');
+    expect(six.name).toBe('2024 年度“河北省机关事业单位工资管理信息系统”软件技术运维服务费');
+  });
+
   it('joins a 三级指标 or 二级指标 wrapped onto a line of its own, instead of making a row of it', () => {
     const wrapped = referenceText()
       .replace('\t数量指标\t案件受理量\t案件受理量\t≤300 件\t工作计划\t', '\t数量指标\t案件受\t案件受理量\t≤300 件\t工作计划\t\n\t\t理量\t\t\t\t')
@@ -110,6 +121,16 @@ describe('parsing the reference disclosure', () => {
     const one = again.projects.find((p) => p.source.number === 1)!;
     expect(one.indicators).toEqual(t(1).indicators);
     expect(again.projects.reduce((n, p) => n + p.indicators.length, 0)).toBe(212);
+  });
+
+  it('keeps a row with both names but nothing else as a row of its own, with a problem', () => {
+    const cut = referenceText().replace('\t数量指标\t案件受理量\t案件受理量\t≤300 件\t工作计划\t', '\t数量指标\t案件受理量\t\t\t\t');
+    const again = parsePublished(cut);
+    const one = again.projects.find((p) => p.source.number === 1)!;
+    expect(one.indicators).toHaveLength(t(1).indicators.length);
+    expect(one.indicators[1]).toMatchObject({ level2: '数量指标', name: '案件受理量', value: '' });
+    expect(one.indicators[0]).toEqual(t(1).indicators[0]);
+    expect(again.problems.map((p) => p.message).join()).toContain('指标“案件受理量”缺少“指标值”和“指标值确定依据”列');
   });
 
   it('flags placeholder rows, keeping cells that deviate (tables 7 and 19)', () => {
