@@ -2,19 +2,17 @@
  * Exact amounts. Published tables print 万元 with two decimals; we hold them as integer 元
  * (1 万元 = 10000 元), so sums and comparisons never touch binary floating point.
  */
+import { toHalfWidth } from '@/lib/format/half-width';
 
 export type AmountResult = { ok: true; yuan: number } | { ok: false; message: string };
 
 const AMOUNT = /^(\d{1,12})(?:\.(\d*))?$/;
 const FULL_WIDTH_DIGITS = /[０-９．，]/g;
 
-function toHalfWidth(s: string): string {
-  return s.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
 
 /** Reads an amount in 万元 (`"472.11"`, `"10"`, `"1,697.97"`) into integer 元. */
 export function parseWanyuan(input: string): AmountResult {
-  const s = toHalfWidth(input.trim()).replace(/,/g, '');
+  const s = toHalfWidth(input.trim(), FULL_WIDTH_DIGITS).replace(/,/g, '');
   if (s === '') return { ok: false, message: '金额不能为空' };
   if (s.startsWith('-')) return { ok: false, message: `金额不能为负数：${input.trim()}` };
   const m = AMOUNT.exec(s);

@@ -4,6 +4,7 @@
  * is not clearly one of the first two is text.
  */
 import type { Comparator, TargetValue } from './target-value';
+import { toHalfWidth } from '@/lib/format/half-width';
 
 const SYMBOLS: Record<string, Comparator> = { '≥': '>=', '≤': '<=', '=': '=', '>': '>', '<': '<' };
 
@@ -53,9 +54,7 @@ const WITHIN = /(?:以内|之内|内)(?:完成|办结|完工|办理完毕|办理
 
 /** Full-width forms, ASCII pairs and look-alikes folded to one spelling; whitespace dropped. */
 export function normaliseValueText(input: string): string {
-  return input
-    .slice(0, 500)
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  return toHalfWidth(input.slice(0, 500))
     .replace(/\s+/g, '')
     .replace(/>=|≧|⩾/g, '≥')
     .replace(/<=|≦|⩽/g, '≤')

@@ -13,6 +13,8 @@ export const exportQuery = z.object({
   project: z.string().max(60).optional(),
 });
 
+type Format = z.infer<typeof exportFormatSchema>;
+
 export function parseExportQuery(request: Request) {
   return exportQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
 }
@@ -35,7 +37,7 @@ const HOLD_AT_MOST_MS = 10 * 60_000;
  * it will not send (a client gone while the export waited, a HEAD request), so the abort destroys the
  * body itself. Memory stays bounded however many large exports are asked for at once.
  */
-async function gated(request: Request, section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean): Promise<ReturnType<typeof exportSection> | null> {
+async function gated(request: Request, section: Section, format: Format, includeCover: boolean): Promise<ReturnType<typeof exportSection> | null> {
   const release = await exportGate.acquire(section.entries.length, request.signal);
   if (!release) return null;
   if (request.signal.aborted) {
@@ -60,37 +62,31 @@ async function gated(request: Request, section: Section, format: z.infer<typeof 
   }
 }
 
-/** A HEAD request (Next answers it with the GET handler) gets the headers without rendering anything. */
-function headOnly(section: Section, format: z.infer<typeof exportFormatSchema>): Response {
-  return new Response(null, {
-    headers: { 'content-type': TYPES[format], 'content-disposition': attachment(exportFilename(section, format)), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
-  });
-}
-
 function busy(request: Request): Response {
   return downloadError(request, BUSY, 503, { 'retry-after': '30' });
 }
 
-/** `empty` is the answer when nothing was chosen (the public routes say so in their own words). */
-export async function exportResponse(request: Request, section: Section, format: z.infer<typeof exportFormatSchema>, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
-  if (section.entries.length === 0) return downloadError(request, empty, 404);
-  if (request.method === 'HEAD') return headOnly(section, format);
-  const doc = await gated(request, section, format, includeCover);
+
+/**
+ * The gated stream with its headers: an attachment, or inline for the JSON API. A HEAD request (Next
+ * answers it with the GET handler) gets the same headers without anything being rendered.
+ */
+async function respond(request: Request, section: Section, format: Format, opts: { includeCover: boolean; inline: boolean }): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': TYPES[format], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (!opts.inline) headers['content-disposition'] = attachment(exportFilename(section, format));
+  if (request.method === 'HEAD') return new Response(null, { headers });
+  const doc = await gated(request, section, format, opts.includeCover);
   if (!doc) return busy(request);
-  return new Response(webBody(doc.body), {
-    headers: {
-      'content-type': doc.contentType,
-      'content-disposition': attachment(doc.filename),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+  return new Response(webBody(doc.body), { headers });
+}
+
+/** `empty` is the answer when nothing was chosen (the public routes say so in their own words). */
+export async function exportResponse(request: Request, section: Section, format: Format, includeCover: boolean, empty = NOTHING_FOR_STAFF): Promise<Response> {
+  if (section.entries.length === 0) return downloadError(request, empty, 404);
+  return respond(request, section, format, { includeCover, inline: false });
 }
 
 /** The section's interchange JSON served inline (the public JSON API), streamed like the downloads. */
-export async function interchangeResponse(request: Request, section: Section): Promise<Response> {
-  if (request.method === 'HEAD') return new Response(null, { headers: { 'content-type': TYPES.json, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
-  const doc = await gated(request, section, 'json', false);
-  if (!doc) return busy(request);
-  return new Response(webBody(doc.body), { headers: { 'content-type': doc.contentType, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+export function interchangeResponse(request: Request, section: Section): Promise<Response> {
+  return respond(request, section, 'json', { includeCover: false, inline: true });
 }

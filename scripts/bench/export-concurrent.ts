@@ -6,13 +6,9 @@
  *
  * Usage: npx tsx scripts/bench/export-concurrent.ts [--levels 1,2,4,8] [--tables 1000]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { actionIds, Client } from '../reliability/http';
 import { SERVER_NODE_ARGS, startServer, stopServer, type Server } from '../reliability/server';
 import { peakRssMb, resetPeakRss, rssMb } from './http-timing';
-import { growTo, unitYearOf, unitYears } from './scale';
+import { adminOn, largeSectionDatabase } from './scale';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -36,24 +32,18 @@ async function download(server: Server, cookie: string, unitYearId: number, form
 }
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-export-concurrent-'));
-  const databasePath = path.join(dir, 'bench.db');
-  const ids = actionIds(process.env.NEXT_DIST_DIR ?? '.next');
-  // growTo puts a tenth of the projects in one unit-year: grow to ten times the section wanted.
-  const step = growTo(databasePath, 0, tables * 10);
-  let server = await startServer({ databasePath });
-  console.log(`服务器参数：${SERVER_NODE_ARGS.join(' ')}；单位年度 ${step.growingCode}，${step.growingProjects} 张表`);
+  const db = largeSectionDatabase(tables);
+  let server = await startServer({ databasePath: db.databasePath });
+  console.log(`服务器参数：${SERVER_NODE_ARGS.join(' ')}；单位年度 ${db.unitCode}，${tables} 张表`);
   try {
     for (const level of levels) {
-      if (server.child.exitCode !== null) server = await startServer({ databasePath });
-      const admin = new Client(server.base, ids);
-      await admin.signIn('admin', 'Guanli2024');
-      const unitYear = unitYearOf(await unitYears(admin), step.growingCode);
+      if (server.child.exitCode !== null) server = await startServer({ databasePath: db.databasePath });
+      const { admin, unitYearId } = await adminOn(server, db.unitCode);
       const pid = server.child.pid!;
       const before = rssMb(pid);
       resetPeakRss(pid);
       const t = performance.now();
-      const replies = await Promise.all(Array.from({ length: level }, (_, i) => download(server, admin.sessionCookie, unitYear.id, i % 2 === 0 ? 'xlsx' : 'pdf')));
+      const replies = await Promise.all(Array.from({ length: level }, (_, i) => download(server, admin.sessionCookie, unitYearId, i % 2 === 0 ? 'xlsx' : 'pdf')));
       const wall = performance.now() - t;
       const alive = server.child.exitCode === null;
       const complete = replies.filter((r) => r.status === 200 && r.bytes > 100_000).length;
@@ -68,7 +58,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await stopServer(server);
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   }
 }
 

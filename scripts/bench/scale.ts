@@ -4,7 +4,11 @@
  * unit-year stays ordinary while the other grows with the database.
  */
 import { execFileSync } from 'node:child_process';
-import { Client } from '../reliability/http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { actionIds, Client } from '../reliability/http';
+import type { Server } from '../reliability/server';
 import { PICKER_LIMIT } from '@/lib/projects/list';
 import { timeGets } from './http-timing';
 
@@ -75,4 +79,18 @@ export async function timeList(opts: { client: Client; unitYear: UnitYearRef; op
     },
   });
   return { label: opts.label, unitCode: unitYear.unitCode, unitYearProjects: opts.unitYearProjects, options: opts.options, ...t };
+}
+
+/** A throwaway database holding one unit-year of `tables` tables (growTo puts a tenth of the projects in one). */
+export function largeSectionDatabase(tables: number): { databasePath: string; unitCode: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-large-section-'));
+  const step = growTo(path.join(dir, 'large.db'), 0, tables * 10);
+  return { databasePath: path.join(dir, 'large.db'), unitCode: step.growingCode, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The administrator signed in on `server`, and the id of the unit's unit-year. */
+export async function adminOn(server: Server, unitCode: string): Promise<{ admin: Client; unitYearId: number }> {
+  const admin = new Client(server.base, actionIds(process.env.NEXT_DIST_DIR ?? '.next'));
+  await admin.signIn('admin', 'Guanli2024');
+  return { admin, unitYearId: unitYearOf(await unitYears(admin), unitCode).id };
 }

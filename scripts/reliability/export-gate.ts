@@ -6,26 +6,17 @@
  *
  * Usage: npx tsx scripts/reliability/export-gate.ts [--tables 1000]   (needs a build; e2e runs 300)
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { growTo, unitYearOf, unitYears } from '../bench/scale';
-import { actionIds, Client } from './http';
+import { adminOn, largeSectionDatabase } from '../bench/scale';
 import { startServer, stopServer } from './server';
 
 /** Runs the three cases on a server of its own; returns what failed (empty when the gate held up). */
 export async function checkExportGate(tables: number, log: (line: string) => void = console.log): Promise<string[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-gate-'));
-  const databasePath = path.join(dir, 'gate.db');
-  // growTo puts a tenth of the projects in one unit-year.
-  const step = growTo(databasePath, 0, tables * 10);
-  const server = await startServer({ databasePath, env: { EXPORT_TABLES_AT_ONCE: String(tables), EXPORT_WAIT_SECONDS: '15' } });
+  const db = largeSectionDatabase(tables);
+  const server = await startServer({ databasePath: db.databasePath, env: { EXPORT_TABLES_AT_ONCE: String(tables), EXPORT_WAIT_SECONDS: '15' } });
   const problems: string[] = [];
   try {
-    const admin = new Client(server.base, actionIds(process.env.NEXT_DIST_DIR ?? '.next'));
-    await admin.signIn('admin', 'Guanli2024');
-    const uy = unitYearOf(await unitYears(admin), step.growingCode);
-    const url = `${server.base}/api/unit-years/${uy.id}/export?format=pdf&all=1`;
+    const { admin, unitYearId } = await adminOn(server, db.unitCode);
+    const url = `${server.base}/api/unit-years/${unitYearId}/export?format=pdf&all=1`;
     const headers = { cookie: admin.sessionCookie };
     /** A full download: status and seconds until it started (the gate's wait shows here). */
     const full = async () => {
@@ -67,7 +58,7 @@ export async function checkExportGate(tables: number, log: (line: string) => voi
     await check('排队时断开');
   } finally {
     await stopServer(server);
-    fs.rmSync(dir, { recursive: true, force: true });
+    db.remove();
   }
   return problems;
 }

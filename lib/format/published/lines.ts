@@ -1,4 +1,5 @@
 /** Line-level reading of published text: cells, labels and the noise a PDF extraction leaves. */
+import { toHalfWidth } from '@/lib/format/half-width';
 
 /** Lines longer than this are noise for our purposes; capping keeps every regex linear and fast. */
 const MAX_LINE = 20_000;
@@ -63,9 +64,7 @@ export function indicatorHeader(line: Line): IndicatorColumns | null {
 
 /** `3 月底` / `3月底` / `3月末` → 3. */
 /** Full-width digits (`３`) as ASCII, as a PDF extraction sometimes leaves them. */
-function asciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
-}
+const asciiDigits = (s: string) => toHalfWidth(s, /[０-９．]/g);
 
 export function monthCell(cell: string): number | null {
   const m = /^(\d{1,2})\s*月\s*[底末]$/.exec(asciiDigits(cell.trim()));

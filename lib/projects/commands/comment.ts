@@ -9,7 +9,7 @@ export function addComment(who: Who, projectId: number, target: string | null, b
   return transaction(() => {
     const scope = projectFor(who.actor, projectId, 'project.comment');
     authorizeOnProject(serverAction('addCommentAction'), scope, who.actor);
-    assertCommentTargets(scope.project.id, [target], 'target');
+    assertCommentTargets(scope.project.id, [target], () => 'target');
     const c = insertComment({ projectId: scope.project.id, eventId: null, userId: who.actor.id, target, body });
     auditProject(who, 'comment', scope.project.id, scope.unitId, { target, body });
     return { id: c.id };

@@ -39,11 +39,10 @@ export function assertCodeFree(unitYearId: number, code: string, exceptProjectId
  * A comment is on the whole table (null) or on a field or row the table has: a target it does not
  * have (a row since deleted, or a made-up one) would be a comment nobody can find beside its place.
  */
-export function assertCommentTargets(projectId: number, targets: readonly (string | null)[], field: string): void {
-  const wanted = targets.filter((t): t is string => t !== null);
-  if (wanted.length === 0) return;
+export function assertCommentTargets(projectId: number, targets: readonly (string | null)[], fieldOf: (index: number) => string): void {
+  if (targets.every((t) => t === null)) return;
   const loaded = loadTable(projectId);
   const known = new Set(loaded ? commentTargets(loaded.table).map((t) => t.value) : []);
   const i = targets.findIndex((t) => t !== null && !known.has(t));
-  if (i >= 0) throw invalid('意见针对的行或字段在此表中不存在，请刷新后重新选择', { [field.replace('#', String(i))]: ['此表中没有这一行或字段'] });
+  if (i >= 0) throw invalid('意见针对的行或字段在此表中不存在，请刷新后重新选择', { [fieldOf(i)]: ['此表中没有这一行或字段'] });
 }

@@ -49,7 +49,7 @@ export function transitionTable(who: Who, action: RequestedTransition, req: Tran
     assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
-    assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), 'comments.#.target');
+    assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
     if (action === 'submit') {
       const loaded = loadTable(project.id);
       if (loaded && hasErrors(findingsOf(loaded.table, unitYear))) {
