@@ -24,29 +24,53 @@ afterEach(() => {
 });
 
 describe('lockout under parallel attempts', () => {
-  it('locks the account when wrong guesses and the right one arrive together; the right one does not clear the lock', async () => {
-    const id = makeUser('parallel');
-    // The right password in the middle of the burst, early enough to be hashed among the first five.
-    const guesses = Array.from({ length: 16 }, (_, i) => (i === 2 ? PASSWORD : wrong(i)));
-    const results = await Promise.all(guesses.map((g) => checkCredentials('parallel', g, '10.0.0.1')));
-    expect(results.filter((r) => r.ok)).toEqual([]);
-    expect(results[2]).toMatchObject({ ok: false, reason: 'locked' });
-    const user = getUser(id)!;
-    expect(user.lockedUntil).toBeGreaterThan(Date.now());
-    // The count is not reset by taking the lock.
-    expect(user.failedAttempts).toBeGreaterThanOrEqual(5);
-    // Still locked for the right password afterwards.
-    expect(await checkCredentials('parallel', PASSWORD, '10.0.0.2')).toMatchObject({ ok: false, reason: 'locked' });
-  });
-
-  it('hashes at most the allowed number of guesses from a burst', async () => {
-    makeUser('burst');
+  it('hashes at most the allowed number of guesses from a burst, refuses the rest unhashed, and locks once five have failed', async () => {
+    const id = makeUser('burst');
     const before = listRecentAudit(10_000).length;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => checkCredentials('burst', wrong(i), '10.0.0.3')));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => checkCredentials('burst', wrong(i), '10.0.0.3')));
     const rows = listRecentAudit(10_000).slice(0, listRecentAudit(10_000).length - before);
     const judged = rows.filter((r) => r.action === 'login-failed' || r.action === 'login-failed-locked');
-    expect(judged.length).toBeLessThanOrEqual(5);
-    expect(rows.filter((r) => r.action === 'login-locked').length).toBe(20 - judged.length);
+    expect(judged).toHaveLength(5);
+    expect(rows.filter((r) => r.action === 'login-failed-locked')).toHaveLength(1);
+    expect(rows.filter((r) => r.action === 'login-busy')).toHaveLength(15);
+    expect(results.filter((r) => !r.ok && r.reason === 'busy')).toHaveLength(15);
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(getUser(id)!.lockedUntil).toBeGreaterThan(Date.now());
+    // Locked now, even for the right password.
+    expect(await checkCredentials('burst', PASSWORD, '10.0.0.4')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('never lets guesses in flight plus judged failures exceed the limit', async () => {
+    const id = makeUser('mixed');
+    for (let i = 0; i < 3; i++) await checkCredentials('mixed', wrong(i), '10.0.0.5');
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => checkCredentials('mixed', wrong(10 + i), '10.0.0.5')));
+    // Three failures already judged: only two more guesses may be hashed.
+    expect(results.filter((r) => !r.ok && r.reason !== 'busy')).toHaveLength(2);
+    expect(results.filter((r) => !r.ok && r.reason === 'busy')).toHaveLength(8);
+    expect(getUser(id)!.lockedUntil).toBeGreaterThan(Date.now());
+  });
+
+  it('does not lock an account signed into from many tabs at once with the right password', async () => {
+    const id = makeUser('tabs');
+    const results = await Promise.all(Array.from({ length: 8 }, () => checkCredentials('tabs', PASSWORD, '10.0.0.6')));
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    const refused = results.filter((r) => !r.ok);
+    expect(refused).toHaveLength(3);
+    for (const r of refused) expect(r).toMatchObject({ reason: 'busy', message: expect.stringContaining('请稍后再试') });
+    const user = getUser(id)!;
+    expect(user.lockedUntil).toBeNull();
+    expect(user.failedAttempts).toBe(0);
+    // The refused ones can simply try again.
+    expect((await checkCredentials('tabs', PASSWORD, '10.0.0.6')).ok).toBe(true);
+  });
+
+  it('a right password among wrong ones in a burst is judged like any other guess', async () => {
+    makeUser('among');
+    const guesses = Array.from({ length: 12 }, (_, i) => (i === 1 ? PASSWORD : wrong(i)));
+    const results = await Promise.all(guesses.map((g) => checkCredentials('among', g, '10.0.0.7')));
+    // Only one wrong guess was judged before it, so it is accepted: the lock counts judged failures.
+    expect(results[1]).toMatchObject({ ok: true });
+    expect(results.slice(5).every((r) => !r.ok && r.reason === 'busy')).toBe(true);
   });
 });
 

@@ -1,7 +1,13 @@
 /**
- * Checking a password, with per-account lockout and a per-address limit. Each attempt is counted in
- * one transaction BEFORE the (slow, asynchronous) hash is computed, so parallel guesses cannot all
- * slip past the checks; a correct password is accepted only if no lock was taken meanwhile.
+ * Checking a password, with per-account lockout and a per-address limit.
+ *
+ * Parallel guesses must not slip past the lock, so before the (slow, asynchronous) hash is computed an
+ * attempt takes a place among the account's attempts in flight: settled failures plus attempts in
+ * flight never exceed the limit, and an attempt beyond it is refused at once (“请稍后再试”) without
+ * being hashed. Refusing such an attempt does not lock the account — a user who signs in from six tabs
+ * at once is not locked out — and only a wrong password, once judged, counts toward the lock. The
+ * places are kept in this process's memory, so a crash mid-hash cannot leave an account blocked; the
+ * app runs as one server process over its embedded database.
  */
 import { transaction } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
@@ -21,7 +27,7 @@ import { authSettings } from './policy';
 
 export type SignInResult =
   | { ok: true; user: UserRow }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' | 'rate-limited'; message: string };
+  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' | 'rate-limited' | 'busy'; message: string };
 
 /** Sign-in, or the current-password check of a signed-in user changing it (both count toward lockout). */
 export type PasswordPurpose = 'sign-in' | 'change-password';
@@ -29,6 +35,15 @@ export type PasswordPurpose = 'sign-in' | 'change-password';
 const AUDIT_PREFIX: Record<PasswordPurpose, string> = { 'sign-in': 'login', 'change-password': 'change-password' };
 
 type Reservation = { ok: true; attemptId: number; user: UserRow | undefined } | { ok: false; result: SignInResult };
+
+/** Attempts being hashed, per user id. */
+const inFlight = new Map<number, number>();
+
+function leaveFlight(userId: number): void {
+  const n = (inFlight.get(userId) ?? 1) - 1;
+  if (n > 0) inFlight.set(userId, n);
+  else inFlight.delete(userId);
+}
 
 function minutesLeft(until: number, at: number): number {
   return Math.max(1, Math.ceil((until - at) / 60_000));
@@ -49,7 +64,7 @@ function audit(purpose: PasswordPurpose, outcome: string, username: string, user
   });
 }
 
-/** Step 1, synchronous and in one transaction: refuse or count the attempt (taking the lock if over the limit). */
+/** Step 1, synchronous and in one transaction: refuse the attempt, or record it and take a place in flight. */
 function reserve(username: string, ip: string, purpose: PasswordPurpose, at: number): Reservation {
   return transaction((): Reservation => {
     const user = findUserByUsername(username);
@@ -58,6 +73,7 @@ function reserve(username: string, ip: string, purpose: PasswordPurpose, at: num
       const message = `此地址登录失败次数过多，请 ${authSettings.lockMinutes} 分钟后再试`;
       return { ok: false, result: { ok: false, reason: 'rate-limited', message } };
     }
+    let failures = user?.failedAttempts ?? 0;
     if (user?.lockedUntil != null) {
       if (user.lockedUntil > at) {
         insertLoginAttempt(username, ip, false);
@@ -66,20 +82,24 @@ function reserve(username: string, ip: string, purpose: PasswordPurpose, at: num
       }
       // The lock has run out: the count starts again, or the next attempt would lock at once.
       clearFailedLogins(user.id);
+      failures = 0;
     }
-    if (user && countFailedLogin(user.id) > authSettings.maxFailedAttempts) {
-      // More attempts in flight than the limit allows: lock now, before any of them is hashed.
-      const until = at + authSettings.lockMinutes * 60_000;
-      lockUser(user.id, until);
-      insertLoginAttempt(username, ip, false);
-      audit(purpose, 'locked', username, user, ip);
-      return { ok: false, result: { ok: false, reason: 'locked', message: lockedMessage(until, at) } };
+    const attemptId = insertLoginAttempt(username, ip, false);
+    if (user) {
+      const flying = inFlight.get(user.id) ?? 0;
+      if (failures + flying >= authSettings.maxFailedAttempts) {
+        // Every remaining guess before the lock is already being checked: refuse this one unhashed.
+        markLoginAttemptSucceeded(attemptId); // not a failure: it never reached the password check
+        audit(purpose, 'busy', username, user, ip);
+        return { ok: false, result: { ok: false, reason: 'busy', message: '该账户的登录请求过于频繁，请稍后再试' } };
+      }
+      inFlight.set(user.id, flying + 1);
     }
-    return { ok: true, attemptId: insertLoginAttempt(username, ip, false), user };
+    return { ok: true, attemptId, user };
   });
 }
 
-/** Step 3, after hashing: accept a match only if the account is still unlocked; lock on the last failure. */
+/** Step 3, after hashing: accept a match only if the account is still unlocked; count a failure, locking on the last. */
 function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMatch: boolean, username: string, ip: string, purpose: PasswordPurpose): SignInResult {
   return transaction((): SignInResult => {
     const at = Date.now();
@@ -100,7 +120,8 @@ function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMa
       audit(purpose, 'disabled', username, user, ip);
       return { ok: false, reason: 'disabled', message: '账户已停用，请联系管理员' };
     }
-    if (user && lockedUntil === null && user.failedAttempts >= authSettings.maxFailedAttempts) {
+    const failures = user && !isMatch ? countFailedLogin(user.id) : 0;
+    if (user && lockedUntil === null && failures >= authSettings.maxFailedAttempts) {
       lockUser(user.id, at + authSettings.lockMinutes * 60_000);
       audit(purpose, 'failed-locked', username, user, ip);
       const max = authSettings.maxFailedAttempts;
@@ -119,6 +140,11 @@ function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMa
 export async function checkCredentials(username: string, password: string, ip: string, purpose: PasswordPurpose = 'sign-in'): Promise<SignInResult> {
   const reserved = reserve(username, ip, purpose, Date.now());
   if (!reserved.ok) return reserved.result;
-  const isMatch = await verifyPassword(password, reserved.user?.passwordHash ?? (await dummyPasswordHash()));
-  return settle(reserved, isMatch, username, ip, purpose);
+  const userId = reserved.user?.id;
+  try {
+    const isMatch = await verifyPassword(password, reserved.user?.passwordHash ?? (await dummyPasswordHash()));
+    return settle(reserved, isMatch, username, ip, purpose);
+  } finally {
+    if (userId !== undefined) leaveFlight(userId);
+  }
 }

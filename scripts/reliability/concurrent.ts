@@ -27,7 +27,7 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   const unitYearId = await demoUnitYearId(owner);
   const code = `13080024PREL${String(Date.now()).slice(-9)}`;
   const projectId = await createScriptTable(owner, unitYearId, code);
-  // One after another: sign-ins in flight together count toward the account's lockout.
+  // One after another: an account takes at most five sign-ins in flight at once (more are refused as busy).
   const clients: Client[] = [];
   for (let i = 0; i < opts.clients; i++) {
     const c = new Client(opts.base, opts.ids);

@@ -25,7 +25,7 @@ export async function createStormTables(server: Server, ids: Map<string, string>
 
 /** Starts `writers` clients; `stop()` ends them (a writer whose server vanished just stops). */
 export async function startStorm(server: Server, ids: Map<string, string>, tables: StormTables, writers: number, acks: TimedAck[] = [], problems: string[] = []): Promise<Storm> {
-  // One after another: sign-ins in flight together count toward the account's lockout.
+  // One after another: an account takes at most five sign-ins in flight at once (more are refused as busy).
   const clients: Client[] = [];
   for (let i = 0; i < writers; i++) {
     const c = new Client(server.base, ids);

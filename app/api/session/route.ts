@@ -21,7 +21,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) return jsonResponse({ ok: false, message: '请填写用户名和密码' }, 400);
   const ip = await clientAddress();
   const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
-  if (!result.ok) return jsonResponse({ ok: false, message: result.message }, result.reason === 'rate-limited' ? 429 : 401);
+  if (!result.ok) return jsonResponse({ ok: false, message: result.message }, result.reason === 'rate-limited' || result.reason === 'busy' ? 429 : 401);
   await replaceSession(result.user.id, ip, request.headers.get('user-agent'));
   const user = { username: result.user.username, displayName: result.user.displayName };
   if (result.user.mustChangePassword) {
