@@ -37,11 +37,24 @@ describe('demo data', () => {
       { status: 'draft', n: 3 },
       { status: 'submitted', n: 2 },
     ]);
+    // Who made what is on record: the unit, its year and the accounts by the start-up, the tables by the owner's import.
+    const audited = sqlite().prepare('select username, action, entity, count(*) as n from audit_log group by username, action, entity order by username, action, entity').all();
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { username: '系统（演示数据）', action: 'create', entity: 'unit', n: 1 },
+        { username: '系统（演示数据）', action: 'create', entity: 'unit-year', n: 1 },
+        { username: '系统（演示数据）', action: 'create', entity: 'user', n: 3 },
+        { username: '系统（演示数据）', action: 'grant', entity: 'user', n: 2 },
+        { username: 'owner', action: 'import', entity: 'project', n: 23 },
+      ]),
+    );
 
+    const auditRows = (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n;
     useDatabase(file); // a restart: the same file opened again
     const second = await loadDemo();
     expect(second.isLoaded).toBe(false);
     expect(counts()).toEqual(after);
+    expect((sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe(auditRows);
   });
 
   it('a crash during the import leaves no demo unit behind, and the next start loads it all', async () => {

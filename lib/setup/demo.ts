@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { transaction } from '@/db/client';
+import { appendAudit } from '@/db/queries/audit';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear } from '@/db/queries/units';
@@ -47,9 +48,18 @@ export async function loadDemo(): Promise<DemoResult> {
     const unitYear =
       findUnitYear(unit.id, DEMO_YEAR) ??
       insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan('3447.87'), ruleProfile: null });
+    // Written by the start-up itself, not by a person: the audit names the actor 「系统（演示数据）」.
+    const bySystem = (action: string, entity: string, entityId: number, changes: unknown) =>
+      appendAudit({ userId: null, username: '系统（演示数据）', action, entity, entityId, unitId: unit.id, changes, ip: null });
+    bySystem('create', 'unit', unit.id, { code: unit.code, name: unit.name, source: 'demo' });
+    bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: '3447.87', source: 'demo' });
     DEMO_ACCOUNTS.forEach((a, i) => {
       const user = insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
-      if (a.role !== 'admin') addMembership(user.id, unit.id, a.role);
+      bySystem('create', 'user', user.id, { username: a.username, displayName: a.displayName, isAdmin: a.role === 'admin', source: 'demo' });
+      if (a.role !== 'admin') {
+        addMembership(user.id, unit.id, a.role);
+        bySystem('grant', 'user', user.id, { unitId: unit.id, role: a.role, source: 'demo' });
+      }
     });
     const owner = actorOf(findUserByUsername('owner')!);
     const reviewer = actorOf(findUserByUsername('reviewer')!);
