@@ -232,6 +232,26 @@ test.describe('editor: the leave guard, right after typing', () => {
     expect(questions).toHaveLength(1);
     await expect(page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
   });
+
+  test('the back button pressed at once after the first keystroke still asks', async ({ page }) => {
+    const id = await newDraft(page, '13080024P00009810099K');
+    await page.goto(`/projects/${id}`);
+    await page.getByRole('link', { name: '编辑', exact: true }).first().click();
+    await page.waitForURL(new RegExp(`/projects/${id}/edit$`));
+    const ed = new EditorPage(page);
+    await ed.ready();
+    const questions: string[] = [];
+    page.on('dialog', (d) => {
+      questions.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByLabel('资金用途').press('End');
+    await page.keyboard.type('补');
+    await page.evaluate(() => history.back());
+    await expect.poll(() => questions.length).toBe(1);
+    await expect(page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
+    await expect(page.getByLabel('资金用途')).toHaveValue(/补$/);
+  });
 });
 
 test.describe('editor: findings that belong to no single field', () => {

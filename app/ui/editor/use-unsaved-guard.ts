@@ -43,9 +43,17 @@ export function useUnsavedGuard(isDirty: () => boolean, isDirtyNow: boolean): vo
     isArmed.current = (window.history.state as GuardState | null)?.[GUARD] === true;
   }, []);
   useEffect(() => {
-    if (!isDirtyNow || isArmed.current) return;
-    window.history.pushState({ ...(window.history.state as GuardState | null), [GUARD]: true }, '', window.location.href);
-    isArmed.current = true;
+    const arm = () => {
+      if (isArmed.current) return;
+      window.history.pushState({ ...(window.history.state as GuardState | null), [GUARD]: true }, '', window.location.href);
+      isArmed.current = true;
+    };
+    if (isDirtyNow) arm();
+    // Armed at the first keystroke too, not only once the form has been compared (which waits for a pause
+    // in typing): a back press right after typing must ask as well. Armed without changes is harmless —
+    // going back then finds nothing to lose and simply goes on.
+    document.addEventListener('input', arm, true);
+    return () => document.removeEventListener('input', arm, true);
   }, [isDirtyNow]);
   useEffect(() => {
     const onPopState = (e: PopStateEvent) => {
