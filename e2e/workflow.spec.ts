@@ -28,6 +28,17 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   await reviewer.getByRole('button', { name: '退回修改' }).click();
   await reviewer.getByLabel('退回理由（必填）').fill('档案整理数量与上年差距较大，请核实');
   await reviewer.getByRole('button', { name: '添加一条意见' }).click();
+  // A refused comment is marked beside itself (an empty one before it is not sent, and does not shift it).
+  await reviewer.getByRole('button', { name: '添加一条意见' }).click();
+  await reviewer.getByLabel('意见 2', { exact: true }).fill('长'.repeat(2001));
+  await reviewer.getByRole('button', { name: '确认退回修改' }).click();
+  const tooLong = reviewer.getByLabel('意见 2', { exact: true });
+  await expect(tooLong).toHaveAttribute('aria-invalid', 'true');
+  await expect(reviewer.locator(`#${await tooLong.getAttribute('aria-describedby')}`)).toContainText('不能超过 2000');
+  await expect(reviewer.getByLabel('意见 1', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(reviewer.getByLabel('退回理由（必填）')).toHaveValue('档案整理数量与上年差距较大，请核实');
+  await reviewer.getByRole('button', { name: '删除' }).nth(1).click();
+  await expect(reviewer.getByLabel('意见 2', { exact: true })).toHaveCount(0);
   await reviewer.getByLabel('意见 1 针对').selectOption({ label: '数量指标：档案整理数量' });
   await reviewer.getByLabel('意见 1', { exact: true }).fill('请写明依据的年度计划数');
   await reviewer.getByRole('button', { name: '确认退回修改' }).click();

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import type { ActionResult } from '@/lib/actions/result';
+import type { ActionResult, FieldErrors } from '@/lib/actions/result';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/domain/workflow';
 import {
   approveTableAction,
@@ -30,6 +30,8 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
   const [reason, setReason] = useState('');
   const [comments, setComments] = useState<Comment[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** Field errors of the last refusal, keyed by the form's own names (`reason`, `comments.<i>.target|body`). */
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [isPending, startTransition] = useTransition();
 
   if (props.actions.length === 0) return null;
@@ -37,16 +39,27 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
   const run = (action: WorkflowAction) =>
     startTransition(async () => {
       setError(null);
+      setFieldErrors({});
       const fn = ACTIONS[action];
       if (!fn) return;
+      // Empty comments are left out; `sent[k]` is the form's index of the k-th comment sent.
+      const sent = comments.flatMap((c, i) => (c.body.trim() ? [i] : []));
       const r = await fn({
         projectId: props.projectId,
         version: props.version,
         reason: reason || undefined,
-        comments: action === 'return' ? comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })) : undefined,
+        comments: action === 'return' ? sent.map((i) => ({ target: comments[i]!.target || null, body: comments[i]!.body })) : undefined,
       });
       if (!r.ok) {
         setError(r.message);
+        setFieldErrors(
+          Object.fromEntries(
+            Object.entries(r.fieldErrors).map(([key, messages]) => {
+              const m = /^comments\.(\d+)\.(\w+)$/.exec(key);
+              return [m ? `comments.${sent[Number(m[1])] ?? m[1]}.${m[2]}` : key, messages];
+            }),
+          ),
+        );
         return;
       }
       setOpen(null);
@@ -56,6 +69,21 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
     });
 
   const needsForm = (a: WorkflowAction) => TRANSITIONS[a].needsReason;
+  const noteId = (name: string) => `${ids}-${name.replace(/\./g, '-')}-error`;
+  /** The props that tie a control to its error, and the error itself to show beside it. */
+  const errorOf = (name: string) => {
+    const messages = fieldErrors[name];
+    return messages?.length
+      ? {
+          control: { 'aria-invalid': true, 'aria-describedby': noteId(name) } as const,
+          note: (
+            <p id={noteId(name)} className="field-error" style={{ margin: '4px 0 0' }}>
+              {messages.join('；')}
+            </p>
+          ),
+        }
+      : { control: {}, note: null };
+  };
 
   return (
     <section className="card" aria-label="审核流程">
@@ -84,41 +112,55 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
         >
           <div className="field">
             <label htmlFor={`${ids}-reason`}>{open === 'return' ? '退回理由（必填）' : '重新打开的理由（必填）'}</label>
-            <textarea id={`${ids}-reason`} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required />
+            <textarea id={`${ids}-reason`} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required {...errorOf('reason').control} />
+            {errorOf('reason').note}
           </div>
           {open === 'return' ? (
             <fieldset style={{ border: '1px solid var(--line)', borderRadius: 4, marginBottom: 12 }}>
               <legend>针对具体内容的意见（可选）</legend>
               {comments.map((c, i) => (
-                <div className="row" key={i} style={{ marginBottom: 8, alignItems: 'flex-start' }}>
-                  <label className="sr-only" htmlFor={`${ids}-t${i}`}>
-                    意见 {i + 1} 针对
-                  </label>
-                  <select
-                    id={`${ids}-t${i}`}
-                    value={c.target}
-                    onChange={(e) => setComments((cs) => cs.map((x, j) => (j === i ? { ...x, target: e.target.value } : x)))}
-                  >
-                    <option value="">整张表</option>
-                    {props.targets.map((t) => (
-                      <option key={t.value} value={t.value}>
-                        {t.label}
-                      </option>
-                    ))}
-                  </select>
-                  <label className="sr-only" htmlFor={`${ids}-b${i}`}>
-                    意见 {i + 1}
-                  </label>
-                  <textarea
-                    id={`${ids}-b${i}`}
-                    rows={2}
-                    style={{ flex: 1, width: 'auto' }}
-                    value={c.body}
-                    onChange={(e) => setComments((cs) => cs.map((x, j) => (j === i ? { ...x, body: e.target.value } : x)))}
-                  />
-                  <button type="button" className="btn btn-small" onClick={() => setComments((cs) => cs.filter((_, j) => j !== i))}>
-                    删除
-                  </button>
+                <div key={i} style={{ marginBottom: 8 }}>
+                  <div className="row" style={{ alignItems: 'flex-start' }}>
+                    <label className="sr-only" htmlFor={`${ids}-t${i}`}>
+                      意见 {i + 1} 针对
+                    </label>
+                    <select
+                      id={`${ids}-t${i}`}
+                      {...errorOf(`comments.${i}.target`).control}
+                      value={c.target}
+                      onChange={(e) => setComments((cs) => cs.map((x, j) => (j === i ? { ...x, target: e.target.value } : x)))}
+                    >
+                      <option value="">整张表</option>
+                      {props.targets.map((t) => (
+                        <option key={t.value} value={t.value}>
+                          {t.label}
+                        </option>
+                      ))}
+                    </select>
+                    <label className="sr-only" htmlFor={`${ids}-b${i}`}>
+                      意见 {i + 1}
+                    </label>
+                    <textarea
+                      id={`${ids}-b${i}`}
+                      {...errorOf(`comments.${i}.body`).control}
+                      rows={2}
+                      style={{ flex: 1, width: 'auto' }}
+                      value={c.body}
+                      onChange={(e) => setComments((cs) => cs.map((x, j) => (j === i ? { ...x, body: e.target.value } : x)))}
+                    />
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => {
+                        setComments((cs) => cs.filter((_, j) => j !== i));
+                        setFieldErrors({}); // they were keyed by the old positions
+                      }}
+                    >
+                      删除
+                    </button>
+                  </div>
+                  {errorOf(`comments.${i}.target`).note}
+                  {errorOf(`comments.${i}.body`).note}
                 </div>
               ))}
               <button type="button" className="btn btn-small" onClick={() => setComments((cs) => [...cs, { target: '', body: '' }])}>
