@@ -1,10 +1,11 @@
 /**
  * Account rules enforced on the server: a reset password blocks everything but changing it, guesses
- * at the current password count toward lockout, parallel sign-in guesses cannot get round the lock,
+ * at the current password count toward lockout, parallel sign-in guesses cannot get round the lock
+ * (nor do parallel right ones lock anyone out),
  * signing in again ends the browser's previous session, and sign-out is audited.
  */
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
-import { account } from './fixtures/accounts';
+import { account, storageStatePath } from './fixtures/accounts';
 import { auditRows } from './fixtures/audit-db';
 import { apiSignIn, apiSignInFirstTime, sessionStatus } from './fixtures/api-session';
 import { callAction, failureCode, failureMessage, isOk } from './fixtures/server-actions';
@@ -77,17 +78,31 @@ test('wrong current passwords in "change password" count toward the lockout', as
   expect(auditRows('mx-guess').map((r) => r.action)).toContain('change-password-failed-locked');
 });
 
-test('parallel guesses with the right password among them leave the account locked', async ({ baseURL }) => {
+test('a burst of parallel guesses has at most five judged, the rest refused unhashed, and ends locked', async ({ baseURL }) => {
   await createUser('mx-burst', 'Zhengque2024b');
   const anonymous = await request.newContext({ baseURL });
-  const guesses = [...Array.from({ length: 15 }, (_, i) => `cuowu-${i}x`), 'Zhengque2024b'];
+  const guesses = Array.from({ length: 16 }, (_, i) => `cuowu-${i}x`);
   const replies = await Promise.all(guesses.map((password) => anonymous.post('/api/session', { data: { username: 'mx-burst', password } })));
-  expect(replies.map((r) => r.status()).filter((s) => s === 200)).toEqual([]);
+  const statuses = replies.map((r) => r.status());
+  expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+  const judged = auditRows('mx-burst').filter((r) => r.action === 'login-failed' || r.action === 'login-failed-locked');
+  expect(judged.length).toBeLessThanOrEqual(5);
   const after = await anonymous.post('/api/session', { data: { username: 'mx-burst', password: 'Zhengque2024b' } });
   expect(after.status()).toBe(401);
   expect(((await after.json()) as { message: string }).message).toContain('账户已锁定');
-  const judged = auditRows('mx-burst').filter((r) => r.action === 'login-failed' || r.action === 'login-failed-locked');
-  expect(judged.length).toBeLessThanOrEqual(5);
+});
+
+test('signing in from many tabs at once with the right password never locks the account', async ({ baseURL }) => {
+  await createUser('mx-tabs', 'Zhengque2024t');
+  const anonymous = await request.newContext({ baseURL });
+  const replies = await Promise.all(Array.from({ length: 8 }, () => anonymous.post('/api/session', { data: { username: 'mx-tabs', password: 'Zhengque2024t' } })));
+  const statuses = replies.map((r) => r.status());
+  expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
+  expect(statuses).toContain(200);
+  for (const r of replies.filter((x) => x.status() === 429)) expect(((await r.json()) as { message: string }).message).toContain('请稍后再试');
+  const again = await anonymous.post('/api/session', { data: { username: 'mx-tabs', password: 'Zhengque2024t' } });
+  expect(again.status()).toBe(200);
+  expect(auditRows('mx-tabs').map((r) => r.action)).not.toContain('login-failed-locked');
 });
 
 test('signing in again ends the previous session of the browser; signing out is audited', async ({ baseURL }) => {
@@ -116,5 +131,24 @@ test('a sign-in destination that leaves the site is replaced by the project list
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
   expect(new URL(page.url()).pathname).toBe('/projects');
+  await context.close();
+});
+
+test('an administrator makes another user an administrator and takes it back, on the users page', async ({ browser }) => {
+  await createUser('mx-promote', 'Chushi2024p');
+  const context = await browser.newContext({ storageState: storageStatePath('admin') });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto('/admin/users');
+  const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'mx-promote', exact: true }) });
+  await row.getByText('添加角色', { exact: true }).click();
+  await row.getByRole('button', { name: '将mx-promote设为管理员' }).click();
+  await expect(row).toContainText('管理员（全部单位）');
+  await row.getByRole('button', { name: '撤销mx-promote的管理员角色' }).click();
+  await expect(row).not.toContainText('管理员（全部单位）');
+  expect(auditRows('admin').filter((r) => r.action === 'grant-admin' || r.action === 'revoke-admin').map((r) => r.action)).toEqual(['grant-admin', 'revoke-admin']);
+  // No button to take the role from oneself.
+  const own = page.getByRole('row').filter({ has: page.getByRole('cell', { name: 'admin', exact: true }) });
+  await expect(own.getByRole('button', { name: /管理员角色/ })).toHaveCount(0);
   await context.close();
 });

@@ -129,6 +129,7 @@ test('actions on unit A, administration and accounts', async () => {
       ['updateUnitYearAction', { unitYearId: 999_999, frameworkId: 1, projectExpenditure: null, ruleProfile: null }],
       ['createUserAction', { username: 'owner', displayName: '重复', password: 'Abcdefg123', isAdmin: false }],
       ['setUserDisabledAction', { userId: 999_999, isDisabled: true }],
+      ['setUserAdminAction', { userId: 999_999, isAdmin: true }],
       ['resetPasswordAction', { userId: 999_999 }],
       ['setMembershipAction', { userId: 999_999, unitId: 1, role: 'owner', isMember: true }],
     ];

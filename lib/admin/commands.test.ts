@@ -12,7 +12,7 @@ import { createTable } from '@/lib/projects/commands/create-table';
 import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
-import { resetPassword, setMembership, setUserDisabled, updateUnitYearSettings } from './commands';
+import { resetPassword, setMembership, setUserAdmin, setUserDisabled, updateUnitYearSettings } from './commands';
 import { refusal } from '@/lib/testing/refusal';
 
 let admin: Actor;
@@ -83,6 +83,32 @@ describe('unit-year settings keep the stored finding counts current', () => {
     );
     expect(e.message).toBe('规则配置有误：满意度目标下限应在 0%–100% 之间');
     expect(getUnitYear(unitYearId)!.frameworkId).toBe(fw2015);
+  });
+});
+
+describe('the administrator role', () => {
+  it('is granted and taken away by an administrator, audited with before and after, and holds at the next request', () => {
+    const other = makeActor('becomes-admin', []);
+    setUserAdmin({ actor: admin, ip: null }, other.id, true);
+    expect(findUserByUsername('becomes-admin')!.isAdmin).toBe(true);
+    setUserAdmin({ actor: admin, ip: null }, other.id, true); // already: nothing written
+    setUserAdmin({ actor: admin, ip: null }, other.id, false);
+    expect(findUserByUsername('becomes-admin')!.isAdmin).toBe(false);
+    const trail = listAuditFor('user', other.id).map((r) => [r.action, r.changes]);
+    expect(trail).toEqual([
+      ['grant-admin', JSON.stringify([{ field: 'isAdmin', before: false, after: true }])],
+      ['revoke-admin', JSON.stringify([{ field: 'isAdmin', before: true, after: false }])],
+    ]);
+  });
+
+  it('is never taken by an administrator from themselves, nor given by a non-administrator or to the system account', () => {
+    expect(refusal(() => setUserAdmin({ actor: admin, ip: null }, admin.id, false)).message).toContain('不能取消自己的管理员角色');
+    expect(findUserByUsername('admin-f')!.isAdmin).toBe(true);
+    const owner = makeActor('wants-admin', [{ unitId, role: 'owner' }]);
+    expect(refusal(() => setUserAdmin({ actor: owner, ip: null }, owner.id, true)).code).toBe('denied');
+    expect(findUserByUsername('wants-admin')!.isAdmin).toBe(false);
+    const system = findUserByUsername(SYSTEM_USERNAME)!;
+    expect(refusal(() => setUserAdmin({ actor: admin, ip: null }, system.id, true)).message).toContain('系统账户');
   });
 });
 

@@ -162,6 +162,24 @@ export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): 
   });
 }
 
+/**
+ * Grants or takes away the administrator role. Nobody takes it from themselves, so the app always
+ * keeps at least the administrator who acts. Sessions read the user afresh on every request, so the
+ * change holds from the user's next request.
+ */
+export function setUserAdmin(who: Who, userId: number, isAdmin: boolean): void {
+  requireAdmin(who.actor);
+  if (userId === who.actor.id && !isAdmin) throw invalid('不能取消自己的管理员角色，请由另一位管理员操作');
+  transaction(() => {
+    const u = getUser(userId);
+    if (!u) throw notFound('用户');
+    if (isAdmin) refuseSystemAccount(u.username, '设为管理员');
+    if (u.isAdmin === isAdmin) return;
+    updateUser(userId, { isAdmin });
+    audit(who, isAdmin ? 'grant-admin' : 'revoke-admin', 'user', userId, [{ field: 'isAdmin', before: u.isAdmin, after: isAdmin }]);
+  });
+}
+
 /** Sets a random temporary password that must be changed at next sign-in; returned once to the admin. */
 export async function resetPassword(who: Who, userId: number): Promise<{ temporaryPassword: string }> {
   requireAdmin(who.actor);

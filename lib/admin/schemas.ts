@@ -32,4 +32,5 @@ export const userCreateInput = z.object({
 
 export const userRefInput = z.object({ userId: id });
 export const userDisableInput = z.object({ userId: id, isDisabled: z.boolean() });
+export const userAdminInput = z.object({ userId: id, isAdmin: z.boolean() });
 export const membershipInput = z.object({ userId: id, unitId: id, role: z.enum(MEMBERSHIP_ROLES) });

@@ -91,6 +91,7 @@ export const SERVER_ACTIONS = {
   updateUnitYearAction: { access: ADMIN, label: '修改预算年度' },
   createUserAction: { access: ADMIN, label: '新建用户' },
   setUserDisabledAction: { access: ADMIN, label: '停用或启用用户' },
+  setUserAdminAction: { access: ADMIN, label: '设为或取消管理员' },
   resetPasswordAction: { access: ADMIN, label: '重置密码' },
   setMembershipAction: { access: ADMIN, label: '设置角色' },
 } as const satisfies Record<string, Operation>;

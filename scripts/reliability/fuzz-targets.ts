@@ -48,6 +48,7 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'createUserAction', caller: 'admin', shape: 'single', valid: () => ({ username: 'owner', displayName: '名', password: 'Abcdefg123', isAdmin: false }) },
   // Unknown user ids: a mutation that happens to be valid must not disable or reset the accounts the run uses.
   { name: 'setUserDisabledAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isDisabled: true }) },
+  { name: 'setUserAdminAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isAdmin: true }) },
   { name: 'resetPasswordAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY }) },
   { name: 'setMembershipAction', caller: 'admin', shape: 'single', valid: (c) => ({ userId: NOBODY, unitId: c.unitId, role: 'owner', isMember: true }) },
 ];

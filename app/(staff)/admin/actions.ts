@@ -8,6 +8,7 @@ import {
   renameUnit,
   resetPassword,
   setMembership,
+  setUserAdmin,
   setUserDisabled,
   updateUnitYearSettings,
 } from '@/lib/admin/commands';
@@ -16,6 +17,7 @@ import {
   unitInput,
   unitYearInput,
   unitYearUpdateInput,
+  userAdminInput,
   userCreateInput,
   userDisableInput,
   userRefInput,
@@ -63,6 +65,13 @@ export const setUserDisabledAction = defineAction({
   name: 'setUserDisabledAction',
   schema: userDisableInput,
   run: (i, ctx) => setUserDisabled(ctx, i.userId, i.isDisabled),
+  revalidate: paths,
+});
+
+export const setUserAdminAction = defineAction({
+  name: 'setUserAdminAction',
+  schema: userAdminInput,
+  run: (i, ctx) => setUserAdmin(ctx, i.userId, i.isAdmin),
   revalidate: paths,
 });
 

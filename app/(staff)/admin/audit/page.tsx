@@ -24,6 +24,8 @@ const EXTRA_LABELS: Record<string, string> = {
   'change-password-busy': '同时修改密码请求过多（未校验密码）',
   'change-password-disabled': '停用账户尝试修改密码',
   'reset-password': '重置密码',
+  'grant-admin': '设为管理员',
+  'revoke-admin': '取消管理员',
   disable: '停用',
   enable: '启用',
   grant: '授权',

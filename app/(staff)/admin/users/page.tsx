@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { adminUsers } from '@/lib/admin/read';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { authSettings } from '@/lib/auth/policy';
-import { MembershipForm, NewUserForm, UserButtons } from './user-forms';
+import { AdminRoleButton, MembershipForm, NewUserForm, UserButtons } from './user-forms';
 
 import { requireAdminPage } from '../load';
 
@@ -36,7 +36,12 @@ export default async function UsersPage() {
                     <span className="muted">命令行使用的系统账户，不能登录，也不能授予角色</span>
                   ) : (
                     <>
-                      {u.isAdmin ? <div>{ROLE_LABELS.admin}（全部单位）</div> : null}
+                      {u.isAdmin ? (
+                        <div className="row" style={{ gap: 6 }}>
+                          <span>{ROLE_LABELS.admin}（全部单位）</span>
+                          {u.id === actor.id ? null : <AdminRoleButton userId={u.id} name={u.displayName} isAdmin />}
+                        </div>
+                      ) : null}
                       {u.memberships.map((m) => (
                         <div key={`${m.unitId}-${m.role}`} className="row" style={{ gap: 6 }}>
                           <span>
@@ -54,8 +59,13 @@ export default async function UsersPage() {
                       ))}
                       {!u.isAdmin && u.memberships.length === 0 ? <div className="muted">尚无角色</div> : null}
                       <details style={{ marginTop: 4 }}>
-                        <summary>添加单位角色</summary>
+                        <summary>添加角色</summary>
                         <MembershipForm userId={u.id} units={units} isMember label={`为${u.displayName}添加角色`} />
+                        {u.isAdmin ? null : (
+                          <div className="row" style={{ gap: 6, marginTop: 4 }}>
+                            <AdminRoleButton userId={u.id} name={u.displayName} isAdmin={false} />
+                          </div>
+                        )}
                       </details>
                     </>
                   )}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId } from 'react';
 import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
-import { createUserAction, resetPasswordAction, setMembershipAction, setUserDisabledAction } from '../actions';
+import { createUserAction, resetPasswordAction, setMembershipAction, setUserAdminAction, setUserDisabledAction } from '../actions';
 
 export function UserButtons({ userId, name, isDisabled, isSelf }: { userId: number; name: string; isDisabled: boolean; isSelf: boolean }) {
   const disable = useAction(setUserDisabledAction, () => (isDisabled ? '已启用' : '已停用'));
@@ -46,6 +46,30 @@ export function UserButtons({ userId, name, isDisabled, isSelf }: { userId: numb
       <ActionMessage result={disable.result} />
       <ActionMessage result={reset.result} />
     </span>
+  );
+}
+
+/** Grants or takes away the administrator role (not offered for oneself: another administrator does it). */
+export function AdminRoleButton({ userId, name, isAdmin }: { userId: number; name: string; isAdmin: boolean }) {
+  const { run, isPending, result } = useAction(setUserAdminAction, () => (isAdmin ? '已取消管理员' : '已设为管理员'));
+  return (
+    <>
+      <button
+        className="btn btn-small"
+        type="button"
+        disabled={isPending}
+        aria-label={isAdmin ? `撤销${name}的管理员角色` : `将${name}设为管理员`}
+        onClick={() => {
+          const question = isAdmin
+            ? `撤销${name}的管理员角色？立即生效。`
+            : `将${name}设为管理员？管理员可管理全部单位、用户和预算年度，立即生效。`;
+          if (window.confirm(question)) run({ userId, isAdmin: !isAdmin });
+        }}
+      >
+        {isAdmin ? '撤销' : '设为管理员'}
+      </button>
+      <ActionMessage result={result} />
+    </>
   );
 }
 
