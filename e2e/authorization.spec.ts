@@ -35,7 +35,7 @@ function route(who: Who, name: RouteName, outcome: Outcome, table?: MatrixTable)
 
 const ctx = (who: Who) => stage.contexts.get(who)!;
 
-const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE /api/session', 'GET /api/disclosure/[unit]/[year]', 'GET /api/disclosure/[unit]/[year]/export'];
+const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE /api/session', 'GET /api/disclosure/[unit]/[year]', 'GET /api/disclosure/[unit]/[year]/export', 'GET /health'];
 const AUTHORING = ['createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction'];
 const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction'];
 
@@ -162,6 +162,7 @@ test('unit-year, import, session and public routes', async () => {
     route(who, 'GET /api/disclosure/[unit]/[year]', readRoute((await c.get('/api/disclosure/441001/2024')).status(), [200], []));
     const pub = await c.get('/api/disclosure/441001/2024/export?format=json');
     route(who, 'GET /api/disclosure/[unit]/[year]/export', readRoute(pub.status(), [200], []));
+    route(who, 'GET /health', readRoute((await c.get('/health')).status(), [200], []));
   }
 });
 

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { account, storageStatePath } from './fixtures/accounts';
+import { auditRows } from './fixtures/audit-db';
 import { callAction, isOk } from './fixtures/server-actions';
 import { EditorPage } from './pages/editor-page';
 
@@ -38,10 +41,14 @@ test.describe('sign-in protection', () => {
         page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
         page.getByRole('button', { name: '登录' }).click(),
       ]);
+      // Each attempt judged before the next (the audit has one row per attempt), and the form reset.
+      await expect.poll(() => auditRows('lockme').length).toBe(i);
       await expect(page.locator('#login-error')).toBeVisible();
+      await expect(page.getByLabel('密码')).toHaveValue('');
       // The username stays in the form after a failed attempt.
       await expect(page.getByLabel('用户名')).toHaveValue('lockme');
     }
+    expect(auditRows('lockme').map((r) => r.action)).toEqual(['login-failed', 'login-failed', 'login-failed', 'login-failed', 'login-failed-locked', 'login-locked']);
     await expect(page.locator('#login-error')).toContainText('账户已锁定');
     // Even the right password is refused while locked.
     await page.getByLabel('用户名').fill('lockme');
@@ -71,12 +78,46 @@ test.describe('sign-in protection', () => {
     expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
   });
 
+  test('the sign-in API refuses what a page on another site could send (login CSRF)', async ({ request }) => {
+    const a = account('reviewer');
+    // What an HTML form with enctype="text/plain" sends: JSON-looking text, but not JSON.
+    const form = await request.post('/api/session', {
+      headers: { 'content-type': 'text/plain', origin: 'https://evil.example' },
+      data: `{"username":"${a.username}","password":"${a.password}","x":"="}\r\n`,
+    });
+    expect(form.status()).toBe(415);
+    expect(form.headers()['set-cookie']).toBeUndefined();
+    // A browser's cross-site request, whatever its type.
+    const crossSite = await request.post('/api/session', { headers: { 'sec-fetch-site': 'cross-site' }, data: { username: a.username, password: a.password } });
+    expect(crossSite.status()).toBe(403);
+    expect(crossSite.headers()['set-cookie']).toBeUndefined();
+    // A script's JSON request is still welcome.
+    expect((await request.post('/api/session', { data: { username: a.username, password: a.password } })).status()).toBe(200);
+  });
+
+  test('a broken form post to a page gets a clear 400, not a 500', async ({ request }) => {
+    for (const type of ['multipart/form-data; boundary=xyz', 'multipart/form-data']) {
+      const res = await request.post('/login', { headers: { 'content-type': type }, data: '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n[{' });
+      expect(res.status(), type).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toContain('请求格式不正确');
+    }
+  });
+
   test('without a session, staff pages and APIs lead to sign-in; public pages do not', async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    for (const path of ['/projects', '/projects/1', '/projects/1/edit', '/projects/1/preview', '/projects/1/history', '/review', '/exports', '/admin', '/admin/users', '/projects/import', '/account/password']) {
-      await page.goto(path);
-      await expect(page, path).toHaveURL(/\/login/);
+    // Every page of the build (from its manifest, so a new page cannot be forgotten here) but the public ones.
+    const dist = process.env.NEXT_DIST_DIR || '.next';
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+    const pages = Object.keys(manifest)
+      .filter((p) => p.endsWith('/page'))
+      .map((p) => p.slice(0, -'/page'.length).replace(/\/\([^)]+\)/g, '') || '/')
+      .filter((p) => p !== '/login' && !p.startsWith('/_') && !p.startsWith('/disclosure'));
+    expect(pages.length).toBeGreaterThan(15);
+    for (const p of pages) {
+      const url = p.replace(/\[id\]/g, '1').replace('[unit]', '441001').replace('[year]', '2024');
+      await page.goto(url);
+      await expect(page, url).toHaveURL(/\/login/);
     }
     expect((await page.request.get('/api/projects/1/export?format=json')).status()).toBe(401);
     // Following a download link without a session: a page that says why, not bare JSON.

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sqlite } from '../client';
+import { databasePath, sqlite } from '../client';
 
 /**
  * SQLite's online backup: a consistent copy even while the server is writing. All pages are copied in
@@ -97,8 +97,16 @@ export function integrityCheck(): string {
   return String(sqlite().pragma('integrity_check', { simple: true }));
 }
 
+/** What an administrator's status page shows of the database: where it is and how big. */
+export function databaseFacts(): { path: string; bytes: number; journalMode: string } {
+  const db = sqlite();
+  const pages = Number(db.pragma('page_count', { simple: true }));
+  const pageSize = Number(db.pragma('page_size', { simple: true }));
+  return { path: databasePath(), bytes: pages * pageSize, journalMode: String(db.pragma('journal_mode', { simple: true })) };
+}
+
 /**
- * Whether the database answers, for the public /health page: it reads only the schema's few pages, so
+ * Whether the database answers, for the public GET /health: it reads only the schema's few pages, so
  * it costs the same on any size of database (an integrity check would read every page).
  */
 export function isDatabaseResponding(): boolean {

@@ -82,7 +82,7 @@ export const SERVER_ACTIONS = {
   },
   addCommentAction: { access: onProject('project.comment'), label: '添加意见' },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
-  // the /health page measure Next's own action round trip and nothing else.
+  // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },
   // app/(staff)/admin/actions.ts
   createUnitAction: { access: ADMIN, label: '新建单位' },
@@ -111,6 +111,8 @@ export const ROUTES = {
   'DELETE /api/session': { access: PUBLIC, label: '退出', isAllowedBeforePasswordChange: true },
   'GET /api/disclosure/[unit]/[year]': { access: PUBLIC, label: '公开数据' },
   'GET /api/disclosure/[unit]/[year]/export': { access: PUBLIC, label: '公开下载' },
+  // For monitors: whether the server and database answer; no data.
+  'GET /health': { access: PUBLIC, label: '运行状态' },
 } as const satisfies Record<string, Operation>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -7,7 +7,8 @@
  * being hashed. Refusing such an attempt does not lock the account — a user who signs in from six tabs
  * at once is not locked out — and only a wrong password, once judged, counts toward the lock. The
  * places are kept in this process's memory, so a crash mid-hash cannot leave an account blocked; the
- * app runs as one server process over its embedded database.
+ * app runs as one server process over its embedded database. Refusals that never looked at the password
+ * (address limit, too many in flight) are audited once a minute per address, not one row per request.
  */
 import { transaction } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
@@ -20,6 +21,7 @@ import {
   insertLoginAttempt,
   lockUser,
   markLoginAttemptSucceeded,
+  pruneLoginAttempts,
 } from '@/db/queries/users';
 import type { UserRow } from '@/db/schema';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -36,13 +38,38 @@ const AUDIT_PREFIX: Record<PasswordPurpose, string> = { 'sign-in': 'login', 'cha
 
 type Reservation = { ok: true; attemptId: number; user: UserRow | undefined } | { ok: false; result: SignInResult };
 
-/** Attempts being hashed, per user id. */
-const inFlight = new Map<number, number>();
+/**
+ * Process-wide state of sign-in, kept on globalThis: Next bundles this module into more than one
+ * server chunk (the route handler and the actions each get a copy), and all copies must share it.
+ */
+type SignInState = {
+  /** Attempts being hashed, per user id. */
+  inFlight: Map<number, number>;
+  /** When a refusal of each kind and key (address, or address and account) was last audited. */
+  refusalAudited: Map<string, number>;
+  /** When old attempts were last deleted. */
+  prunedAt: number;
+};
+const globalForSignIn = globalThis as unknown as { __ptSignIn?: SignInState };
+const state: SignInState = (globalForSignIn.__ptSignIn ??= { inFlight: new Map(), refusalAudited: new Map(), prunedAt: 0 });
+
+/** A refusal that did not look at the password is audited once a minute per key, so a flood cannot fill the audit log. */
+const REFUSAL_AUDIT_EVERY_MS = 60_000;
 
 function leaveFlight(userId: number): void {
-  const n = (inFlight.get(userId) ?? 1) - 1;
-  if (n > 0) inFlight.set(userId, n);
-  else inFlight.delete(userId);
+  const n = (state.inFlight.get(userId) ?? 1) - 1;
+  if (n > 0) state.inFlight.set(userId, n);
+  else state.inFlight.delete(userId);
+}
+
+function shouldAuditRefusal(key: string, at: number): boolean {
+  const last = state.refusalAudited.get(key);
+  if (last !== undefined && at - last < REFUSAL_AUDIT_EVERY_MS) return false;
+  if (state.refusalAudited.size > 10_000) {
+    for (const [k, t] of state.refusalAudited) if (at - t >= REFUSAL_AUDIT_EVERY_MS) state.refusalAudited.delete(k);
+  }
+  state.refusalAudited.set(key, at);
+  return true;
 }
 
 function minutesLeft(until: number, at: number): number {
@@ -69,7 +96,7 @@ function reserve(username: string, ip: string, purpose: PasswordPurpose, at: num
   return transaction((): Reservation => {
     const user = findUserByUsername(username);
     if (countFailedAttemptsFromIp(ip, at - authSettings.lockMinutes * 60_000) >= authSettings.maxFailuresPerIp) {
-      audit(purpose, 'rate-limited', username, user, ip);
+      if (shouldAuditRefusal(`rate-limited ${ip}`, at)) audit(purpose, 'rate-limited', username, user, ip);
       const message = `此地址登录失败次数过多，请 ${authSettings.lockMinutes} 分钟后再试`;
       return { ok: false, result: { ok: false, reason: 'rate-limited', message } };
     }
@@ -84,17 +111,17 @@ function reserve(username: string, ip: string, purpose: PasswordPurpose, at: num
       clearFailedLogins(user.id);
       failures = 0;
     }
-    const attemptId = insertLoginAttempt(username, ip, false);
     if (user) {
-      const flying = inFlight.get(user.id) ?? 0;
+      const flying = state.inFlight.get(user.id) ?? 0;
       if (failures + flying >= authSettings.maxFailedAttempts) {
-        // Every remaining guess before the lock is already being checked: refuse this one unhashed.
-        markLoginAttemptSucceeded(attemptId); // not a failure: it never reached the password check
-        audit(purpose, 'busy', username, user, ip);
+        // Every remaining guess before the lock is already being checked: refuse this one unhashed (it
+        // is no attempt at the password, so it is not recorded as one).
+        if (shouldAuditRefusal(`busy ${ip} ${user.id}`, at)) audit(purpose, 'busy', username, user, ip);
         return { ok: false, result: { ok: false, reason: 'busy', message: '该账户的登录请求过于频繁，请稍后再试' } };
       }
-      inFlight.set(user.id, flying + 1);
     }
+    const attemptId = insertLoginAttempt(username, ip, false);
+    if (user) state.inFlight.set(user.id, (state.inFlight.get(user.id) ?? 0) + 1);
     return { ok: true, attemptId, user };
   });
 }
@@ -112,6 +139,11 @@ function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMa
       }
       clearFailedLogins(user.id);
       markLoginAttemptSucceeded(reserved.attemptId);
+      // Attempts older than a day no longer count toward any limit (the audit log keeps the record).
+      if (at - state.prunedAt > 3_600_000) {
+        pruneLoginAttempts(at - 86_400_000);
+        state.prunedAt = at;
+      }
       // A password change writes its own audit row once the new password is stored.
       if (purpose === 'sign-in') audit(purpose, 'success', username, user, ip);
       return { ok: true, user };

@@ -104,6 +104,26 @@ export async function actionBodyProblem(contentType, bytes) {
   return checkRoot(text, false) ? null : MALFORMED;
 }
 
+/**
+ * Null when a form post to a page (no `next-action` header: how a form is sent before the page's
+ * JavaScript runs) is multipart data Next can read; otherwise the problem. Next treats every such
+ * post as a possible form action and answers one it cannot parse with a 500.
+ */
+export async function formBodyProblem(contentType, bytes) {
+  if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge(bytes.byteLength);
+  try {
+    await new Response(new Blob([bytes]), { headers: { 'content-type': contentType } }).formData();
+    return null;
+  } catch {
+    return MALFORMED;
+  }
+}
+
+function isFormPostToPage(req) {
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  return req.method === 'POST' && !req.headers['next-action'] && !(req.url ?? '').startsWith('/api/') && type.startsWith('multipart/form-data');
+}
+
 function refuse(res, problem, isClosing = false) {
   const body = JSON.stringify({ ok: false, code: problem.status === 413 ? 'too-large' : 'invalid', message: problem.message });
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
@@ -156,10 +176,12 @@ function replay(req, body) {
 
 /**
  * For the server, before Next: the request to hand on (`req` itself unless it is a server-action
- * post, whose body is read and checked), or null when this has already answered with a refusal.
+ * post or a multipart form post to a page, whose body is read and checked), or null when this has
+ * already answered with a refusal.
  */
 export async function checkedActionRequest(req, res) {
-  if (req.method !== 'POST' || !req.headers['next-action']) return req;
+  const isAction = req.method === 'POST' && Boolean(req.headers['next-action']);
+  if (!isAction && !isFormPostToPage(req)) return req;
   const declared = Number(req.headers['content-length']);
   try {
     if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {
@@ -171,7 +193,7 @@ export async function checkedActionRequest(req, res) {
       refuse(res, tooLarge(isEnded ? size : null), !isEnded);
       return null;
     }
-    const problem = await actionBodyProblem(req.headers['content-type'], body);
+    const problem = isAction ? await actionBodyProblem(req.headers['content-type'], body) : await formBodyProblem(req.headers['content-type'], body);
     if (problem) {
       refuse(res, problem);
       return null;

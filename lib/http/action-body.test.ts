@@ -158,4 +158,27 @@ describe('the server’s check before Next', () => {
       expect(((await streamed.json()) as { message: string }).message).toContain('过大');
     });
   });
+
+  it('checks a multipart form post to a page that has no action header (how a form is sent before its script runs)', async () => {
+    await withServer(async (base) => {
+      const send = (body: BodyInit, type: string, path = '/login') => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+      // Broken multipart data: Next would answer 500; refused with 400 in Chinese.
+      const broken = await send('--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n[{', 'multipart/form-data; boundary=xyz');
+      expect(broken.status).toBe(400);
+      expect(((await broken.json()) as { message: string }).message).toContain('请求格式不正确');
+      expect((await send('x', 'multipart/form-data')).status).toBe(400);
+      // Real form data passes unchanged.
+      const form = new FormData();
+      form.set('username', '张三');
+      const ok = await fetch(`${base}/login`, { method: 'POST', body: form });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain('张三');
+      // Oversize: refused before Next reads it.
+      const big = new FormData();
+      big.set('f', new Blob([new Uint8Array(ACTION_BODY_LIMIT + 1)]));
+      expect((await fetch(`${base}/login`, { method: 'POST', body: big })).status).toBe(413);
+      // Route handlers read their own bodies (uploads have their own limit): not touched.
+      expect((await send('x', 'multipart/form-data', '/api/import')).status).toBe(200);
+    });
+  });
 });

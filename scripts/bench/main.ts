@@ -107,7 +107,7 @@ async function overHttp(quick: boolean, ids: Map<string, string>, databasePath: 
     }
     const twenty = await createTwentyRowTable(owner);
     const editorPage = await timeGets(`${s.base}/projects/${twenty.id}/edit`, owner.sessionCookie, quick ? 50 : 200, { markers: [twenty.code, '指标 18', '无生态效益指标'] });
-    const healthPage = await timeGets(`${s.base}/health`, '', quick ? 50 : 200, { markers: ['运行状态', '正常'] });
+    const healthPage = await timeGets(`${s.base}/health`, '', quick ? 50 : 200, { markers: ['"ok":true', '正常'] });
     const afterRunMb = rssMb(pid);
     peakMb = Math.max(peakMb, peakRssMb(pid));
     return { list, exports, save, editorPage, healthPage, memory: { afterWarmupMb, afterListMb, afterExportsMb, afterRunMb, peakMb } };

@@ -21,6 +21,9 @@ export default async function AdminPage() {
           <li>
             <Link href="/admin/audit">审计日志</Link>：全部登录、修改与流程操作记录（只读）
           </li>
+          <li>
+            <Link href="/admin/health">运行状态</Link>：数据库与服务器操作是否正常
+          </li>
         </ul>
       </div>
     </>

@@ -11,6 +11,13 @@ import { jsonResponse, readBodyCapped } from '@/lib/http/body';
  * Who may call each method is in lib/auth/operations.ts (ROUTES).
  */
 export async function POST(request: Request): Promise<Response> {
+  // Login CSRF: a page elsewhere must not sign the visitor's browser into another account. An HTML form
+  // cannot send application/json (a script would need a CORS preflight, which is never granted), and a
+  // browser marks a request from another site as such.
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') return jsonResponse({ ok: false, message: '请求应为 JSON（Content-Type: application/json）' }, 415);
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return jsonResponse({ ok: false, message: '不接受来自其他网站的登录请求' }, 403);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, 4096)));

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { databaseFacts, isDatabaseResponding } from '@/db/queries/maintenance';
+import { requireAdminPage } from '../load';
+import { ActionProbe } from './action-probe';
+
+export const metadata: Metadata = { title: '运行状态' };
+
+/** For administrators: the database answers, where it lives and how big it is, and a server action round trip works. */
+export default async function HealthPage() {
+  await requireAdminPage();
+  const isDbOk = isDatabaseResponding();
+  const facts = databaseFacts();
+  return (
+    <>
+      <h1>运行状态</h1>
+      <div className="card" style={{ maxWidth: 640 }}>
+        <p>数据库：{isDbOk ? <span className="diff-ok">正常</span> : <span className="diff-bad">异常</span>}</p>
+        <p>
+          数据库文件：<code>{facts.path}</code>（{(facts.bytes / 1024 / 1024).toFixed(1)} MB，日志模式 {facts.journalMode}）
+        </p>
+        <ActionProbe />
+        <p className="muted">监控程序可请求 GET /health（无需登录），返回 {'{"ok": true}'}。</p>
+      </div>
+    </>
+  );
+}
