@@ -52,28 +52,54 @@ function alignOf(c: LayoutCell, kind: LayoutRow['kind']): 'left' | 'center' {
   return kind === 'indicator-head' || c.role === 'label' || c.role === 'level' || c.field === 'schedule' ? 'center' : 'left';
 }
 
-/** Header rows tied together by row spans are drawn as one unit and never split between pages. */
-export function drawHeaderRows(doc: PDFKit.PDFDocument, grid: Grid, rows: LayoutRow[], cur: Cursor, bold: () => void, regular: () => void): void {
-  let i = 0;
-  while (i < rows.length) {
+/** The heights of a unit of header rows tied together by row spans (a spanning cell's need goes to its last row). */
+function unitHeights(doc: PDFKit.PDFDocument, grid: Grid, unit: LayoutRow[]): number[] {
+  const heights = unit.map((r) => Math.max(18, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
+  for (const c of unit[0]!.cells.filter((x) => x.rowSpan > 1)) {
+    const need = textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan));
+    const have = heights.reduce((a, b) => a + b, 0);
+    if (need > have) heights[heights.length - 1]! += need - have;
+  }
+  return heights;
+}
+
+/** Header rows grouped into the units that row spans tie together. */
+function headerUnits(rows: LayoutRow[]): LayoutRow[][] {
+  const units: LayoutRow[][] = [];
+  for (let i = 0; i < rows.length; ) {
     const span = Math.max(...rows[i]!.cells.map((c) => c.rowSpan));
-    const unit = rows.slice(i, i + span);
-    const heights = unit.map((r) => Math.max(18, ...r.cells.filter((c) => c.rowSpan === 1).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
-    for (const c of unit[0]!.cells.filter((x) => x.rowSpan > 1)) {
-      const need = textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan));
-      const have = heights.reduce((a, b) => a + b, 0);
-      if (need > have) heights[heights.length - 1]! += need - have;
+    units.push(rows.slice(i, i + span));
+    i += span;
+  }
+  return units;
+}
+
+/** How tall these header rows are drawn when none is split. */
+export function headerRowsHeight(doc: PDFKit.PDFDocument, grid: Grid, rows: LayoutRow[]): number {
+  return headerUnits(rows).reduce((sum, unit) => sum + unitHeights(doc, grid, unit).reduce((a, b) => a + b, 0), 0);
+}
+
+/** How tall an indicator row is drawn (its own cells; the level cells span runs). */
+export function indicatorRowHeight(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow): number {
+  return Math.max(18, ...row.cells.filter((c) => c.col >= 3).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan))));
+}
+
+/**
+ * Header rows tied together by row spans are drawn as one unit and kept on one page; a unit taller
+ * than a page (a 资金用途 or 绩效目标 at its length limit) is split across pages.
+ */
+export function drawHeaderRows(doc: PDFKit.PDFDocument, grid: Grid, rows: LayoutRow[], cur: Cursor, bold: () => void, regular: () => void): void {
+  const pageRoom = grid.bottom - grid.top;
+  for (const unit of headerUnits(rows)) {
+    const heights = unitHeights(doc, grid, unit);
+    const total = heights.reduce((a, b) => a + b, 0);
+    if (total > pageRoom) {
+      drawUnitAcrossPages(doc, grid, unit, cur, regular);
+      continue;
     }
-    let total = heights.reduce((a, b) => a + b, 0);
-    const pageRoom = grid.bottom - grid.top;
-    if (cur.y + total > grid.bottom && total <= pageRoom) {
+    if (cur.y + total > grid.bottom) {
       grid.onNewPage();
       cur.y = grid.top;
-    }
-    if (total > pageRoom && unit.length === 1) {
-      drawSplitRow(doc, grid, unit[0]!, cur, regular);
-      i += span;
-      continue;
     }
     let y = cur.y;
     unit.forEach((r, k) => {
@@ -87,21 +113,48 @@ export function drawHeaderRows(doc: PDFKit.PDFDocument, grid: Grid, rows: Layout
       }
       y += heights[k]!;
     });
-    total = y - cur.y;
-    cur.y += total;
-    i += span;
+    cur.y = y;
   }
   regular();
 }
 
-/** A single row taller than a page: its cells continue on the next page(s). */
-function drawSplitRow(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow, cur: Cursor, regular: () => void): void {
-  let rest = row.cells.map((c) => c.text);
-  while (rest.some((t) => t !== '')) {
-    if (grid.bottom - cur.y < 40) {
-      grid.onNewPage();
-      cur.y = grid.top;
+/**
+ * A unit taller than a page: each row continues on the next page(s) where it stops, and a cell that
+ * spans the unit's rows (预算规模及资金用途) gets a box on each page it reaches, its text in the first.
+ */
+function drawUnitAcrossPages(doc: PDFKit.PDFDocument, grid: Grid, unit: LayoutRow[], cur: Cursor, regular: () => void): void {
+  const side = unit[0]!.cells.filter((c) => c.rowSpan > 1);
+  let segmentTop = cur.y;
+  let isFirstSegment = true;
+  const flushSide = () => {
+    const h = cur.y - segmentTop;
+    if (h <= 0 || side.length === 0) return;
+    regular();
+    for (const c of side) {
+      const w = spanWidth(grid, c.col, c.colSpan);
+      box(doc, colX(grid, c.col), segmentTop, w, h);
+      if (isFirstSegment) drawText(doc, c.text, colX(grid, c.col), segmentTop, w, h, alignOf(c, unit[0]!.kind));
     }
+    isFirstSegment = false;
+  };
+  const newPage = () => {
+    flushSide();
+    grid.onNewPage();
+    cur.y = grid.top;
+    segmentTop = cur.y;
+  };
+  // Each row is drawn from where the one above ended, split where the page ends (no half-empty page).
+  for (const r of unit) drawSplitRow(doc, grid, { ...r, cells: r.cells.filter((c) => c.rowSpan === 1) }, cur, regular, newPage);
+  flushSide();
+}
+
+/** A row taller than the room left: its cells continue on the next page(s), each where it stopped. */
+function drawSplitRow(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow, cur: Cursor, regular: () => void, newPage: () => void): void {
+  let rest = row.cells.map((c) => c.text);
+  do {
+    if (grid.bottom - cur.y < 40) newPage();
+    // Measured in the cell font (a new page's furniture leaves another font set).
+    regular();
     const room = grid.bottom - cur.y;
     const parts = rest.map((t, k) => {
       const c = row.cells[k]!;
@@ -109,16 +162,18 @@ function drawSplitRow(doc: PDFKit.PDFDocument, grid: Grid, row: LayoutRow, cur: 
       if (textHeight(doc, t, w) <= room) return t;
       return t.slice(0, fitPrefix(doc, t, w, room));
     });
-    const h = Math.max(18, ...parts.map((t, k) => textHeight(doc, t, spanWidth(grid, row.cells[k]!.col, row.cells[k]!.colSpan))));
-    regular();
+    rest = rest.map((t, k) => t.slice(parts[k]!.length));
+    const isDone = rest.every((t) => t === '');
+    // A part that does not end the row fills the page, so the row reads on at the next page's top.
+    const h = isDone ? Math.max(18, ...parts.map((t, k) => textHeight(doc, t, spanWidth(grid, row.cells[k]!.col, row.cells[k]!.colSpan)))) : room;
     row.cells.forEach((c, k) => {
       const w = spanWidth(grid, c.col, c.colSpan);
       box(doc, colX(grid, c.col), cur.y, w, h);
       drawText(doc, parts[k]!, colX(grid, c.col), cur.y, w, h, alignOf(c, row.kind));
     });
     cur.y += h;
-    rest = rest.map((t, k) => t.slice(parts[k]!.length));
-  }
+    if (!isDone) newPage();
+  } while (rest.some((t) => t !== ''));
 }
 
 /** Per level column: the value that decides runs (level 2 keyed by its level 1) and the text printed. */
@@ -126,8 +181,8 @@ export type LevelColumn = { keys: string[]; texts: string[] };
 type Body = { rows: LayoutRow[]; levels: [LevelColumn, LevelColumn] };
 
 /**
- * Indicator rows: columns 3–7 per row; the level columns drawn as one box per run of equal values on
- * each page, with the text at its first row. The indicator header is repeated on every new page.
+ * The indicator header and rows: columns 3–7 per row; the level columns drawn as one box per run of
+ * equal values on each page, with the text at its first row. The header is repeated on every new page.
  */
 export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: LayoutRow, body: Body, cur: Cursor, bold: () => void, regular: () => void): void {
   const own = (r: LayoutRow) => r.cells.filter((c) => c.col >= 3);
@@ -145,6 +200,15 @@ export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: Lay
     }
   }
   const pageRoom = grid.bottom - grid.top;
+  // The header is kept with the first row: both start the next page when they do not fit here (a first
+  // row too tall for any page needs only a start under the header).
+  const headHeight = headerRowsHeight(doc, grid, [head]);
+  const firstNeed = heights.length === 0 ? 0 : heights[0]! <= pageRoom - headHeight ? heights[0]! : 40;
+  if (cur.y > grid.top && cur.y + headHeight + firstNeed > grid.bottom) {
+    grid.onNewPage();
+    cur.y = grid.top;
+  }
+  drawHeaderRows(doc, grid, [head], cur, bold, regular);
   // The rows on the current page with the height each takes there (a split row: its part on this page).
   let pageRows: { row: number; height: number }[] = [];
   let pageTop = cur.y;

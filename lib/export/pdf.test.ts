@@ -138,4 +138,74 @@ describe('PDF export', () => {
       expect(text, `${lines} 行`).toContain(`值${lines - 1}`);
     }
   });
+
+  describe('page breaks inside the header block', () => {
+    /** Every page has its furniture and numbering, the footer's count is the real page count, and no body word runs past the margin. */
+    function expectSoundPages(buf: Buffer, label: string): string[] {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
+      fs.writeFileSync(file, buf);
+      const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+      const ps = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, count);
+      ps.forEach((p, i) => {
+        expect(p, `${label}：第 ${i + 1} 页`).toContain('441001 承德市人力资源和社会保障局本级');
+        expect(strip(p), `${label}：第 ${i + 1} 页`).toContain(`第${i + 1}页/共${count}页`);
+      });
+      const bbox = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+      const below = [...bbox.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)]
+        .filter((m) => Number(m[1]) < 800 && Number(m[2]) > 791.9)
+        .map((m) => m[3]);
+      expect(below, label).toEqual([]);
+      return ps;
+    }
+
+    it('splits a 资金用途 longer than a page, with the 预算规模及资金用途 box on each page it reaches', async () => {
+      const s = referenceSection();
+      const t = s.tables[0]!.table;
+      const purpose = Array.from({ length: 160 }, (_, i) => `用途${String(i + 1).padStart(3, '0')}：按规定用于本项目支出。`).join('').slice(0, 5000);
+      s.tables = [{ ...s.tables[0]!, table: { ...t, purpose } }];
+      const buf = await renderPdf(s);
+      const ps = expectSoundPages(buf, '长资金用途');
+      // Split where the first page ends, not moved whole to a page of its own.
+      expect(ps.length).toBe(2);
+      expect(strip(ps[0]!)).toContain('用途001');
+      const text = strip(pdfText(buf));
+      for (let i = 1; i <= 160; i++) expect(text).toContain(`用途${String(i).padStart(3, '0')}`);
+      // The label is printed once, its box continues; the rows after the purpose follow it.
+      expect(text.split('预算规模及资金用途').length - 1).toBe(1);
+      expect(strip(ps.at(-1)!)).toContain('服务对象满意度');
+    });
+
+    it('keeps the indicator header with the first row, wherever the header block ends on the page', async () => {
+      const s = referenceSection();
+      const t = s.tables[0]!.table;
+      const first = t.indicators[0]!;
+      for (let lines = 20; lines <= 60; lines += 2) {
+        const goal = Array.from({ length: lines }, (_, i) => `${i + 1}. 第${i + 1}条目标。`).join('\n');
+        s.tables = [{ ...s.tables[0]!, table: { ...t, goal } }];
+        const ps = expectSoundPages(await renderPdf(s), `${lines} 行目标`);
+        // The first row's cells stand whole on one page, under a header on that page.
+        const page = ps.find((p) => strip(p).includes(strip(first.name)));
+        expect(page, `${lines} 行目标`).toBeDefined();
+        expect(strip(page!), `${lines} 行目标`).toContain(strip(first.value));
+        expect(page!, `${lines} 行目标`).toMatch(/一级指标\s+二级指标\s+三级指标/);
+      }
+    });
+
+    it('never leaves a table title alone at the foot of a page', async () => {
+      const s = referenceSection();
+      const [a, b] = s.tables;
+      const purpose = '按规定用于本项目支出，专款专用。'.repeat(70);
+      // The first table ends lower and lower on its page: the second's title must always have its header with it.
+      for (let lines = 0; lines <= 40; lines += 4) {
+        const goal = [a!.table.goal, ...Array.from({ length: lines }, (_, i) => `补充目标${i + 1}。`)].join('\n');
+        s.tables = [{ ...a!, table: { ...a!.table, goal } }, { ...b!, table: { ...b!.table, purpose } }];
+        const ps = expectSoundPages(await renderPdf(s), `标题 ${lines}`);
+        const titled = ps.find((p) => strip(p).includes(strip(`${b!.number}、${b!.table.name}绩效目标表`)))!;
+        // The title's page also holds the start of its header block: the budget and the purpose.
+        expect(strip(titled), `标题 ${lines}`).toContain('预算数');
+        expect(strip(titled), `标题 ${lines}`).toContain(strip(b!.table.budget.total));
+        expect(strip(titled), `标题 ${lines}`).toContain('按规定用于本项目支出');
+      }
+    });
+  });
 });

@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { tableLayout } from '@/lib/format/table-layout';
-import { drawHeaderRows, drawIndicatorRows, type Grid } from './pdf-grid';
+import { drawHeaderRows, drawIndicatorRows, headerRowsHeight, indicatorRowHeight, type Grid } from './pdf-grid';
 import { parsedFont } from './fonts';
 import { draftWatermark, PAGE, pageFurniture, type PageFurniture } from './pdf-pages';
 import { COLUMN_WIDTHS, coverList, SECTION_TITLE, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
@@ -43,19 +43,26 @@ function drawTable(doc: Doc, page: Grid, t: ExportTable, cur: { y: number }): vo
   const rows = tableLayout(t.table);
   const headAt = rows.findIndex((r) => r.kind === 'indicator-head');
   const head = rows[headAt]!;
-  const headerRows = rows.slice(0, headAt + 1);
+  const headerRows = rows.slice(0, headAt);
   const body = rows.slice(headAt + 1);
   const regular = () => doc.font('cjk').fontSize(FONT_SIZE);
   const bold = () => doc.font('cjk-bold').fontSize(FONT_SIZE);
-  // Start a table on a new page unless its title, header block and a first row fit here.
-  if (cur.y > g.top && cur.y + 260 > g.bottom) {
+  const title = tableTitle(t);
+  const titleWidth = PAGE.width - 2 * PAGE.marginX;
+  // A table starts on a new page unless its title, header block, indicator header and first row fit
+  // here. A header block taller than a page is split anyway: it may start here when the title, the
+  // code and budget rows and the first lines of the purpose fit, so a title is never left alone.
+  doc.font('cjk-bold').fontSize(12);
+  const titleHeight = doc.heightOfString(title, { width: titleWidth }) + 4 + (t.isDraft ? 14 : 0) + 14;
+  regular();
+  const opening = titleHeight + headerRowsHeight(doc, g, [...headerRows, head]) + (body[0] ? indicatorRowHeight(doc, g, body[0]) : 0);
+  const need = opening <= g.bottom - g.top ? opening : titleHeight + 150;
+  if (cur.y > g.top && cur.y + need > g.bottom) {
     page.onNewPage();
     cur.y = g.top;
     top = cur.y;
   }
   doc.font('cjk-bold').fontSize(12);
-  const title = tableTitle(t);
-  const titleWidth = PAGE.width - 2 * PAGE.marginX;
   doc.text(title, PAGE.marginX, cur.y, { width: titleWidth, align: 'center' });
   cur.y += doc.heightOfString(title, { width: titleWidth }) + 4;
   if (t.isDraft) {
