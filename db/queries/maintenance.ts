@@ -9,6 +9,11 @@ import { databasePath, sqlite } from '../client';
  * one step, inside one read transaction: copied in small steps, a write by the server between two steps
  * restarts the copy, and a busy server could keep restarting it for ever.
  */
+/** The file of the open connection (the one a backup must never overwrite). */
+export function liveDatabaseFile(): string {
+  return path.resolve(sqlite().name);
+}
+
 export async function backupTo(file: string): Promise<{ pages: number; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.partial`;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '@/lib/testing/db';
+import { runCommand } from './command';
 import { commands } from './registry';
 
 const REFERENCE = path.join(process.cwd(), 'lib', 'demo', 'reference-441001-2024.txt');
@@ -24,7 +25,7 @@ async function pt(args: string[], stdin = ''): Promise<{ code: number; out: stri
   let err = '';
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await command.run(args.slice(1), { stdout, stderr, stdin: input });
+  const code = await runCommand(command, args.slice(1), { stdout, stderr, stdin: input });
   return { code, out, err };
 }
 
@@ -93,6 +94,61 @@ describe('pt', () => {
       expect(r.err, args.join(' ')).toMatch(/[\u4e00-\u9fff]/);
       expect(r.err, args.join(' ')).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('refuses a mistyped call instead of guessing: unknown options, missing values, repeats, extra words', async () => {
+    const base = ['export', '--unit', '441001', '--year', '2024'];
+    const cases: [string[], string][] = [
+      [[...base, '-o', path.join(dir, 'x.pdf'), '--bogus'], '未知选项：--bogus'],
+      [[...base, '--format', '-o', path.join(dir, 'x.pdf')], '--format 缺少值'],
+      [[...base, '--format', 'pdf', '-o', path.join(dir, 'x.pdf'), '--project'], '--project 缺少值'],
+      [[...base, '--year', '2025', '--format', 'pdf', '-o', path.join(dir, 'x.pdf')], '--year 重复给出'],
+      [[...base, '--format', 'pdf', '-o', path.join(dir, 'x.pdf'), 'extra'], '多余的参数：extra'],
+      [['export', '--unit', '441001', '--year', 'abc', '-o', path.join(dir, 'x.pdf')], '--year 应为 2000–2100 之间的年份'],
+      [[...base, '-o', path.join(dir, 'x.bin')], '请用 --format 指定格式'],
+      [[...base, '--format', 'docx', '-o', path.join(dir, 'x.docx')], '--format 应为 xlsx、pdf、text 或 json'],
+      [[...base, '--all=yes', '--format', 'pdf', '-o', path.join(dir, 'x.pdf')], '--all 不带值'],
+      [['import', REFERENCE, '--unit'], '--unit 缺少值'],
+      [['parse', REFERENCE, REFERENCE], '多余的参数'],
+      [['db:synth', '--projects', '10', '--bogus'], '未知选项：--bogus'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await pt(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain(message);
+      expect(r.err, args.join(' ')).toContain('用法：npm run pt --');
+    }
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('db:backup: never over the live database, and over an existing file only with --force', async () => {
+    const copy = path.join(dir, 'copy.db');
+    expect((await pt(['db:backup', copy])).code).toBe(0);
+    const again = await pt(['db:backup', copy]);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('已存在');
+    expect((await pt(['db:backup', copy, '--force'])).code).toBe(0);
+    const { liveDatabaseFile } = await import('@/db/queries/maintenance');
+    for (const target of [liveDatabaseFile(), `${liveDatabaseFile()}-wal`]) {
+      const r = await pt(['db:backup', target, '--force']);
+      expect(r.code, target).toBe(2);
+      expect(r.err).toContain('不能备份到数据库文件本身');
+    }
+  });
+
+  it('export: the format follows the file name when --format is left out; --project picks one table', async () => {
+    const pdf = path.join(dir, 'section.pdf');
+    // Imported tables are drafts: without --all there is nothing to export, and it says so.
+    const approvedOnly = await pt(['export', '--unit', '441001', '--year', '2024', '-o', pdf]);
+    expect(approvedOnly.code).toBe(1);
+    expect(approvedOnly.err).toContain('加 --all 可导出未审核的表');
+    expect((await pt(['export', '--unit', '441001', '--year', '2024', '-o', pdf, '--all'])).code).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const one = path.join(dir, 'one.txt');
+    const r = await pt(['export', '--unit', '441001', '--year', '2024', '--project', '13080024P000101100029', '-o', one, '--all']);
+    expect(r.code, r.err).toBe(0);
+    expect(fs.readFileSync(one, 'utf8')).toContain('13080024P000101100029');
+    expect(fs.readFileSync(one, 'utf8').match(/绩效目标表/g)).toHaveLength(1);
   });
 });
 

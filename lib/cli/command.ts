@@ -13,33 +13,68 @@ export type Command = {
   run: (args: string[], io: CommandIO) => Promise<number>;
 };
 
-/** Reads `--name value` and `--flag` options; positional arguments are returned in order. */
-export function parseArgs(args: string[]): { positional: string[]; options: Map<string, string | true> } {
+/** A mistake in how a command was called: main prints it with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** What a command accepts: options that take a value, flags, and at most this many positional arguments. */
+export type ArgSpec = { values?: readonly string[]; flags?: readonly string[]; positional?: number };
+
+export type Args = { positional: string[]; options: Map<string, string | true> };
+
+/**
+ * Reads `--name value`, `--name=value` and `--flag` (and `-o FILE` for `--out`) as `spec` allows. An
+ * unknown option, a missing value, a value given to a flag, an option given twice or a positional
+ * argument too many is a UsageError naming it: a typo is never silently ignored.
+ */
+export function parseArgs(args: readonly string[], spec: ArgSpec = {}): Args {
+  const values = new Set(spec.values ?? []);
+  const flags = new Set(spec.flags ?? []);
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) {
-        options.set(a.slice(2, eq), a.slice(eq + 1));
-      } else {
-        const next = args[i + 1];
-        // A flag followed by another option (`--all -o FILE`) takes no value.
-        if (next !== undefined && !next.startsWith('-')) {
-          options.set(a.slice(2), next);
-          i++;
-        } else {
-          options.set(a.slice(2), true);
-        }
-      }
-    } else if (a === '-o' && args[i + 1] !== undefined) {
-      options.set('out', args[++i]!);
-    } else {
+    if (!a.startsWith('-') || a === '-') {
       positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = a === '-o' ? 'out' : a.startsWith('--') ? a.slice(2, eq > 0 ? eq : undefined) : '';
+    const shown = a === '-o' ? '-o' : `--${name}`;
+    const inline = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    if (options.has(name)) throw new UsageError(`${shown} 重复给出`);
+    if (values.has(name)) {
+      const value = inline ?? args[i + 1];
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('-') && value !== '-')) throw new UsageError(`${shown} 缺少值`);
+      if (inline === undefined) i++;
+      options.set(name, value);
+    } else if (flags.has(name) && inline === undefined) {
+      options.set(name, true);
+    } else if (flags.has(name)) {
+      throw new UsageError(`${shown} 不带值`);
+    } else {
+      throw new UsageError(`未知选项：${a.split('=')[0]}`);
     }
   }
+  const max = spec.positional ?? 0;
+  if (positional.length > max) throw new UsageError(`多余的参数：${positional.slice(max).join(' ')}`);
   return { positional, options };
+}
+
+/** Runs a command; a UsageError becomes its message and the command's usage on stderr, exit code 2. */
+export async function runCommand(command: Command, args: readonly string[], io: CommandIO): Promise<number> {
+  try {
+    return await command.run([...args], io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`${error.message}\n用法：npm run pt -- ${command.usage.replace(/\s{2,}.*$/, '')}\n`);
+    return 2;
+  }
+}
+
+/** The value of an option that takes one (parseArgs never stores `true` for those). */
+export function valueOf(args: Args, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
 }
 
 export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {

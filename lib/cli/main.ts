@@ -1,5 +1,5 @@
 /** `npm run pt -- <command>`: the command line of the app. */
-import type { Command } from './command';
+import { runCommand, type Command } from './command';
 import { commands } from './registry';
 
 function help(): string {
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+    return await runCommand(command, args, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`命令 ${name} 失败：${message}\n`);

@@ -5,7 +5,7 @@ export const checkCommand: Command = {
   name: 'check',
   usage: 'check FILE [--framework cz2015|cz2021]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误时退出码为 1',
   async run(args, io) {
-    const { positional, options } = parseArgs(args);
+    const { positional, options } = parseArgs(args, { values: ['framework'], positional: 1 });
     const file = positional[0];
     let bytes: Buffer;
     try {

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type Command } from '../command';
 
 export const migrate: Command = {
   name: 'db:migrate',
   usage: 'db:migrate                 创建或升级数据库（启动时也会自动执行）',
-  async run(_args, io) {
+  async run(args, io) {
+    parseArgs(args);
     const { ensureBaseData } = await import('@/lib/setup/bootstrap');
     const { databasePath } = await import('@/db/client');
     await ensureBaseData();
@@ -16,7 +18,8 @@ export const migrate: Command = {
 export const demo: Command = {
   name: 'db:demo',
   usage: 'db:demo                    载入演示数据（已载入则不重复）',
-  async run(_args, io) {
+  async run(args, io) {
+    parseArgs(args);
     const { describeDemoAccounts, loadDemo } = await import('@/lib/setup/demo');
     const r = await loadDemo();
     io.stdout.write(r.isLoaded ? `已载入演示数据：${r.tables} 张表。\n` : '演示数据已存在，未重复载入。\n');
@@ -27,14 +30,26 @@ export const demo: Command = {
 
 export const backup: Command = {
   name: 'db:backup',
-  usage: 'db:backup FILE             在线备份数据库到 FILE（服务运行时也可执行）',
+  usage: 'db:backup FILE [--force]   在线备份数据库到 FILE（服务运行时也可执行；FILE 已存在时需 --force 才覆盖）',
   async run(args, io) {
-    const file = parseArgs(args).positional[0];
+    const { positional, options } = parseArgs(args, { flags: ['force'], positional: 1 });
+    const file = positional[0];
     if (!file) {
       io.stderr.write('请指定备份文件，例如：npm run pt -- db:backup backups/app-20240301.db\n');
       return 2;
     }
-    const { backupTo } = await import('@/db/queries/maintenance');
+    const { backupTo, liveDatabaseFile } = await import('@/db/queries/maintenance');
+    const live = liveDatabaseFile();
+    const target = path.resolve(file);
+    // Writing the copy over the live database (or its journal) would lose what the server writes next.
+    if ([live, `${live}-wal`, `${live}-shm`].includes(target) || (fs.existsSync(target) && fs.existsSync(live) && fs.realpathSync(target) === fs.realpathSync(live))) {
+      io.stderr.write(`不能备份到数据库文件本身（${live}），请换一个文件名\n`);
+      return 2;
+    }
+    if (fs.existsSync(target) && !options.has('force')) {
+      io.stderr.write(`${file} 已存在。确认要覆盖它，请加 --force 重新执行。\n`);
+      return 2;
+    }
     const started = Date.now();
     const r = await backupTo(file);
     io.stdout.write(`已备份到 ${file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，${Date.now() - started} ms）\n`);
@@ -46,7 +61,7 @@ export const restore: Command = {
   name: 'db:restore',
   usage: 'db:restore FILE [--force]  检查备份文件并恢复（须先停止服务；覆盖现有数据库需 --force，原文件移到旁边保留）',
   async run(args, io) {
-    const { positional, options } = parseArgs(args);
+    const { positional, options } = parseArgs(args, { flags: ['force'], positional: 1 });
     const file = positional[0];
     if (!file) {
       io.stderr.write('请指定要恢复的备份文件\n');
@@ -81,7 +96,7 @@ export const synth: Command = {
   name: 'db:synth',
   usage: 'db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1] [--json]  生成规模测试用的合成数据',
   async run(args, io) {
-    const { options } = parseArgs(args);
+    const { options } = parseArgs(args, { values: ['projects', 'per-unit', 'year', 'seed'], flags: ['json'] });
     const num = (k: string, d: number) => {
       const v = options.get(k);
       const n = typeof v === 'string' ? Number(v) : d;

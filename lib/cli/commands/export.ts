@@ -1,28 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs, type Command } from '../command';
+import { parseArgs, UsageError, valueOf, type Command } from '../command';
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export --unit CODE --year YYYY --format xlsx|pdf|text|json -o FILE [--project CODE] [--all] [--cover]  导出公开版式',
+  usage: 'export --unit CODE --year YYYY --format xlsx|pdf|text|json -o FILE [--project CODE] [--all] [--cover]  导出公开版式（不给 --format 时按 FILE 的扩展名）',
   async run(args, io) {
-    const { options } = parseArgs(args);
-    const str = (k: string) => (typeof options.get(k) === 'string' ? (options.get(k) as string) : undefined);
+    const args_ = parseArgs(args, { values: ['unit', 'year', 'format', 'out', 'project'], flags: ['all', 'cover'] });
+    const { options } = args_;
+    const str = (k: string) => valueOf(args_, k);
     const unit = str('unit');
+    const out = str('out');
+    if (!unit) throw new UsageError('请用 --unit 指定单位编码');
+    if (!str('year')) throw new UsageError('请用 --year 指定预算年度');
     const year = Number(str('year'));
-    const format = str('format') ?? 'xlsx';
-    const out = str('out') ?? str('o');
-    if (!unit || !Number.isInteger(year) || !out) {
-      io.stderr.write('用法：npm run pt -- export --unit 441001 --year 2024 --format xlsx -o 绩效目标表.xlsx [--project 编码] [--all] [--cover]\n');
-      return 2;
-    }
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为 2000–2100 之间的年份，而不是“${str('year')}”`);
+    if (!out) throw new UsageError('请用 -o 指定输出文件');
+    // Without --format, the output file's extension says which (never a silent default).
+    const byExtension: Record<string, string> = { '.xlsx': 'xlsx', '.pdf': 'pdf', '.txt': 'text', '.json': 'json' };
+    const format = str('format') ?? byExtension[path.extname(out).toLowerCase()];
+    if (!format) throw new UsageError('请用 --format 指定格式（xlsx、pdf、text 或 json），或让输出文件以 .xlsx、.pdf、.txt、.json 结尾');
     const { exportFormatSchema, exportSection } = await import('@/lib/projects/export');
     const fmt = exportFormatSchema.safeParse(format);
-    if (!fmt.success) {
-      io.stderr.write('--format 应为 xlsx、pdf、text 或 json\n');
-      return 2;
-    }
+    if (!fmt.success) throw new UsageError(`--format 应为 xlsx、pdf、text 或 json，而不是“${format}”`);
     const { ensureBaseData } = await import('@/lib/setup/bootstrap');
     const { sectionByCode } = await import('@/lib/projects/section');
     await ensureBaseData();

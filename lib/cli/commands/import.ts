@@ -6,10 +6,7 @@ export const importCommand: Command = {
   usage:
     'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本导入数据库（只更新草稿；重复导入不变；--force 也用读取有问题的表覆盖草稿）',
   async run(args, io) {
-    const { positional, options } = parseArgs(args);
-    // `--force FILE` reads FILE as the option's value; it is a flag, so give the file back.
-    const force = options.get('force');
-    if (typeof force === 'string') positional.unshift(force);
+    const { positional, options } = parseArgs(args, { values: ['unit', 'year', 'framework'], flags: ['force'], positional: 1 });
     const file = positional[0];
     if (!file) {
       io.stderr.write('请指定要导入的文件，例如：npm run pt -- import 单位预算公开.txt\n');
@@ -39,7 +36,7 @@ export const importCommand: Command = {
       io.stderr.write('文件中没有找到可导入的绩效目标表。\n');
       return 1;
     }
-    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: force !== undefined });
+    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: options.has('force') });
     for (const it of r.items) {
       if (it.action === 'skip') io.stderr.write(`未覆盖：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);
       else if (it.reason) io.stderr.write(`注意：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);

@@ -18,7 +18,7 @@ export const parseCommand: Command = {
   name: 'parse',
   usage: 'parse FILE                 读取公开文本，输出交换 JSON（不访问数据库）',
   async run(args, io) {
-    const bytes = readFileOrComplain(parseArgs(args).positional[0], io);
+    const bytes = readFileOrComplain(parseArgs(args, { positional: 1 }).positional[0], io);
     if (!bytes) return 2;
     const { decodeText } = await import('@/lib/http/body');
     const { parsePublished } = await import('@/lib/format/published/parse');
@@ -32,7 +32,7 @@ export const renderCommand: Command = {
   name: 'render',
   usage: 'render FILE.json           把交换 JSON 输出为公开文本',
   async run(args, io) {
-    const bytes = readFileOrComplain(parseArgs(args).positional[0], io);
+    const bytes = readFileOrComplain(parseArgs(args, { positional: 1 }).positional[0], io);
     if (!bytes) return 2;
     let json: unknown;
     try {
@@ -56,7 +56,8 @@ export const renderCommand: Command = {
 export const valuesCommand: Command = {
   name: 'values',
   usage: 'values                     从标准输入逐行读取指标值，逐行输出类型化结果（JSON）',
-  async run(_args, io) {
+  async run(args, io) {
+    parseArgs(args);
     const { parseTarget } = await import('@/lib/domain/target-value-parse');
     const input = await readStream(io.stdin);
     const lines = input.split(/\r?\n/);
