@@ -26,8 +26,12 @@ export function readYear(lines: readonly Line[]): number | null {
 
 /** 项目支出 from the 合计 row of the 单位预算支出总表, found by its column header. */
 export function readProjectExpenditure(lines: readonly Line[]): string | null {
-  for (let i = 0; i < lines.length; i++) {
+  // A document has one such table (two with a repeated title): a few headings are looked at, not every
+  // line of a crafted file that repeats the title.
+  let headings = 0;
+  for (let i = 0; i < lines.length && headings < 5; i++) {
     if (!/单位预算支出总表/.test(lines[i]!.text) || lines[i]!.text.includes('\t')) continue;
+    headings++;
     for (let j = i + 1; j < Math.min(lines.length, i + 40); j++) {
       const col = lines[j]!.cells.map(squash).indexOf('项目支出');
       if (col < 0) continue;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePublished } from './parse';
+import { MAX_PROBLEMS, parsePublished } from './parse';
 import { referenceText } from './testing/reference';
 
 const reference = referenceText();
@@ -136,7 +136,7 @@ describe('hostile input', () => {
   it('text without tabs: no tables, a clear problem', () => {
     const doc = parsePublished(reference.replace(/\t/g, ' '));
     shape(doc);
-    expect(doc.problems.length).toBeGreaterThan(0);
+    expect(doc.problems[0]!.message).toContain('没有以制表符分隔的表格列');
     expect(doc.problems.some((p) => /表 \d+「/.test(p.message))).toBe(true);
   });
 
@@ -150,6 +150,25 @@ describe('hostile input', () => {
     expect(doc.projects).toEqual([]);
     // A hang detector with a wide margin, not a benchmark (scripts/bench/parse.ts measures speed).
     expect(elapsed).toBeLessThan(30_000);
+  });
+
+  it('a heading repeated over 20 MB: the problems are capped with their count, not millions kept in memory', () => {
+    const heading = '## 1、x绩效目标表\n';
+    const text = heading.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(heading)));
+    const doc = parsePublished(text);
+    shape(doc);
+    expect(doc.projects).toEqual([]);
+    expect(doc.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS + 2);
+    expect(doc.problems.at(-1)!.message).toMatch(/另有 \d+ 个问题未列出/);
+  });
+
+  it('the expenditure table title repeated over many lines is looked for only a few times', () => {
+    const text = '单位预算支出总表\n项目支出\t合计\n'.repeat(200_000);
+    const started = Date.now();
+    const doc = parsePublished(text);
+    shape(doc);
+    // A hang detector with a wide margin (it took 20 s on 20 MB before the bound).
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('a very long line does not hang the parser', () => {

@@ -88,17 +88,46 @@ function duplicateCodes(projects: readonly ParsedTable[]): ParseProblem[] {
   return out;
 }
 
+/**
+ * Problems listed for one document. A crafted file can yield millions (a heading line repeated over
+ * 20 MB): beyond this many only their number is kept, so memory stays bounded and the list readable.
+ */
+export const MAX_PROBLEMS = 500;
+
+function problemList(): { add: (ps: readonly ParseProblem[]) => void; done: () => ParseProblem[] } {
+  const kept: ParseProblem[] = [];
+  let dropped = 0;
+  return {
+    add(ps) {
+      for (const p of ps) {
+        if (kept.length < MAX_PROBLEMS) kept.push(p);
+        else dropped++;
+      }
+    },
+    done: () => (dropped === 0 ? kept : [...kept, { line: null, table: null, message: `另有 ${dropped} 个问题未列出（只列出前 ${MAX_PROBLEMS} 个）；请先修正上面的问题` }]),
+  };
+}
+
 export function parsePublished(text: string): PublishedDocument {
   const lines = splitLines(typeof text === 'string' ? text : '');
-  const problems: ParseProblem[] = [];
+  const list = problemList();
   const projects: ParsedTable[] = [];
   try {
     for (const block of tableBlocks(lines)) {
       const r = readTable(block);
-      problems.push(...r.problems);
+      list.add(r.problems);
       if (r.table) projects.push(r.table);
     }
-    problems.push(...duplicateCodes(projects));
+    list.add(duplicateCodes(projects));
+    const problems = list.done();
+    if (projects.length === 0 && problems.length > 0 && !lines.some((l) => l.text.includes('\t'))) {
+      // Every table problem would be a symptom of this one cause: say it first.
+      problems.unshift({
+        line: null,
+        table: null,
+        message: '文本中没有以制表符分隔的表格列，无法读取表格。从 PDF 转出文本时请保留表格的列（例如用 pdftotext -layout 以外的方式，或从原始文档复制表格）',
+      });
+    }
     if (projects.length === 0 && problems.length === 0) {
       problems.push({
         line: null,
@@ -118,6 +147,7 @@ export function parsePublished(text: string): PublishedDocument {
     };
   } catch (error) {
     // A bug of ours must not cost the user the tables already read.
+    const problems = list.done();
     problems.push({ line: null, table: null, message: `读取时出错，部分内容可能未读出：${error instanceof Error ? error.message : String(error)}` });
     return { unit: null, year: null, projectExpenditure: null, projects, mentions: [], problems };
   }
