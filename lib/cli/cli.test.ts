@@ -67,6 +67,34 @@ describe('pt', () => {
     expect(errors).toEqual([expect.objectContaining({ project: '13080024P00009810002A', path: 'indicators.5.value' })]);
   });
 
+  it('check: a file that is no disclosure, or a table it cannot read, is an error, not a clean result', async () => {
+    const junk = path.join(dir, 'junk.txt');
+    fs.writeFileSync(junk, Buffer.from([0, 1, 2, 255, 254, 10, 65]));
+    const none = await pt(['check', junk, '--year', '2024']);
+    expect(none.code).toBe(1);
+    expect((JSON.parse(none.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['document.no-tables']);
+    // Table 2 without its indicator rows: skipped by the reader, so an error of the check.
+    const cut = path.join(dir, 'cut.txt');
+    const lines = fs.readFileSync(REFERENCE, 'utf8').split('\n');
+    const second = lines.findIndex((l) => /2、.*绩效目标表/.test(l));
+    const head = lines.findIndex((l, i) => i > second && l.includes('一级指标'));
+    const third = lines.findIndex((l) => /3、.*绩效目标表/.test(l));
+    fs.writeFileSync(cut, [...lines.slice(0, head + 1), ...lines.slice(third)].join('\n'));
+    const r = await pt(['check', cut]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.out) as { findings: { rule: string; message: string }[] }).findings).toContainEqual(
+      expect.objectContaining({ rule: 'document.table-unreadable', message: expect.stringContaining('表 2') }),
+    );
+    // Without a year in the text and none given, it asks instead of guessing this year.
+    const section = path.join(dir, 'section.txt');
+    fs.writeFileSync(section, lines.slice(lines.findIndex((l) => l.includes('五、单位项目预算安排情况及绩效目标'))).join('\n'));
+    const noYear = await pt(['check', section]);
+    expect(noYear.code).toBe(2);
+    expect(noYear.err).toContain('请用 --year 指定');
+    const withYear = await pt(['check', section, '--year', '2024']);
+    expect((JSON.parse(withYear.out) as { findings: { rule: string }[] }).findings.filter((f) => f.rule === 'value.deadline-outside-year')).toEqual([]);
+  });
+
   it('values: one typed value per input line', async () => {
     const r = await pt(['values'], '≥92%\n≤300 件\n2024年12月底前完成\n完成良好\n');
     expect(r.code).toBe(0);

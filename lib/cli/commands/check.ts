@@ -3,9 +3,9 @@ import { parseArgs, type Command } from '../command';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'check FILE [--framework cz2015|cz2021]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误时退出码为 1',
+  usage: 'check FILE [--framework cz2015|cz2021] [--year YYYY]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误（含无法读取的表）时退出码为 1',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { values: ['framework'], positional: 1 });
+    const { positional, options } = parseArgs(args, { values: ['framework', 'year'], positional: 1 });
     const file = positional[0];
     let bytes: Buffer;
     try {
@@ -28,6 +28,22 @@ export const checkCommand: Command = {
     // Without --framework, the one the document's rows follow.
     const framework = asked ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators));
     for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
+    // The year decides which deadlines are in range: from --year, else the document; never guessed.
+    const yearText = options.get('year');
+    const year = typeof yearText === 'string' ? Number(yearText) : doc.year;
+    if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) {
+      io.stderr.write(typeof yearText === 'string' ? `--year 应为 2000–2100 之间的年份，而不是“${yearText}”\n` : '文中没有找到预算年度（如“2024 年单位预算”），请用 --year 指定\n');
+      return 2;
+    }
+    // What could not be read is not “no findings”: a file without tables, and each table skipped, is an error.
+    const unread = [
+      ...(doc.projects.length === 0
+        ? [{ severity: 'error' as const, rule: 'document.no-tables', project: null, path: '', message: doc.problems[0]?.message ?? '没有读到任何绩效目标表' }]
+        : []),
+      ...doc.problems
+        .filter((p) => p.isTableSkipped)
+        .map((p) => ({ severity: 'error' as const, rule: 'document.table-unreadable', project: null, path: `line:${p.line}`, message: p.message })),
+    ];
     const findings = checkUnitYear(
       {
         tables: doc.projects,
@@ -35,10 +51,10 @@ export const checkCommand: Command = {
         mentions: doc.mentions,
         titles: doc.projects.map((p) => ({ code: p.code, title: p.source.title })),
       },
-      { framework, year: doc.year ?? new Date().getFullYear(), profile: DEFAULT_RULE_PROFILE },
+      { framework, year, profile: DEFAULT_RULE_PROFILE },
     );
-    const out = findings.map((f) => ({ severity: f.severity, rule: f.rule, project: f.project, path: f.path, message: f.message }));
+    const out = [...unread, ...findings.map((f) => ({ severity: f.severity, rule: f.rule, project: f.project, path: f.path, message: f.message }))];
     io.stdout.write(`${JSON.stringify({ findings: out }, null, 2)}\n`);
-    return hasErrors(findings) ? 1 : 0;
+    return hasErrors(findings) || unread.length > 0 ? 1 : 0;
   },
 };

@@ -57,8 +57,9 @@ function readTable(block: Block): { table: ParsedTable | null; problems: ParsePr
   // Every problem of a table has a line: where it was found, else where the table starts.
   const own = (line: number, message: string): ParseProblem => ({ line, table: label, message, tableLine: block.line });
   const withLine = problems.map((p) => own(p.line ?? block.line, `第 ${p.line ?? block.line} 行（${label}）：${p.message.replace(/^第 \d+ 行：/, '')}`));
-  if (!header) return { table: null, problems: [...withLine, own(block.line, `${label} 无法读取，已跳过（第 ${block.line} 行起）`)] };
-  if (ind.rows.length === 0) return { table: null, problems: [...withLine, own(block.line, `${label} 没有指标行，已跳过（第 ${block.line} 行起）`)] };
+  const skipped = (message: string): ParseProblem => ({ ...own(block.line, message), isTableSkipped: true });
+  if (!header) return { table: null, problems: [...withLine, skipped(`${label} 无法读取，已跳过（第 ${block.line} 行起）`)] };
+  if (ind.rows.length === 0) return { table: null, problems: [...withLine, skipped(`${label} 没有指标行，已跳过（第 ${block.line} 行起）`)] };
   const missing = incompleteness(ind.rows, block.endsFile);
   if (missing) {
     const at = ind.lastLine ?? block.line;

@@ -10,6 +10,8 @@ export type ParseProblem = {
   message: string;
   /** The heading line of the table the problem belongs to (its `source.line`), so a problem can be tied to its table. */
   tableLine?: number;
+  /** Set on the problem that says a whole table was skipped (it is not in `projects`). */
+  isTableSkipped?: true;
 };
 
 /** A project named with an amount in the budget narrative (`…信访维稳业务经费 10 万元，…`). */
