@@ -15,17 +15,23 @@ export function isPlaceholderText(s: string): boolean {
 }
 
 /**
- * Level 1, 2 and 3 are always the first three physical columns; value and basis sit where the header
- * says; whatever lies between name and value is the description (table 11 repeats the name there).
+ * Level 1, 2 and 3 are the first three physical columns (a header shifted by one, as in table 11 of
+ * the reference, does not move them); value and basis sit where the header says; whatever lies between
+ * name and value is the description (table 11 repeats the name there). When the header itself puts a
+ * spacer column among the level columns, the level columns are read where the header puts them. (A
+ * row's empty first cell cannot tell a spacer from a level-1 cell merged with the row above.)
  */
 function readCells(cells: readonly string[], cols: IndicatorColumns): Cells {
   const at = (i: number) => (i >= 0 && i < cells.length ? cells[i]! : '');
-  const valueAt = cols.leading && cells.length <= cols.basis ? cols.value - 1 : cols.value;
-  const basisAt = cols.leading && cells.length <= cols.basis ? cols.basis - 1 : cols.basis;
-  const between = cells.slice(3, valueAt).filter((c) => c !== '');
-  const name = at(2);
+  const shift = cols.leading && cells.length <= cols.basis ? -1 : 0;
+  const valueAt = cols.value + shift;
+  const basisAt = cols.basis + shift;
+  const isGapped = cols.level2 - cols.level1 > 1 || cols.name - cols.level2 > 1;
+  const [l1, l2, l3] = isGapped ? [cols.level1 + shift, cols.level2 + shift, cols.name + shift] : [0, 1, 2];
+  const between = cells.slice(l3 + 1, valueAt).filter((c) => c !== '');
+  const name = at(l3);
   const description = between.length > 1 && between[0] === name ? between.slice(1).join('') : between.join('');
-  return { level1: at(0), level2: at(1), name, description, value: at(valueAt), basis: at(basisAt) };
+  return { level1: at(l1), level2: at(l2), name, description, value: at(valueAt), basis: at(basisAt) };
 }
 
 function toRow(c: Cells): IndicatorRow {

@@ -62,6 +62,22 @@ describe('parsing the reference disclosure', () => {
     expect(t(11).indicators).toHaveLength(9);
   });
 
+  it('reads a table with a spacer column between 二级指标 and 三级指标, in its header and rows, by the header', () => {
+    const ls = referenceText().split('\n');
+    const from = ls.findIndex((l) => /2、.*绩效目标表/.test(l));
+    const to = ls.findIndex((l) => /3、.*绩效目标表/.test(l));
+    const head = ls.findIndex((l, i) => i > from && l.startsWith('一级指标'));
+    // Table 2's indicator header and rows: a spacer inserted after the second column.
+    for (let i = head; i < to; i++) {
+      const cells = ls[i]!.split('\t');
+      if (cells.length >= 6) ls[i] = [...cells.slice(0, 2), '', ...cells.slice(2)].join('\t');
+    }
+    const spaced = parsePublished(ls.join('\n'));
+    expect(spaced.problems).toEqual([]);
+    const row = (r: (typeof doc.projects)[number]['indicators'][number]) => [r.level1, r.level2, r.name, r.description, r.value, r.basis];
+    expect(spaced.projects.find((p) => p.source.number === 2)!.indicators.map(row)).toEqual(t(2).indicators.map(row));
+  });
+
   it('takes 12 月底 100% on its own line and strips HTML from the goal (table 13)', () => {
     expect(t(13).schedule.at(-1)).toEqual({ month: 12, percent: 100 });
     expect(t(13).goal).not.toMatch(/<\/?p>/);
