@@ -308,7 +308,8 @@ export function updateProjectStatus(
   return (
     db()
       .update(projects)
-      .set({ status: to, version: sql`${projects.version} + 1`, updatedAt: now(), ...extra })
+      // The one who moved it is its last changer (the time, the version and a conflict message all say so).
+      .set({ status: to, version: sql`${projects.version} + 1`, updatedAt: now(), updatedBy: userId, ...extra })
       .where(and(eq(projects.id, id), eq(projects.status, expected.status), eq(projects.version, expected.version)))
       .returning()
       .get() ?? null

@@ -133,15 +133,19 @@ export function listAllMemberships(): (MembershipView & { userId: number })[] {
     .all();
 }
 
-export function addMembership(userId: number, unitId: number, role: MembershipRole): void {
-  db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing().run();
+/** True when the role was added (false: the user already held it). */
+export function addMembership(userId: number, unitId: number, role: MembershipRole): boolean {
+  return db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing().run().changes > 0;
 }
 
-export function removeMembership(userId: number, unitId: number, role: MembershipRole): void {
-  db()
-    .delete(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.unitId, unitId), eq(memberships.role, role)))
-    .run();
+/** True when the role was taken away (false: the user did not hold it). */
+export function removeMembership(userId: number, unitId: number, role: MembershipRole): boolean {
+  return (
+    db()
+      .delete(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.unitId, unitId), eq(memberships.role, role)))
+      .run().changes > 0
+  );
 }
 
 export function insertSession(s: SessionRow): void {

@@ -112,6 +112,34 @@ describe('the administrator role', () => {
   });
 });
 
+describe('user administration writes what changed, and only that', () => {
+  it('a role granted twice is audited once, with before and after; a reset password says the password changed, never what it is', async () => {
+    const u = makeActor('member-twice', []);
+    setMembership({ actor: admin, ip: null }, u.id, unitId, 'reviewer', true);
+    setMembership({ actor: admin, ip: null }, u.id, unitId, 'reviewer', true);
+    setMembership({ actor: admin, ip: null }, u.id, unitId, 'owner', false); // never held
+    const grants = listAuditFor('user', u.id).filter((r) => r.action === 'grant' || r.action === 'revoke');
+    expect(grants.map((r) => [r.action, JSON.parse(r.changes!)])).toEqual([['grant', { unitId, role: 'reviewer', before: false, after: true }]]);
+    const { temporaryPassword } = await resetPassword({ actor: admin, ip: null }, u.id);
+    const reset = listAuditFor('user', u.id).find((r) => r.action === 'reset-password')!;
+    expect(JSON.parse(reset.changes!)).toEqual([
+      { field: 'password', before: '（原密码）', after: '（临时密码）' },
+      { field: 'mustChangePassword', before: false, after: true },
+    ]);
+    expect(reset.changes).not.toContain(temporaryPassword);
+  });
+
+  it('an administrator whose role was taken meanwhile cannot act on the session they still hold', () => {
+    const a = makeActor('admin-one', [], true);
+    const b = makeActor('admin-two', [], true);
+    // b takes a's role; a's request, authorised from a's session read before, then arrives.
+    setUserAdmin({ actor: b, ip: null }, a.id, false);
+    expect(refusal(() => setUserAdmin({ actor: a, ip: null }, b.id, false)).code).toBe('denied');
+    expect(findUserByUsername('admin-two')!.isAdmin).toBe(true);
+    expect(refusal(() => setUserDisabled({ actor: a, ip: null }, b.id, true)).code).toBe('denied');
+  });
+});
+
 describe('the command line’s system account', () => {
   it('cannot be enabled, given a password or given a unit role', async () => {
     const system = findUserByUsername(SYSTEM_USERNAME)!;

@@ -15,7 +15,7 @@ import {
   updateUser,
 } from '@/db/queries/users';
 import type { MembershipRole } from '@/db/schema';
-import { invalid, notFound } from '@/lib/actions/errors';
+import { denied, invalid, notFound } from '@/lib/actions/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { checkPasswordPolicy } from '@/lib/auth/policy';
 import { parseWanyuan } from '@/lib/domain/money';
@@ -38,6 +38,15 @@ function expenditure(value: string | null): number | null {
 }
 
 /** The command line's own account stays disabled and roleless, so nobody can ever sign in as it. */
+/**
+ * Inside the write transaction: the acting administrator is still one, and enabled. Two administrators
+ * taking each other's role (or account) at the same moment must not both succeed and leave none.
+ */
+function stillAdmin(who: Who): void {
+  const me = getUser(who.actor.id);
+  if (!me?.isAdmin || me.isDisabled) throw denied();
+}
+
 function refuseSystemAccount(username: string, what: string): void {
   if (username === SYSTEM_USERNAME) throw invalid(`“${SYSTEM_USERNAME}”是命令行使用的系统账户，不能${what}`);
 }
@@ -153,6 +162,7 @@ export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): 
   requireAdmin(who.actor);
   if (userId === who.actor.id && isDisabled) throw invalid('不能停用自己的账户');
   transaction(() => {
+    stillAdmin(who);
     const u = getUser(userId);
     if (!u) throw notFound('用户');
     if (!isDisabled) refuseSystemAccount(u.username, '启用');
@@ -171,6 +181,7 @@ export function setUserAdmin(who: Who, userId: number, isAdmin: boolean): void {
   requireAdmin(who.actor);
   if (userId === who.actor.id && !isAdmin) throw invalid('不能取消自己的管理员角色，请由另一位管理员操作');
   transaction(() => {
+    stillAdmin(who);
     const u = getUser(userId);
     if (!u) throw notFound('用户');
     if (isAdmin) refuseSystemAccount(u.username, '设为管理员');
@@ -191,7 +202,11 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
     refuseSystemAccount(u.username, '重置密码');
     setPassword(userId, hash, true);
     deleteSessionsOfUser(userId);
-    audit(who, 'reset-password', 'user', userId, null);
+    // The password itself is never written to the log, only that it changed.
+    audit(who, 'reset-password', 'user', userId, [
+      { field: 'password', before: '（原密码）', after: '（临时密码）' },
+      { field: 'mustChangePassword', before: u.mustChangePassword, after: true },
+    ]);
   });
   return { temporaryPassword };
 }
@@ -203,8 +218,8 @@ export function setMembership(who: Who, userId: number, unitId: number, role: Me
     if (!u) throw notFound('用户');
     if (!getUnit(unitId)) throw notFound('单位');
     if (isMember) refuseSystemAccount(u.username, '授予单位角色');
-    if (isMember) addMembership(userId, unitId, role);
-    else removeMembership(userId, unitId, role);
-    audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role }, unitId);
+    const isChanged = isMember ? addMembership(userId, unitId, role) : removeMembership(userId, unitId, role);
+    // Granting a role already held (or taking one not held) changes nothing and is not audited.
+    if (isChanged) audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role, before: !isMember, after: isMember }, unitId);
   });
 }

@@ -101,6 +101,8 @@ describe('workflow', () => {
     expect(refusal(() => transitionTable(who, 'approve', { projectId, version: v })).code).toBe('denied');
     v = transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId, version: v }).version;
     expect(getProject(projectId)!.status).toBe('approved');
+    // The reviewer who approved is now its last changer: a save based on the version before says so.
+    expect(getProject(projectId)!.updatedBy).toBe(reviewer.id);
     expect(refusal(() => saveTable(who, projectId, v, sampleTable('13080024P00009810002D'))).code).toBe('state');
     expect(refusal(() => transitionTable(who, 'reopen', { projectId, version: v, reason: 'x' })).code).toBe('denied');
     const reopened = transitionTable({ actor: admin, ip: null }, 'reopen', { projectId, version: v, reason: '预算调整' });
