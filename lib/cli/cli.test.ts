@@ -70,6 +70,9 @@ describe('pt', () => {
   it('check: a file that is no disclosure, or a table it cannot read, is an error, not a clean result', async () => {
     const junk = path.join(dir, 'junk.txt');
     fs.writeFileSync(junk, Buffer.from([0, 1, 2, 255, 254, 10, 65]));
+    const parsed = await pt(['parse', junk]);
+    expect(parsed.code).toBe(1);
+    expect((JSON.parse(parsed.out) as { problems: { message: string }[] }).problems[0]!.message).toContain('不像单位预算公开文本');
     const none = await pt(['check', junk, '--year', '2024']);
     expect(none.code).toBe(1);
     expect((JSON.parse(none.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['document.no-tables']);
@@ -137,6 +140,7 @@ describe('pt', () => {
       [[...base, '--format', 'docx', '-o', path.join(dir, 'x.docx')], '--format 应为 xlsx、pdf、text 或 json'],
       [[...base, '--all=yes', '--format', 'pdf', '-o', path.join(dir, 'x.pdf')], '--all 不带值'],
       [['import', REFERENCE, '--unit'], '--unit 缺少值'],
+      [['export', '--unit', '441001', '--year', '2024', '--year=2024', '-o', path.join(dir, 'x.pdf')], '--year 重复给出'],
       [['parse', REFERENCE, REFERENCE], '多余的参数'],
       [['db:synth', '--projects', '10', '--bogus'], '未知选项：--bogus'],
     ];
@@ -147,6 +151,12 @@ describe('pt', () => {
       expect(r.err, args.join(' ')).toContain('用法：npm run pt --');
     }
     expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+  });
+
+  it('import: a unit code given by hand follows the same rule as one made by an administrator', async () => {
+    const r = await pt(['import', REFERENCE, '--unit', 'x y', '--year', '2024']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('单位编码“x y”无效');
   });
 
   it('db:backup: never over the live database, and over an existing file only with --force', async () => {

@@ -36,7 +36,16 @@ export const importCommand: Command = {
       io.stderr.write('文件中没有找到可导入的绩效目标表。\n');
       return 1;
     }
-    const r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: options.has('force') });
+    const { ActionError } = await import('@/lib/actions/errors');
+    let r: ReturnType<typeof applyImport>;
+    try {
+      r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: options.has('force') });
+    } catch (error) {
+      // A refusal of the import itself (no unit, a bad code, an unknown framework): said, exit 1.
+      if (!(error instanceof ActionError)) throw error;
+      io.stderr.write(`未导入：${error.message}\n`);
+      return 1;
+    }
     for (const it of r.items) {
       if (it.action === 'skip') io.stderr.write(`未覆盖：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);
       else if (it.reason) io.stderr.write(`注意：表 ${it.number} ${it.code} ${it.name}（${it.reason}）\n`);

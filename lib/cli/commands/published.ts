@@ -16,15 +16,17 @@ function readFileOrComplain(file: string | undefined, io: { stderr: NodeJS.Writa
 
 export const parseCommand: Command = {
   name: 'parse',
-  usage: 'parse FILE                 读取公开文本，输出交换 JSON（不访问数据库）',
+  usage: 'parse FILE                 读取公开文本，输出交换 JSON（不访问数据库；一张表也读不出时退出码为 1）',
   async run(args, io) {
     const bytes = readFileOrComplain(parseArgs(args, { positional: 1 }).positional[0], io);
     if (!bytes) return 2;
     const { decodeText } = await import('@/lib/http/body');
     const { parsePublished } = await import('@/lib/format/published/parse');
     const { toInterchange } = await import('@/lib/format/published/interchange');
-    io.stdout.write(`${JSON.stringify(toInterchange(parsePublished(decodeText(bytes))), null, 2)}\n`);
-    return 0;
+    const doc = parsePublished(decodeText(bytes));
+    io.stdout.write(`${JSON.stringify(toInterchange(doc), null, 2)}\n`);
+    // The JSON is printed either way (its problems say why); a file with no table at all is a failure.
+    return doc.projects.length === 0 ? 1 : 0;
   },
 };
 

@@ -6,11 +6,13 @@ export function roleOf(framework: Framework, row: IndicatorRow): CategoryRole | 
   return findCategory(framework, row.level2)?.category.role ?? null;
 }
 
-/** 分 (0.01 元) per unit of each money unit a cost target may be written in. */
+/** 分 (0.01 元) per unit of each money unit a cost target may be written in (a bare 万 or 亿 in a cost target is money too). */
 const FEN_PER_UNIT: Readonly<Record<string, number>> = {
   元: 100,
   千元: 100_000,
+  万: 1_000_000,
   万元: 1_000_000,
+  亿: 10_000_000_000,
   百万元: 100_000_000,
   亿元: 10_000_000_000,
 };

@@ -85,7 +85,7 @@ describe('money rules', () => {
     expect(fails('money.total-mismatch', edit((t) => (t.budget.other = '3.00'))).message).toContain('11.00');
     passes('money.total-mismatch', edit((t) => ((t.budget.fiscal = '10.00'), (t.budget.other = null))));
   });
-  it('money.cost-exceeds-budget in 万元, 元, 千元 and 亿元; exactly the budget is fine', () => {
+  it('money.cost-exceeds-budget in 万元, 元, 千元 and 亿元 (and a bare 万); exactly the budget is fine', () => {
     const cost = (value: string, n: number, unit: string) => edit((t) => setValue(t, ROW.cost, value, q('<=', n, unit)));
     expect(fails('money.cost-exceeds-budget', cost('≤12 万元', 12, '万元')).message).toContain('超过项目预算 10.00 万元');
     expect(fails('money.cost-exceeds-budget', cost('≤100001 元', 100_001, '元')).message).toContain('折合 10.0001 万元');
@@ -95,6 +95,8 @@ describe('money rules', () => {
     passes('money.cost-exceeds-budget', cost('≤100000 元', 100_000, '元'));
     passes('money.cost-exceeds-budget', cost('≤100 千元', 100, '千元'));
     passes('money.cost-exceeds-budget', cost('≤0.001 亿元', 0.001, '亿元'));
+    expect(fails('money.cost-exceeds-budget', cost('≤12万', 12, '万')).message).toContain('超过项目预算 10.00 万元');
+    passes('money.cost-exceeds-budget', cost('≤10万', 10, '万'));
   });
   it('money.cost-far-below-budget below the profile’s share of the budget (default half)', () => {
     fails('money.cost-far-below-budget', edit((t) => setValue(t, ROW.cost, '≤4.99 万元', q('<=', 4.99, '万元'))));
