@@ -22,10 +22,30 @@ export function migrationsFolder(): string {
   return process.env.MIGRATIONS_PATH ?? path.join(process.cwd(), 'db', 'migrations');
 }
 
+/** Creates a folder and its parents one by one (Node's recursive mkdir never returns for a path under /proc). */
+function ensureDir(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) ensureDir(parent);
+  fs.mkdirSync(dir);
+}
+
+function openFile(file: string): Database.Database {
+  try {
+    if (file === ':memory:') return new Database(file);
+    const full = path.resolve(file);
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) throw new Error('这是一个目录，不是文件');
+    ensureDir(path.dirname(full));
+    return new Database(full);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`无法打开数据库 ${file}（${reason}）。请把 DATABASE_PATH 设为可写目录中的一个文件，例如 data/app.db`);
+  }
+}
+
 /** Opens (creating if needed) and migrates a database file; `:memory:` works for tests. */
 export function openDatabase(file: string): Handle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = openFile(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

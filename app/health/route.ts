@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { isDatabaseResponding } from '@/db/queries/maintenance';
+import { isDatabaseResponding } from '@/db/queries/status';
 import { jsonResponse } from '@/lib/http/body';
 
 /**

@@ -2,17 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { databasePath, sqlite } from '../client';
+import { sqlite } from '../client';
 
 /**
  * SQLite's online backup: a consistent copy even while the server is writing. All pages are copied in
  * one step, inside one read transaction: copied in small steps, a write by the server between two steps
  * restarts the copy, and a busy server could keep restarting it for ever.
  */
-/** The file of the open connection (the one a backup must never overwrite). */
-export function liveDatabaseFile(): string {
-  return path.resolve(sqlite().name);
-}
 
 export async function backupTo(file: string): Promise<{ pages: number; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -102,22 +98,4 @@ export function integrityCheck(): string {
   return String(sqlite().pragma('integrity_check', { simple: true }));
 }
 
-/** What an administrator's status page shows of the database: where it is and how big. */
-export function databaseFacts(): { path: string; bytes: number; journalMode: string } {
-  const db = sqlite();
-  const pages = Number(db.pragma('page_count', { simple: true }));
-  const pageSize = Number(db.pragma('page_size', { simple: true }));
-  return { path: databasePath(), bytes: pages * pageSize, journalMode: String(db.pragma('journal_mode', { simple: true })) };
-}
 
-/**
- * Whether the database answers, for the public GET /health: it reads only the schema's few pages, so
- * it costs the same on any size of database (an integrity check would read every page).
- */
-export function isDatabaseResponding(): boolean {
-  try {
-    return (sqlite().prepare('select count(*) as n from sqlite_master').get() as { n: number }).n > 0;
-  } catch {
-    return false;
-  }
-}

@@ -166,7 +166,7 @@ describe('pt', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('已存在');
     expect((await pt(['db:backup', copy, '--force'])).code).toBe(0);
-    const { liveDatabaseFile } = await import('@/db/queries/maintenance');
+    const { liveDatabaseFile } = await import('@/db/queries/status');
     for (const target of [liveDatabaseFile(), `${liveDatabaseFile()}-wal`]) {
       const r = await pt(['db:backup', target, '--force']);
       expect(r.code, target).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadError } from './body';
+import { decodeText, downloadError } from './body';
 
 const req = (accept: string) => new Request('http://localhost/api/unit-years/1/export', { headers: { accept } });
 
@@ -25,5 +25,20 @@ describe('a refused download', () => {
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(res.headers.get('retry-after')).toBe('30');
     expect(await res.json()).toEqual({ ok: false, message: '当前正在生成的大型导出较多，请稍后再试' });
+  });
+});
+
+describe('reading an uploaded text file', () => {
+  const text = '单位预算\t项目支出 3447.87 万元\n';
+  it('takes UTF-8 with or without a byte-order mark, GB18030, and UTF-16 with its mark', () => {
+    const utf8 = new TextEncoder().encode(text);
+    expect(decodeText(utf8)).toBe(text);
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe(text);
+    const le = Buffer.from(`\ufeff${text}`, 'utf16le');
+    expect(decodeText(le)).toBe(text);
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(be)).toBe(text);
+    // 单位 in GB18030.
+    expect(decodeText(new Uint8Array([0xb5, 0xa5, 0xce, 0xbb]))).toBe('单位');
   });
 });

@@ -34,8 +34,13 @@ export async function readBodyCapped(request: Request, limit: number = LIMITS.up
   return out;
 }
 
-/** UTF-8 first; documents saved by Chinese Windows tools are often GB18030, so fall back to it. */
+/**
+ * UTF-16 when the file says so (Windows Notepad's “Unicode” saves with a byte-order mark); else UTF-8;
+ * documents saved by Chinese Windows tools are often GB18030, so fall back to it.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

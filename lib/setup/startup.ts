@@ -21,3 +21,13 @@ export async function startup(): Promise<void> {
   console.log(`数据库：${databasePath()}`);
   if (await demoAccountsStillDefault()) console.log(describeDemoAccounts());
 }
+
+/** The server's start: without its database the app could only fail every request, so it says why and stops. */
+export async function startupOrExit(): Promise<void> {
+  try {
+    await startup();
+  } catch (error) {
+    console.error(`无法启动服务：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}

@@ -38,7 +38,8 @@ export const backup: Command = {
       io.stderr.write('请指定备份文件，例如：npm run pt -- db:backup backups/app-20240301.db\n');
       return 2;
     }
-    const { backupTo, liveDatabaseFile } = await import('@/db/queries/maintenance');
+    const { backupTo } = await import('@/db/queries/maintenance');
+    const { liveDatabaseFile } = await import('@/db/queries/status');
     const live = liveDatabaseFile();
     const target = path.resolve(file);
     // Writing the copy over the live database (or its journal) would lose what the server writes next.

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { databaseFacts, isDatabaseResponding } from '@/db/queries/maintenance';
+import { databaseFacts, isDatabaseResponding } from '@/db/queries/status';
 import { requireAdminPage } from '../load';
 import { ActionProbe } from './action-probe';
 
