@@ -140,6 +140,25 @@ test.describe('editor: rows, groups and focus', () => {
     expect(after.some((r) => r.isPlaceholder)).toBe(false);
   });
 
+  test('undoing 不适用 on a group split in two (as table 1’s 质量指标) puts each row back where it stood', async ({ page }) => {
+    const table = sampleTable('13080024P00009810099L');
+    // 质量指标 at rows 1 and 3, 数量指标 between them, as the reference's table 1 prints it.
+    const quality = table.indicators[0]!;
+    table.indicators.splice(2, 0, { ...quality, name: '调解成功率（质量）', value: '≥62%', target: { kind: 'quantity', op: '>=', number: 62, unit: '%' } });
+    const reply = await callAction(page.request, 'createTableAction', [{ unitYearId: 1, table }]);
+    expect(isOk(reply)).toBe(true);
+    const id = (reply.result as { data: { projectId: number } }).data.projectId;
+    const before = (await stored(page, id)).table.indicators.map((r) => r.name);
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/${id}/edit`);
+    await page.getByRole('button', { name: '将“质量指标”标为不适用' }).click();
+    await expect(ed.group('产出指标', '质量指标')).toContainText('不适用（印出为“无质量指标”）');
+    await page.getByRole('button', { name: '取消“质量指标”的不适用' }).click();
+    await ed.save();
+    await ed.expectSaved();
+    expect((await stored(page, id)).table.indicators.map((r) => r.name)).toEqual(before);
+  });
+
   test('focus follows the row: after delete to the next row, after a move to the same control', async ({ page }) => {
     const ed = new EditorPage(page);
     const id = await newDraft(page, '13080024P00009810099G');

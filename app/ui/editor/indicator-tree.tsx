@@ -128,8 +128,10 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
   );
   const actions: RowActions = useMemo(() => ({ move, remove: removeRow }), [move, removeRow]);
 
-  // Rows taken out by "不适用" are kept here, so undoing it brings them back.
-  const setAside = useRef(new Map<string, Row[]>());
+  // Rows taken out by "不适用" are kept here, so undoing it brings them back, each where it stood: `anchors`
+  // holds, for each row, how many rows of other groups stood before it (a group may be split, as table
+  // 1's 质量指标 is, and must come back split).
+  const setAside = useRef(new Map<string, { rows: Row[]; anchors: number[] }>());
   const rowsOf = (level1: string, level2: string) => latest.current.fields.flatMap((f, i) => (f.level1 === level1 && f.level2 === level2 ? [i] : []));
   const add = (level1: string, level2: string) => {
     const at = insertionIndex(latest.current.sections, latest.current.fields, level1, level2);
@@ -141,7 +143,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     if (own.length === 0) {
       insert(insertionIndex(latest.current.sections, latest.current.fields, level1, level2), placeholderRow(level1, level2), { shouldFocus: false });
     } else {
-      setAside.current.set(`${level1}/${level2}`, own.map((i) => getValues(`indicators.${i}`)));
+      setAside.current.set(`${level1}/${level2}`, { rows: own.map((i) => getValues(`indicators.${i}`)), anchors: own.map((i, k) => i - k) });
       const at = Math.min(...own);
       remove(own);
       insert(at, placeholderRow(level1, level2), { shouldFocus: false });
@@ -151,11 +153,19 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
   const undoNotApplicable = (level1: string, level2: string) => {
     const own = rowsOf(level1, level2);
     const at = Math.min(...own);
-    const back = setAside.current.get(`${level1}/${level2}`) ?? [emptyRow(level1, level2)];
+    const kept = setAside.current.get(`${level1}/${level2}`);
     setAside.current.delete(`${level1}/${level2}`);
+    const others = latest.current.fields.length - own.length; // read before the removal below
     remove(own);
-    insert(at, back, { shouldFocus: false });
-    focusLater(firstFieldOf(at));
+    if (!kept) {
+      insert(at, emptyRow(level1, level2), { shouldFocus: false });
+      focusLater(firstFieldOf(at));
+      return;
+    }
+    // Ascending: the k-th row returns after its anchor's rows of other groups and the k rows already back.
+    const places = kept.anchors.map((a, k) => Math.min(a, others) + k);
+    kept.rows.forEach((row, k) => insert(places[k]!, row, { shouldFocus: false }));
+    focusLater(firstFieldOf(places[0]!));
   };
 
   return (
