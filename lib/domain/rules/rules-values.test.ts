@@ -23,6 +23,9 @@ describe('value rules', () => {
     passes('value.timeliness-form', at(ROW.timeliness, '12 月 20 日前完成', deadline(null, 12, 20)));
     passes('value.timeliness-form', at(ROW.timeliness, '≤1 小时', q('<=', 1, '小时')));
     passes('value.timeliness-form', at(ROW.timeliness, '100%', q('=', 100, '%')));
+    passes('value.timeliness-form', at(ROW.timeliness, '评审工作完成 1 个月之内发放', text));
+    passes('value.timeliness-form', at(ROW.timeliness, '收到申请后 5 个工作日内办结', text));
+    fails('value.timeliness-form', at(ROW.timeliness, '系统在规定时间内维护，不延期', text));
   });
   it('value.percent-range: ≥100% is fine, 120% and >100% are not, unless the name says growth rate', () => {
     expect(fails('value.percent-range', at(ROW.quality, '≥120%', q('>=', 120, '%'))).message).toContain('增长率');

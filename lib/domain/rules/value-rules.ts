@@ -23,6 +23,9 @@ function isValidDate(year: number, month: number, day: number): boolean {
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
+/** `1 个月之内`, `30 个工作日内`, `3 天以内`: a time limit, whatever it is counted from. */
+const RELATIVE_LIMIT = /\d+(?:\.\d+)?\s*(?:个月|个工作日|工作日|天|日|小时|周|年)\s*(?:之内|以内|内)/;
+
 export const checkValues: Check = (table, ctx, report) => {
   table.indicators.forEach((row, i) => {
     if (row.isPlaceholder || !row.value) return;
@@ -33,7 +36,8 @@ export const checkValues: Check = (table, ctx, report) => {
       report('value.quantity-required', rowPath(i, 'value'), `${row.level2}${label}的指标值“${row.value}”应写成数值，如 ${role === 'cost' ? `≤${table.budget.total} 万元` : '≥100 件'}`);
     }
     if (role === 'timeliness') {
-      const ok = t.kind === 'deadline' || (t.kind === 'quantity' && (TIME_UNITS.has(t.unit) || t.unit === '%'));
+      // A time limit counted from another event (评审工作完成 1 个月之内发放) is a duration too, written in words.
+      const ok = t.kind === 'deadline' || (t.kind === 'quantity' && (TIME_UNITS.has(t.unit) || t.unit === '%')) || RELATIVE_LIMIT.test(row.value);
       if (!ok) report('value.timeliness-form', rowPath(i, 'value'), `时效指标${label}的指标值“${row.value}”宜写成截止日期（如 12 月 20 日前完成）、时限（如 ≤30 天）或及时率（如 100%）`);
     }
     if (t.kind === 'quantity' && t.unit === '%' && isImpossiblePercent(t.op, t.number) && !GROWTH.test(row.name)) {
