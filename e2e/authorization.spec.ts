@@ -8,11 +8,10 @@
  * nothing, or writes harmlessly in the matrix's own year, while a refused caller is stopped by the
  * permission or status check.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROUTES, SERVER_ACTIONS, type RouteName, type ServerActionName } from '@/lib/auth/operations';
 import { apiSignIn, sessionStatus } from './fixtures/api-session';
+import { builtPaths, samplePath } from './fixtures/build-paths';
 import { account } from './fixtures/accounts';
 import { buildStage, expectAllowed, MATRIX_YEAR, readAction, readItem, readRoute, STALE, WHO, type MatrixTable, type Outcome, type Stage, type Who } from './fixtures/matrix';
 import { builtActions, callAction, callFormAction } from './fixtures/server-actions';
@@ -70,16 +69,12 @@ test.beforeAll(async ({ baseURL }) => {
 test('the operations table lists every server action and API route of the build', async () => {
   const unlisted = builtActions().filter((a) => !(a.name in SERVER_ACTIONS));
   expect(unlisted, 'server actions missing from lib/auth/operations.ts').toEqual([]);
-  const dist = process.env.NEXT_DIST_DIR || '.next';
-  const paths = Object.keys(JSON.parse(fs.readFileSync(path.join(dist, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>)
-    .filter((p) => p.endsWith('/route') && !/^\/(icon|apple-icon|favicon|robots|sitemap|manifest|opengraph-image)[^/]*\/route$/.test(p))
-    .map((p) => p.slice(0, -'/route'.length));
+  const paths = builtPaths('route').filter((p) => !/^\/(icon|apple-icon|favicon|robots|sitemap|manifest|opengraph-image)[^/]*$/.test(p));
   const listed = Object.keys(ROUTES).map((k) => k.replace(/\?.*$/, ''));
-  const sample = (p: string) => p.replace('[id]', '1').replace('[unit]', '441001').replace('[year]', '2024');
   const missing: string[] = [];
   for (const p of paths) {
     // Next answers OPTIONS with the methods the route module exports.
-    const allow = (await ctx('anonymous').fetch(sample(p), { method: 'OPTIONS' })).headers()['allow'] ?? '';
+    const allow = (await ctx('anonymous').fetch(samplePath(p), { method: 'OPTIONS' })).headers()['allow'] ?? '';
     for (const method of allow.split(',').map((m) => m.trim()).filter((m) => m && m !== 'HEAD' && m !== 'OPTIONS')) {
       if (!listed.includes(`${method} ${p}`)) missing.push(`${method} ${p}`);
     }

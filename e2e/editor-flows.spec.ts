@@ -236,10 +236,8 @@ test.describe('editor: the leave guard', () => {
 test.describe('editor: the leave guard, right after typing', () => {
   test.use({ storageState: storageStatePath('owner') });
 
-  test('a link clicked at once after a keystroke still asks (before the findings pause has passed)', async ({ page }) => {
-    const id = await newDraft(page, '13080024P00009810099J');
-    const ed = new EditorPage(page);
-    await ed.open(`/projects/${id}/edit`);
+  /** Every leave question is answered "stay" and recorded; then one keystroke at the end of 资金用途. */
+  async function typeOneKeyDismissingQuestions(page: Page): Promise<string[]> {
     const questions: string[] = [];
     page.on('dialog', (d) => {
       questions.push(d.message());
@@ -247,6 +245,14 @@ test.describe('editor: the leave guard, right after typing', () => {
     });
     await page.getByLabel('资金用途').press('End');
     await page.keyboard.type('补');
+    return questions;
+  }
+
+  test('a link clicked at once after a keystroke still asks (before the findings pause has passed)', async ({ page }) => {
+    const id = await newDraft(page, '13080024P00009810099J');
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/${id}/edit`);
+    const questions = await typeOneKeyDismissingQuestions(page);
     await page.getByRole('link', { name: '预览' }).click();
     expect(questions).toHaveLength(1);
     await expect(page).toHaveURL(new RegExp(`/projects/${id}/edit$`));
@@ -259,13 +265,7 @@ test.describe('editor: the leave guard, right after typing', () => {
     await page.waitForURL(new RegExp(`/projects/${id}/edit$`));
     const ed = new EditorPage(page);
     await ed.ready();
-    const questions: string[] = [];
-    page.on('dialog', (d) => {
-      questions.push(d.message());
-      void d.dismiss();
-    });
-    await page.getByLabel('资金用途').press('End');
-    await page.keyboard.type('补');
+    const questions = await typeOneKeyDismissingQuestions(page);
     await page.evaluate(() => history.back());
     await expect.poll(() => questions.length).toBe(1);
     await expect(page).toHaveURL(new RegExp(`/projects/${id}/edit$`));

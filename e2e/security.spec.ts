@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { account, storageStatePath } from './fixtures/accounts';
 import { auditRows } from './fixtures/audit-db';
+import { builtPaths, samplePath } from './fixtures/build-paths';
 import { callAction, isOk } from './fixtures/server-actions';
 import { EditorPage } from './pages/editor-page';
 
@@ -107,15 +106,10 @@ test.describe('sign-in protection', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     // Every page of the build (from its manifest, so a new page cannot be forgotten here) but the public ones.
-    const dist = process.env.NEXT_DIST_DIR || '.next';
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
-    const pages = Object.keys(manifest)
-      .filter((p) => p.endsWith('/page'))
-      .map((p) => p.slice(0, -'/page'.length).replace(/\/\([^)]+\)/g, '') || '/')
-      .filter((p) => p !== '/login' && !p.startsWith('/_') && !p.startsWith('/disclosure'));
+    const pages = builtPaths('page').filter((p) => p !== '/login' && !p.startsWith('/_') && !p.startsWith('/disclosure'));
     expect(pages.length).toBeGreaterThan(15);
     for (const p of pages) {
-      const url = p.replace(/\[id\]/g, '1').replace('[unit]', '441001').replace('[year]', '2024');
+      const url = samplePath(p);
       await page.goto(url);
       await expect(page, url).toHaveURL(/\/login/);
     }

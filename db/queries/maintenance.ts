@@ -9,7 +9,6 @@ import { sqlite } from '../client';
  * one step, inside one read transaction: copied in small steps, a write by the server between two steps
  * restarts the copy, and a busy server could keep restarting it for ever.
  */
-
 export async function backupTo(file: string): Promise<{ pages: number; bytes: number }> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.partial`;
@@ -97,5 +96,3 @@ export function replaceDatabaseFile(source: string, target: string): { movedAsid
 export function integrityCheck(): string {
   return String(sqlite().pragma('integrity_check', { simple: true }));
 }
-
-

@@ -37,7 +37,6 @@ function expenditure(value: string | null): number | null {
   return r.yuan;
 }
 
-/** The command line's own account stays disabled and roleless, so nobody can ever sign in as it. */
 /**
  * Inside the write transaction: the acting administrator is still one, and enabled. Two administrators
  * taking each other's role (or account) at the same moment must not both succeed and leave none.
@@ -47,6 +46,7 @@ function stillAdmin(who: Who): void {
   if (!me?.isAdmin || me.isDisabled) throw denied();
 }
 
+/** The command line's own account stays disabled and roleless, so nobody can ever sign in as it. */
 function refuseSystemAccount(username: string, what: string): void {
   if (username === SYSTEM_USERNAME) throw invalid(`“${SYSTEM_USERNAME}”是命令行使用的系统账户，不能${what}`);
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import '@/lib/domain/schemas';
 import { MEMBERSHIP_ROLES } from '@/db/schema';
+import { UNIT_CODE } from '@/lib/domain/limits';
 
 const id = z.number({ error: '编号无效' }).int().positive();
 
 export const unitInput = z.object({
-  code: z.string().trim().regex(/^[0-9A-Za-z]{3,20}$/, '单位编码应为 3–20 位字母或数字'),
+  code: z.string().trim().regex(UNIT_CODE, '单位编码应为 3–20 位字母或数字'),
   name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称不能超过 100 字'),
 });
 

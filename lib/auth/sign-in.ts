@@ -111,17 +111,15 @@ function reserve(username: string, ip: string, purpose: PasswordPurpose, at: num
       clearFailedLogins(user.id);
       failures = 0;
     }
-    if (user) {
-      const flying = state.inFlight.get(user.id) ?? 0;
-      if (failures + flying >= authSettings.maxFailedAttempts) {
-        // Every remaining guess before the lock is already being checked: refuse this one unhashed (it
-        // is no attempt at the password, so it is not recorded as one).
-        if (shouldAuditRefusal(`busy ${ip} ${user.id}`, at)) audit(purpose, 'busy', username, user, ip);
-        return { ok: false, result: { ok: false, reason: 'busy', message: '该账户的登录请求过于频繁，请稍后再试' } };
-      }
+    const flying = user ? (state.inFlight.get(user.id) ?? 0) : 0;
+    if (user && failures + flying >= authSettings.maxFailedAttempts) {
+      // Every remaining guess before the lock is already being checked: refuse this one unhashed (it
+      // is no attempt at the password, so it is not recorded as one).
+      if (shouldAuditRefusal(`busy ${ip} ${user.id}`, at)) audit(purpose, 'busy', username, user, ip);
+      return { ok: false, result: { ok: false, reason: 'busy', message: '该账户的登录请求过于频繁，请稍后再试' } };
     }
     const attemptId = insertLoginAttempt(username, ip, false);
-    if (user) state.inFlight.set(user.id, (state.inFlight.get(user.id) ?? 0) + 1);
+    if (user) state.inFlight.set(user.id, flying + 1);
     return { ok: true, attemptId, user };
   });
 }
@@ -152,7 +150,8 @@ function settle(reserved: { attemptId: number; user: UserRow | undefined }, isMa
       audit(purpose, 'disabled', username, user, ip);
       return { ok: false, reason: 'disabled', message: '账户已停用，请联系管理员' };
     }
-    const failures = user && !isMatch ? countFailedLogin(user.id) : 0;
+    // A match returned above: what is left is a wrong password (or an unknown user).
+    const failures = user ? countFailedLogin(user.id) : 0;
     if (user && lockedUntil === null && failures >= authSettings.maxFailedAttempts) {
       lockUser(user.id, at + authSettings.lockMinutes * 60_000);
       audit(purpose, 'failed-locked', username, user, ip);

@@ -77,6 +77,15 @@ export function valueOf(args: Args, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** `--year`, when given: a budget year from 2000 to 2100, else a UsageError saying what was given. */
+export function yearOf(args: Args): number | undefined {
+  const text = valueOf(args, 'year');
+  if (text === undefined) return undefined;
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为 2000–2100 之间的年份，而不是“${text}”`);
+  return year;
+}
+
 export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

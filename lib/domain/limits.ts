@@ -11,3 +11,6 @@ export const LIMITS = {
   /** Uploaded documents for import. */
   uploadBytes: 20 * 1024 * 1024,
 } as const;
+
+/** A unit code (`441001`): 3–20 letters or digits, checked the same wherever one enters. */
+export const UNIT_CODE = /^[0-9A-Za-z]{3,20}$/;

@@ -186,7 +186,7 @@ type Body = { rows: LayoutRow[]; levels: [LevelColumn, LevelColumn] };
  */
 export function drawIndicatorRows(doc: PDFKit.PDFDocument, grid: Grid, head: LayoutRow, body: Body, cur: Cursor, bold: () => void, regular: () => void): void {
   const own = (r: LayoutRow) => r.cells.filter((c) => c.col >= 3);
-  const heights = body.rows.map((r) => Math.max(18, ...own(r).map((c) => textHeight(doc, c.text, spanWidth(grid, c.col, c.colSpan)))));
+  const heights = body.rows.map((r) => indicatorRowHeight(doc, grid, r));
   const levels = body.levels;
   // A run must be tall enough for its level text.
   for (const [k, { keys, texts }] of levels.entries()) {

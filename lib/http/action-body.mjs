@@ -82,16 +82,21 @@ function checkRoot(text, isMultipart) {
   return Array.isArray(root) && checkValue(root, isMultipart);
 }
 
+/** The multipart body as form data, or null when it cannot be read as such. */
+async function readForm(contentType, bytes) {
+  try {
+    return await new Response(new Blob([bytes]), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return null;
+  }
+}
+
 /** Null when Next can decode this server-action body; otherwise the problem, `{ status, message }`. */
 export async function actionBodyProblem(contentType, bytes) {
   if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge(bytes.byteLength);
   if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
-    let form;
-    try {
-      form = await new Response(new Blob([bytes]), { headers: { 'content-type': contentType } }).formData();
-    } catch {
-      return MALFORMED;
-    }
+    const form = await readForm(contentType, bytes);
+    if (!form) return MALFORMED;
     const root = form.get('0');
     return typeof root === 'string' && checkRoot(root, true) ? null : MALFORMED;
   }
@@ -111,12 +116,7 @@ export async function actionBodyProblem(contentType, bytes) {
  */
 export async function formBodyProblem(contentType, bytes) {
   if (bytes.byteLength > ACTION_BODY_LIMIT) return tooLarge(bytes.byteLength);
-  try {
-    await new Response(new Blob([bytes]), { headers: { 'content-type': contentType } }).formData();
-    return null;
-  } catch {
-    return MALFORMED;
-  }
+  return (await readForm(contentType, bytes)) ? null : MALFORMED;
 }
 
 function isFormPostToPage(req) {

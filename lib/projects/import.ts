@@ -25,6 +25,7 @@ import { auditProject, type Who } from './commands/shared';
 import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
 import { loadTable, loadTables } from './read';
+import { UNIT_CODE } from '@/lib/domain/limits';
 
 const UNIT_YEAR_RULES = new Set(RULES.filter((r) => r.isUnitYear).map((r) => r.id));
 
@@ -88,7 +89,7 @@ function resolveTarget(doc: PublishedDocument, opts: ImportOptions): { unitCode:
   if (!unitCode) throw new ActionError('invalid', '文档中没有找到单位编码，请指定单位（--unit）');
   if (!year) throw new ActionError('invalid', '文档中没有找到预算年度，请指定年度（--year）');
   // The same rule as a unit made by an administrator: every way into the database checks it.
-  if (!/^[0-9A-Za-z]{3,20}$/.test(unitCode)) throw new ActionError('invalid', `单位编码“${unitCode.slice(0, 40)}”无效：应为 3–20 位字母或数字`);
+  if (!UNIT_CODE.test(unitCode)) throw new ActionError('invalid', `单位编码“${unitCode.slice(0, 40)}”无效：应为 3–20 位字母或数字`);
   // A unit the import creates is named as the document names it, even when its code was given by hand.
   return { unitCode, unitName: findUnitByCode(unitCode)?.name ?? doc.unit?.name ?? unitCode, year };
 }

@@ -24,6 +24,8 @@ export { DEMO_ACCOUNTS, describeDemoAccounts } from './demo-accounts';
 
 export const DEMO_UNIT = { code: '441001', name: '承德市人力资源和社会保障局本级' };
 export const DEMO_YEAR = 2024;
+/** The reference unit's 项目支出 in 万元, as its budget prints it. */
+const DEMO_EXPENDITURE = '3447.87';
 
 export function referenceDocumentPath(): string {
   return path.join(process.cwd(), 'lib', 'demo', 'reference-441001-2024.txt');
@@ -47,12 +49,12 @@ export async function loadDemo(): Promise<DemoResult> {
     const unit = insertUnit(DEMO_UNIT.code, DEMO_UNIT.name);
     const unitYear =
       findUnitYear(unit.id, DEMO_YEAR) ??
-      insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan('3447.87'), ruleProfile: null });
+      insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan(DEMO_EXPENDITURE), ruleProfile: null });
     // Written by the start-up itself, not by a person: the audit names the actor 「系统（演示数据）」.
     const bySystem = (action: string, entity: string, entityId: number, changes: unknown) =>
       appendAudit({ userId: null, username: '系统（演示数据）', action, entity, entityId, unitId: unit.id, changes, ip: null });
     bySystem('create', 'unit', unit.id, { code: unit.code, name: unit.name, source: 'demo' });
-    bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: '3447.87', source: 'demo' });
+    bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: DEMO_EXPENDITURE, source: 'demo' });
     DEMO_ACCOUNTS.forEach((a, i) => {
       const user = insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
       bySystem('create', 'user', user.id, { username: a.username, displayName: a.displayName, isAdmin: a.role === 'admin', source: 'demo' });

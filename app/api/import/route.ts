@@ -4,14 +4,14 @@ import { fail } from '@/lib/actions/define';
 import { unitsWith } from '@/lib/auth/permissions';
 import { clientAddress, currentSession } from '@/lib/auth/request';
 import { findUnitByCode } from '@/db/queries/units';
-import { LIMITS } from '@/lib/domain/limits';
+import { LIMITS, UNIT_CODE } from '@/lib/domain/limits';
 import { parsePublished } from '@/lib/format/published/parse';
 import { BodyTooLarge, decodeText, jsonResponse, megabytes, readBodyCapped } from '@/lib/http/body';
 import { applyImport, planImport } from '@/lib/projects/import';
 
 const query = z.object({
   mode: z.enum(['preview', 'apply']),
-  unit: z.string().trim().regex(/^[0-9A-Za-z]{3,20}$/).optional(),
+  unit: z.string().trim().regex(UNIT_CODE).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   framework: z.string().max(20).optional(),
   /** Overwrite stored drafts with tables that had reading problems; the preview names them first. */

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { parseArgs, type Command } from '../command';
+import { parseArgs, valueOf, yearOf, type Command } from '../command';
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check FILE [--framework cz2015|cz2021] [--year YYYY]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误（含无法读取的表）时退出码为 1',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { values: ['framework', 'year'], positional: 1 });
-    const file = positional[0];
+    const parsed = parseArgs(args, { values: ['framework', 'year'], positional: 1 });
+    const givenYear = yearOf(parsed);
+    const file = parsed.positional[0];
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file ?? '');
@@ -18,21 +19,20 @@ export const checkCommand: Command = {
     const { parsePublished } = await import('@/lib/format/published/parse');
     const { BUILTIN_FRAMEWORKS, frameworkOfRows } = await import('@/lib/domain/framework');
     const { checkUnitYear, DEFAULT_RULE_PROFILE, hasErrors } = await import('@/lib/domain/rules');
-    const code = options.get('framework');
-    const asked = typeof code === 'string' ? BUILTIN_FRAMEWORKS.find((f) => f.code === code) : undefined;
-    if (typeof code === 'string' && !asked) {
+    const code = valueOf(parsed, 'framework');
+    const chosen = code === undefined ? undefined : BUILTIN_FRAMEWORKS.find((f) => f.code === code);
+    if (code !== undefined && !chosen) {
       io.stderr.write(`未知的指标体系：${code}（可选 ${BUILTIN_FRAMEWORKS.map((f) => f.code).join('、')}）\n`);
       return 2;
     }
     const doc = parsePublished(decodeText(bytes));
     // Without --framework, the one the document's rows follow.
-    const framework = asked ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators));
+    const framework = chosen ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators));
     for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
     // The year decides which deadlines are in range: from --year, else the document; never guessed.
-    const yearText = options.get('year');
-    const year = typeof yearText === 'string' ? Number(yearText) : doc.year;
-    if (year === null || !Number.isInteger(year) || year < 2000 || year > 2100) {
-      io.stderr.write(typeof yearText === 'string' ? `--year 应为 2000–2100 之间的年份，而不是“${yearText}”\n` : '文中没有找到预算年度（如“2024 年单位预算”），请用 --year 指定\n');
+    const year = givenYear ?? doc.year;
+    if (year === null) {
+      io.stderr.write('文中没有找到预算年度（如“2024 年单位预算”），请用 --year 指定\n');
       return 2;
     }
     // What could not be read is not “no findings”: a file without tables, and each table skipped, is an error.

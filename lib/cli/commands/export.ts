@@ -1,21 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs, UsageError, valueOf, type Command } from '../command';
+import { parseArgs, UsageError, valueOf, yearOf, type Command } from '../command';
 
 export const exportCommand: Command = {
   name: 'export',
   usage: 'export --unit CODE --year YYYY --format xlsx|pdf|text|json -o FILE [--project CODE] [--all] [--cover]  导出公开版式（不给 --format 时按 FILE 的扩展名）',
   async run(args, io) {
-    const args_ = parseArgs(args, { values: ['unit', 'year', 'format', 'out', 'project'], flags: ['all', 'cover'] });
-    const { options } = args_;
-    const str = (k: string) => valueOf(args_, k);
+    const parsed = parseArgs(args, { values: ['unit', 'year', 'format', 'out', 'project'], flags: ['all', 'cover'] });
+    const { options } = parsed;
+    const str = (k: string) => valueOf(parsed, k);
     const unit = str('unit');
+    const year = yearOf(parsed);
     const out = str('out');
     if (!unit) throw new UsageError('请用 --unit 指定单位编码');
-    if (!str('year')) throw new UsageError('请用 --year 指定预算年度');
-    const year = Number(str('year'));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError(`--year 应为 2000–2100 之间的年份，而不是“${str('year')}”`);
+    if (year === undefined) throw new UsageError('请用 --year 指定预算年度');
     if (!out) throw new UsageError('请用 -o 指定输出文件');
     // Without --format, the output file's extension says which (never a silent default).
     const byExtension: Record<string, string> = { '.xlsx': 'xlsx', '.pdf': 'pdf', '.txt': 'text', '.json': 'json' };

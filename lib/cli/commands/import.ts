@@ -1,13 +1,15 @@
 import fs from 'node:fs';
-import { parseArgs, type Command } from '../command';
+import { parseArgs, valueOf, yearOf, type Command } from '../command';
 
 export const importCommand: Command = {
   name: 'import',
   usage:
     'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本导入数据库（只更新草稿；重复导入不变；--force 也用读取有问题的表覆盖草稿）',
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { values: ['unit', 'year', 'framework'], flags: ['force'], positional: 1 });
-    const file = positional[0];
+    const parsed = parseArgs(args, { values: ['unit', 'year', 'framework'], flags: ['force'], positional: 1 });
+    const str = (k: string) => valueOf(parsed, k);
+    const year = yearOf(parsed);
+    const file = parsed.positional[0];
     if (!file) {
       io.stderr.write('请指定要导入的文件，例如：npm run pt -- import 单位预算公开.txt\n');
       return 2;
@@ -17,12 +19,6 @@ export const importCommand: Command = {
       bytes = fs.readFileSync(file);
     } catch {
       io.stderr.write(`无法读取文件：${file}\n`);
-      return 2;
-    }
-    const str = (k: string) => (typeof options.get(k) === 'string' ? (options.get(k) as string) : undefined);
-    const year = str('year') === undefined ? undefined : Number(str('year'));
-    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-      io.stderr.write('--year 应为 2000–2100 之间的年份\n');
       return 2;
     }
     const { decodeText } = await import('@/lib/http/body');
@@ -39,7 +35,7 @@ export const importCommand: Command = {
     const { ActionError } = await import('@/lib/actions/errors');
     let r: ReturnType<typeof applyImport>;
     try {
-      r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: options.has('force') });
+      r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: parsed.options.has('force') });
     } catch (error) {
       // A refusal of the import itself (no unit, a bad code, an unknown framework): said, exit 1.
       if (!(error instanceof ActionError)) throw error;
