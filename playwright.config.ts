@@ -17,6 +17,11 @@ if (!process.env.E2E_DIR) {
   process.env.E2E_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
 }
 const port = Number(process.env.E2E_PORT);
+// DATABASE_URL (set by scripts/test.mjs to a fresh database it created) runs the server on PostgreSQL;
+// without it the server gets a throwaway SQLite file, as before.
+const database: Record<string, string> = process.env.DATABASE_URL
+  ? { DATABASE_URL: process.env.DATABASE_URL }
+  : { DATABASE_PATH: path.join(process.env.E2E_DIR, 'e2e.db') };
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -57,7 +62,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATABASE_PATH: path.join(process.env.E2E_DIR, 'e2e.db'),
+      ...database,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       HOST: '127.0.0.1',

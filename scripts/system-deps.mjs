@@ -1,8 +1,10 @@
 // Finds (or, as root with apt, installs) what the tests need from the system: Chromium for Playwright,
-// poppler-utils' pdftotext for the PDF export tests, and a CJK font so that screenshots taken in Chromium
-// show Chinese text rather than empty boxes. Prints a clear message when it cannot.
+// poppler-utils' pdftotext for the PDF export tests, a CJK font so that screenshots taken in Chromium
+// show Chinese text rather than empty boxes, and PostgreSQL's server binaries for the second engine.
+// Prints a clear message when it cannot.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { findPostgres } from './pg/cluster.mjs';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -47,4 +49,22 @@ export function ensureSystemDeps() {
   execSync('apt-get update -qq', { stdio: 'inherit' });
   execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, { stdio: 'inherit' });
   return { chromium: findChromium() };
+}
+
+/**
+ * PostgreSQL's server binaries (Debian's `postgresql`), installed with apt when we are root and they
+ * are missing. Returns the bin folder, or null and how to get one; the caller decides whether a
+ * missing PostgreSQL is a failure (CI) or a printed skip (a developer's machine).
+ */
+export function ensurePostgres() {
+  const found = findPostgres();
+  if (found) return { bin: found, hint: null };
+  if (!canApt()) {
+    return { bin: null, hint: 'Debian/Ubuntu 上请执行 sudo apt-get install -y postgresql' };
+  }
+  console.log('正在安装 postgresql（apt-get）…');
+  execSync('apt-get update -qq', { stdio: 'inherit' });
+  execSync('DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql', { stdio: 'inherit' });
+  const bin = findPostgres();
+  return bin ? { bin, hint: null } : { bin: null, hint: 'apt-get 装好 postgresql 之后仍找不到 /usr/lib/postgresql/<版本>/bin/initdb' };
 }
