@@ -1,113 +1,191 @@
 /**
- * The one SQLite connection of this process. WAL lets readers run beside the single writer;
- * the busy timeout makes a second process (the CLI during a backup, say) wait instead of failing.
+ * The database of this process, on either engine, behind one async port:
+ * - `db()` is the handle for the current context: inside `write(fn)` the transaction's, else a reader;
+ * - `write(fn)` runs `fn` as one transaction. SQLite: one writer connection behind an in-process
+ *   queue, `BEGIN IMMEDIATE`, a separate reader connection, WAL, synchronous=FULL. PostgreSQL: a pool,
+ *   SERIALIZABLE transactions retried on serialization failure or deadlock.
+ * Optimistic locking (version columns) is the rule on both; nothing but SQL runs inside `fn`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type SQL } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type * as pgSchema from './schema/pg';
+import { checkDatabaseUrl, databasePath, databaseUrl, engine, redactUrl, type Engine } from './engine';
+import { openPostgres, type PostgresHandle } from './engine-postgres';
+import { openSqlite, type SqliteHandle } from './engine-sqlite';
 
-export type DB = BetterSQLite3Database<typeof schema>;
-type Handle = { db: DB; sqlite: Database.Database; path: string; statements: Map<string, unknown> };
+export { databasePath, databaseUrl, describeDatabase, engine } from './engine';
 
-const BUSY_TIMEOUT_MS = 5_000;
+/** The query builder both engines answer to (typed as PostgreSQL's: awaited, no synchronous calls). */
+export type DB = NodePgDatabase<typeof pgSchema>;
 
-export function databasePath(): string {
-  return process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'app.db');
-}
+type Handle = SqliteHandle | PostgresHandle;
 
-export function migrationsFolder(): string {
-  return process.env.MIGRATIONS_PATH ?? path.join(process.cwd(), 'db', 'migrations');
-}
+type Context = { db: DB; sqlite?: import('better-sqlite3').Database };
 
-/** Creates a folder and its parents one by one (Node's recursive mkdir never returns for a path under /proc). */
-function ensureDir(dir: string): void {
-  if (fs.existsSync(dir)) return;
-  const parent = path.dirname(dir);
-  if (parent !== dir) ensureDir(parent);
-  fs.mkdirSync(dir);
-}
-
-function openFile(file: string): Database.Database {
-  try {
-    if (file === ':memory:') return new Database(file);
-    const full = path.resolve(file);
-    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) throw new Error('这是一个目录，不是文件');
-    ensureDir(path.dirname(full));
-    return new Database(full);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`无法打开数据库 ${file}（${reason}）。请把 DATABASE_PATH 设为可写目录中的一个文件，例如 data/app.db`);
-  }
-}
-
-/** Opens (creating if needed) and migrates a database file; `:memory:` works for tests. */
-export function openDatabase(file: string): Handle {
-  const sqlite = openFile(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // FULL syncs the WAL at every commit, so a save acknowledged to a user survives a power cut, not only
-  // a killed process; its cost per save is measured in docs/performance.md (scripts/bench/synchronous.ts).
-  sqlite.pragma('synchronous = FULL');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: migrationsFolder() });
-  return { db, sqlite, path: file, statements: new Map() };
-}
-
+const als = new AsyncLocalStorage<Context>();
 const globalForDb = globalThis as unknown as { __ptDb?: Handle };
 
+function open(target?: string): Handle {
+  const url = target && /^postgres(ql)?:/.test(target) ? target : target ? undefined : databaseUrl();
+  if (url) return openPostgres(checkDatabaseUrl(url));
+  return openSqlite(target ?? databasePath());
+}
+
 function handle(): Handle {
-  if (!globalForDb.__ptDb) globalForDb.__ptDb = openDatabase(databasePath());
+  if (!globalForDb.__ptDb) globalForDb.__ptDb = open();
   return globalForDb.__ptDb;
 }
 
+/** Opens the database if needed and brings its schema up to date (PostgreSQL: under an advisory lock). */
+export async function ready(): Promise<void> {
+  await handle().ready();
+}
+
+/** The handle for the current context: the open transaction's, or a reader. */
 export function db(): DB {
-  return handle().db;
+  return als.getStore()?.db ?? handle().reader;
 }
 
-export function sqlite(): Database.Database {
-  return handle().sqlite;
+export function currentEngine(): Engine {
+  return globalForDb.__ptDb?.engine ?? engine();
 }
 
-/** Replaces the process's connection (tests, CLI with an explicit file). */
-export function useDatabase(file: string): Handle {
-  closeDatabase();
-  globalForDb.__ptDb = openDatabase(file);
-  return globalForDb.__ptDb;
+export function isInTransaction(): boolean {
+  return als.getStore() !== undefined;
 }
 
-export function closeDatabase(): void {
-  globalForDb.__ptDb?.sqlite.close();
+/**
+ * Runs `fn` as one transaction; a `write` inside another joins it. On PostgreSQL `fn` may run more than
+ * once (a serialization failure retries it), so it must do nothing but database work.
+ */
+export async function write<T>(fn: () => Promise<T>): Promise<T> {
+  if (als.getStore()) return fn();
+  return handle().write((ctx) => als.run(ctx, fn));
+}
+
+/**
+ * Replaces the process's database (tests; the CLI given another file). A `postgres://` target opens
+ * PostgreSQL, anything else a SQLite file (`:memory:` too).
+ */
+export async function useDatabase(target: string): Promise<void> {
+  await closeDatabase();
+  globalForDb.__ptDb = open(target);
+  await globalForDb.__ptDb.ready();
+}
+
+export async function closeDatabase(): Promise<void> {
+  const h = globalForDb.__ptDb;
   globalForDb.__ptDb = undefined;
+  await h?.close();
 }
 
-type NotPromise<T> = T extends PromiseLike<unknown> ? never : T;
-
-/**
- * Runs `fn` in one IMMEDIATE transaction (nested calls become savepoints). Synchronous on purpose:
- * an async callback would commit before its awaits finish.
- */
-export function transaction<T>(fn: () => NotPromise<T>): T {
-  return handle().sqlite.transaction(fn).immediate();
-}
-
-/**
- * A statement prepared once per connection and reused: building and preparing SQL on every call is
- * most of the cost of the hot queries (session lookup, save). `build` runs on first use only.
- */
-export function prepared<T>(key: string, build: (db: DB) => T): T {
+/** Rows of a raw statement, on either engine. Column aliases must be quoted ("camelCase") for PostgreSQL. */
+export async function rawAll<T>(query: SQL): Promise<T[]> {
   const h = handle();
-  let stmt = h.statements.get(key) as T | undefined;
+  return h.rawAll<T>(als.getStore(), query);
+}
+
+/** Runs a raw statement that returns nothing. */
+export async function rawRun(query: SQL): Promise<void> {
+  await handle().rawRun(als.getStore(), query);
+}
+
+/**
+ * The SQLite connection of the current context, for the few hot paths that use prepared statements
+ * directly; null on PostgreSQL.
+ */
+export function sqliteConnection(): import('better-sqlite3').Database | null {
+  const h = handle();
+  if (h.engine !== 'sqlite') return null;
+  return als.getStore()?.sqlite ?? h.readerConnection;
+}
+
+/** SQLite's writer connection, for settings that belong to it (a benchmark's synchronous mode); null on PostgreSQL. */
+export function sqliteWriterConnection(): import('better-sqlite3').Database | null {
+  const h = handle();
+  return h.engine === 'sqlite' ? h.writerConnection : null;
+}
+
+/**
+ * A statement prepared once per SQLite connection and reused (building and preparing SQL on every call
+ * was most of the cost of the hottest queries). On PostgreSQL it is built on the current handle each
+ * time: a statement prepared on the pool would not run inside a transaction's client.
+ */
+export function prepared<T>(key: string, build: (d: DB) => T): T {
+  const h = handle();
+  const ctx = als.getStore();
+  if (h.engine !== 'sqlite') return build(ctx?.db ?? h.reader);
+  const conn = ctx?.sqlite ?? h.readerConnection;
+  let cache = h.statements.get(conn);
+  if (!cache) {
+    cache = new Map();
+    h.statements.set(conn, cache);
+  }
+  let stmt = cache.get(key) as T | undefined;
   if (stmt === undefined) {
-    stmt = build(h.db);
-    h.statements.set(key, stmt);
+    stmt = build(ctx?.db ?? h.reader);
+    cache.set(key, stmt);
   }
   return stmt;
+}
+
+/** The SQL of a case-insensitive substring match on either engine (`%`, `_` and `\` in `term` are literal). */
+export function containsText(column: SQL | import('drizzle-orm').Column, term: string): SQL {
+  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return currentEngine() === 'postgres' ? sql`${column} ilike ${pattern} escape '\\'` : sql`${column} like ${pattern} escape '\\'`;
+}
+
+/**
+ * Whether an error means the database cannot be reached right now (server down, restarting, too many
+ * connections): the request may be tried again, and the user is told so instead of “出错”.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)) return true;
+  }
+  return false;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004',
+  'SQLITE_BUSY',
+]);
+
+export const DATABASE_UNAVAILABLE_MESSAGE = '数据库暂时无法访问，请稍后重试（已填写的内容不会丢失，稍后再保存即可）';
+
+/**
+ * A bulk load on PostgreSQL (synthetic data, copying a database over): one read-write transaction on
+ * one pooled client, statements sent as they are. Not for the app's own writes, which go through write().
+ */
+export async function bulkPostgres<T>(fn: (client: import('pg').PoolClient) => Promise<T>): Promise<T> {
+  const h = handle();
+  if (h.engine !== 'postgres') throw new Error('bulkPostgres needs PostgreSQL');
+  const client = await h.pool.connect();
+  try {
+    await client.query('begin isolation level read committed read write');
+    const value = await fn(client);
+    await client.query('commit');
+    return value;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The first row of a query, or undefined. */
+export async function first<T>(query: PromiseLike<T[]>): Promise<T | undefined> {
+  return (await query)[0];
 }
 
 export function now(): number {
   return Date.now();
 }
+
+export { redactUrl };

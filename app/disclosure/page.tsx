@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { listPublishedUnitYears } from '@/db/queries/units';
+import { publishedUnitYears } from '@/lib/projects/section';
 
 export const metadata: Metadata = { title: '绩效目标公开' };
 
 export default async function DisclosureIndex() {
   await connection();
-  const years = listPublishedUnitYears();
+  const years = await publishedUnitYears();
   return (
     <main className="page">
       <h1>单位项目支出绩效目标公开</h1>

@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { isDatabaseResponding } from '@/db/queries/status';
+import { isDatabaseOk } from '@/lib/setup/health';
 import { jsonResponse } from '@/lib/http/body';
 
 /**
@@ -9,6 +9,6 @@ import { jsonResponse } from '@/lib/http/body';
  */
 export async function GET(): Promise<Response> {
   await connection(); // answered afresh on every request, never prerendered
-  const isDbOk = isDatabaseResponding();
+  const isDbOk = await isDatabaseOk();
   return jsonResponse({ ok: isDbOk, database: isDbOk ? '正常' : '异常' }, isDbOk ? 200 : 503);
 }

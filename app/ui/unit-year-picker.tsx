@@ -1,12 +1,14 @@
 import Link from 'next/link';
-import type { UnitYearOption, UnitYearSummary } from '@/db/queries/units';
 import { AutoSubmitSelect } from './auto-submit-select';
+
+/** What the picker shows of a unit-year (the pages pass their richer rows; app/ takes no types from db/). */
+type UnitYearChoice = { id: number; year: number; unitCode: string; unitName: string };
 
 type Props = {
   /** The choices, or null when there are too many for a select (then a searchable page is linked). */
-  unitYears: UnitYearOption[] | null;
+  unitYears: readonly UnitYearChoice[] | null;
   count: number;
-  selected: UnitYearSummary;
+  selected: UnitYearChoice;
   /** The page that shows a unit-year, where a choice leads. */
   next: '/projects' | '/exports';
 };

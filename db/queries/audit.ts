@@ -13,9 +13,9 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-export function appendAudit(entry: AuditEntry): void {
+export async function appendAudit(entry: AuditEntry): Promise<void> {
   const p = (name: string) => sql.placeholder(name);
-  prepared('audit.insert', (d) =>
+  await prepared('audit.insert', (d) =>
     d
       .insert(auditLog)
       .values({
@@ -29,8 +29,8 @@ export function appendAudit(entry: AuditEntry): void {
         changes: p('changes'),
         ip: p('ip'),
       })
-      .prepare(),
-  ).run({
+      .prepare('audit_insert'),
+  ).execute({
     at: now(),
     userId: entry.userId,
     username: entry.username,
@@ -43,15 +43,14 @@ export function appendAudit(entry: AuditEntry): void {
   });
 }
 
-export function listAuditFor(entity: string, entityId: number): AuditRow[] {
+export async function listAuditFor(entity: string, entityId: number): Promise<AuditRow[]> {
   return db()
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all();
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
 }
 
-export function listRecentAudit(limit: number, offset = 0): AuditRow[] {
-  return db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset).all();
+export async function listRecentAudit(limit: number, offset = 0): Promise<AuditRow[]> {
+  return db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset);
 }

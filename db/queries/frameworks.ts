@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { db, now } from '../client';
+import { db, first, now } from '../client';
 import { frameworkCategories, frameworks, type FrameworkCategoryRow, type FrameworkRow } from '../schema';
 
 export type FrameworkSeed = {
@@ -8,41 +8,38 @@ export type FrameworkSeed = {
   categories: Omit<FrameworkCategoryRow, 'id' | 'frameworkId'>[];
 };
 
-/** Inserts the frameworks that are not there yet; existing ones are left as they are. */
-export function seedFrameworks(seeds: readonly FrameworkSeed[]): void {
+/** Inserts the frameworks that are not there yet; existing ones are left as they are (call inside write). */
+export async function seedFrameworks(seeds: readonly FrameworkSeed[]): Promise<void> {
   for (const seed of seeds) {
-    const existing = db().select().from(frameworks).where(eq(frameworks.code, seed.code)).get();
+    const existing = await findFrameworkByCode(seed.code);
     if (existing) continue;
-    const row = db()
+    const [row] = await db()
       .insert(frameworks)
       .values({ code: seed.code, name: seed.name, createdAt: now() })
-      .returning()
-      .get();
-    db()
+      .returning();
+    await db()
       .insert(frameworkCategories)
-      .values(seed.categories.map((c) => ({ ...c, frameworkId: row.id })))
-      .run();
+      .values(seed.categories.map((c) => ({ ...c, frameworkId: row!.id })));
   }
 }
 
-export function listFrameworks(): FrameworkRow[] {
-  return db().select().from(frameworks).orderBy(asc(frameworks.id)).all();
+export async function listFrameworks(): Promise<FrameworkRow[]> {
+  return db().select().from(frameworks).orderBy(asc(frameworks.id));
 }
 
-export function findFrameworkByCode(code: string): FrameworkRow | undefined {
-  return db().select().from(frameworks).where(eq(frameworks.code, code)).get();
+export async function findFrameworkByCode(code: string): Promise<FrameworkRow | undefined> {
+  return first(db().select().from(frameworks).where(eq(frameworks.code, code)));
 }
 
-export function getFrameworkWithCategories(
+export async function getFrameworkWithCategories(
   id: number,
-): { framework: FrameworkRow; categories: FrameworkCategoryRow[] } | null {
-  const framework = db().select().from(frameworks).where(eq(frameworks.id, id)).get();
+): Promise<{ framework: FrameworkRow; categories: FrameworkCategoryRow[] } | null> {
+  const framework = await first(db().select().from(frameworks).where(eq(frameworks.id, id)));
   if (!framework) return null;
-  const categories = db()
+  const categories = await db()
     .select()
     .from(frameworkCategories)
     .where(eq(frameworkCategories.frameworkId, id))
-    .orderBy(asc(frameworkCategories.level1Position), asc(frameworkCategories.level2Position))
-    .all();
+    .orderBy(asc(frameworkCategories.level1Position), asc(frameworkCategories.level2Position));
   return { framework, categories };
 }

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { sqlite } from '../client';
+import { rawAll, sqliteConnection } from '../client';
+import { sql } from 'drizzle-orm';
 
 /**
  * SQLite's online backup: a consistent copy even while the server is writing. All pages are copied in
@@ -13,7 +14,9 @@ export async function backupTo(file: string): Promise<{ pages: number; bytes: nu
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.partial`;
   fs.rmSync(tmp, { force: true });
-  const result = await sqlite().backup(tmp, { progress: () => 0x7fffffff });
+  const conn = sqliteConnection();
+  if (!conn) throw new Error('PostgreSQL 数据库请用 pg_dump 备份，例如：pg_dump -Fc -f backups/pt.dump "$DATABASE_URL"（见 docs/deployment.md）');
+  const result = await conn.backup(tmp, { progress: () => 0x7fffffff });
   fs.renameSync(tmp, file);
   return { pages: result.totalPages, bytes: fs.statSync(file).size };
 }
@@ -93,6 +96,10 @@ export function replaceDatabaseFile(source: string, target: string): { movedAsid
   return { movedAside };
 }
 
-export function integrityCheck(): string {
-  return String(sqlite().pragma('integrity_check', { simple: true }));
+export async function integrityCheck(): Promise<string> {
+  const conn = sqliteConnection();
+  if (conn) return String(conn.pragma('integrity_check', { simple: true }));
+  // PostgreSQL checks its pages itself; that it answers a query over the catalogue is what we can ask.
+  const rows = await rawAll<{ n: number }>(sql`select count(*) as n from pg_class`);
+  return rows[0] && rows[0].n > 0 ? 'ok' : 'PostgreSQL 未返回系统表';
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
-import { db, now, prepared, sqlite } from '../client';
+import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { containsText, currentEngine, db, first, now, prepared, sqliteConnection } from '../client';
 import {
   checkpoints,
   indicators,
@@ -55,10 +55,6 @@ const SORT_COLUMNS = {
   status: projects.status,
 } as const;
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function listFilter(q: ProjectListQuery): SQL | undefined {
   const parts: SQL[] = [];
   parts.push(
@@ -68,23 +64,22 @@ function listFilter(q: ProjectListQuery): SQL | undefined {
   );
   const term = q.search?.trim();
   if (term) {
-    const p = likePattern(term);
-    parts.push(sql`(${projects.code} like ${p} escape '\\' or ${projects.name} like ${p} escape '\\')`);
+    parts.push(or(containsText(projects.code, term), containsText(projects.name, term))!);
   }
   if (q.status) parts.push(eq(projects.status, q.status));
   if (q.hasWarnings) parts.push(sql`${projects.warningCount} > 0`);
   return and(...parts);
 }
 
-export function listProjects(q: ProjectListQuery): { rows: ProjectListRow[]; total: number } {
+export async function listProjects(q: ProjectListQuery): Promise<{ rows: ProjectListRow[]; total: number }> {
   if (q.unitYearIds.length === 0) return { rows: [], total: 0 };
   const where = listFilter(q);
   const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 200);
   const page = Math.max(q.page ?? 1, 1);
   const column = SORT_COLUMNS[q.sort ?? 'position'];
   const order = q.desc ? [desc(column), desc(projects.id)] : [asc(column), asc(projects.id)];
-  const total = db().select({ n: sql<number>`count(*)` }).from(projects).where(where).get()?.n ?? 0;
-  const rows = db()
+  const total = (await first(db().select({ n: count() }).from(projects).where(where)))?.n ?? 0;
+  const rows = await db()
     .select({
       id: projects.id,
       unitYearId: projects.unitYearId,
@@ -109,80 +104,77 @@ export function listProjects(q: ProjectListQuery): { rows: ProjectListRow[]; tot
     .where(where)
     .orderBy(...order)
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
   return { rows, total };
 }
 
-export function getProject(id: number): ProjectRow | undefined {
-  return prepared('projects.get', (d) =>
-    d.select().from(projects).where(eq(projects.id, sql.placeholder('id'))).prepare(),
-  ).get({ id });
+export async function getProject(id: number): Promise<ProjectRow | undefined> {
+  return first(prepared('projects.get', (d) => d.select().from(projects).where(eq(projects.id, sql.placeholder('id'))).prepare('projects_get')).execute({ id }));
 }
 
-export function findProjectByCode(unitYearId: number, code: string): ProjectRow | undefined {
-  return prepared('projects.by-code', (d) =>
-    d
-      .select()
-      .from(projects)
-      .where(and(eq(projects.unitYearId, sql.placeholder('unitYearId')), eq(projects.code, sql.placeholder('code'))))
-      .prepare(),
-  ).get({ unitYearId, code });
+export async function findProjectByCode(unitYearId: number, code: string): Promise<ProjectRow | undefined> {
+  return first(
+    prepared('projects.by-code', (d) =>
+      d
+        .select()
+        .from(projects)
+        .where(and(eq(projects.unitYearId, sql.placeholder('unitYearId')), eq(projects.code, sql.placeholder('code'))))
+        .prepare('projects_by_code'),
+    ).execute({ unitYearId, code }),
+  );
 }
 
-export function listProjectsOfUnitYear(unitYearId: number, statuses?: readonly ProjectStatus[]): ProjectRow[] {
+export async function listProjectsOfUnitYear(unitYearId: number, statuses?: readonly ProjectStatus[]): Promise<ProjectRow[]> {
   const where = statuses
     ? and(eq(projects.unitYearId, unitYearId), inArray(projects.status, [...statuses]))
     : eq(projects.unitYearId, unitYearId);
-  return db().select().from(projects).where(where).orderBy(asc(projects.position), asc(projects.id)).all();
+  return db().select().from(projects).where(where).orderBy(asc(projects.position), asc(projects.id));
 }
 
 /**
  * How many tables of the unit-year come before this one in print order (position, then id), counting
  * only approved ones when `approvedOnly`: the table's printed number is this plus one.
  */
-export function countProjectsBefore(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position'>, approvedOnly: boolean): number {
+export async function countProjectsBefore(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position'>, approvedOnly: boolean): Promise<number> {
   const before = sql`(${projects.position} < ${project.position} or (${projects.position} = ${project.position} and ${projects.id} < ${project.id}))`;
   const where = approvedOnly ? and(eq(projects.unitYearId, project.unitYearId), eq(projects.status, 'approved'), before) : and(eq(projects.unitYearId, project.unitYearId), before);
-  return db().select({ n: sql<number>`count(*)` }).from(projects).where(where).get()?.n ?? 0;
+  return (await first(db().select({ n: count() }).from(projects).where(where)))?.n ?? 0;
 }
 
 export type ProjectBundle = { project: ProjectRow; checkpoints: CheckpointRow[]; indicators: IndicatorDbRow[] };
 
-export function getProjectBundle(id: number): ProjectBundle | null {
-  const project = getProject(id);
+export async function getProjectBundle(id: number): Promise<ProjectBundle | null> {
+  const project = await getProject(id);
   if (!project) return null;
   return {
     project,
-    checkpoints: prepared('checkpoints.of', (d) =>
-      d.select().from(checkpoints).where(eq(checkpoints.projectId, sql.placeholder('id'))).orderBy(asc(checkpoints.position)).prepare(),
-    ).all({ id }),
-    indicators: prepared('indicators.of', (d) =>
-      d.select().from(indicators).where(eq(indicators.projectId, sql.placeholder('id'))).orderBy(asc(indicators.position)).prepare(),
-    ).all({ id }),
+    checkpoints: await prepared('checkpoints.of', (d) =>
+      d.select().from(checkpoints).where(eq(checkpoints.projectId, sql.placeholder('id'))).orderBy(asc(checkpoints.position)).prepare('checkpoints_of'),
+    ).execute({ id }),
+    indicators: await prepared('indicators.of', (d) =>
+      d.select().from(indicators).where(eq(indicators.projectId, sql.placeholder('id'))).orderBy(asc(indicators.position)).prepare('indicators_of'),
+    ).execute({ id }),
   };
 }
 
 /** Bundles of many projects in three queries (no N+1), in the order of `ids`. */
-export function getProjectBundles(ids: readonly number[]): ProjectBundle[] {
+export async function getProjectBundles(ids: readonly number[]): Promise<ProjectBundle[]> {
   if (ids.length === 0) return [];
   const out: ProjectBundle[] = [];
   // SQLite limits bound parameters; 500 per batch stays far below it.
   for (let i = 0; i < ids.length; i += 500) {
     const batch = ids.slice(i, i + 500);
-    const ps = db().select().from(projects).where(inArray(projects.id, batch)).all();
-    const cps = db()
+    const ps = await db().select().from(projects).where(inArray(projects.id, batch));
+    const cps = await db()
       .select()
       .from(checkpoints)
       .where(inArray(checkpoints.projectId, batch))
-      .orderBy(asc(checkpoints.projectId), asc(checkpoints.position))
-      .all();
-    const ins = db()
+      .orderBy(asc(checkpoints.projectId), asc(checkpoints.position));
+    const ins = await db()
       .select()
       .from(indicators)
       .where(inArray(indicators.projectId, batch))
-      .orderBy(asc(indicators.projectId), asc(indicators.position))
-      .all();
+      .orderBy(asc(indicators.projectId), asc(indicators.position));
     const byId = new Map<number, ProjectBundle>();
     for (const p of ps) byId.set(p.id, { project: p, checkpoints: [], indicators: [] });
     for (const c of cps) byId.get(c.projectId)?.checkpoints.push(c);
@@ -202,28 +194,29 @@ export type ProjectHeader = Pick<
 export type CheckpointInsert = Pick<CheckpointRow, 'month' | 'percent'>;
 export type IndicatorInsert = Omit<IndicatorDbRow, 'id' | 'projectId' | 'position'>;
 
-export function nextProjectPosition(unitYearId: number): number {
-  const row = db()
-    .select({ m: max(projects.position) })
-    .from(projects)
-    .where(eq(projects.unitYearId, unitYearId))
-    .get();
+export async function nextProjectPosition(unitYearId: number): Promise<number> {
+  const row = await first(
+    db()
+      .select({ m: max(projects.position) })
+      .from(projects)
+      .where(eq(projects.unitYearId, unitYearId)),
+  );
   return (row?.m ?? 0) + 1;
 }
 
-export function insertProject(
+export async function insertProject(
   unitYearId: number,
   header: ProjectHeader,
   userId: number | null,
   status: ProjectStatus = 'draft',
   position?: number,
-): ProjectRow {
+): Promise<ProjectRow> {
   const t = now();
-  return db()
+  const [row] = await db()
     .insert(projects)
     .values({
       unitYearId,
-      position: position ?? nextProjectPosition(unitYearId),
+      position: position ?? (await nextProjectPosition(unitYearId)),
       ...header,
       status,
       version: 1,
@@ -232,17 +225,17 @@ export function insertProject(
       createdAt: t,
       updatedAt: t,
     })
-    .returning()
-    .get();
+    .returning();
+  return row!;
 }
 
 /** Updates the header only if the stored version is `expectedVersion`; returns the new row or null. */
-export function updateProjectHeader(
+export async function updateProjectHeader(
   id: number,
   expectedVersion: number,
   header: ProjectHeader,
   userId: number | null,
-): ProjectRow | null {
+): Promise<ProjectRow | null> {
   const p = (name: keyof ProjectHeader | 'updatedBy' | 'updatedAt' | 'id' | 'expected') => sql`${sql.placeholder(name)}`;
   const stmt = prepared('projects.update-header', (d) =>
     d
@@ -263,9 +256,9 @@ export function updateProjectHeader(
       })
       .where(and(eq(projects.id, p('id')), eq(projects.version, p('expected'))))
       .returning()
-      .prepare(),
+      .prepare('projects_update_header'),
   );
-  return stmt.get({ ...header, updatedBy: userId, updatedAt: now(), id, expected: expectedVersion }) ?? null;
+  return (await first(stmt.execute({ ...header, updatedBy: userId, updatedAt: now(), id, expected: expectedVersion }))) ?? null;
 }
 
 const CHECKPOINT_COLUMNS = ['project_id', 'position', 'month', 'percent'] as const;
@@ -274,58 +267,66 @@ const INDICATOR_COLUMNS = [
   'number', 'unit', 'deadline_year', 'deadline_month', 'deadline_day', 'deadline_suffix', 'basis', 'is_placeholder',
 ] as const;
 
-function insertStatement(key: string, table: string, columns: readonly string[]) {
-  return prepared(key, () => sqlite().prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`));
-}
-
-/** Replaces a table's plan and rows (call inside a transaction); one prepared insert per row is fastest here. */
-export function replaceProjectContent(
+/** Replaces a table's plan and rows (call inside write). */
+export async function replaceProjectContent(
   projectId: number,
   plan: readonly CheckpointInsert[],
   rows: readonly IndicatorInsert[],
-): void {
-  prepared('checkpoints.delete', () => sqlite().prepare('delete from checkpoints where project_id = ?')).run(projectId);
-  prepared('indicators.delete', () => sqlite().prepare('delete from indicators where project_id = ?')).run(projectId);
-  const insCheckpoint = insertStatement('checkpoints.insert', 'checkpoints', CHECKPOINT_COLUMNS);
-  plan.forEach((c, i) => insCheckpoint.run(projectId, i + 1, c.month, c.percent));
-  const insIndicator = insertStatement('indicators.insert', 'indicators', INDICATOR_COLUMNS);
-  rows.forEach((r, i) =>
-    insIndicator.run(
-      projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
-      r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
-    ),
-  );
+): Promise<void> {
+  const conn = sqliteConnection();
+  if (conn) {
+    // One prepared insert per row is fastest on SQLite (no network between statements).
+    const stmt = (key: string, text: string) => prepared(key, () => conn.prepare(text));
+    const insert = (table: string, columns: readonly string[]) =>
+      stmt(`${table}.insert`, `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    stmt('checkpoints.delete', 'delete from checkpoints where project_id = ?').run(projectId);
+    stmt('indicators.delete', 'delete from indicators where project_id = ?').run(projectId);
+    const insCheckpoint = insert('checkpoints', CHECKPOINT_COLUMNS);
+    plan.forEach((c, i) => insCheckpoint.run(projectId, i + 1, c.month, c.percent));
+    const insIndicator = insert('indicators', INDICATOR_COLUMNS);
+    rows.forEach((r, i) =>
+      insIndicator.run(
+        projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
+        r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
+      ),
+    );
+    return;
+  }
+  // PostgreSQL: every statement is a round trip, so each list goes in as one multi-row insert.
+  await db().delete(checkpoints).where(eq(checkpoints.projectId, projectId));
+  await db().delete(indicators).where(eq(indicators.projectId, projectId));
+  if (plan.length > 0) await db().insert(checkpoints).values(plan.map((c, i) => ({ projectId, position: i + 1, month: c.month, percent: c.percent })));
+  if (rows.length > 0) await db().insert(indicators).values(rows.map((r, i) => ({ ...r, projectId, position: i + 1 })));
 }
 
 /** Moves a project between workflow states if it is still in `from` at `expectedVersion`. */
-export function updateProjectStatus(
+export async function updateProjectStatus(
   id: number,
   expected: { status: ProjectStatus; version: number },
   to: ProjectStatus,
   userId: number,
   extra: { submittedBy?: number | null } = {},
-): ProjectRow | null {
-  return (
+): Promise<ProjectRow | null> {
+  const row = await first(
     db()
       .update(projects)
       // The one who moved it is its last changer (the time, the version and a conflict message all say so).
       .set({ status: to, version: sql`${projects.version} + 1`, updatedAt: now(), updatedBy: userId, ...extra })
       .where(and(eq(projects.id, id), eq(projects.status, expected.status), eq(projects.version, expected.version)))
-      .returning()
-      .get() ?? null
+      .returning(),
   );
+  return row ?? null;
 }
 
-export function setProjectPositions(unitYearId: number, orderedIds: readonly number[]): void {
-  orderedIds.forEach((id, i) => {
-    db()
+export async function setProjectPositions(unitYearId: number, orderedIds: readonly number[]): Promise<void> {
+  for (const [i, id] of orderedIds.entries()) {
+    await db()
       .update(projects)
       .set({ position: i + 1 })
-      .where(and(eq(projects.id, id), eq(projects.unitYearId, unitYearId)))
-      .run();
-  });
+      .where(and(eq(projects.id, id), eq(projects.unitYearId, unitYearId)));
+  }
 }
 
-export function deleteProject(id: number): void {
-  db().delete(projects).where(eq(projects.id, id)).run();
+export async function deleteProject(id: number): Promise<void> {
+  await db().delete(projects).where(eq(projects.id, id));
 }

@@ -1,37 +1,41 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { db, now, prepared } from '../client';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { containsText, db, first, now, prepared } from '../client';
 import { frameworks, projects, unitYears, units, type UnitRow, type UnitYearRow } from '../schema';
 
-export function findUnitByCode(code: string): UnitRow | undefined {
-  return db().select().from(units).where(eq(units.code, code)).get();
+export async function findUnitByCode(code: string): Promise<UnitRow | undefined> {
+  return first(db().select().from(units).where(eq(units.code, code)));
 }
 
-export function getUnit(id: number): UnitRow | undefined {
-  return db().select().from(units).where(eq(units.id, id)).get();
+export async function getUnit(id: number): Promise<UnitRow | undefined> {
+  return first(db().select().from(units).where(eq(units.id, id)));
 }
 
-export function listUnits(): UnitRow[] {
-  return db().select().from(units).orderBy(asc(units.code)).all();
+export async function listUnits(): Promise<UnitRow[]> {
+  return db().select().from(units).orderBy(asc(units.code));
 }
 
-export function insertUnit(code: string, name: string): UnitRow {
-  return db().insert(units).values({ code, name, createdAt: now() }).returning().get();
+export async function insertUnit(code: string, name: string): Promise<UnitRow> {
+  const [row] = await db().insert(units).values({ code, name, createdAt: now() }).returning();
+  return row!;
 }
 
-export function updateUnitName(id: number, name: string): void {
-  db().update(units).set({ name }).where(eq(units.id, id)).run();
+export async function updateUnitName(id: number, name: string): Promise<void> {
+  await db().update(units).set({ name }).where(eq(units.id, id));
 }
 
-export function findUnitYear(unitId: number, year: number): UnitYearRow | undefined {
-  return db()
-    .select()
-    .from(unitYears)
-    .where(and(eq(unitYears.unitId, unitId), eq(unitYears.year, year)))
-    .get();
+export async function findUnitYear(unitId: number, year: number): Promise<UnitYearRow | undefined> {
+  return first(
+    db()
+      .select()
+      .from(unitYears)
+      .where(and(eq(unitYears.unitId, unitId), eq(unitYears.year, year))),
+  );
 }
 
-export function getUnitYear(id: number): UnitYearRow | undefined {
-  return prepared('unit-years.get', (d) => d.select().from(unitYears).where(eq(unitYears.id, sql.placeholder('id'))).prepare()).get({ id });
+export async function getUnitYear(id: number): Promise<UnitYearRow | undefined> {
+  return first(
+    prepared('unit-years.get', (d) => d.select().from(unitYears).where(eq(unitYears.id, sql.placeholder('id'))).prepare('unit_years_get')).execute({ id }),
+  );
 }
 
 export type UnitYearFields = {
@@ -40,21 +44,20 @@ export type UnitYearFields = {
   ruleProfile: string | null;
 };
 
-export function insertUnitYear(unitId: number, year: number, fields: UnitYearFields): UnitYearRow {
+export async function insertUnitYear(unitId: number, year: number, fields: UnitYearFields): Promise<UnitYearRow> {
   const t = now();
-  return db()
+  const [row] = await db()
     .insert(unitYears)
     .values({ unitId, year, ...fields, createdAt: t, updatedAt: t })
-    .returning()
-    .get();
+    .returning();
+  return row!;
 }
 
-export function updateUnitYear(id: number, fields: Partial<UnitYearFields>): void {
-  db()
+export async function updateUnitYear(id: number, fields: Partial<UnitYearFields>): Promise<void> {
+  await db()
     .update(unitYears)
     .set({ ...fields, updatedAt: now() })
-    .where(eq(unitYears.id, id))
-    .run();
+    .where(eq(unitYears.id, id));
 }
 
 export type UnitYearSummary = {
@@ -95,15 +98,14 @@ function optionFilter(unitIds: readonly number[] | null, search: string | undefi
   if (unitIds) conditions.push(inArray(unitYears.unitId, [...unitIds]));
   const term = search?.trim();
   if (term) {
-    const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const byText = or(sql`${units.code} like ${like} escape '\\'`, sql`${units.name} like ${like} escape '\\'`);
+    const byText = or(containsText(units.code, term), containsText(units.name, term));
     conditions.push(/^\d{4}$/.test(term) ? or(byText, eq(unitYears.year, Number(term))) : byText);
   }
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
 /** Unit-years for pickers (no aggregates, so cheap at any scale); `unitIds` null means every unit. */
-export function listUnitYearOptions(unitIds: readonly number[] | null, query: UnitYearOptionQuery = {}): UnitYearOption[] {
+export async function listUnitYearOptions(unitIds: readonly number[] | null, query: UnitYearOptionQuery = {}): Promise<UnitYearOption[]> {
   if (unitIds && unitIds.length === 0) return [];
   const q = db()
     .select({ id: unitYears.id, year: unitYears.year, unitId: units.id, unitCode: units.code, unitName: units.name })
@@ -113,53 +115,55 @@ export function listUnitYearOptions(unitIds: readonly number[] | null, query: Un
     .orderBy(sql`${unitYears.year} desc`, asc(units.code))
     .$dynamic();
   if (query.limit !== undefined) q.limit(query.limit).offset(query.offset ?? 0);
-  return q.all();
+  return q;
 }
 
-export function countUnitYearOptions(unitIds: readonly number[] | null, search?: string): number {
+export async function countUnitYearOptions(unitIds: readonly number[] | null, search?: string): Promise<number> {
   if (unitIds && unitIds.length === 0) return 0;
-  const row = db()
-    .select({ n: sql<number>`count(*)` })
-    .from(unitYears)
-    .innerJoin(units, eq(units.id, unitYears.unitId))
-    .where(optionFilter(unitIds, search))
-    .get();
+  const row = await first(
+    db()
+      .select({ n: count() })
+      .from(unitYears)
+      .innerJoin(units, eq(units.id, unitYears.unitId))
+      .where(optionFilter(unitIds, search)),
+  );
   return row?.n ?? 0;
 }
 
-export function getUnitYearSummary(id: number): UnitYearSummary | undefined {
-  return db()
-    .select(summaryColumns)
-    .from(unitYears)
-    .innerJoin(units, eq(units.id, unitYears.unitId))
-    .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
-    .where(eq(unitYears.id, id))
-    .get();
+export async function getUnitYearSummary(id: number): Promise<UnitYearSummary | undefined> {
+  return first(
+    db()
+      .select(summaryColumns)
+      .from(unitYears)
+      .innerJoin(units, eq(units.id, unitYears.unitId))
+      .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
+      .where(eq(unitYears.id, id)),
+  );
 }
 
 /** Every unit-year with its aggregates in one query (the administration list), newest year first. */
-export function listUnitYearSummaries(): UnitYearSummary[] {
+export async function listUnitYearSummaries(): Promise<UnitYearSummary[]> {
   return db()
     .select(summaryColumns)
     .from(unitYears)
     .innerJoin(units, eq(units.id, unitYears.unitId))
     .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
-    .orderBy(sql`${unitYears.year} desc`, asc(units.code))
-    .all();
+    .orderBy(sql`${unitYears.year} desc`, asc(units.code));
 }
 
-export function findUnitYearSummaryByCode(unitCode: string, year: number): UnitYearSummary | undefined {
-  return db()
-    .select(summaryColumns)
-    .from(unitYears)
-    .innerJoin(units, eq(units.id, unitYears.unitId))
-    .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
-    .where(and(eq(units.code, unitCode), eq(unitYears.year, year)))
-    .get();
+export async function findUnitYearSummaryByCode(unitCode: string, year: number): Promise<UnitYearSummary | undefined> {
+  return first(
+    db()
+      .select(summaryColumns)
+      .from(unitYears)
+      .innerJoin(units, eq(units.id, unitYears.unitId))
+      .innerJoin(frameworks, eq(frameworks.id, unitYears.frameworkId))
+      .where(and(eq(units.code, unitCode), eq(unitYears.year, year))),
+  );
 }
 
 /** Unit-years that have at least one approved table: what the public disclosure index lists. */
-export function listPublishedUnitYears(): (UnitYearOption & { approved: number })[] {
+export async function listPublishedUnitYears(): Promise<(UnitYearOption & { approved: number })[]> {
   return db()
     .select({
       id: unitYears.id,
@@ -167,12 +171,11 @@ export function listPublishedUnitYears(): (UnitYearOption & { approved: number }
       unitId: units.id,
       unitCode: units.code,
       unitName: units.name,
-      approved: sql<number>`count(${projects.id})`,
+      approved: count(projects.id),
     })
     .from(unitYears)
     .innerJoin(units, eq(units.id, unitYears.unitId))
     .innerJoin(projects, and(eq(projects.unitYearId, unitYears.id), eq(projects.status, 'approved')))
-    .groupBy(unitYears.id)
-    .orderBy(sql`${unitYears.year} desc`, asc(units.code))
-    .all();
+    .groupBy(unitYears.id, units.id)
+    .orderBy(sql`${unitYears.year} desc`, asc(units.code));
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
-import { db, now, prepared } from '../client';
+import { db, first, now, prepared } from '../client';
 import {
   loginAttempts,
   memberships,
@@ -11,20 +11,20 @@ import {
   type UserRow,
 } from '../schema';
 
-export function findUserByUsername(username: string): UserRow | undefined {
-  return db().select().from(users).where(eq(users.username, username)).get();
+export async function findUserByUsername(username: string): Promise<UserRow | undefined> {
+  return first(db().select().from(users).where(eq(users.username, username)));
 }
 
-export function getUser(id: number): UserRow | undefined {
-  return prepared('users.get', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare()).get({ id });
+export async function getUser(id: number): Promise<UserRow | undefined> {
+  return first(prepared('users.get', (d) => d.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('users_get')).execute({ id }));
 }
 
-export function listUsers(): UserRow[] {
-  return db().select().from(users).orderBy(asc(users.username)).all();
+export async function listUsers(): Promise<UserRow[]> {
+  return db().select().from(users).orderBy(asc(users.username));
 }
 
-export function countUsers(): number {
-  return db().select({ n: count() }).from(users).get()?.n ?? 0;
+export async function countUsers(): Promise<number> {
+  return (await first(db().select({ n: count() }).from(users)))?.n ?? 0;
 }
 
 export type NewUser = {
@@ -35,79 +35,95 @@ export type NewUser = {
   mustChangePassword: boolean;
 };
 
-export function insertUser(u: NewUser): UserRow {
+export async function insertUser(u: NewUser): Promise<UserRow> {
   const t = now();
-  return db()
+  const [row] = await db()
     .insert(users)
     .values({ ...u, passwordChangedAt: t, createdAt: t })
-    .returning()
-    .get();
+    .returning();
+  return row!;
 }
 
-export function updateUser(
+export async function updateUser(
   id: number,
   fields: Partial<Pick<UserRow, 'displayName' | 'isAdmin' | 'isDisabled' | 'mustChangePassword'>>,
-): void {
-  db().update(users).set(fields).where(eq(users.id, id)).run();
+): Promise<void> {
+  await db().update(users).set(fields).where(eq(users.id, id));
 }
 
-export function setPassword(id: number, passwordHash: string, mustChange: boolean): void {
-  db()
+export async function setPassword(id: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db()
     .update(users)
     .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now(), failedAttempts: 0, lockedUntil: null })
-    .where(eq(users.id, id))
-    .run();
+    .where(eq(users.id, id));
 }
 
 /**
  * Counts one more attempt against the account before its password is checked, so parallel guesses
  * cannot all pass the lock check; returns the new count. A success resets it (clearFailedLogins).
  */
-export function countFailedLogin(id: number): number {
-  const row = db()
-    .update(users)
-    .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-    .where(eq(users.id, id))
-    .returning({ attempts: users.failedAttempts })
-    .get();
+export async function countFailedLogin(id: number): Promise<number> {
+  const row = await first(
+    db()
+      .update(users)
+      .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+      .where(eq(users.id, id))
+      .returning({ attempts: users.failedAttempts }),
+  );
   return row?.attempts ?? 0;
 }
 
 /** Locks the account until `until`; the failure count stays, so the audit and the next check see it. */
-export function lockUser(id: number, until: number): void {
-  db().update(users).set({ lockedUntil: until }).where(eq(users.id, id)).run();
+export async function lockUser(id: number, until: number): Promise<void> {
+  await db().update(users).set({ lockedUntil: until }).where(eq(users.id, id));
 }
 
-export function clearFailedLogins(id: number): void {
-  db().update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id)).run();
+export async function clearFailedLogins(id: number): Promise<void> {
+  await db().update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
 }
 
-/** Records an attempt as failed until proven otherwise, so attempts in flight count toward the address limit. */
-export function insertLoginAttempt(username: string, ip: string, isSuccess: boolean): number {
-  return db().insert(loginAttempts).values({ username, ip, at: now(), isSuccess }).returning({ id: loginAttempts.id }).get().id;
+/**
+ * Records an attempt as failed until proven otherwise, so attempts in flight count toward the address
+ * limit; `isPending` marks one whose password is still being checked.
+ */
+export async function insertLoginAttempt(username: string, ip: string, isSuccess: boolean, isPending = false): Promise<number> {
+  const [row] = await db().insert(loginAttempts).values({ username, ip, at: now(), isSuccess, isPending }).returning({ id: loginAttempts.id });
+  return row!.id;
 }
 
-export function markLoginAttemptSucceeded(id: number): void {
-  db().update(loginAttempts).set({ isSuccess: true }).where(eq(loginAttempts.id, id)).run();
+/** The password of a pending attempt has been judged. */
+export async function settleLoginAttempt(id: number, isSuccess: boolean): Promise<void> {
+  await db().update(loginAttempts).set({ isSuccess, isPending: false }).where(eq(loginAttempts.id, id));
 }
 
-export function countFailedAttemptsFromIp(ip: string, since: number): number {
-  return (
+/** Attempts at an account whose password is being checked now (on any app server), started after `since`. */
+export async function countPendingLogins(username: string, since: number): Promise<number> {
+  const row = await first(
     db()
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.isSuccess, false), gt(loginAttempts.at, since)))
-      .get()?.n ?? 0
+      .where(and(eq(loginAttempts.username, username), eq(loginAttempts.isPending, true), gt(loginAttempts.at, since))),
   );
+  return row?.n ?? 0;
 }
 
-export function pruneLoginAttempts(before: number): void {
-  db().delete(loginAttempts).where(lt(loginAttempts.at, before)).run();
+export async function countFailedAttemptsFromIp(ip: string, since: number): Promise<number> {
+  const row = await first(
+    db()
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.isSuccess, false), gt(loginAttempts.at, since))),
+  );
+  return row?.n ?? 0;
+}
+
+export async function pruneLoginAttempts(before: number): Promise<void> {
+  await db().delete(loginAttempts).where(lt(loginAttempts.at, before));
 }
 
 export type MembershipView = { unitId: number; unitCode: string; unitName: string; role: MembershipRole };
 
-export function listMemberships(userId: number): MembershipView[] {
+export async function listMemberships(userId: number): Promise<MembershipView[]> {
   return prepared('memberships.of', (d) =>
     d
       .select({ unitId: memberships.unitId, unitCode: units.code, unitName: units.name, role: memberships.role })
@@ -115,11 +131,11 @@ export function listMemberships(userId: number): MembershipView[] {
       .innerJoin(units, eq(units.id, memberships.unitId))
       .where(eq(memberships.userId, sql.placeholder('userId')))
       .orderBy(asc(units.code))
-      .prepare(),
-  ).all({ userId });
+      .prepare('memberships_of'),
+  ).execute({ userId });
 }
 
-export function listAllMemberships(): (MembershipView & { userId: number })[] {
+export async function listAllMemberships(): Promise<(MembershipView & { userId: number })[]> {
   return db()
     .select({
       userId: memberships.userId,
@@ -130,49 +146,55 @@ export function listAllMemberships(): (MembershipView & { userId: number })[] {
     })
     .from(memberships)
     .innerJoin(units, eq(units.id, memberships.unitId))
-    .all();
+    .orderBy(asc(memberships.userId), asc(units.code), asc(memberships.role));
 }
 
 /** True when the role was added (false: the user already held it). */
-export function addMembership(userId: number, unitId: number, role: MembershipRole): boolean {
-  return db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing().run().changes > 0;
+export async function addMembership(userId: number, unitId: number, role: MembershipRole): Promise<boolean> {
+  const added = await db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing().returning({ userId: memberships.userId });
+  return added.length > 0;
 }
 
 /** True when the role was taken away (false: the user did not hold it). */
-export function removeMembership(userId: number, unitId: number, role: MembershipRole): boolean {
-  return (
-    db()
-      .delete(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.unitId, unitId), eq(memberships.role, role)))
-      .run().changes > 0
+export async function removeMembership(userId: number, unitId: number, role: MembershipRole): Promise<boolean> {
+  const removed = await db()
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.unitId, unitId), eq(memberships.role, role)))
+    .returning({ userId: memberships.userId });
+  return removed.length > 0;
+}
+
+export async function insertSession(s: SessionRow): Promise<void> {
+  await db().insert(sessions).values(s);
+}
+
+export async function findSession(id: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  return first(
+    prepared('sessions.find', (d) =>
+      d
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, sql.placeholder('id')))
+        .prepare('sessions_find'),
+    ).execute({ id }),
   );
 }
 
-export function insertSession(s: SessionRow): void {
-  db().insert(sessions).values(s).run();
+export async function touchSession(id: string, at: number): Promise<void> {
+  await db().update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
 }
 
-export function findSession(id: string): { session: SessionRow; user: UserRow } | undefined {
-  return prepared('sessions.find', (d) =>
-    d.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder('id'))).prepare(),
-  ).get({ id });
+export async function deleteSession(id: string): Promise<void> {
+  await db().delete(sessions).where(eq(sessions.id, id));
 }
 
-export function touchSession(id: string, at: number): void {
-  db().update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id)).run();
+export async function deleteSessionsOfUser(userId: number): Promise<void> {
+  await db().delete(sessions).where(eq(sessions.userId, userId));
 }
 
-export function deleteSession(id: string): void {
-  db().delete(sessions).where(eq(sessions.id, id)).run();
-}
-
-export function deleteSessionsOfUser(userId: number): void {
-  db().delete(sessions).where(eq(sessions.userId, userId)).run();
-}
-
-export function pruneSessions(at: number, idleBefore: number): void {
-  db()
+export async function pruneSessions(at: number, idleBefore: number): Promise<void> {
+  await db()
     .delete(sessions)
-    .where(sql`${sessions.expiresAt} < ${at} or ${sessions.lastSeenAt} < ${idleBefore}`)
-    .run();
+    .where(sql`${sessions.expiresAt} < ${at} or ${sessions.lastSeenAt} < ${idleBefore}`);
 }

@@ -7,6 +7,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/db/client';
 import { clientAddress, readSession } from '@/lib/auth/request';
 import { decide, decideCaller, serverAction, type Decision, type Operation, type ServerActionName } from '@/lib/auth/operations';
 import type { Actor } from '@/lib/auth/permissions';
@@ -45,6 +46,11 @@ export function fail(error: unknown, name: string): ActionResult<never> {
   if (error instanceof ActionError) {
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, detail: error.detail };
   }
+  if (isDatabaseUnavailable(error)) {
+    // Not a fault of the request: the form keeps what was typed and the user saves again later.
+    console.error(`[action ${name}] database unavailable:`, error instanceof Error ? error.message : error);
+    return { ok: false, code: 'unavailable', message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: {} };
+  }
   console.error(`[action ${name}]`, error);
   return { ok: false, code: 'error', message: '服务器处理出错，请稍后重试；如果问题持续，请联系管理员', fieldErrors: {} };
 }
@@ -75,7 +81,7 @@ export function defineAction<S extends z.ZodType, T>(spec: Spec<S, T>) {
           fieldErrors,
         };
       }
-      const target = operationTarget(op, parsed.data, actor);
+      const target = await operationTarget(op, parsed.data, actor);
       if (target) {
         const decision = decide(op, caller, target);
         if (decision !== 'allow') return refusal(decision, op, target.status);

@@ -3,7 +3,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionFailure = {
   ok: false;
-  code: 'unauthenticated' | 'denied' | 'invalid' | 'not-found' | 'conflict' | 'state' | 'error';
+  /** `unavailable`: the database could not be reached; the same request may simply be sent again. */
+  code: 'unauthenticated' | 'denied' | 'invalid' | 'not-found' | 'conflict' | 'state' | 'unavailable' | 'error';
   message: string;
   fieldErrors: FieldErrors;
   /** Extra facts for the UI, e.g. who changed a table in a conflict. */

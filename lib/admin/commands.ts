@@ -1,6 +1,6 @@
 /** Administration: units, unit-years, accounts and memberships. Every command checks admin rights and audits. */
 import { randomBytes } from 'node:crypto';
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { getFrameworkWithCategories } from '@/db/queries/frameworks';
 import { findUnitByCode, findUnitYear, getUnit, getUnitYear, insertUnit, insertUnitYear, updateUnitName, updateUnitYear } from '@/db/queries/units';
@@ -26,8 +26,8 @@ import { THRESHOLD_FIELDS } from './profile-draft';
 import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import type { Who } from '@/lib/projects/commands/shared';
 
-function audit(who: Who, action: string, entity: string, entityId: number, changes: unknown, unitId: number | null = null): void {
-  appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
+function audit(who: Who, action: string, entity: string, entityId: number, changes: unknown, unitId: number | null = null): Promise<void> {
+  return appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
 }
 
 function expenditure(value: string | null): number | null {
@@ -41,8 +41,8 @@ function expenditure(value: string | null): number | null {
  * Inside the write transaction: the acting administrator is still one, and enabled. Two administrators
  * taking each other's role (or account) at the same moment must not both succeed and leave none.
  */
-function stillAdmin(who: Who): void {
-  const me = getUser(who.actor.id);
+async function stillAdmin(who: Who): Promise<void> {
+  const me = await getUser(who.actor.id);
   if (!me?.isAdmin || me.isDisabled) throw denied();
 }
 
@@ -51,38 +51,38 @@ function refuseSystemAccount(username: string, what: string): void {
   if (username === SYSTEM_USERNAME) throw invalid(`“${SYSTEM_USERNAME}”是命令行使用的系统账户，不能${what}`);
 }
 
-function frameworkExists(id: number): void {
-  if (!getFrameworkWithCategories(id)) throw invalid('指标体系不存在', { frameworkId: ['指标体系不存在'] });
+async function frameworkExists(id: number): Promise<void> {
+  if (!(await getFrameworkWithCategories(id))) throw invalid('指标体系不存在', { frameworkId: ['指标体系不存在'] });
 }
 
-export function createUnit(who: Who, code: string, name: string): { unitId: number } {
+export async function createUnit(who: Who, code: string, name: string): Promise<{ unitId: number }> {
   requireAdmin(who.actor);
-  return transaction(() => {
-    if (findUnitByCode(code)) throw invalid(`单位编码 ${code} 已存在`, { code: ['单位编码已存在'] });
-    const u = insertUnit(code, name);
-    audit(who, 'create', 'unit', u.id, { code, name }, u.id);
+  return write(async () => {
+    if (await findUnitByCode(code)) throw invalid(`单位编码 ${code} 已存在`, { code: ['单位编码已存在'] });
+    const u = await insertUnit(code, name);
+    await audit(who, 'create', 'unit', u.id, { code, name }, u.id);
     return { unitId: u.id };
   });
 }
 
-export function renameUnit(who: Who, unitId: number, name: string): void {
+export async function renameUnit(who: Who, unitId: number, name: string): Promise<void> {
   requireAdmin(who.actor);
-  transaction(() => {
-    const u = getUnit(unitId);
+  await write(async () => {
+    const u = await getUnit(unitId);
     if (!u) throw notFound('单位');
-    updateUnitName(unitId, name);
-    audit(who, 'update', 'unit', unitId, [{ field: 'name', before: u.name, after: name }], unitId);
+    await updateUnitName(unitId, name);
+    await audit(who, 'update', 'unit', unitId, [{ field: 'name', before: u.name, after: name }], unitId);
   });
 }
 
-export function createUnitYear(who: Who, unitId: number, year: number, frameworkId: number, projectExpenditure: string | null): { unitYearId: number } {
+export async function createUnitYear(who: Who, unitId: number, year: number, frameworkId: number, projectExpenditure: string | null): Promise<{ unitYearId: number }> {
   requireAdmin(who.actor);
-  return transaction(() => {
-    if (!getUnit(unitId)) throw notFound('单位');
-    frameworkExists(frameworkId);
-    if (findUnitYear(unitId, year)) throw invalid(`该单位已有 ${year} 年度`, { year: ['该年度已存在'] });
-    const uy = insertUnitYear(unitId, year, { frameworkId, projectExpenditureYuan: expenditure(projectExpenditure), ruleProfile: null });
-    audit(who, 'create', 'unit-year', uy.id, { year, frameworkId, projectExpenditure }, unitId);
+  return write(async () => {
+    if (!(await getUnit(unitId))) throw notFound('单位');
+    await frameworkExists(frameworkId);
+    if (await findUnitYear(unitId, year)) throw invalid(`该单位已有 ${year} 年度`, { year: ['该年度已存在'] });
+    const uy = await insertUnitYear(unitId, year, { frameworkId, projectExpenditureYuan: expenditure(projectExpenditure), ruleProfile: null });
+    await audit(who, 'create', 'unit-year', uy.id, { year, frameworkId, projectExpenditure }, unitId);
     return { unitYearId: uy.id };
   });
 }
@@ -114,16 +114,16 @@ export function parseRuleProfileText(text: string | null): string | null {
 
 export type UnitYearSettingsResult = { recounted: { tables: number; changed: number; errors: number; warnings: number } | null };
 
-export function updateUnitYearSettings(
+export async function updateUnitYearSettings(
   who: Who,
   unitYearId: number,
   fields: { frameworkId: number; projectExpenditure: string | null; ruleProfile: string | null },
-): UnitYearSettingsResult {
+): Promise<UnitYearSettingsResult> {
   requireAdmin(who.actor);
-  return transaction(() => {
-    const uy = getUnitYear(unitYearId);
+  return write(async () => {
+    const uy = await getUnitYear(unitYearId);
     if (!uy) throw notFound('预算年度');
-    frameworkExists(fields.frameworkId);
+    await frameworkExists(fields.frameworkId);
     const next = {
       frameworkId: fields.frameworkId,
       projectExpenditureYuan: expenditure(fields.projectExpenditure),
@@ -133,12 +133,12 @@ export function updateUnitYearSettings(
       .filter((field) => uy[field] !== next[field])
       .map((field) => ({ field, before: uy[field], after: next[field] }));
     if (changes.length === 0) return { recounted: null };
-    updateUnitYear(unitYearId, next);
+    await updateUnitYear(unitYearId, next);
     // The stored counts follow the framework and the profile; recount in this transaction so no list
     // or review queue ever shows counts from the old settings.
     const affectsCounts = changes.some((c) => c.field !== 'projectExpenditureYuan');
-    const recount = affectsCounts ? recountUnitYear({ ...uy, ...next }) : null;
-    audit(who, 'update', 'unit-year', unitYearId, changes, uy.unitId);
+    const recount = affectsCounts ? await recountUnitYear({ ...uy, ...next }) : null;
+    await audit(who, 'update', 'unit-year', unitYearId, changes, uy.unitId);
     return {
       recounted: recount && { tables: recount.tables, changed: recount.changed, errors: recount.errors, warnings: recount.warnings },
     };
@@ -150,25 +150,25 @@ export async function createUser(who: Who, input: { username: string; displayNam
   const policy = checkPasswordPolicy(input.password, input.username);
   if (policy) throw invalid(policy, { password: [policy] });
   const hash = await hashPassword(input.password);
-  return transaction(() => {
-    if (findUserByUsername(input.username)) throw invalid('用户名已存在', { username: ['用户名已存在'] });
-    const u = insertUser({ username: input.username, displayName: input.displayName, passwordHash: hash, isAdmin: input.isAdmin, mustChangePassword: true });
-    audit(who, 'create', 'user', u.id, { username: input.username, displayName: input.displayName, isAdmin: input.isAdmin });
+  return write(async () => {
+    if (await findUserByUsername(input.username)) throw invalid('用户名已存在', { username: ['用户名已存在'] });
+    const u = await insertUser({ username: input.username, displayName: input.displayName, passwordHash: hash, isAdmin: input.isAdmin, mustChangePassword: true });
+    await audit(who, 'create', 'user', u.id, { username: input.username, displayName: input.displayName, isAdmin: input.isAdmin });
     return { userId: u.id };
   });
 }
 
-export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): void {
+export async function setUserDisabled(who: Who, userId: number, isDisabled: boolean): Promise<void> {
   requireAdmin(who.actor);
   if (userId === who.actor.id && isDisabled) throw invalid('不能停用自己的账户');
-  transaction(() => {
-    stillAdmin(who);
-    const u = getUser(userId);
+  await write(async () => {
+    await stillAdmin(who);
+    const u = await getUser(userId);
     if (!u) throw notFound('用户');
     if (!isDisabled) refuseSystemAccount(u.username, '启用');
-    updateUser(userId, { isDisabled });
-    if (isDisabled) deleteSessionsOfUser(userId);
-    audit(who, isDisabled ? 'disable' : 'enable', 'user', userId, [{ field: 'isDisabled', before: u.isDisabled, after: isDisabled }]);
+    await updateUser(userId, { isDisabled });
+    if (isDisabled) await deleteSessionsOfUser(userId);
+    await audit(who, isDisabled ? 'disable' : 'enable', 'user', userId, [{ field: 'isDisabled', before: u.isDisabled, after: isDisabled }]);
   });
 }
 
@@ -177,17 +177,17 @@ export function setUserDisabled(who: Who, userId: number, isDisabled: boolean): 
  * keeps at least the administrator who acts. Sessions read the user afresh on every request, so the
  * change holds from the user's next request.
  */
-export function setUserAdmin(who: Who, userId: number, isAdmin: boolean): void {
+export async function setUserAdmin(who: Who, userId: number, isAdmin: boolean): Promise<void> {
   requireAdmin(who.actor);
   if (userId === who.actor.id && !isAdmin) throw invalid('不能取消自己的管理员角色，请由另一位管理员操作');
-  transaction(() => {
-    stillAdmin(who);
-    const u = getUser(userId);
+  await write(async () => {
+    await stillAdmin(who);
+    const u = await getUser(userId);
     if (!u) throw notFound('用户');
     if (isAdmin) refuseSystemAccount(u.username, '设为管理员');
     if (u.isAdmin === isAdmin) return;
-    updateUser(userId, { isAdmin });
-    audit(who, isAdmin ? 'grant-admin' : 'revoke-admin', 'user', userId, [{ field: 'isAdmin', before: u.isAdmin, after: isAdmin }]);
+    await updateUser(userId, { isAdmin });
+    await audit(who, isAdmin ? 'grant-admin' : 'revoke-admin', 'user', userId, [{ field: 'isAdmin', before: u.isAdmin, after: isAdmin }]);
   });
 }
 
@@ -196,14 +196,14 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
   requireAdmin(who.actor);
   const temporaryPassword = `Tmp${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}9`;
   const hash = await hashPassword(temporaryPassword);
-  transaction(() => {
-    const u = getUser(userId);
+  await write(async () => {
+    const u = await getUser(userId);
     if (!u) throw notFound('用户');
     refuseSystemAccount(u.username, '重置密码');
-    setPassword(userId, hash, true);
-    deleteSessionsOfUser(userId);
+    await setPassword(userId, hash, true);
+    await deleteSessionsOfUser(userId);
     // The password itself is never written to the log, only that it changed.
-    audit(who, 'reset-password', 'user', userId, [
+    await audit(who, 'reset-password', 'user', userId, [
       { field: 'password', before: '（原密码）', after: '（临时密码）' },
       { field: 'mustChangePassword', before: u.mustChangePassword, after: true },
     ]);
@@ -211,15 +211,15 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
   return { temporaryPassword };
 }
 
-export function setMembership(who: Who, userId: number, unitId: number, role: MembershipRole, isMember: boolean): void {
+export async function setMembership(who: Who, userId: number, unitId: number, role: MembershipRole, isMember: boolean): Promise<void> {
   requireAdmin(who.actor);
-  transaction(() => {
-    const u = getUser(userId);
+  await write(async () => {
+    const u = await getUser(userId);
     if (!u) throw notFound('用户');
-    if (!getUnit(unitId)) throw notFound('单位');
+    if (!(await getUnit(unitId))) throw notFound('单位');
     if (isMember) refuseSystemAccount(u.username, '授予单位角色');
-    const isChanged = isMember ? addMembership(userId, unitId, role) : removeMembership(userId, unitId, role);
+    const isChanged = isMember ? await addMembership(userId, unitId, role) : await removeMembership(userId, unitId, role);
     // Granting a role already held (or taking one not held) changes nothing and is not audited.
-    if (isChanged) audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role, before: !isMember, after: isMember }, unitId);
+    if (isChanged) await audit(who, isMember ? 'grant' : 'revoke', 'user', userId, { unitId, role, before: !isMember, after: isMember }, unitId);
   });
 }

@@ -15,40 +15,41 @@ import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 
 const NO_FINDINGS = { errors: 0, warnings: 0, tablesWithErrors: 0 };
 
-export function adminUnits(actor: Actor) {
+export async function adminUnits(actor: Actor) {
   requireAdmin(actor);
-  const totals = findingTotalsByUnitYear();
-  const years = listUnitYearSummaries().map((y) => ({ ...y, findings: totals.get(y.id) ?? NO_FINDINGS }));
-  return { units: listUnits(), years, frameworks: listFrameworks() };
+  const totals = await findingTotalsByUnitYear();
+  const years = (await listUnitYearSummaries()).map((y) => ({ ...y, findings: totals.get(y.id) ?? NO_FINDINGS }));
+  return { units: await listUnits(), years, frameworks: await listFrameworks() };
 }
 
 /**
  * One unit-year's settings page: its summary, the stored profile, and the basis from which the profile
  * editor computes the effect of an edited profile (every table checked once per framework).
  */
-export function adminUnitYear(actor: Actor, unitYearId: number) {
+export async function adminUnitYear(actor: Actor, unitYearId: number) {
   requireAdmin(actor);
-  const row = getUnitYear(unitYearId);
-  const summary = getUnitYearSummary(unitYearId);
+  const row = await getUnitYear(unitYearId);
+  const summary = await getUnitYearSummary(unitYearId);
   if (!row || !summary) return null;
-  const frameworkRows = listFrameworks();
+  const frameworkRows = await listFrameworks();
   const frameworks: Record<string, Framework> = {};
-  for (const f of frameworkRows) frameworks[String(f.id)] = loadFramework(f.id);
-  const tables = loadUnitYearBundles(unitYearId).map(bundleToTable);
+  for (const f of frameworkRows) frameworks[String(f.id)] = await loadFramework(f.id);
+  const tables = (await loadUnitYearBundles(unitYearId)).map(bundleToTable);
+  const totals = await findingTotalsByUnitYear(unitYearId);
   return {
     summary,
-    findings: findingTotalsByUnitYear(unitYearId).get(unitYearId) ?? NO_FINDINGS,
+    findings: totals.get(unitYearId) ?? NO_FINDINGS,
     profile: ruleProfileOf(row),
     frameworks: frameworkRows.map((f) => ({ id: f.id, name: f.name })),
     basis: effectBasis(tables, frameworks, row.year),
   };
 }
 
-export function adminUsers(actor: Actor) {
+export async function adminUsers(actor: Actor) {
   requireAdmin(actor);
-  const memberships = listAllMemberships();
+  const memberships = await listAllMemberships();
   return {
-    users: listUsers().map((u) => ({
+    users: (await listUsers()).map((u) => ({
       id: u.id,
       username: u.username,
       displayName: u.displayName,
@@ -58,11 +59,11 @@ export function adminUsers(actor: Actor) {
       isSystem: u.username === SYSTEM_USERNAME,
       memberships: memberships.filter((m) => m.userId === u.id),
     })),
-    units: listUnits(),
+    units: await listUnits(),
   };
 }
 
-export function adminAudit(actor: Actor, page: number) {
+export async function adminAudit(actor: Actor, page: number) {
   requireAdmin(actor);
   return listRecentAudit(100, (page - 1) * 100);
 }

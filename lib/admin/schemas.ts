@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import '@/lib/domain/schemas';
-import { MEMBERSHIP_ROLES } from '@/db/schema';
+import { MEMBERSHIP_ROLES } from '@/db/schema/enums';
 import { UNIT_CODE } from '@/lib/domain/limits';
 
 const id = z.number({ error: '编号无效' }).int().positive();

@@ -84,7 +84,7 @@ export async function clearSessionCookie(): Promise<string | undefined> {
 
 /** Starts a session for a user who just proved their password, ending the one this browser had before. */
 export async function replaceSession(userId: number, ip: string, userAgent: string | null): Promise<void> {
-  endSession(await sessionToken());
-  const { token, expiresAt } = createSession(userId, ip, userAgent);
+  await endSession(await sessionToken());
+  const { token, expiresAt } = await createSession(userId, ip, userAgent);
   await setSessionCookie(token, expiresAt);
 }

@@ -3,6 +3,7 @@
  * stolen database copy cannot be replayed as a session.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { write } from '@/db/client';
 import {
   deleteSession,
   findSession,
@@ -22,26 +23,21 @@ function tokenId(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function createSession(userId: number, ip: string | null, userAgent: string | null): { token: string; expiresAt: number } {
+export async function createSession(userId: number, ip: string | null, userAgent: string | null): Promise<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
   const at = Date.now();
   const expiresAt = at + authSettings.sessionMaxHours * 3_600_000;
-  pruneSessions(at, at - authSettings.sessionIdleMinutes * 60_000);
-  insertSession({
-    id: tokenId(token),
-    userId,
-    createdAt: at,
-    lastSeenAt: at,
-    expiresAt,
-    ip,
-    userAgent: userAgent?.slice(0, 300) ?? null,
+  const row = { id: tokenId(token), userId, createdAt: at, lastSeenAt: at, expiresAt, ip, userAgent: userAgent?.slice(0, 300) ?? null };
+  await write(async () => {
+    await pruneSessions(at, at - authSettings.sessionIdleMinutes * 60_000);
+    await insertSession(row);
   });
   return { token, expiresAt };
 }
 
-export function actorOf(user: UserRow): Actor {
+export async function actorOf(user: UserRow): Promise<Actor> {
   const memberships = new Map<number, MembershipRole[]>();
-  for (const m of listMemberships(user.id)) {
+  for (const m of await listMemberships(user.id)) {
     const roles = memberships.get(m.unitId) ?? [];
     roles.push(m.role);
     memberships.set(m.unitId, roles);
@@ -52,21 +48,22 @@ export function actorOf(user: UserRow): Actor {
 export type SessionState = { actor: Actor; mustChangePassword: boolean } | null;
 
 /** Resolves a cookie token to its user, enforcing idle and absolute timeouts. */
-export function resolveSession(token: string | undefined): SessionState {
+export async function resolveSession(token: string | undefined): Promise<SessionState> {
   if (!token || token.length > 100) return null;
   const id = tokenId(token);
-  const found = findSession(id);
+  const found = await findSession(id);
   if (!found) return null;
   const at = Date.now();
   const idleLimit = authSettings.sessionIdleMinutes * 60_000;
   if (found.session.expiresAt < at || found.session.lastSeenAt + idleLimit < at || found.user.isDisabled) {
-    deleteSession(id);
+    await write(() => deleteSession(id));
     return null;
   }
-  if (at - found.session.lastSeenAt > TOUCH_EVERY_MS) touchSession(id, at);
-  return { actor: actorOf(found.user), mustChangePassword: found.user.mustChangePassword };
+  // Written at most once a minute per session: most requests only read.
+  if (at - found.session.lastSeenAt > TOUCH_EVERY_MS) await write(() => touchSession(id, at));
+  return { actor: await actorOf(found.user), mustChangePassword: found.user.mustChangePassword };
 }
 
-export function endSession(token: string | undefined): void {
-  if (token) deleteSession(tokenId(token));
+export async function endSession(token: string | undefined): Promise<void> {
+  if (token) await write(() => deleteSession(tokenId(token)));
 }

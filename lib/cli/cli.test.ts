@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '@/lib/testing/db';
+import { freshDatabase, isPostgresRun } from '@/lib/testing/db';
 import { runCommand } from './command';
 import { commands } from './registry';
 
@@ -31,8 +31,8 @@ async function pt(args: string[], stdin = ''): Promise<{ code: number; out: stri
 
 type Interchange = { projects: { code: string; indicators: unknown[] }[] };
 
-beforeAll(() => {
-  freshDatabase();
+beforeAll(async () => {
+  await freshDatabase();
 });
 
 describe('pt', () => {
@@ -159,7 +159,8 @@ describe('pt', () => {
     expect(r.err).toContain('单位编码“x y”无效');
   });
 
-  it('db:backup: never over the live database, and over an existing file only with --force', async () => {
+  // A SQLite file copy; on PostgreSQL the command refuses and names pg_dump (the test below).
+  it.skipIf(isPostgresRun())('db:backup: never over the live database, and over an existing file only with --force', async () => {
     const copy = path.join(dir, 'copy.db');
     expect((await pt(['db:backup', copy])).code).toBe(0);
     const again = await pt(['db:backup', copy]);
@@ -167,11 +168,22 @@ describe('pt', () => {
     expect(again.err).toContain('已存在');
     expect((await pt(['db:backup', copy, '--force'])).code).toBe(0);
     const { liveDatabaseFile } = await import('@/db/queries/status');
-    for (const target of [liveDatabaseFile(), `${liveDatabaseFile()}-wal`]) {
+    const live = liveDatabaseFile()!;
+    for (const target of [live, `${live}-wal`]) {
       const r = await pt(['db:backup', target, '--force']);
       expect(r.code, target).toBe(2);
       expect(r.err).toContain('不能备份到数据库文件本身');
     }
+  });
+
+  it.runIf(isPostgresRun())('db:backup and db:restore on PostgreSQL: refused, naming the tools to use instead', async () => {
+    const backup = await pt(['db:backup', path.join(dir, 'pg.dump')]);
+    expect(backup.code).toBe(2);
+    expect(backup.err).toContain('pg_dump -Fc -f');
+    const restore = await pt(['db:restore', path.join(dir, 'pg.dump')]);
+    expect(restore.code).toBe(2);
+    expect(restore.err).toContain('pg_restore --clean --if-exists -d "$DATABASE_URL"');
+    expect(fs.existsSync(path.join(dir, 'pg.dump'))).toBe(false);
   });
 
   it('export: the format follows the file name when --format is left out; --project picks one table', async () => {

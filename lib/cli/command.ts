@@ -11,6 +11,11 @@ export type Command = {
   usage: string;
   /** Returns the process exit code. Errors for the user go to io.stderr in Chinese, no stack traces. */
   run: (args: string[], io: CommandIO) => Promise<number>;
+  /**
+   * The command may open the database (it calls ensureBaseData or ready() first); the process closes it
+   * when the command ends, or PostgreSQL's pooled connections would keep it running.
+   */
+  usesDatabase?: boolean;
 };
 
 /** A mistake in how a command was called: main prints it with the command's usage, exit code 2. */

@@ -9,7 +9,8 @@ function help(): string {
     '命令：',
     ...commands.map((c) => `  ${c.usage}`),
     '',
-    '数据库位置由环境变量 DATABASE_PATH 指定，默认 data/app.db。',
+    '数据库：设置环境变量 DATABASE_URL（postgres://…）时使用 PostgreSQL（两者都设置时以它为准）；',
+    '否则使用 DATABASE_PATH 指定的 SQLite 文件，默认 data/app.db。',
   ].join('\n');
 }
 
@@ -37,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`命令 ${name} 失败：${message}\n`);
     if (process.env.PT_DEBUG) console.error(error);
     return 1;
+  } finally {
+    // Loaded only by the commands that use it: `pt parse` stays free of the database modules.
+    if (command.usesDatabase) await (await import('@/db/client')).closeDatabase();
   }
 }
 

@@ -11,35 +11,58 @@ import { formatTime } from '@/lib/format/time';
 
 export type ProjectScope = { project: ProjectRow; unitYear: UnitYearRow; unitId: number };
 
-export function unitYearFor(actor: Actor, unitYearId: number, permission: Permission): UnitYearRow {
-  const unitYear = getUnitYear(unitYearId);
+export async function unitYearFor(actor: Actor, unitYearId: number, permission: Permission): Promise<UnitYearRow> {
+  const unitYear = await getUnitYear(unitYearId);
   if (!unitYear) throw notFound('预算年度');
   if (!can(actor, permission, unitYear.unitId)) throw denied();
   return unitYear;
 }
 
-export function projectFor(actor: Actor, projectId: number, permission: Permission): ProjectScope {
-  const project = getProject(projectId);
+export async function projectFor(actor: Actor, projectId: number, permission: Permission): Promise<ProjectScope> {
+  const project = await getProject(projectId);
   if (!project) throw notFound('绩效目标表');
-  const unitYear = getUnitYear(project.unitYearId);
+  const unitYear = await getUnitYear(project.unitYearId);
   if (!unitYear) throw notFound('预算年度');
   if (!can(actor, permission, unitYear.unitId)) throw denied();
   return { project, unitYear, unitId: unitYear.unitId };
 }
 
+/**
+ * The table's scope, or null when it does not exist or the actor lacks `permission` in its unit: for
+ * routes, which answer with their own status instead of throwing. Other errors (database down) pass.
+ */
+export async function projectScopeIfAllowed(actor: Actor, projectId: number, permission: Permission): Promise<ProjectScope | null> {
+  try {
+    return await projectFor(actor, projectId, permission);
+  } catch (error) {
+    if (error instanceof ActionError) return null;
+    throw error;
+  }
+}
+
+/** The unit-year, or null when it does not exist or the actor lacks `permission` in its unit. */
+export async function unitYearIfAllowed(actor: Actor, unitYearId: number, permission: Permission): Promise<UnitYearRow | null> {
+  try {
+    return await unitYearFor(actor, unitYearId, permission);
+  } catch (error) {
+    if (error instanceof ActionError) return null;
+    throw error;
+  }
+}
+
 /** Separation of duties: whoever submitted, created, edited or imported a table is its author. */
-export function isAuthorOf(project: ProjectRow, userId: number): boolean {
-  return project.submittedBy === userId || hasUserTouchedProject(project.id, userId);
+export async function isAuthorOf(project: ProjectRow, userId: number): Promise<boolean> {
+  return project.submittedBy === userId || (await hasUserTouchedProject(project.id, userId));
 }
 
 /** The facts the operations table decides on, for one table. */
-export function projectTarget(op: Operation, project: ProjectRow, unitId: number, actor: Actor): Target {
-  return { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && isAuthorOf(project, actor.id) };
+export async function projectTarget(op: Operation, project: ProjectRow, unitId: number, actor: Actor): Promise<Target> {
+  return { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && (await isAuthorOf(project, actor.id)) };
 }
 
 /** Refuses (throws) unless the operations table allows `op` on this table for this actor. */
-export function authorizeOnProject(op: Operation, scope: ProjectScope, actor: Actor): void {
-  const decision = decide(op, { actor, mustChangePassword: false }, projectTarget(op, scope.project, scope.unitId, actor));
+export async function authorizeOnProject(op: Operation, scope: ProjectScope, actor: Actor): Promise<void> {
+  const decision = decide(op, { actor, mustChangePassword: false }, await projectTarget(op, scope.project, scope.unitId, actor));
   if (decision !== 'allow') throw refusalError(decision, op, scope.project.status);
 }
 
@@ -53,22 +76,22 @@ function idIn(input: unknown, key: string): number {
  * Loads what the operations table needs to decide on an action's validated input; null when the
  * decision needs no target (not unit-scoped, or each item is checked by the command).
  */
-export function operationTarget(op: Operation, input: unknown, actor: Actor): Target | null {
+export async function operationTarget(op: Operation, input: unknown, actor: Actor): Promise<Target | null> {
   if (op.access.kind !== 'permission') return null;
   switch (op.access.scope) {
     case 'global':
       return { unitId: null };
     case 'unit-year': {
-      const unitYear = getUnitYear(idIn(input, 'unitYearId'));
+      const unitYear = await getUnitYear(idIn(input, 'unitYearId'));
       if (!unitYear) throw notFound('预算年度');
       return { unitId: unitYear.unitId };
     }
     case 'project': {
-      const project = getProject(idIn(input, 'projectId'));
+      const project = await getProject(idIn(input, 'projectId'));
       if (!project) throw notFound('绩效目标表');
-      const unitYear = getUnitYear(project.unitYearId);
+      const unitYear = await getUnitYear(project.unitYearId);
       if (!unitYear) throw notFound('预算年度');
-      return projectTarget(op, project, unitYear.unitId, actor);
+      return await projectTarget(op, project, unitYear.unitId, actor);
     }
     case 'unit':
     case 'each-item':
@@ -80,13 +103,13 @@ export function requireAdmin(actor: Actor): void {
   if (!can(actor, 'admin.manage', null)) throw denied();
 }
 
-export function assertVersion(project: ProjectRow, version: number): void {
-  if (project.version !== version) throw conflictError(project, version);
+export async function assertVersion(project: ProjectRow, version: number): Promise<void> {
+  if (project.version !== version) throw await conflictError(project, version);
 }
 
 /** The refusal of a save based on an older version: says who changed the table and when. */
-export function conflictError(project: ProjectRow, version: number): ActionError {
-  const whoName = project.updatedBy === null ? null : (getUser(project.updatedBy)?.displayName ?? null);
+export async function conflictError(project: ProjectRow, version: number): Promise<ActionError> {
+  const whoName = project.updatedBy === null ? null : ((await getUser(project.updatedBy))?.displayName ?? null);
   const when = formatTime(project.updatedAt);
   return new ActionError(
     'conflict',

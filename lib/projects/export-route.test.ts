@@ -21,9 +21,9 @@ beforeAll(async () => {
   gateModule = await import('@/lib/http/export-gate');
   route = await import('./export-route');
   const { sectionById } = await import('./section');
-  freshDatabase();
+  await freshDatabase();
   await loadDemo();
-  const demo = sectionById(1, { includeDrafts: true })!;
+  const demo = (await sectionById(1, { includeDrafts: true }))!;
   // The demo's 23 tables ten times over: a section large enough to pass through the gate.
   const entries = Array.from({ length: 10 }, () => demo.entries).flat().map((e, i) => ({ ...e, number: i + 1 }));
   large = { ...demo, entries };

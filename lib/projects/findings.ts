@@ -23,12 +23,12 @@ export function ruleProfileOf(unitYear: Pick<UnitYearRow, 'ruleProfile'>): RuleP
   }
 }
 
-export function ruleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 'year' | 'ruleProfile'>): RuleContext {
-  return { framework: loadFramework(unitYear.frameworkId), year: unitYear.year, profile: ruleProfileOf(unitYear) };
+export async function ruleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 'year' | 'ruleProfile'>): Promise<RuleContext> {
+  return { framework: await loadFramework(unitYear.frameworkId), year: unitYear.year, profile: ruleProfileOf(unitYear) };
 }
 
-export function findingsOf(table: TargetTable, unitYear: UnitYearRow): Finding[] {
-  return checkTable(table, ruleContextOf(unitYear));
+export async function findingsOf(table: TargetTable, unitYear: UnitYearRow): Promise<Finding[]> {
+  return checkTable(table, await ruleContextOf(unitYear));
 }
 
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
@@ -40,12 +40,12 @@ export function countFindings(findings: readonly Finding[]): { errors: number; w
 export type UnitYearCounts = { tables: number; tablesWithErrors: number; errors: number; warnings: number; perTable: FindingCounts[] };
 
 /** Per-table counts of every table of a unit-year under `ctx` (which need not be the stored one: a preview). */
-export function countUnitYear(unitYearId: number, ctx: RuleContext): UnitYearCounts {
+export async function countUnitYear(unitYearId: number, ctx: RuleContext): Promise<UnitYearCounts> {
   const perTable: FindingCounts[] = [];
   let errors = 0;
   let warnings = 0;
   let tablesWithErrors = 0;
-  for (const bundle of loadUnitYearBundles(unitYearId)) {
+  for (const bundle of await loadUnitYearBundles(unitYearId)) {
     const c = countFindings(checkTable(bundleToTable(bundle), ctx));
     perTable.push({ projectId: bundle.project.id, ...c });
     errors += c.errors;
@@ -59,7 +59,7 @@ export function countUnitYear(unitYearId: number, ctx: RuleContext): UnitYearCou
  * Recounts and stores every table's findings after the unit-year's framework or rule profile changed.
  * Call inside that change's transaction, so the list never shows counts from the old settings.
  */
-export function recountUnitYear(unitYear: UnitYearRow): UnitYearCounts & { changed: number } {
-  const counts = countUnitYear(unitYear.id, ruleContextOf(unitYear));
-  return { ...counts, changed: setFindingCounts(counts.perTable) };
+export async function recountUnitYear(unitYear: UnitYearRow): Promise<UnitYearCounts & { changed: number }> {
+  const counts = await countUnitYear(unitYear.id, await ruleContextOf(unitYear));
+  return { ...counts, changed: await setFindingCounts(counts.perTable) };
 }

@@ -2,12 +2,14 @@
 import { getFrameworkWithCategories, type FrameworkSeed } from '@/db/queries/frameworks';
 import { BUILTIN_FRAMEWORKS, type CategoryRole, type Framework, type FrameworkLevel1 } from '@/lib/domain/framework';
 
+// Frameworks are seeded once and never edited, so filling this cache inside a write() that is later
+// retried or rolled back leaves nothing wrong in it.
 const cache = new Map<number, Framework>();
 
-export function loadFramework(frameworkId: number): Framework {
+export async function loadFramework(frameworkId: number): Promise<Framework> {
   const hit = cache.get(frameworkId);
   if (hit) return hit;
-  const found = getFrameworkWithCategories(frameworkId);
+  const found = await getFrameworkWithCategories(frameworkId);
   if (!found) throw new Error(`framework ${frameworkId} not found`);
   const sections: FrameworkLevel1[] = [];
   for (const c of found.categories) {

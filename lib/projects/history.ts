@@ -36,8 +36,8 @@ function isChangeList(v: unknown): v is TableChange[] {
   return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && 'kind' in c);
 }
 
-export function projectHistory(projectId: number): HistoryEntry[] {
-  return listAuditFor('project', projectId).map((row) => {
+export async function projectHistory(projectId: number): Promise<HistoryEntry[]> {
+  return (await listAuditFor('project', projectId)).map((row) => {
     const data = parse(row.changes);
     const obj = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
     const nested = obj.changes;

@@ -5,14 +5,14 @@
  * table has reading problems (it may be truncated) unless the user forces it. Importing the same
  * document again changes nothing and never duplicates.
  */
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { findProjectByCode, insertProject, listProjectsOfUnitYear, replaceProjectContent, updateProjectHeader } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear, updateUnitYear } from '@/db/queries/units';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied } from '@/lib/actions/errors';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can, unitsWith, type Actor } from '@/lib/auth/permissions';
 import { diffTables, type TableChange } from '@/lib/domain/diff';
 import { frameworkOfRows } from '@/lib/domain/framework';
 import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
@@ -83,7 +83,7 @@ export type ImportPlan = {
 
 type Work = { item: ImportItem; parsed: ParsedTable; table: TargetTable; existing: ProjectRow | undefined; changes: TableChange[] };
 
-function resolveTarget(doc: PublishedDocument, opts: ImportOptions): { unitCode: string; unitName: string; year: number } {
+async function resolveTarget(doc: PublishedDocument, opts: ImportOptions): Promise<{ unitCode: string; unitName: string; year: number }> {
   const unitCode = opts.unitCode ?? doc.unit?.code;
   const year = opts.year ?? doc.year ?? undefined;
   if (!unitCode) throw new ActionError('invalid', '文档中没有找到单位编码，请指定单位（--unit）');
@@ -91,7 +91,7 @@ function resolveTarget(doc: PublishedDocument, opts: ImportOptions): { unitCode:
   // The same rule as a unit made by an administrator: every way into the database checks it.
   if (!UNIT_CODE.test(unitCode)) throw new ActionError('invalid', `单位编码“${unitCode.slice(0, 40)}”无效：应为 3–20 位字母或数字`);
   // A unit the import creates is named as the document names it, even when its code was given by hand.
-  return { unitCode, unitName: findUnitByCode(unitCode)?.name ?? doc.unit?.name ?? unitCode, year };
+  return { unitCode, unitName: (await findUnitByCode(unitCode))?.name ?? doc.unit?.name ?? unitCode, year };
 }
 
 function withKeptKeys(incoming: TargetTable, existing: TargetTable | null): TargetTable {
@@ -111,10 +111,10 @@ function stripSource(t: ParsedTable): TargetTable {
   return structuredClone(table);
 }
 
-function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number, doc: PublishedDocument): UnitYearRow {
+async function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number, doc: PublishedDocument): Promise<UnitYearRow> {
   if (unitYear) return unitYear;
   // A unit-year the import creates takes the framework asked for, or the one the document follows.
-  const framework = findFrameworkByCode(opts.frameworkCode ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators)).code);
+  const framework = await findFrameworkByCode(opts.frameworkCode ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators)).code);
   if (!framework) throw new ActionError('invalid', `指标体系 ${opts.frameworkCode} 不存在`);
   // An unsaved stand-in so findings can be computed for a unit-year that the import will create.
   return { id: 0, unitId: 0, year, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
@@ -147,16 +147,16 @@ function expenditurePlan(doc: PublishedDocument, unitYear: UnitYearRow | undefin
  * does not mention. Each finding goes to its table; the rest (the budgets' sum against 项目支出) is
  * general. Unit-year findings are those checkUnitYear gives beyond each table's own checks.
  */
-function unitYearFindings(
+async function unitYearFindings(
   doc: PublishedDocument,
   tables: readonly TargetTable[],
   others: readonly ProjectRow[],
   unitYear: UnitYearRow,
   expenditure: string | null,
-): { byTable: Finding[][]; general: Finding[] } {
-  const ctx = ruleContextOf(unitYear);
+): Promise<{ byTable: Finding[][]; general: Finding[] }> {
+  const ctx = await ruleContextOf(unitYear);
   const codes = new Set(tables.map((t) => t.code));
-  const stored = loadTables(others.filter((p) => !codes.has(p.code)).map((p) => p.id)).map((x) => x.table);
+  const stored = (await loadTables(others.filter((p) => !codes.has(p.code)).map((p) => p.id))).map((x) => x.table);
   const own = [...tables, ...stored].map((t) => checkTable(t, ctx));
   const input = { tables: [...tables, ...stored], projectExpenditure: expenditure, mentions: doc.mentions, titles: doc.projects.map((p) => ({ code: p.code, title: p.source.title })) };
   const key = (f: Finding) => `${f.rule}\u0000${f.project}\u0000${f.path}\u0000${f.message}`;
@@ -186,29 +186,33 @@ function decide(w: Omit<Work, 'item'>, base: Omit<ImportItem, 'action' | 'reason
   return go('update', hasProblems ? '读取时发现问题，按要求强制覆盖' : null);
 }
 
-function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): { plan: ImportPlan; work: Work[] } {
-  const target = resolveTarget(doc, opts);
-  const unit = findUnitByCode(target.unitCode);
+async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): Promise<{ plan: ImportPlan; work: Work[] }> {
+  const target = await resolveTarget(doc, opts);
+  const unit = await findUnitByCode(target.unitCode);
   if (unit ? !can(actor, 'project.import', unit.id) : !can(actor, 'admin.manage', null)) throw denied();
-  const unitYear = unit ? findUnitYear(unit.id, target.year) : undefined;
+  const unitYear = unit ? await findUnitYear(unit.id, target.year) : undefined;
   // Setting up a budget year (and choosing its framework) is an administrator's job, as in the editor.
   if (unit && !unitYear && !can(actor, 'admin.manage', null)) {
     throw new ActionError('invalid', `${unit.code} ${unit.name} 尚未设立 ${target.year} 年度：请联系管理员在“管理”中新增该预算年度后再导入`);
   }
-  const ctx = frameworkContext(unitYear, opts, target.year, doc);
+  const ctx = await frameworkContext(unitYear, opts, target.year, doc);
   const isForced = opts.force === true;
   const firstByCode = new Map<string, ParsedTable>();
-  const prepared = doc.projects.map((parsed) => {
+  // One table after another (not Promise.all): a transaction's queries run one at a time anyway.
+  const prepared: (Omit<Work, 'item'> & { duplicateOf: ParsedTable | undefined })[] = [];
+  for (const parsed of doc.projects) {
     const duplicateOf = firstByCode.get(parsed.code);
     if (!duplicateOf) firstByCode.set(parsed.code, parsed);
-    const existing = unitYear && !duplicateOf ? findProjectByCode(unitYear.id, parsed.code) : undefined;
-    const before = existing ? (loadTable(existing.id)?.table ?? null) : null;
+    const existing = unitYear && !duplicateOf ? await findProjectByCode(unitYear.id, parsed.code) : undefined;
+    const before = existing ? ((await loadTable(existing.id))?.table ?? null) : null;
     const table = withKeptKeys(stripSource(parsed), before);
-    return { parsed, table, existing, duplicateOf, changes: diffTables(before, table) };
-  });
+    prepared.push({ parsed, table, existing, duplicateOf, changes: diffTables(before, table) });
+  }
   const expenditure = expenditurePlan(doc, unitYear);
   const kept = prepared.filter((p) => !p.duplicateOf);
-  const checked = unitYearFindings(doc, kept.map((p) => p.table), unitYear ? listProjectsOfUnitYear(unitYear.id) : [], ctx, expenditure.stored ?? expenditure.document);
+  const checked = await unitYearFindings(doc, kept.map((p) => p.table), unitYear ? await listProjectsOfUnitYear(unitYear.id) : [], ctx, expenditure.stored ?? expenditure.document);
+  // A later duplicate is not imported; it is checked on its own, under the unit-year's rules.
+  const ownCtx = await ruleContextOf(ctx);
   const work = prepared.map((p): Work => {
     const base = {
       number: p.parsed.source.number,
@@ -218,8 +222,7 @@ function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): {
       total: p.parsed.budget.total,
       rows: p.parsed.indicators.length,
       problems: doc.problems.filter((x) => x.tableLine === p.parsed.source.line).map((x) => x.message),
-      // A later duplicate is not imported; it is checked on its own.
-      findings: p.duplicateOf ? checkTable(p.table, ruleContextOf(ctx)) : checked.byTable[kept.indexOf(p)]!,
+      findings: p.duplicateOf ? checkTable(p.table, ownCtx) : checked.byTable[kept.indexOf(p)]!,
     };
     return { ...p, item: decide(p, base, p.duplicateOf, isForced) };
   });
@@ -236,32 +239,45 @@ function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptions): {
   return { plan, work };
 }
 
-export function planImport(actor: Actor, doc: PublishedDocument, opts: ImportOptions = {}): ImportPlan {
-  return buildPlan(actor, doc, opts).plan;
+export async function planImport(actor: Actor, doc: PublishedDocument, opts: ImportOptions = {}): Promise<ImportPlan> {
+  return (await buildPlan(actor, doc, opts)).plan;
+}
+
+/**
+ * Whether the actor may import at all (no unit named) or into the named unit: the upload route asks
+ * before reading a byte of the file. The import itself checks again, in its transaction.
+ */
+export async function mayImportInto(actor: Actor, unitCode: string | undefined): Promise<boolean> {
+  const importable = unitsWith(actor, 'project.import');
+  if (importable === null) return true;
+  if (!unitCode) return importable.length > 0;
+  const unit = await findUnitByCode(unitCode);
+  return unit !== undefined && importable.includes(unit.id);
 }
 
 export type ImportResult = ImportPlan & { unitYearId: number; created: number; updated: number; unchanged: number; skipped: number };
 
-function audit(who: Who, action: string, entity: string, entityId: number, unitId: number, changes: unknown): void {
-  appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
+async function audit(who: Who, action: string, entity: string, entityId: number, unitId: number, changes: unknown): Promise<void> {
+  await appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
 }
 
-export function applyImport(who: Who, doc: PublishedDocument, opts: ImportOptions = {}): ImportResult {
-  return transaction(() => {
-    const { plan, work } = buildPlan(who.actor, doc, opts);
-    let unit = findUnitByCode(plan.unit.code);
+export async function applyImport(who: Who, doc: PublishedDocument, opts: ImportOptions = {}): Promise<ImportResult> {
+  return write(async () => {
+    const { plan, work } = await buildPlan(who.actor, doc, opts);
+    let unit = await findUnitByCode(plan.unit.code);
     if (!unit) {
-      unit = insertUnit(plan.unit.code, plan.unit.name);
-      audit(who, 'create', 'unit', unit.id, unit.id, { code: unit.code, name: unit.name, source: 'import' });
+      unit = await insertUnit(plan.unit.code, plan.unit.name);
+      await audit(who, 'create', 'unit', unit.id, unit.id, { code: unit.code, name: unit.name, source: 'import' });
     }
-    let unitYear = findUnitYear(unit.id, plan.year);
+    let unitYear = await findUnitYear(unit.id, plan.year);
     const expenditureYuan = doc.projectExpenditure === null ? null : wanyuanToYuan(doc.projectExpenditure);
     if (!unitYear) {
-      unitYear = insertUnitYear(unit.id, plan.year, { frameworkId: frameworkContext(undefined, opts, plan.year, doc).frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
-      audit(who, 'create', 'unit-year', unitYear.id, unit.id, { year: plan.year, projectExpenditure: doc.projectExpenditure, source: 'import' });
+      const { frameworkId } = await frameworkContext(undefined, opts, plan.year, doc);
+      unitYear = await insertUnitYear(unit.id, plan.year, { frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
+      await audit(who, 'create', 'unit-year', unitYear.id, unit.id, { year: plan.year, projectExpenditure: doc.projectExpenditure, source: 'import' });
     } else if (plan.projectExpenditure.outcome === 'set') {
-      updateUnitYear(unitYear.id, { projectExpenditureYuan: expenditureYuan });
-      audit(who, 'update', 'unit-year', unitYear.id, unit.id, [{ field: 'projectExpenditure', before: null, after: doc.projectExpenditure, source: 'import' }]);
+      await updateUnitYear(unitYear.id, { projectExpenditureYuan: expenditureYuan });
+      await audit(who, 'update', 'unit-year', unitYear.id, unit.id, [{ field: 'projectExpenditure', before: null, after: doc.projectExpenditure, source: 'import' }]);
     }
     const count = { create: 0, update: 0, unchanged: 0, skip: 0 };
     for (const w of work) {
@@ -271,17 +287,17 @@ export function applyImport(who: Who, doc: PublishedDocument, opts: ImportOption
       // findings (name mismatches in the document, duplicates) are for the preview only.
       const counts = countFindings(w.item.findings.filter((f) => !UNIT_YEAR_RULES.has(f.rule)));
       if (w.item.action === 'create') {
-        const project = insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
-        replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
-        auditProject(who, 'import', project.id, unit.id, diffTables(null, w.table));
+        const project = await insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
+        await replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
+        await auditProject(who, 'import', project.id, unit.id, diffTables(null, w.table));
         continue;
       }
       const existing = w.existing!;
-      if (!updateProjectHeader(existing.id, existing.version, tableHeader(w.table, counts), who.actor.id)) {
+      if (!(await updateProjectHeader(existing.id, existing.version, tableHeader(w.table, counts), who.actor.id))) {
         throw new ActionError('conflict', `表 ${w.item.number}「${w.item.name}」在导入期间被他人修改，请重新预览后再导入`);
       }
-      replaceProjectContent(existing.id, tablePlan(w.table), tableRows(w.table));
-      auditProject(who, 'import', existing.id, unit.id, w.changes);
+      await replaceProjectContent(existing.id, tablePlan(w.table), tableRows(w.table));
+      await auditProject(who, 'import', existing.id, unit.id, w.changes);
     }
     return { ...plan, unitYearId: unitYear.id, created: count.create, updated: count.update, unchanged: count.unchanged, skipped: count.skip };
   });

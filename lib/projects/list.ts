@@ -2,7 +2,9 @@
 import { z } from 'zod';
 import { listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/projects';
 import { countUnitYearOptions, getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
-import { PROJECT_STATUSES } from '@/db/schema';
+
+export type { ProjectListRow, UnitYearOption, UnitYearSummary };
+import { PROJECT_STATUSES } from '@/db/schema/enums';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
 
 export const PAGE_SIZE = 50;
@@ -37,29 +39,30 @@ export type ProjectListPage = {
   params: ListParams;
 };
 
-export function visibleUnitYears(actor: Actor): UnitYearOption[] {
+export async function visibleUnitYears(actor: Actor): Promise<UnitYearOption[]> {
   return listUnitYearOptions(unitsWith(actor, 'project.view'));
 }
 
-export function canSeeUnitYear(actor: Actor, unitYearId: number): UnitYearSummary | null {
-  const s = getUnitYearSummary(unitYearId);
+export async function canSeeUnitYear(actor: Actor, unitYearId: number): Promise<UnitYearSummary | null> {
+  const s = await getUnitYearSummary(unitYearId);
   if (!s) return null;
   const units = unitsWith(actor, 'project.view');
   return units === null || units.includes(s.unitId) ? s : null;
 }
 
-export function projectListPage(actor: Actor, raw: Record<string, string | string[] | undefined>): ProjectListPage {
+export async function projectListPage(actor: Actor, raw: Record<string, string | string[] | undefined>): Promise<ProjectListPage> {
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const params = listParamsSchema.parse(flat);
   const visible = unitsWith(actor, 'project.view');
-  const unitYearCount = countUnitYearOptions(visible);
-  const unitYears = unitYearCount <= PICKER_LIMIT ? listUnitYearOptions(visible) : null;
-  const first = () => (unitYears ?? listUnitYearOptions(visible, { limit: 1 }))[0];
-  const selected = params.uy ? canSeeUnitYear(actor, params.uy) : first() ? (getUnitYearSummary(first()!.id) ?? null) : null;
+  const unitYearCount = await countUnitYearOptions(visible);
+  const unitYears = unitYearCount <= PICKER_LIMIT ? await listUnitYearOptions(visible) : null;
+  const first = async () => (unitYears ?? (await listUnitYearOptions(visible, { limit: 1 })))[0];
+  const firstVisible = params.uy ? undefined : await first();
+  const selected = params.uy ? await canSeeUnitYear(actor, params.uy) : firstVisible ? ((await getUnitYearSummary(firstVisible.id)) ?? null) : null;
   const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params };
   if (!selected) return { ...empty, selected: null };
   const page = params.page ?? 1;
-  const { rows, total } = listProjects({
+  const { rows, total } = await listProjects({
     unitYearIds: [selected.id],
     search: params.q,
     status: params.status,
@@ -70,4 +73,16 @@ export function projectListPage(actor: Actor, raw: Record<string, string | strin
     pageSize: PAGE_SIZE,
   });
   return { ...empty, selected, rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export type UnitYearPickerPage = { rows: UnitYearOption[]; total: number; page: number; pageCount: number };
+
+/** One page of the unit-years the actor may see, searched by code, name or year (the picker for many units). */
+export async function unitYearPickerPage(actor: Actor, search: string | undefined, requestedPage: number, pageSize: number): Promise<UnitYearPickerPage> {
+  const visible = unitsWith(actor, 'project.view');
+  const total = await countUnitYearOptions(visible, search);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requestedPage, pageCount);
+  const rows = await listUnitYearOptions(visible, { search, limit: pageSize, offset: (page - 1) * pageSize });
+  return { rows, total, page, pageCount };
 }

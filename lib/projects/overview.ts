@@ -31,31 +31,32 @@ export type ProjectView = {
 };
 
 /** Loads a table for a page; null when it does not exist or the actor may not see it. */
-export function projectView(actor: Actor, projectId: number, permission: Permission = 'project.view'): ProjectView | null {
+export async function projectView(actor: Actor, projectId: number, permission: Permission = 'project.view'): Promise<ProjectView | null> {
   let scope;
   try {
-    scope = projectFor(actor, projectId, permission);
+    scope = await projectFor(actor, projectId, permission);
   } catch {
     return null;
   }
-  const loaded = loadTable(projectId);
-  const unitYear = getUnitYearSummary(scope.unitYear.id);
+  const loaded = await loadTable(projectId);
+  const unitYear = await getUnitYearSummary(scope.unitYear.id);
   if (!loaded || !unitYear) return null;
   const { project } = loaded;
   const unitId = scope.unitId;
   // The buttons offered are exactly what the server would allow (the operations table decides both).
-  const actions = WORKFLOW_ACTIONS.filter((action) => {
-    if (action === 'revise') return false;
+  const actions: WorkflowAction[] = [];
+  for (const action of WORKFLOW_ACTIONS) {
+    if (action === 'revise') continue;
     const op = SERVER_ACTIONS[`${action}TableAction`];
-    return decide(op, { actor, mustChangePassword: false }, projectTarget(op, project, unitId, actor)) === 'allow';
-  });
+    if (decide(op, { actor, mustChangePassword: false }, await projectTarget(op, project, unitId, actor)) === 'allow') actions.push(action);
+  }
   return {
     project,
     table: loaded.table,
     unitYear,
-    findings: findingsOf(loaded.table, scope.unitYear),
-    updatedByName: displayNameOf(project.updatedBy),
-    printedNumber: printedNumber(project),
+    findings: await findingsOf(loaded.table, scope.unitYear),
+    updatedByName: await displayNameOf(project.updatedBy),
+    printedNumber: await printedNumber(project),
     rights: {
       canEdit: isEditable(project.status) && can(actor, 'project.edit', unitId),
       canCreate: can(actor, 'project.create', unitId),
@@ -66,6 +67,6 @@ export function projectView(actor: Actor, projectId: number, permission: Permiss
   };
 }
 
-export function reviewConversation(projectId: number): { events: EventView[]; comments: CommentView[] } {
-  return { events: listReviewEvents(projectId), comments: listComments(projectId) };
+export async function reviewConversation(projectId: number): Promise<{ events: EventView[]; comments: CommentView[] }> {
+  return { events: await listReviewEvents(projectId), comments: await listComments(projectId) };
 }

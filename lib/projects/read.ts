@@ -3,12 +3,12 @@ import type { ProjectRow } from '@/db/schema';
 import type { TargetTable } from '@/lib/domain/table';
 import { bundleToTable } from './mapping';
 
-export function loadTable(projectId: number): { project: ProjectRow; table: TargetTable } | null {
-  const bundle = getProjectBundle(projectId);
+export async function loadTable(projectId: number): Promise<{ project: ProjectRow; table: TargetTable } | null> {
+  const bundle = await getProjectBundle(projectId);
   return bundle ? { project: bundle.project, table: bundleToTable(bundle) } : null;
 }
 
 /** Many tables in a constant number of queries, in the order of `ids`. */
-export function loadTables(ids: readonly number[]): { project: ProjectRow; table: TargetTable }[] {
-  return getProjectBundles(ids).map((b) => ({ project: b.project, table: bundleToTable(b) }));
+export async function loadTables(ids: readonly number[]): Promise<{ project: ProjectRow; table: TargetTable }[]> {
+  return (await getProjectBundles(ids)).map((b) => ({ project: b.project, table: bundleToTable(b) }));
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { listProjects, type ProjectListRow } from '@/db/queries/projects';
 import { listUnitYearOptions, type UnitYearOption } from '@/db/queries/units';
-import { PROJECT_STATUSES } from '@/db/schema';
+import { PROJECT_STATUSES } from '@/db/schema/enums';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
 
 export const queueParamsSchema = z.object({
@@ -24,16 +24,16 @@ export type ReviewQueue = {
 
 const PAGE_SIZE = 100;
 
-export function reviewQueue(actor: Actor, raw: Record<string, string | string[] | undefined>): ReviewQueue {
+export async function reviewQueue(actor: Actor, raw: Record<string, string | string[] | undefined>): Promise<ReviewQueue> {
   const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const params = queueParamsSchema.parse(flat);
   const reviewable = unitsWith(actor, 'project.review');
-  const options: UnitYearOption[] = listUnitYearOptions(reviewable);
+  const options: UnitYearOption[] = await listUnitYearOptions(reviewable);
   const units = [...new Map(options.map((o) => [o.unitId, { id: o.unitId, code: o.unitCode, name: o.unitName }])).values()];
   const unitYearIds = options.filter((o) => params.unit === undefined || o.unitId === params.unit).map((o) => o.id);
   const status = params.status === 'all' ? undefined : (params.status ?? 'submitted');
   const page = params.page ?? 1;
-  const { rows, total } = listProjects({
+  const { rows, total } = await listProjects({
     unitYearIds,
     status,
     hasWarnings: params.warn === '1',

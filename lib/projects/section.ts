@@ -8,7 +8,7 @@
  * download and the public page give an approved table the same N.
  */
 import { countProjectsBefore, listProjectsOfUnitYear } from '@/db/queries/projects';
-import { findUnitYearSummaryByCode, getUnitYearSummary, type UnitYearSummary } from '@/db/queries/units';
+import { findUnitYearSummaryByCode, getUnitYearSummary, listPublishedUnitYears, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
 import type { ProjectRow } from '@/db/schema';
 import { formatWanyuan } from '@/lib/domain/money';
 import type { TargetTable, UnitRef } from '@/lib/domain/table';
@@ -66,13 +66,13 @@ function chooseEntries(rows: readonly ProjectRow[], opts: SectionOptions): Secti
 }
 
 /** The N a table is printed with by the rule above, wherever it is shown (overview, preview, exports). */
-export function printedNumber(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position' | 'status'>): number {
-  return countProjectsBefore(project, project.status === 'approved') + 1;
+export async function printedNumber(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position' | 'status'>): Promise<number> {
+  return (await countProjectsBefore(project, project.status === 'approved')) + 1;
 }
 
 /** Approved tables by default; `includeDrafts` adds the others, marked as drafts. `projectCode` narrows to one table. */
-export function loadSection(summary: UnitYearSummary, opts: SectionOptions): Section {
-  const rows = listProjectsOfUnitYear(summary.id);
+export async function loadSection(summary: UnitYearSummary, opts: SectionOptions): Promise<Section> {
+  const rows = await listProjectsOfUnitYear(summary.id);
   const entries = chooseEntries(rows, opts);
   const chosen = new Set(entries.map((e) => e.projectId));
   return {
@@ -93,8 +93,8 @@ export class SectionChanged extends Error {
   }
 }
 
-function withTables(entries: readonly SectionEntry[]): SectionTable[] {
-  const loaded = new Map(loadTables(entries.map((e) => e.projectId)).map((t) => [t.project.id, t]));
+async function withTables(entries: readonly SectionEntry[]): Promise<SectionTable[]> {
+  const loaded = new Map((await loadTables(entries.map((e) => e.projectId))).map((t) => [t.project.id, t]));
   return entries.map((e) => {
     const t = loaded.get(e.projectId);
     // Mixing tables from before and after a change (or an approval withdrawn) would publish a document
@@ -105,7 +105,7 @@ function withTables(entries: readonly SectionEntry[]): SectionTable[] {
 }
 
 /** All tables at once (the public page; small sections). */
-export function sectionTables(section: Section): SectionTable[] {
+export async function sectionTables(section: Section): Promise<SectionTable[]> {
   return withTables(section.entries);
 }
 
@@ -119,16 +119,23 @@ const BATCH = 25;
 export async function* streamSectionTables(section: Section): AsyncGenerator<SectionTable> {
   for (let i = 0; i < section.entries.length; i += BATCH) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    yield* withTables(section.entries.slice(i, i + BATCH));
+    yield* await withTables(section.entries.slice(i, i + BATCH));
   }
 }
 
-export function sectionByCode(unitCode: string, year: number, opts: SectionOptions): Section | null {
-  const summary = findUnitYearSummaryByCode(unitCode, year);
+export async function sectionByCode(unitCode: string, year: number, opts: SectionOptions): Promise<Section | null> {
+  const summary = await findUnitYearSummaryByCode(unitCode, year);
   return summary ? loadSection(summary, opts) : null;
 }
 
-export function sectionById(unitYearId: number, opts: SectionOptions): Section | null {
-  const summary = getUnitYearSummary(unitYearId);
+export async function sectionById(unitYearId: number, opts: SectionOptions): Promise<Section | null> {
+  const summary = await getUnitYearSummary(unitYearId);
   return summary ? loadSection(summary, opts) : null;
+}
+
+export type PublishedUnitYear = UnitYearOption & { approved: number };
+
+/** Unit-years with at least one approved table: the public disclosure index. */
+export async function publishedUnitYears(): Promise<PublishedUnitYear[]> {
+  return listPublishedUnitYears();
 }

@@ -1,5 +1,6 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { sqlite, useDatabase } from '@/db/client';
+import { rawAll, useDatabase } from '@/db/client';
 import { freshDatabase } from '@/lib/testing/db';
 import { loadDemo } from './demo';
 
@@ -16,29 +17,37 @@ vi.mock('@/lib/projects/import', async (original) => {
   };
 });
 
-function counts() {
-  const q = (t: string) => (sqlite().prepare(`select count(*) as n from ${t}`).get() as { n: number }).n;
-  return { units: q('units'), unitYears: q('unit_years'), projects: q('projects'), indicators: q('indicators'), users: q('users') };
+/** Rows of a query with its `n` read as a number (PostgreSQL returns count(*) as a string). */
+async function rows(query: SQL): Promise<Record<string, unknown>[]> {
+  return (await rawAll<Record<string, unknown>>(query)).map((r) => ('n' in r ? { ...r, n: Number(r.n) } : r));
+}
+
+async function count(table: string): Promise<number> {
+  return (await rows(sql`select count(*) as n from ${sql.identifier(table)}`))[0]!.n as number;
+}
+
+async function counts() {
+  return { units: await count('units'), unitYears: await count('unit_years'), projects: await count('projects'), indicators: await count('indicators'), users: await count('users') };
 }
 
 describe('demo data', () => {
   it('loads the reference unit-year through the importer once, and a restart adds nothing', async () => {
-    const file = freshDatabase();
+    const file = await freshDatabase();
     const first = await loadDemo();
     expect(first.isLoaded).toBe(true);
     expect(first.tables).toBe(23);
-    const after = counts();
+    const after = await counts();
     expect(after).toMatchObject({ units: 1, unitYears: 1, projects: 23, indicators: 212 });
-    const sum = sqlite().prepare('select sum(total_yuan) as s, (select project_expenditure_yuan from unit_years) as e from projects').get() as { s: number; e: number };
-    expect(sum.s).toBe(sum.e);
-    const states = sqlite().prepare('select status, count(*) as n from projects group by status order by status').all();
+    const [sum] = await rawAll<{ s: number | string; e: number | string }>(sql`select sum(total_yuan) as s, (select project_expenditure_yuan from unit_years) as e from projects`);
+    expect(Number(sum!.s)).toBe(Number(sum!.e));
+    const states = await rows(sql`select status, count(*) as n from projects group by status order by status`);
     expect(states).toEqual([
       { status: 'approved', n: 18 },
       { status: 'draft', n: 3 },
       { status: 'submitted', n: 2 },
     ]);
     // Who made what is on record: the unit, its year and the accounts by the start-up, the tables by the owner's import.
-    const audited = sqlite().prepare('select username, action, entity, count(*) as n from audit_log group by username, action, entity order by username, action, entity').all();
+    const audited = await rows(sql`select username, action, entity, count(*) as n from audit_log group by username, action, entity order by username, action, entity`);
     expect(audited).toEqual(
       expect.arrayContaining([
         { username: '系统（演示数据）', action: 'create', entity: 'unit', n: 1 },
@@ -49,23 +58,23 @@ describe('demo data', () => {
       ]),
     );
 
-    const auditRows = (sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n;
-    useDatabase(file); // a restart: the same file opened again
+    const auditRows = await count('audit_log');
+    await useDatabase(file); // a restart: the same database opened again
     const second = await loadDemo();
     expect(second.isLoaded).toBe(false);
-    expect(counts()).toEqual(after);
-    expect((sqlite().prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe(auditRows);
+    expect(await counts()).toEqual(after);
+    expect(await count('audit_log')).toBe(auditRows);
   });
 
   it('a crash during the import leaves no demo unit behind, and the next start loads it all', async () => {
-    freshDatabase();
+    await freshDatabase();
     crash.isOn = true;
     await expect(loadDemo()).rejects.toThrow('模拟崩溃');
-    expect(counts()).toMatchObject({ units: 0, unitYears: 0, projects: 0 });
-    expect(sqlite().prepare("select count(*) as n from users where username = 'owner'").get()).toEqual({ n: 0 });
+    expect(await counts()).toMatchObject({ units: 0, unitYears: 0, projects: 0 });
+    expect(await rows(sql`select count(*) as n from users where username = 'owner'`)).toEqual([{ n: 0 }]);
     crash.isOn = false;
     const again = await loadDemo();
     expect(again).toMatchObject({ isLoaded: true, tables: 23 });
-    expect(counts()).toMatchObject({ units: 1, unitYears: 1, projects: 23, indicators: 212 });
+    expect(await counts()).toMatchObject({ units: 1, unitYears: 1, projects: 23, indicators: 212 });
   });
 });

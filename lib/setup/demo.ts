@@ -4,12 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear } from '@/db/queries/units';
 import { addMembership, findUserByUsername, insertUser } from '@/db/queries/users';
+import { ActionError } from '@/lib/actions/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { actorOf } from '@/lib/auth/session';
 import { FRAMEWORK_2015 } from '@/lib/domain/framework';
@@ -40,45 +41,51 @@ export type DemoResult = { isLoaded: boolean; tables: number; accounts: readonly
  */
 export async function loadDemo(): Promise<DemoResult> {
   await ensureBaseData();
-  if (findUnitByCode(DEMO_UNIT.code) || findUserByUsername('owner')) return { isLoaded: false, tables: 0, accounts: DEMO_ACCOUNTS };
-  // Hashing is slow and async: done before the transaction, which must stay synchronous.
+  if ((await findUnitByCode(DEMO_UNIT.code)) || (await findUserByUsername('owner'))) return { isLoaded: false, tables: 0, accounts: DEMO_ACCOUNTS };
+  // Hashing and reading the file are done before the transaction: nothing but database work runs inside write().
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   const doc = parsePublished(fs.readFileSync(referenceDocumentPath(), 'utf8'));
-  const created = transaction(() => {
-    const framework = findFrameworkByCode(FRAMEWORK_2015.code)!;
-    const unit = insertUnit(DEMO_UNIT.code, DEMO_UNIT.name);
+  const warnings: string[] = [];
+  const created = await write(async () => {
+    // Filled afresh on every run: on PostgreSQL a serialization failure runs this callback again.
+    warnings.length = 0;
+    const framework = (await findFrameworkByCode(FRAMEWORK_2015.code))!;
+    const unit = await insertUnit(DEMO_UNIT.code, DEMO_UNIT.name);
     const unitYear =
-      findUnitYear(unit.id, DEMO_YEAR) ??
-      insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan(DEMO_EXPENDITURE), ruleProfile: null });
+      (await findUnitYear(unit.id, DEMO_YEAR)) ??
+      (await insertUnitYear(unit.id, DEMO_YEAR, { frameworkId: framework.id, projectExpenditureYuan: wanyuanToYuan(DEMO_EXPENDITURE), ruleProfile: null }));
     // Written by the start-up itself, not by a person: the audit names the actor 「系统（演示数据）」.
     const bySystem = (action: string, entity: string, entityId: number, changes: unknown) =>
       appendAudit({ userId: null, username: '系统（演示数据）', action, entity, entityId, unitId: unit.id, changes, ip: null });
-    bySystem('create', 'unit', unit.id, { code: unit.code, name: unit.name, source: 'demo' });
-    bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: DEMO_EXPENDITURE, source: 'demo' });
-    DEMO_ACCOUNTS.forEach((a, i) => {
-      const user = insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
-      bySystem('create', 'user', user.id, { username: a.username, displayName: a.displayName, isAdmin: a.role === 'admin', source: 'demo' });
+    await bySystem('create', 'unit', unit.id, { code: unit.code, name: unit.name, source: 'demo' });
+    await bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: DEMO_EXPENDITURE, source: 'demo' });
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const user = await insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
+      await bySystem('create', 'user', user.id, { username: a.username, displayName: a.displayName, isAdmin: a.role === 'admin', source: 'demo' });
       if (a.role !== 'admin') {
-        addMembership(user.id, unit.id, a.role);
-        bySystem('grant', 'user', user.id, { unitId: unit.id, role: a.role, source: 'demo' });
+        await addMembership(user.id, unit.id, a.role);
+        await bySystem('grant', 'user', user.id, { unitId: unit.id, role: a.role, source: 'demo' });
       }
-    });
-    const owner = actorOf(findUserByUsername('owner')!);
-    const reviewer = actorOf(findUserByUsername('reviewer')!);
-    const result = applyImport({ actor: owner, ip: null }, doc, { unitCode: DEMO_UNIT.code, year: DEMO_YEAR });
+    }
+    const owner = await actorOf((await findUserByUsername('owner'))!);
+    const reviewer = await actorOf((await findUserByUsername('reviewer'))!);
+    const result = await applyImport({ actor: owner, ip: null }, doc, { unitCode: DEMO_UNIT.code, year: DEMO_YEAR });
     // A mix of states, as in a real season: the first tables still drafts, two awaiting review, the rest approved.
-    for (const p of listProjectsOfUnitYear(unitYear.id)) {
+    for (const p of await listProjectsOfUnitYear(unitYear.id)) {
       if (p.position <= 3) continue;
-      // Each transition is a nested transaction (a savepoint): one refused leaves that table as it was.
+      // A transition joins this transaction; it refuses (throws) before it writes anything, so a
+      // refused one leaves that table as it was and the load goes on.
       try {
-        const submitted = transitionTable({ actor: owner, ip: null }, 'submit', { projectId: p.id, version: p.version });
+        const submitted = await transitionTable({ actor: owner, ip: null }, 'submit', { projectId: p.id, version: p.version });
         if (p.position <= 5) continue;
-        transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId: p.id, version: submitted.version });
+        await transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId: p.id, version: submitted.version });
       } catch (error) {
-        console.warn(`演示数据：表 ${p.position}「${p.name}」未能提交或审核：${error instanceof Error ? error.message : String(error)}`);
+        if (!(error instanceof ActionError)) throw error;
+        warnings.push(`演示数据：表 ${p.position}「${p.name}」未能提交或审核：${error.message}`);
       }
     }
     return result.created;
   });
+  for (const w of warnings) console.warn(w);
   return { isLoaded: true, tables: created, accounts: DEMO_ACCOUNTS };
 }

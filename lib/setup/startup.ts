@@ -1,4 +1,4 @@
-import { databasePath } from '@/db/client';
+import { describeDatabase } from '@/db/client';
 import { findUserByUsername } from '@/db/queries/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { ensureBaseData } from './bootstrap';
@@ -6,7 +6,7 @@ import { DEMO_ACCOUNTS, describeDemoAccounts, loadDemo } from './demo';
 
 async function demoAccountsStillDefault(): Promise<boolean> {
   for (const a of DEMO_ACCOUNTS) {
-    const u = findUserByUsername(a.username);
+    const u = await findUserByUsername(a.username);
     if (u && !u.isDisabled && (await verifyPassword(a.password, u.passwordHash))) return true;
   }
   return false;
@@ -18,7 +18,7 @@ export async function startup(): Promise<void> {
     const demo = await loadDemo();
     if (demo.isLoaded) console.log(`已载入演示数据：单位 441001，2024 年度，${demo.tables} 张绩效目标表。`);
   }
-  console.log(`数据库：${databasePath()}`);
+  console.log(`数据库：${describeDatabase()}`);
   if (await demoAccountsStillDefault()) console.log(describeDemoAccounts());
 }
 

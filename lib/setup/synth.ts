@@ -71,11 +71,11 @@ export type SynthOptions = { projects: number; perUnit: number; year: number; se
 
 export type SynthResult = { units: number; projects: number; firstUnitCode: string; lastUnitCode: string };
 
-export function synthesize(opts: SynthOptions, userId: number | null): SynthResult {
-  const framework = findFrameworkByCode(FRAMEWORK_2015.code);
+export async function synthesize(opts: SynthOptions, userId: number | null): Promise<SynthResult> {
+  const framework = await findFrameworkByCode(FRAMEWORK_2015.code);
   if (!framework) throw new Error('框架未初始化');
   const rand = prng(opts.seed);
-  let seq = maxSynthUnitCode('9');
+  let seq = await maxSynthUnitCode('9');
   const unitCode = (n: number) => `9${String(n).padStart(5, '0')}`;
   const firstUnitCode = unitCode(seq + 1);
   let remaining = opts.projects;
@@ -95,9 +95,9 @@ export function synthesize(opts: SynthOptions, userId: number | null): SynthResu
       });
       remaining -= n;
     }
-    projects += insertSynthUnits(batch, userId);
+    projects += await insertSynthUnits(batch, userId);
     units += batch.length;
   }
-  analyze();
+  await analyze();
   return { units, projects, firstUnitCode, lastUnitCode: unitCode(seq) };
 }

@@ -1,9 +1,9 @@
 /** For tests of commands: the ActionError a call throws; fails the test when it does not refuse. */
 import { ActionError } from '@/lib/actions/errors';
 
-export function refusal(fn: () => unknown): ActionError {
+export async function refusal(fn: () => unknown): Promise<ActionError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof ActionError) return error;
     throw error;

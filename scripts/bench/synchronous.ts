@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sqlite, useDatabase } from '@/db/client';
+import { sqliteWriterConnection, useDatabase } from '@/db/client';
 import { findUnitByCode, findUnitYear } from '@/db/queries/units';
 import { findUserByUsername } from '@/db/queries/users';
 import { actorOf } from '@/lib/auth/session';
@@ -23,21 +23,21 @@ export type SyncCost = { saves: number; normal: { p50: number; p95: number }; fu
 export async function synchronousCost(saves: number): Promise<SyncCost> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-sync-'));
   try {
-    useDatabase(path.join(dir, 'sync.db'));
+    await useDatabase(path.join(dir, 'sync.db'));
     await loadDemo();
-    const owner = { actor: actorOf(findUserByUsername('owner')!), ip: null };
-    const unit = findUnitByCode('441001')!;
-    const unitYearId = findUnitYear(unit.id, 2024)!.id;
+    const owner = { actor: await actorOf((await findUserByUsername('owner'))!), ip: null };
+    const unit = (await findUnitByCode('441001'))!;
+    const unitYearId = (await findUnitYear(unit.id, 2024))!.id;
     const code = '13080024PSYNC00000001';
-    let { projectId, version } = createTable(owner, unitYearId, sampleTable(code));
+    let { projectId, version } = await createTable(owner, unitYearId, sampleTable(code));
     const samples: Record<'NORMAL' | 'FULL', number[]> = { NORMAL: [], FULL: [] };
     const block = 25;
     for (let i = 0; i < saves; i += block) {
       const mode = (i / block) % 2 === 0 ? 'NORMAL' : 'FULL';
-      sqlite().pragma(`synchronous = ${mode}`);
+      sqliteWriterConnection()!.pragma(`synchronous = ${mode}`);
       for (let j = 0; j < block; j++) {
         const t = performance.now();
-        version = saveTable(owner, projectId, version, { ...sampleTable(code), purpose: `第 ${i + j} 次保存` }).version;
+        version = (await saveTable(owner, projectId, version, { ...sampleTable(code), purpose: `第 ${i + j} 次保存` })).version;
         samples[mode].push(performance.now() - t);
       }
     }

@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   const isSlow = process.argv.includes('--slow');
   const opts = { includeDrafts: process.argv.includes('--all') };
   // Warm up as a server that has served before: modules, prepared statements, the parsed font.
-  const first = sectionByCode(arg('unit') ?? '', Number(arg('year')), opts)?.entries[0];
-  const one = first && sectionByCode(arg('unit') ?? '', Number(arg('year')), { ...opts, projectCode: first.code });
+  const first = (await sectionByCode(arg('unit') ?? '', Number(arg('year')), opts))?.entries[0];
+  const one = first && (await sectionByCode(arg('unit') ?? '', Number(arg('year')), { ...opts, projectCode: first.code }));
   if (one) await pipeline(exportSection(one, format, { includeCover: false }).body, new Writable({ write: (_c, _e, cb) => cb() }));
   const rssBase = process.memoryUsage.rss();
   let peak = process.memoryUsage();
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   }, 1);
   t0 = performance.now();
   last = t0;
-  const section = sectionByCode(arg('unit') ?? '', Number(arg('year')), opts);
+  const section = await sectionByCode(arg('unit') ?? '', Number(arg('year')), opts);
   if (!section) throw new Error('没有找到该单位年度');
   const rssLoaded = process.memoryUsage.rss();
   const loadMs = performance.now() - t0;

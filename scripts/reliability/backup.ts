@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openReader } from './db-reader';
 import { Client, outcome } from './http';
 import { demoUnitYearId, versionedTable } from './fixtures';
 import { inspectSaves } from './inspect';
@@ -66,12 +66,12 @@ async function saveOnce(client: Client, tables: StormTables): Promise<{ projectI
   return { projectId: id, version: (o.data as { version: number }).version };
 }
 
-function versionIn(file: string, projectId: number): number {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+async function versionIn(file: string, projectId: number): Promise<number> {
+  const db = await openReader(file);
   try {
-    return (db.prepare('select version from projects where id = ?').get(projectId) as { version: number } | undefined)?.version ?? 0;
+    return (await db.all<{ version: number }>('select version from projects where id = ?', projectId))[0]?.version ?? 0;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -93,9 +93,9 @@ export async function backupTest(opts: { ids: Map<string, string>; dir: string; 
     if (backup.code !== 0) problems.push(`db:backup 失败：${backup.stderr}`);
     // A reply received before the backup command started is a commit the backup must contain.
     const before = storm.acks.filter((a) => a.at < backupStarted);
-    const db = new Database(stormBackup, { readonly: true, fileMustExist: true });
-    const state = inspectSaves(db, tables.projectIds, before);
-    db.close();
+    const db = await openReader(stormBackup);
+    const state = await inspectSaves(db, tables.projectIds, before);
+    await db.close();
     problems.push(...state.problems);
     const after = storm.acks.filter((a) => a.at > backupStarted + backup.ms).length;
     if (after === 0) problems.push('备份期间没有并发写入，测试没有测到“边写边备份”');
@@ -105,7 +105,7 @@ export async function backupTest(opts: { ids: Map<string, string>; dir: string; 
     const noForce = await pt(live, ['db:restore', stormBackup]);
     const whileRunning = await pt(live, ['db:restore', stormBackup, '--force']);
     const saved = await saveOnce(owner, tables);
-    const isServerUnharmed = fs.existsSync(live) && versionIn(live, saved.projectId) === saved.version;
+    const isServerUnharmed = fs.existsSync(live) && (await versionIn(live, saved.projectId)) === saved.version;
 
     // Byte-identical exports: documents of the live database at a quiet moment, its backup restored.
     const unitYearId = await demoUnitYearId(owner);
@@ -117,8 +117,8 @@ export async function backupTest(opts: { ids: Map<string, string>; dir: string; 
     const restore = await pt(live, ['db:restore', quietBackup, '--force']);
     if (restore.code !== 0) problems.push(`db:restore --force 失败：${restore.stderr}`);
     const aside = fs.readdirSync(opts.dir).find((f) => /^live\.db\.before-restore-[0-9T]+$/.test(f));
-    const isOldKept = aside !== undefined && versionIn(path.join(opts.dir, aside), later.projectId) === later.version;
-    const isRestored = restore.code === 0 && versionIn(live, later.projectId) === later.version - 1;
+    const isOldKept = aside !== undefined && (await versionIn(path.join(opts.dir, aside), later.projectId)) === later.version;
+    const isRestored = restore.code === 0 && (await versionIn(live, later.projectId)) === later.version - 1;
     server = await startServer({ databasePath: live });
     const reader = new Client(server.base, opts.ids);
     await reader.signIn('owner', 'Bianzhi2024');

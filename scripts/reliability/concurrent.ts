@@ -4,7 +4,7 @@
  * refused as a conflict; the final version must equal 1 + applied; the final content must be the last
  * applied save's; no SQLITE_BUSY may surface.
  */
-import Database from 'better-sqlite3';
+import { openReader } from './db-reader';
 import { Client, outcome } from './http';
 import { createScriptTable, demoOwners, demoUnitYearId, scriptTable } from './fixtures';
 
@@ -67,11 +67,12 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   if (last && final.table.purpose !== last.purpose) lost++;
   if (!versionsDistinct) lost++;
   // Every applied save's content is in the audit row written in its transaction, under its owner.
-  const db = new Database(opts.databasePath, { readonly: true, fileMustExist: true });
-  const audits = db
-    .prepare("select username, changes from audit_log where entity = 'project' and entity_id = ? and action = 'update'")
-    .all(projectId) as { username: string; changes: string | null }[];
-  db.close();
+  const db = await openReader(opts.databasePath);
+  const audits = await db.all<{ username: string; changes: string | null }>(
+    "select username, changes from audit_log where entity = 'project' and entity_id = ? and action = 'update'",
+    projectId,
+  );
+  await db.close();
   const audited = new Set<string>();
   for (const a of audits) {
     const changes = JSON.parse(a.changes ?? '[]') as { kind?: string; field?: string; after?: string | null }[];

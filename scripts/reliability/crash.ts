@@ -6,7 +6,7 @@
  * acknowledged to a client must be there: the header at or past its version, and its content in the
  * audit row written in the same transaction.
  */
-import Database from 'better-sqlite3';
+import { openReader } from './db-reader';
 import { inspectSaves } from './inspect';
 import { startServer, stopServer, type Server } from './server';
 import { createStormTables, startStorm, type TimedAck } from './storm';
@@ -29,9 +29,9 @@ export async function crashTest(opts: { ids: Map<string, string>; databasePath: 
     await storm.stop();
     report.kills++;
     // Opened as the restarted server would open it: the WAL is recovered first.
-    const db = new Database(opts.databasePath, { fileMustExist: true });
-    const state = inspectSaves(db, tables.projectIds, acks);
-    db.close();
+    const db = await openReader(opts.databasePath, { readonly: false });
+    const state = await inspectSaves(db, tables.projectIds, acks);
+    await db.close();
     if (state.corrupt) report.corrupt++;
     problems.push(...state.problems);
     // Counts over all acknowledgements so far, so keep the worst round rather than summing.

@@ -14,7 +14,7 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   const actor = await requireActor();
   const raw = await searchParams;
   // The approved tables' count comes from the list's total, not from its first page of rows.
-  const data = projectListPage(actor, { uy: raw.uy, status: 'approved' });
+  const data = await projectListPage(actor, { uy: raw.uy, status: 'approved' });
   const selected = data.selected;
   if (!selected) return <div className="card">你还没有可导出的单位预算年度。</div>;
   if (!can(actor, 'project.export', selected.unitId)) return <div className="card">你没有导出此单位的权限。</div>;

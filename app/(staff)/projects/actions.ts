@@ -72,16 +72,20 @@ export const reopenTableAction = transitionAction('reopen', 'reopenTableAction')
 export const bulkApproveAction = defineAction({
   name: 'bulkApproveAction',
   schema: bulkApproveInput,
-  run: (input, ctx) =>
-    input.items.map((item) => {
+  // One after another, each in its own transaction: one refusal must not undo the others.
+  run: async (input, ctx) => {
+    const results = [];
+    for (const item of input.items) {
       try {
-        const r = transitionTable(ctx, 'approve', item);
-        return { projectId: item.projectId, ok: true as const, version: r.version, code: null, message: null };
+        const r = await transitionTable(ctx, 'approve', item);
+        results.push({ projectId: item.projectId, ok: true as const, version: r.version, code: null, message: null });
       } catch (error) {
         const f = fail(error, 'project.bulk-approve');
-        return { projectId: item.projectId, ok: false as const, version: null, code: f.ok ? null : f.code, message: f.ok ? null : f.message };
+        results.push({ projectId: item.projectId, ok: false as const, version: null, code: f.ok ? null : f.code, message: f.ok ? null : f.message });
       }
-    }),
+    }
+    return results;
+  },
   revalidate: () => ['/projects', '/review'],
 });
 

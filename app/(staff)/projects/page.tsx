@@ -33,7 +33,7 @@ const COLUMNS: { key: NonNullable<ListParams['sort']>; label: string; className?
 export default async function ProjectsPage({ searchParams }: { searchParams: Search }) {
   await connection();
   const actor = await requireActor();
-  const data = projectListPage(actor, await searchParams);
+  const data = await projectListPage(actor, await searchParams);
   const { selected, params } = data;
   if (!selected) {
     return (

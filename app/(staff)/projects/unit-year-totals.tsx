@@ -1,4 +1,4 @@
-import type { UnitYearSummary } from '@/db/queries/units';
+import type { UnitYearSummary } from '@/lib/projects/list';
 import { formatWanyuan } from '@/lib/domain/money';
 
 /** The unit-year's sum of project budgets beside its 项目支出: equal, or the difference highlighted. */

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: '审核' };
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const actor = await requireActor();
-  const queue = reviewQueue(actor, await searchParams);
+  const queue = await reviewQueue(actor, await searchParams);
   const { params } = queue;
   return (
     <>

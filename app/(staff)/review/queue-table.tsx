@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ProjectListRow } from '@/db/queries/projects';
+import type { ProjectListRow } from '@/lib/projects/list';
 import { formatWanyuan } from '@/lib/domain/money';
 import { FindingCounts, StatusBadge } from '@/app/ui/status-badge';
 import { bulkApproveAction } from '../projects/actions';

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { z } from 'zod';
-import { countUnitYearOptions, listUnitYearOptions } from '@/db/queries/units';
-import { unitsWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/request';
+import { unitYearPickerPage } from '@/lib/projects/list';
 
 export const metadata: Metadata = { title: '选择单位与年度' };
 
@@ -22,11 +21,7 @@ export default async function UnitYearsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const visible = unitsWith(actor, 'project.view');
-  const total = countUnitYearOptions(visible, params.q);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(params.page, pageCount);
-  const rows = listUnitYearOptions(visible, { search: params.q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { rows, total, page, pageCount } = await unitYearPickerPage(actor, params.q, params.page, PAGE_SIZE);
   const pageHref = (n: number) => `/unit-years?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), next: params.next, page: String(n) })}`;
   return (
     <>

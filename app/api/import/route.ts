@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { ActionError } from '@/lib/actions/errors';
 import { fail } from '@/lib/actions/define';
-import { unitsWith } from '@/lib/auth/permissions';
 import { clientAddress, currentSession } from '@/lib/auth/request';
-import { findUnitByCode } from '@/db/queries/units';
 import { LIMITS, UNIT_CODE } from '@/lib/domain/limits';
 import { parsePublished } from '@/lib/format/published/parse';
 import { BodyTooLarge, decodeText, jsonResponse, megabytes, readBodyCapped } from '@/lib/http/body';
-import { applyImport, planImport } from '@/lib/projects/import';
+import { applyImport, mayImportInto, planImport } from '@/lib/projects/import';
 
 const query = z.object({
   mode: z.enum(['preview', 'apply']),
@@ -30,10 +28,7 @@ export async function POST(request: Request): Promise<Response> {
   const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!params.success) return jsonResponse({ ok: false, message: '参数有误：单位编码或年度格式不正确' }, 400);
   // Permission first, before reading a byte of the upload.
-  const importable = unitsWith(session.actor, 'project.import');
-  const unit = params.data.unit ? findUnitByCode(params.data.unit) : undefined;
-  const isAllowed = importable === null || (params.data.unit ? unit !== undefined && importable.includes(unit.id) : importable.length > 0);
-  if (!isAllowed) return jsonResponse({ ok: false, message: '没有导入此单位公开文本的权限' }, 403);
+  if (!(await mayImportInto(session.actor, params.data.unit))) return jsonResponse({ ok: false, message: '没有导入此单位公开文本的权限' }, 403);
   let text: string;
   try {
     const bytes = await readBodyCapped(request, LIMITS.uploadBytes);
@@ -51,8 +46,10 @@ export async function POST(request: Request): Promise<Response> {
     if (doc.projects.length === 0) {
       throw new ActionError('invalid', doc.problems[0]?.message ?? '没有在文件中找到绩效目标表');
     }
-    if (params.data.mode === 'preview') return jsonResponse({ ok: true, plan: planImport(session.actor, doc, opts) });
-    const result = applyImport({ actor: session.actor, ip: await clientAddress() }, doc, opts);
+    if (params.data.mode === 'preview') return jsonResponse({ ok: true, plan: await planImport(session.actor, doc, opts) });
+    // The client's address is read before the transaction: nothing but database work runs inside it.
+    const ip = await clientAddress();
+    const result = await applyImport({ actor: session.actor, ip }, doc, opts);
     return jsonResponse({ ok: true, result });
   } catch (error) {
     const f = fail(error, 'import');

@@ -1,7 +1,6 @@
-import { appendAudit } from '@/db/queries/audit';
+import { signOut } from '@/lib/auth/commands/sign-out';
 import { signInSchema } from '@/lib/auth/schemas';
 import { clearSessionCookie, clientAddress, readSession, replaceSession } from '@/lib/auth/request';
-import { endSession } from '@/lib/auth/session';
 import { checkRoute } from '@/lib/auth/route-access';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { jsonResponse, readBodyCapped } from '@/lib/http/body';
@@ -48,10 +47,7 @@ export async function GET(): Promise<Response> {
 
 export async function DELETE(): Promise<Response> {
   const session = await readSession();
-  endSession(await clearSessionCookie());
-  if (session) {
-    const { actor } = session;
-    appendAudit({ userId: actor.id, username: actor.username, action: 'logout', entity: 'user', entityId: actor.id, ip: await clientAddress() });
-  }
+  const token = await clearSessionCookie();
+  await signOut(token, session?.actor ?? null, session ? await clientAddress() : null);
   return jsonResponse({ ok: true });
 }

@@ -6,5 +6,5 @@ import { visibleUnitYears } from '@/lib/projects/list';
 export async function GET(): Promise<Response> {
   const session = await currentSession();
   if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
-  return jsonResponse({ ok: true, unitYears: visibleUnitYears(session.actor) });
+  return jsonResponse({ ok: true, unitYears: await visibleUnitYears(session.actor) });
 }

@@ -8,11 +8,12 @@ export const migrate: Command = {
   async run(args, io) {
     parseArgs(args);
     const { ensureBaseData } = await import('@/lib/setup/bootstrap');
-    const { databasePath } = await import('@/db/client');
+    const { describeDatabase } = await import('@/db/client');
     await ensureBaseData();
-    io.stdout.write(`数据库已是最新：${databasePath()}\n`);
+    io.stdout.write(`数据库已是最新：${describeDatabase()}\n`);
     return 0;
   },
+  usesDatabase: true,
 };
 
 export const demo: Command = {
@@ -26,6 +27,7 @@ export const demo: Command = {
     io.stdout.write(`${describeDemoAccounts()}\n`);
     return 0;
   },
+  usesDatabase: true,
 };
 
 export const backup: Command = {
@@ -38,9 +40,16 @@ export const backup: Command = {
       io.stderr.write('请指定备份文件，例如：npm run pt -- db:backup backups/app-20240301.db\n');
       return 2;
     }
+    const { engine, ready } = await import('@/db/client');
+    // PostgreSQL's own tools make its backups; this command would only copy a SQLite file.
+    if (engine() === 'postgres') {
+      io.stderr.write(`当前使用 PostgreSQL（DATABASE_URL），本命令只能备份 SQLite 数据库。请改用 PostgreSQL 自带的工具备份：\n  pg_dump -Fc -f ${file} "$DATABASE_URL"\n`);
+      return 2;
+    }
     const { backupTo } = await import('@/db/queries/maintenance');
     const { liveDatabaseFile } = await import('@/db/queries/status');
-    const live = liveDatabaseFile();
+    await ready();
+    const live = liveDatabaseFile()!;
     const target = path.resolve(file);
     // Writing the copy over the live database (or its journal) would lose what the server writes next.
     if ([live, `${live}-wal`, `${live}-shm`].includes(target) || (fs.existsSync(target) && fs.existsSync(live) && fs.realpathSync(target) === fs.realpathSync(live))) {
@@ -56,6 +65,7 @@ export const backup: Command = {
     io.stdout.write(`已备份到 ${file}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，${Date.now() - started} ms）\n`);
     return 0;
   },
+  usesDatabase: true,
 };
 
 export const restore: Command = {
@@ -68,8 +78,13 @@ export const restore: Command = {
       io.stderr.write('请指定要恢复的备份文件\n');
       return 2;
     }
+    const { databasePath, engine } = await import('@/db/client');
+    if (engine() === 'postgres') {
+      io.stderr.write(`当前使用 PostgreSQL（DATABASE_URL），本命令只能恢复 SQLite 备份文件。请先停止服务，再用 PostgreSQL 自带的工具恢复：\n  pg_restore --clean --if-exists -d "$DATABASE_URL" ${file}\n`);
+      return 2;
+    }
+    // The file is replaced, never opened here: restoring needs the database closed, by every process.
     const { checkDatabaseFile, DatabaseInUse, replaceDatabaseFile } = await import('@/db/queries/maintenance');
-    const { databasePath } = await import('@/db/client');
     const check = checkDatabaseFile(file);
     if (!check.ok) {
       io.stderr.write(`备份文件不可用：${check.message}\n`);
@@ -93,6 +108,39 @@ export const restore: Command = {
   },
 };
 
+export const copy: Command = {
+  name: 'db:copy',
+  usage: 'db:copy --from FILE         把内置 SQLite 数据库 FILE 的全部数据复制到 DATABASE_URL 指定的空 PostgreSQL 数据库（一个事务；会话不复制）',
+  async run(args, io) {
+    const { options } = parseArgs(args, { values: ['from'] });
+    const from = options.get('from');
+    if (typeof from !== 'string') {
+      io.stderr.write('请用 --from 指定 SQLite 数据库文件，例如：DATABASE_URL=postgres://… npm run pt -- db:copy --from data/app.db\n');
+      return 2;
+    }
+    const { engine, ready } = await import('@/db/client');
+    if (engine() !== 'postgres') {
+      io.stderr.write('db:copy 把内置 SQLite 数据库复制到 PostgreSQL：请先设置 DATABASE_URL 指向一个空的 PostgreSQL 数据库\n');
+      return 2;
+    }
+    const { copyFromSqlite, CopyRefused } = await import('@/db/queries/copy');
+    await ready();
+    try {
+      const r = await copyFromSqlite(path.resolve(from));
+      for (const t of r.tables) io.stdout.write(`${t.table}：${t.rows} 行\n`);
+      io.stdout.write('复制完成。会话没有复制，所有用户需重新登录。\n');
+      return 0;
+    } catch (error) {
+      if (error instanceof CopyRefused) {
+        io.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+  usesDatabase: true,
+};
+
 export const synth: Command = {
   name: 'db:synth',
   usage: 'db:synth --projects N [--per-unit 100] [--year 2024] [--seed 1] [--json]  生成规模测试用的合成数据',
@@ -112,11 +160,12 @@ export const synth: Command = {
     const { synthesize } = await import('@/lib/setup/synth');
     await ensureBaseData();
     const started = Date.now();
-    const r = synthesize(opts, systemActor().id);
+    const r = await synthesize(opts, (await systemActor()).id);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     // --json: one line for scripts (the benchmark finds the units it made by their codes).
     if (options.has('json')) io.stdout.write(`${JSON.stringify({ ...r, seconds: Number(seconds) })}\n`);
     else io.stdout.write(`已生成 ${r.units} 个单位（${r.firstUnitCode}–${r.lastUnitCode}）、${r.projects} 张表（${seconds} s）\n`);
     return 0;
   },
+  usesDatabase: true,
 };

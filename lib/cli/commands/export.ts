@@ -26,7 +26,7 @@ export const exportCommand: Command = {
     const { ensureBaseData } = await import('@/lib/setup/bootstrap');
     const { sectionByCode } = await import('@/lib/projects/section');
     await ensureBaseData();
-    const section = sectionByCode(unit, year, { includeDrafts: options.has('all'), projectCode: str('project') });
+    const section = await sectionByCode(unit, year, { includeDrafts: options.has('all'), projectCode: str('project') });
     if (!section) {
       io.stderr.write(`没有找到单位 ${unit} 的 ${year} 年度\n`);
       return 1;
@@ -44,4 +44,5 @@ export const exportCommand: Command = {
     io.stdout.write(`已导出 ${section.entries.length} 张表${drafts > 0 ? `（其中 ${drafts} 张为草稿）` : ''}到 ${out}（${fs.statSync(out).size} 字节）\n`);
     return 0;
   },
+  usesDatabase: true,
 };

@@ -33,9 +33,9 @@ export const importCommand: Command = {
       return 1;
     }
     const { ActionError } = await import('@/lib/actions/errors');
-    let r: ReturnType<typeof applyImport>;
+    let r: Awaited<ReturnType<typeof applyImport>>;
     try {
-      r = applyImport({ actor: systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: parsed.options.has('force') });
+      r = await applyImport({ actor: await systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: parsed.options.has('force') });
     } catch (error) {
       // A refusal of the import itself (no unit, a bad code, an unknown framework): said, exit 1.
       if (!(error instanceof ActionError)) throw error;
@@ -55,4 +55,5 @@ export const importCommand: Command = {
     );
     return 0;
   },
+  usesDatabase: true,
 };

@@ -1,4 +1,4 @@
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { findProjectByCode, insertProject, replaceProjectContent } from '@/db/queries/projects';
 import { findUnitYear, getUnit, insertUnitYear } from '@/db/queries/units';
@@ -15,11 +15,11 @@ import { tableHeader, tablePlan, tableRows } from '../mapping';
 import { loadTable } from '../read';
 import { auditProject, type Who } from './shared';
 
-function freeCode(unitYearId: number, base: string): string {
-  if (!findProjectByCode(unitYearId, base)) return base;
+async function freeCode(unitYearId: number, base: string): Promise<string> {
+  if (!(await findProjectByCode(unitYearId, base))) return base;
   for (let i = 2; i < 1000; i++) {
     const code = `${base}-${i}`;
-    if (!findProjectByCode(unitYearId, code)) return code;
+    if (!(await findProjectByCode(unitYearId, code))) return code;
   }
   throw invalid('无法为副本生成不重复的项目编码');
 }
@@ -29,14 +29,14 @@ function withFreshKeys(table: TargetTable): TargetTable {
 }
 
 /** A copy of the table in the same unit-year, as a draft with a code that is still free. */
-export function duplicateTable(who: Who, projectId: number): { projectId: number } {
-  return transaction(() => {
-    const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.create');
-    const source = loadTable(projectId)!.table;
-    const table = withFreshKeys({ ...source, code: freeCode(project.unitYearId, source.code), name: `${source.name}（副本）` });
-    const created = insertProject(project.unitYearId, tableHeader(table, countFindings(findingsOf(table, unitYear))), who.actor.id);
-    replaceProjectContent(created.id, tablePlan(table), tableRows(table));
-    auditProject(who, 'duplicate', created.id, unitId, { from: projectId, changes: diffTables(null, table) });
+export async function duplicateTable(who: Who, projectId: number): Promise<{ projectId: number }> {
+  return write(async () => {
+    const { project, unitYear, unitId } = await projectFor(who.actor, projectId, 'project.create');
+    const source = (await loadTable(projectId))!.table;
+    const table = withFreshKeys({ ...source, code: await freeCode(project.unitYearId, source.code), name: `${source.name}（副本）` });
+    const created = await insertProject(project.unitYearId, tableHeader(table, countFindings(await findingsOf(table, unitYear))), who.actor.id);
+    await replaceProjectContent(created.id, tablePlan(table), tableRows(table));
+    await auditProject(who, 'duplicate', created.id, unitId, { from: projectId, changes: diffTables(null, table) });
     return { projectId: created.id };
   });
 }
@@ -45,16 +45,16 @@ export function duplicateTable(who: Who, projectId: number): { projectId: number
  * The next unit-year of the unit. Creating a unit-year is an administrator's job: an owner who is not
  * one is told to ask for it; an administrator gets it created (same framework and rule profile) and audited.
  */
-function nextUnitYear(who: Who, unitYear: UnitYearRow): UnitYearRow {
+async function nextUnitYear(who: Who, unitYear: UnitYearRow): Promise<UnitYearRow> {
   const year = unitYear.year + 1;
-  const existing = findUnitYear(unitYear.unitId, year);
+  const existing = await findUnitYear(unitYear.unitId, year);
   if (existing) return existing;
   if (!can(who.actor, 'admin.manage', null)) {
-    const unit = getUnit(unitYear.unitId);
+    const unit = await getUnit(unitYear.unitId);
     throw invalid(`${unit ? `${unit.name} 的 ` : ''}${year} 年度尚未建立，无法开始下一年度的表。请联系管理员先建立 ${year} 年度，再回到此页操作。`);
   }
-  const created = insertUnitYear(unitYear.unitId, year, { frameworkId: unitYear.frameworkId, projectExpenditureYuan: null, ruleProfile: unitYear.ruleProfile });
-  appendAudit({
+  const created = await insertUnitYear(unitYear.unitId, year, { frameworkId: unitYear.frameworkId, projectExpenditureYuan: null, ruleProfile: unitYear.ruleProfile });
+  await appendAudit({
     userId: who.actor.id,
     username: who.actor.username,
     action: 'create',
@@ -81,15 +81,15 @@ function nextYearRow(r: IndicatorRow, from: number, framework: Framework): Indic
 }
 
 /** Starts next year's table from this one: same indicators and bases, amounts, plan and cost targets reset. */
-export function startNextYear(who: Who, projectId: number): { projectId: number; unitYearId: number } {
-  return transaction(() => {
-    const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.view');
+export async function startNextYear(who: Who, projectId: number): Promise<{ projectId: number; unitYearId: number }> {
+  return write(async () => {
+    const { project, unitYear, unitId } = await projectFor(who.actor, projectId, 'project.view');
     if (!can(who.actor, 'project.create', unitId)) throw denied();
-    const next = nextUnitYear(who, unitYear);
-    const existing = findProjectByCode(next.id, project.code);
+    const next = await nextUnitYear(who, unitYear);
+    const existing = await findProjectByCode(next.id, project.code);
     if (existing) throw invalid(`${next.year} 年度已有编码为 ${project.code} 的表“${existing.name}”`);
-    const source = loadTable(projectId)!.table;
-    const { framework } = ruleContextOf(next);
+    const source = (await loadTable(projectId))!.table;
+    const { framework } = await ruleContextOf(next);
     const table = withFreshKeys({
       ...source,
       name: source.name.replaceAll(String(unitYear.year), String(next.year)),
@@ -97,9 +97,9 @@ export function startNextYear(who: Who, projectId: number): { projectId: number;
       schedule: DEFAULT_PLAN.map((c) => ({ ...c })),
       indicators: source.indicators.map((r) => nextYearRow(r, unitYear.year, framework)),
     });
-    const created = insertProject(next.id, tableHeader(table, countFindings(findingsOf(table, next))), who.actor.id);
-    replaceProjectContent(created.id, tablePlan(table), tableRows(table));
-    auditProject(who, 'create', created.id, unitId, { fromProject: projectId, fromYear: unitYear.year, changes: diffTables(null, table) });
+    const created = await insertProject(next.id, tableHeader(table, countFindings(await findingsOf(table, next))), who.actor.id);
+    await replaceProjectContent(created.id, tablePlan(table), tableRows(table));
+    await auditProject(who, 'create', created.id, unitId, { fromProject: projectId, fromYear: unitYear.year, changes: diffTables(null, table) });
     return { projectId: created.id, unitYearId: next.id };
   });
 }

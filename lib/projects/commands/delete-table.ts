@@ -1,4 +1,4 @@
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { deleteProject } from '@/db/queries/projects';
 import { hasReviewHistory } from '@/db/queries/review';
 import { wrongState } from '@/lib/actions/errors';
@@ -12,17 +12,17 @@ import { auditProject, type Who } from './shared';
  * Deletes a draft that was never reviewed. The audit row keeps the deleted content; a table with
  * review history (submitted, returned, commented) is kept, because that conversation is append-only.
  */
-export function deleteTable(who: Who, projectId: number, version: number): void {
-  transaction(() => {
-    const scope = projectFor(who.actor, projectId, 'project.delete');
-    authorizeOnProject(serverAction('deleteTableAction'), scope, who.actor);
+export async function deleteTable(who: Who, projectId: number, version: number): Promise<void> {
+  await write(async () => {
+    const scope = await projectFor(who.actor, projectId, 'project.delete');
+    await authorizeOnProject(serverAction('deleteTableAction'), scope, who.actor);
     const { project, unitId } = scope;
-    assertVersion(project, version);
-    if (hasReviewHistory(projectId)) {
+    await assertVersion(project, version);
+    if (await hasReviewHistory(projectId)) {
       throw wrongState('此表已有审核记录（提交、退回或审核意见），为保留审核往来不能删除');
     }
-    const table = loadTable(projectId)?.table;
-    auditProject(who, 'delete', projectId, unitId, { code: project.code, name: project.name, table, changes: table ? diffTables(null, table).length : 0 });
-    deleteProject(projectId);
+    const table = (await loadTable(projectId))?.table;
+    await auditProject(who, 'delete', projectId, unitId, { code: project.code, name: project.name, table, changes: table ? diffTables(null, table).length : 0 });
+    await deleteProject(projectId);
   });
 }

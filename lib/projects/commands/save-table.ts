@@ -1,4 +1,4 @@
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { insertReviewEvent } from '@/db/queries/review';
 import { replaceProjectContent, updateProjectHeader, updateProjectStatus } from '@/db/queries/projects';
 import { wrongState } from '@/lib/actions/errors';
@@ -20,22 +20,22 @@ export type SaveResult = { version: number; status: string; findings: Finding[];
  * Saves a draft. Refused when the table moved on since `version` was read (optimistic lock) or is no
  * longer editable; rule errors do not block saving, only submission.
  */
-export function saveTable(who: Who, projectId: number, version: number, input: TableData): SaveResult {
-  return transaction(() => {
-    const { project, unitYear, unitId } = projectFor(who.actor, projectId, 'project.edit');
+export async function saveTable(who: Who, projectId: number, version: number, input: TableData): Promise<SaveResult> {
+  return write(async () => {
+    const { project, unitYear, unitId } = await projectFor(who.actor, projectId, 'project.edit');
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
-    assertVersion(project, version);
+    await assertVersion(project, version);
     const table = normaliseTable(input);
-    assertCodeFree(project.unitYearId, table.code, projectId);
-    const before = loadTable(projectId)?.table ?? null;
-    const findings = findingsOf(table, unitYear);
-    let saved = updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
-    if (!saved) throw conflictError(project, version);
-    replaceProjectContent(projectId, tablePlan(table), tableRows(table));
+    await assertCodeFree(project.unitYearId, table.code, projectId);
+    const before = (await loadTable(projectId))?.table ?? null;
+    const findings = await findingsOf(table, unitYear);
+    let saved = await updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
+    if (!saved) throw await conflictError(project, version);
+    await replaceProjectContent(projectId, tablePlan(table), tableRows(table));
     const changes = diffTables(before, table);
     if (saved.status === 'returned') {
-      saved = updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id) ?? saved;
-      insertReviewEvent({
+      saved = (await updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id)) ?? saved;
+      await insertReviewEvent({
         projectId,
         action: 'revise',
         fromStatus: 'returned',
@@ -44,9 +44,9 @@ export function saveTable(who: Who, projectId: number, version: number, input: T
         reason: null,
         version: saved.version,
       });
-      auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
+      await auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
     }
-    auditProject(who, 'update', projectId, unitId, changes);
+    await auditProject(who, 'update', projectId, unitId, changes);
     return { version: saved.version, status: saved.status, findings, changed: changes.length, keys: table.indicators.map((r) => r.key!) };
   });
 }

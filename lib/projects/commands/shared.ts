@@ -8,8 +8,8 @@ import { loadTable } from '../read';
 
 export type Who = { actor: Actor; ip: string | null };
 
-export function auditProject(who: Who, action: string, projectId: number, unitId: number, changes?: unknown): void {
-  appendAudit({
+export async function auditProject(who: Who, action: string, projectId: number, unitId: number, changes?: unknown): Promise<void> {
+  await appendAudit({
     userId: who.actor.id,
     username: who.actor.username,
     action,
@@ -21,13 +21,13 @@ export function auditProject(who: Who, action: string, projectId: number, unitId
   });
 }
 
-export function displayNameOf(userId: number | null): string | null {
-  return userId === null ? null : (getUser(userId)?.displayName ?? null);
+export async function displayNameOf(userId: number | null): Promise<string | null> {
+  return userId === null ? null : ((await getUser(userId))?.displayName ?? null);
 }
 
 /** Project codes are unique within a unit-year; say so beside the field rather than fail on the index. */
-export function assertCodeFree(unitYearId: number, code: string, exceptProjectId: number | null): void {
-  const other = findProjectByCode(unitYearId, code);
+export async function assertCodeFree(unitYearId: number, code: string, exceptProjectId: number | null): Promise<void> {
+  const other = await findProjectByCode(unitYearId, code);
   if (other && other.id !== exceptProjectId) {
     throw invalid(`项目编码 ${code} 已被本年度的“${other.name}”使用`, {
       'table.code': [`项目编码已被本年度的“${other.name}”使用`],
@@ -39,9 +39,9 @@ export function assertCodeFree(unitYearId: number, code: string, exceptProjectId
  * A comment is on the whole table (null) or on a field or row the table has: a target it does not
  * have (a row since deleted, or a made-up one) would be a comment nobody can find beside its place.
  */
-export function assertCommentTargets(projectId: number, targets: readonly (string | null)[], fieldOf: (index: number) => string): void {
+export async function assertCommentTargets(projectId: number, targets: readonly (string | null)[], fieldOf: (index: number) => string): Promise<void> {
   if (targets.every((t) => t === null)) return;
-  const loaded = loadTable(projectId);
+  const loaded = await loadTable(projectId);
   const known = new Set(loaded ? commentTargets(loaded.table).map((t) => t.value) : []);
   const i = targets.findIndex((t) => t !== null && !known.has(t));
   if (i >= 0) throw invalid('意见针对的行或字段在此表中不存在，请刷新后重新选择', { [fieldOf(i)]: ['此表中没有这一行或字段'] });

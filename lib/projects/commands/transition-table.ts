@@ -1,4 +1,4 @@
-import { transaction } from '@/db/client';
+import { write } from '@/db/client';
 import { getProject, updateProjectStatus } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { insertComment, insertReviewEvent } from '@/db/queries/review';
@@ -36,35 +36,35 @@ const OPERATION: Record<RequestedTransition, ServerActionName> = {
  * version, the reason; submission is refused while rule errors remain. The audit row keeps the
  * reason and every comment's text, so the conversation survives in the audit log too.
  */
-export function transitionTable(who: Who, action: RequestedTransition, req: TransitionRequest): { version: number; status: string } {
-  return transaction(() => {
-    const project = getProject(req.projectId);
+export async function transitionTable(who: Who, action: RequestedTransition, req: TransitionRequest): Promise<{ version: number; status: string }> {
+  return write(async () => {
+    const project = await getProject(req.projectId);
     if (!project) throw notFound('绩效目标表');
-    const unitYear = getUnitYear(project.unitYearId);
+    const unitYear = await getUnitYear(project.unitYearId);
     if (!unitYear) throw notFound('预算年度');
     const unitId = unitYear.unitId;
-    authorizeOnProject(serverAction(OPERATION[action]), { project, unitYear, unitId }, who.actor);
+    await authorizeOnProject(serverAction(OPERATION[action]), { project, unitYear, unitId }, who.actor);
     const t = transitionFor(action, project.status);
     if (!t) throw new ActionError('state', '此表的状态已经改变，请刷新后再试');
-    assertVersion(project, req.version);
+    await assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
-    assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
+    await assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
     if (action === 'submit') {
-      const loaded = loadTable(project.id);
-      if (loaded && hasErrors(findingsOf(loaded.table, unitYear))) {
+      const loaded = await loadTable(project.id);
+      if (loaded && hasErrors(await findingsOf(loaded.table, unitYear))) {
         throw new ActionError('state', '表中仍有错误，修正后才能提交审核（草稿可以随时保存）');
       }
     }
-    const updated = updateProjectStatus(
+    const updated = await updateProjectStatus(
       project.id,
       { status: project.status, version: project.version },
       t.to,
       who.actor.id,
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
-    if (!updated) throw conflictError(project, req.version);
-    const event = insertReviewEvent({
+    if (!updated) throw await conflictError(project, req.version);
+    const event = await insertReviewEvent({
       projectId: project.id,
       action,
       fromStatus: project.status,
@@ -75,9 +75,9 @@ export function transitionTable(who: Who, action: RequestedTransition, req: Tran
     });
     const comments = (req.comments ?? []).map((c) => ({ target: c.target, body: c.body }));
     for (const c of comments) {
-      insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
+      await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
     }
-    auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id });
+    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id });
     return { version: updated.version, status: updated.status };
   });
 }

@@ -36,7 +36,7 @@ const EXTRA_LABELS: Record<string, string> = {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireAdminPage();
   const page = Math.max(1, Number((await searchParams).page) || 1);
-  const rows = adminAudit(actor, page);
+  const rows = await adminAudit(actor, page);
   return (
     <>
       <h1>审计日志</h1>

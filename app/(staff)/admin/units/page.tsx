@@ -27,7 +27,7 @@ function Expenditure({ expenditure, sum }: { expenditure: number | null; sum: nu
 
 export default async function UnitsPage() {
   const actor = await requireAdminPage();
-  const data = adminUnits(actor);
+  const data = await adminUnits(actor);
   const frameworks = data.frameworks.map((f) => ({ id: f.id, name: f.name }));
   return (
     <>

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: '用户与权限' };
 
 export default async function UsersPage() {
   const actor = await requireAdminPage();
-  const data = adminUsers(actor);
+  const data = await adminUsers(actor);
   const units = data.units.map((u) => ({ id: u.id, label: `${u.code} ${u.name}` }));
   return (
     <>

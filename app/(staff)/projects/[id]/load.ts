@@ -10,7 +10,7 @@ export async function loadProjectPage(params: Promise<{ id: string }>): Promise<
   await connection();
   const actor = await requireActor();
   const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(actor, id) : null;
+  const view = Number.isInteger(id) && id > 0 ? await projectView(actor, id) : null;
   if (!view) notFound();
   return { actor, view };
 }

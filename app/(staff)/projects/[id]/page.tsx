@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: '绩效目标表' };
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, view } = await loadProjectPage(params);
   const { project, table, rights } = view;
-  const { events, comments } = reviewConversation(project.id);
+  const { events, comments } = await reviewConversation(project.id);
   const conversation = [
     ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${ACTION_LABELS[e.action] ?? e.action}${e.reason ? `：${e.reason}` : ''}`, target: null as string | null })),
     ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),

@@ -12,7 +12,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   await connection();
   const actor = await requireActor();
   const uy = Number((await searchParams).uy);
-  const target = Number.isInteger(uy) && uy > 0 ? canSeeUnitYear(actor, uy) : null;
+  const target = Number.isInteger(uy) && uy > 0 ? await canSeeUnitYear(actor, uy) : null;
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>

@@ -16,12 +16,12 @@ export default async function NewTablePage({ searchParams }: { searchParams: Pro
   const uy = Number((await searchParams).uy);
   let unitYear;
   try {
-    unitYear = Number.isInteger(uy) && uy > 0 ? unitYearFor(actor, uy, 'project.create') : null;
+    unitYear = Number.isInteger(uy) && uy > 0 ? await unitYearFor(actor, uy, 'project.create') : null;
   } catch {
     unitYear = null;
   }
   if (!unitYear) notFound();
-  const ctx = ruleContextOf(unitYear);
+  const ctx = await ruleContextOf(unitYear);
   const initial = blankTable(ctx.framework, newRowKey);
   return (
     <>

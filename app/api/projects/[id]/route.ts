@@ -7,7 +7,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const session = await currentSession();
   if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
   const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? projectView(session.actor, id) : null;
+  const view = Number.isInteger(id) && id > 0 ? await projectView(session.actor, id) : null;
   if (!view) return jsonResponse({ ok: false, message: '表不存在或没有权限查看' }, 404);
   const { project, table, findings } = view;
   return jsonResponse({

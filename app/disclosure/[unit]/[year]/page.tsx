@@ -16,9 +16,9 @@ export default async function DisclosurePage({ params }: { params: Params }) {
   await connection();
   const { unit, year } = await params;
   const y = Number(year);
-  const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && Number.isInteger(y) ? sectionByCode(unit, y, { includeDrafts: false }) : null;
+  const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && Number.isInteger(y) ? await sectionByCode(unit, y, { includeDrafts: false }) : null;
   if (!section || section.entries.length === 0) notFound();
-  const tables = sectionTables(section);
+  const tables = await sectionTables(section);
   const base = `/api/disclosure/${section.unit.code}/${section.year}`;
   return (
     <main className="page">

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: '预算年度设置' };
 export default async function UnitYearPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireAdminPage();
   const id = Number((await params).id);
-  const data = Number.isSafeInteger(id) && id > 0 ? adminUnitYear(actor, id) : null;
+  const data = Number.isSafeInteger(id) && id > 0 ? await adminUnitYear(actor, id) : null;
   if (!data) notFound();
   const s = data.summary;
   return (

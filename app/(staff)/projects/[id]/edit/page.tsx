@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getUnitYear } from '@/db/queries/units';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { editorValues } from '@/lib/editor/draft';
 import { ruleContextOf } from '@/lib/projects/findings';
@@ -27,8 +26,8 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
       </div>
     );
   }
-  const ctx = ruleContextOf(getUnitYear(project.unitYearId)!);
-  const comments = reviewConversation(project.id).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
+  const ctx = await ruleContextOf(view.unitYear);
+  const comments = (await reviewConversation(project.id)).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>

@@ -52,8 +52,8 @@ function Change({ c }: { c: TableChange }) {
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { view } = await loadProjectPage(params);
-  const entries = projectHistory(view.project.id);
-  const { comments } = reviewConversation(view.project.id);
+  const entries = await projectHistory(view.project.id);
+  const { comments } = await reviewConversation(view.project.id);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>

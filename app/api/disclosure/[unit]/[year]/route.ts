@@ -7,7 +7,7 @@ import { UNIT_CODE } from '@/lib/domain/limits';
 export async function GET(request: Request, { params }: { params: Promise<{ unit: string; year: string }> }): Promise<Response> {
   const { unit, year } = await params;
   if (!UNIT_CODE.test(unit) || !/^\d{4}$/.test(year)) return jsonResponse({ ok: false, message: '单位编码或年度有误：单位编码应为 3–20 位字母或数字，年度为四位数字' }, 400);
-  const section = sectionByCode(unit, Number(year), { includeDrafts: false });
+  const section = await sectionByCode(unit, Number(year), { includeDrafts: false });
   if (!section || section.entries.length === 0) return jsonResponse({ ok: false, message: '没有找到已公开的表' }, 404);
   return interchangeResponse(request, section);
 }

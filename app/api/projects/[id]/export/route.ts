@@ -1,8 +1,6 @@
 import { currentSession } from '@/lib/auth/request';
-import { can } from '@/lib/auth/permissions';
 import { downloadError } from '@/lib/http/body';
-import { getProject } from '@/db/queries/projects';
-import { getUnitYear } from '@/db/queries/units';
+import { projectScopeIfAllowed } from '@/lib/projects/access';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
 
@@ -14,14 +12,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
   const id = Number((await params).id);
-  const project = Number.isInteger(id) && id > 0 ? getProject(id) : undefined;
-  const unitYear = project ? getUnitYear(project.unitYearId) : undefined;
-  if (!project || !unitYear || !can(session.actor, 'project.export', unitYear.unitId)) {
-    return downloadError(request, '没有权限导出此表', 403);
-  }
+  const scope = Number.isInteger(id) && id > 0 ? await projectScopeIfAllowed(session.actor, id, 'project.export') : null;
+  if (!scope) return downloadError(request, '没有权限导出此表', 403);
+  const { project, unitYear } = scope;
   const q = parseExportQuery(request);
   if (!q.success) return downloadError(request, `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}`, 400);
-  const section = sectionById(unitYear.id, { includeDrafts: true, projectCode: project.code });
+  const section = await sectionById(unitYear.id, { includeDrafts: true, projectCode: project.code });
   if (!section) return downloadError(request, '预算年度不存在', 404);
   return exportResponse(request, section, q.data.format, false);
 }

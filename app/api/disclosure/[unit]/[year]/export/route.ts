@@ -9,7 +9,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   if (!UNIT_CODE.test(unit) || !/^\d{4}$/.test(year)) return downloadError(request, '单位编码或年度有误：单位编码应为 3–20 位字母或数字，年度为四位数字', 400);
   const q = parseExportQuery(request);
   if (!q.success) return downloadError(request, `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}`, 400);
-  const section = sectionByCode(unit, Number(year), { includeDrafts: false, projectCode: q.data.project });
+  const section = await sectionByCode(unit, Number(year), { includeDrafts: false, projectCode: q.data.project });
   if (!section) return downloadError(request, '没有找到该单位年度', 404);
   const empty = q.data.project ? `没有找到编码为 ${q.data.project} 的已公开的表` : '该单位年度还没有已公开的表';
   return exportResponse(request, section, q.data.format, q.data.cover === '1', empty);

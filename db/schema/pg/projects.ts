@@ -1,15 +1,13 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bigint, boolean, doublePrecision, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { unitYears } from './units';
 import { users } from './users';
-
-export const PROJECT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+import { PROJECT_STATUSES, TARGET_KINDS } from '../enums';
 
 /** A budget project and its table header. Amounts are integer 元 (exact). */
-export const projects = sqliteTable(
+export const projects = pgTable(
   'projects',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serial('id').primaryKey(),
     unitYearId: integer('unit_year_id')
       .notNull()
       .references(() => unitYears.id, { onDelete: 'restrict' }),
@@ -17,9 +15,9 @@ export const projects = sqliteTable(
     position: integer('position').notNull(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    totalYuan: integer('total_yuan').notNull(),
-    fiscalYuan: integer('fiscal_yuan').notNull(),
-    otherYuan: integer('other_yuan'),
+    totalYuan: bigint('total_yuan', { mode: 'number' }).notNull(),
+    fiscalYuan: bigint('fiscal_yuan', { mode: 'number' }).notNull(),
+    otherYuan: bigint('other_yuan', { mode: 'number' }),
     purpose: text('purpose').notNull(),
     goal: text('goal').notNull(),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
@@ -30,8 +28,8 @@ export const projects = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     updatedBy: integer('updated_by').references(() => users.id),
     submittedBy: integer('submitted_by').references(() => users.id),
-    createdAt: integer('created_at').notNull(),
-    updatedAt: integer('updated_at').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
   (t) => [
     uniqueIndex('projects_unit_year_code').on(t.unitYearId, t.code),
@@ -42,27 +40,25 @@ export const projects = sqliteTable(
 );
 
 /** 资金支出计划: cumulative percent spent by the end of each month, in print order. */
-export const checkpoints = sqliteTable(
+export const checkpoints = pgTable(
   'checkpoints',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serial('id').primaryKey(),
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     month: integer('month').notNull(),
-    percent: real('percent').notNull(),
+    percent: doublePrecision('percent').notNull(),
   },
   (t) => [index('checkpoints_project').on(t.projectId, t.position)],
 );
 
-export const TARGET_KINDS = ['quantity', 'deadline', 'text'] as const;
-
 /** One row of the indicator tree: level 1 and 2 from the framework, level 3 the owner's. */
-export const indicators = sqliteTable(
+export const indicators = pgTable(
   'indicators',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: serial('id').primaryKey(),
     projectId: integer('project_id')
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
@@ -85,7 +81,7 @@ export const indicators = sqliteTable(
     deadlineDay: integer('deadline_day'),
     deadlineSuffix: text('deadline_suffix'),
     basis: text('basis').notNull(),
-    isPlaceholder: integer('is_placeholder', { mode: 'boolean' }).notNull().default(false),
+    isPlaceholder: boolean('is_placeholder').notNull().default(false),
   },
   (t) => [index('indicators_project').on(t.projectId, t.position)],
 );

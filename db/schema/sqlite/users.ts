@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { units } from './units';
+import { MEMBERSHIP_ROLES } from '../enums';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -15,9 +16,6 @@ export const users = sqliteTable('users', {
   passwordChangedAt: integer('password_changed_at').notNull(),
   createdAt: integer('created_at').notNull(),
 });
-
-export const MEMBERSHIP_ROLES = ['owner', 'reviewer'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** A user's role in one unit: owner (编制人) or reviewer (审核人). */
 export const memberships = sqliteTable(
@@ -60,8 +58,10 @@ export const loginAttempts = sqliteTable(
     ip: text('ip').notNull(),
     at: integer('at').notNull(),
     isSuccess: integer('is_success', { mode: 'boolean' }).notNull(),
+    /** True while the password is being checked: counted by every app server, so parallel guesses cannot pass the lock. */
+    isPending: integer('is_pending', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('login_attempts_ip_at').on(t.ip, t.at)],
+  (t) => [index('login_attempts_ip_at').on(t.ip, t.at), index('login_attempts_username_at').on(t.username, t.at)],
 );
 
 export type UserRow = typeof users.$inferSelect;

@@ -1,0 +1,2 @@
+ALTER TABLE "login_attempts" ADD COLUMN "is_pending" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "login_attempts_username_at" ON "login_attempts" USING btree ("username","at");

@@ -1,0 +1,8 @@
+/** Value sets shared by both engines' schemas and by the code that reads them. */
+export const PROJECT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const TARGET_KINDS = ['quantity', 'deadline', 'text'] as const;
+
+export const MEMBERSHIP_ROLES = ['owner', 'reviewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];

@@ -1,0 +1,69 @@
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { units } from './units';
+import { MEMBERSHIP_ROLES } from '../enums';
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** `scrypt$N$r$p$salt$hash`, see lib/auth/password.ts */
+  passwordHash: text('password_hash').notNull(),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  isDisabled: boolean('is_disabled').notNull().default(false),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: bigint('locked_until', { mode: 'number' }),
+  passwordChangedAt: bigint('password_changed_at', { mode: 'number' }).notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+});
+
+/** A user's role in one unit: owner (编制人) or reviewer (审核人). */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId, t.role] }), index('memberships_unit').on(t.unitId, t.role)],
+);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is the id. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** Sign-in attempts, kept to limit attempts per client address. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: serial('id').primaryKey(),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+    isSuccess: boolean('is_success').notNull(),
+    /** True while the password is being checked: counted by every app server, so parallel guesses cannot pass the lock. */
+    isPending: boolean('is_pending').notNull().default(false),
+  },
+  (t) => [index('login_attempts_ip_at').on(t.ip, t.at), index('login_attempts_username_at').on(t.username, t.at)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
