@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 type Published = { projects: { number: number; code: string; name: string; draft?: boolean }[] };
 
 test.describe('public disclosure', () => {
-  test('lists approved tables only, numbered as every download numbers them, and each download works', async ({ browser }) => {
+  test('lists approved tables only, numbered as every download numbers them, and each download works @pg', async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const api = (await (await page.request.get('/api/disclosure/441001/2024')).json()) as Published;

@@ -12,7 +12,7 @@ const strip = (s: string) => s.replace(/\s+/g, '');
 const reference = parsePublished(referenceText()).projects[0]!;
 
 test.describe('the table editor', () => {
-  test('authoring table 1 of the reference from scratch gives its published text', async ({ browser }) => {
+  test('authoring table 1 of the reference from scratch gives its published text @pg', async ({ browser }) => {
     // The demo's 2024 year already holds table 1 (imported), so it is authored in a new 2025 year.
     await createDemoUnitYear(browser, 2025);
 
@@ -101,7 +101,7 @@ test.describe('the table editor', () => {
     });
   });
 
-  test('a save based on an older version is refused with who changed it, and keeps the form', async ({ browser }) => {
+  test('a save based on an older version is refused with who changed it, and keeps the form @pg', async ({ browser }) => {
     const a = await browser.newPage({ storageState: storageStatePath('owner') });
     const b = await browser.newPage({ storageState: storageStatePath('owner') });
     await new EditorPage(a).open('/projects/1/edit');

@@ -17,7 +17,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 test.describe('downloads', () => {
   test.use({ storageState: storageStatePath('owner') });
 
-  test('the export page: a PDF with the drafts marked and the cover list, then an Excel of approved tables only', async ({ page }) => {
+  test('the export page: a PDF with the drafts marked and the cover list, then an Excel of approved tables only @pg', async ({ page }) => {
     // The demo year (other specs create later years of the unit, which the page would open first).
     await page.goto('/exports?uy=1');
     const form = page.getByRole('region', { name: '导出本年度' });
@@ -42,7 +42,7 @@ test.describe('downloads', () => {
     expect(await zip.file('xl/sharedStrings.xml')?.async('string')).not.toContain('草稿');
   });
 
-  test('a table’s own download links give that table, numbered and marked as everywhere else', async ({ page }) => {
+  test('a table’s own download links give that table, numbered and marked as everywhere else @pg', async ({ page }) => {
     await page.goto('/projects/2');
     const heading = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
     expect(heading).toMatch(/^2、2024 法治工作经费/);

@@ -15,7 +15,7 @@ function writeTemp(name: string, text: string): string {
 test.describe('importing a published document', () => {
   test.use({ storageState: storageStatePath('owner') });
 
-  test('previews what will happen, then imports without duplicating', async ({ page }) => {
+  test('previews what will happen, then imports without duplicating @pg', async ({ page }) => {
     await page.goto('/projects/import?uy=1');
     await page.getByLabel('文件').setInputFiles(REFERENCE);
     await page.getByRole('button', { name: '预览' }).click();

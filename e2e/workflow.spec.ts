@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { storageStatePath } from './fixtures/accounts';
 import { EditorPage } from './pages/editor-page';
 
-test('draft → submit → return with a row comment → fix → resubmit → approve, all in the history', async ({ browser }) => {
+test('draft → submit → return with a row comment → fix → resubmit → approve, all in the history @pg', async ({ browser }) => {
   const owner = await browser.newPage({ storageState: storageStatePath('owner') });
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
   const ed = new EditorPage(owner);
@@ -81,7 +81,7 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   await reviewer.close();
 });
 
-test('the review queue: filtered by status and unit, and two submitted tables approved at once', async ({ browser }) => {
+test('the review queue: filtered by status and unit, and two submitted tables approved at once @pg', async ({ browser }) => {
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
   // Tables 4 and 5 of the demo are submitted by the owner.
   await reviewer.goto('/review');

@@ -75,6 +75,7 @@ const pg = planPostgres();
 if (pg.mode === 'skip') console.log(`\n${pg.line}`);
 
 step('类型检查 (tsc)', [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
+step('未等待的 Promise 检查', [bin('tsx/dist/cli.mjs'), 'scripts/check/floating-promises.ts']);
 if (engines.includes('sqlite')) step('单元测试 (vitest, SQLite)', [bin('vitest/vitest.mjs'), 'run']);
 step('构建 (next build)', [bin('next/dist/bin/next'), 'build']);
 if (engines.includes('sqlite')) {

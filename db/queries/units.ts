@@ -114,8 +114,7 @@ export async function listUnitYearOptions(unitIds: readonly number[] | null, que
     .where(optionFilter(unitIds, query.search))
     .orderBy(sql`${unitYears.year} desc`, asc(units.code))
     .$dynamic();
-  if (query.limit !== undefined) q.limit(query.limit).offset(query.offset ?? 0);
-  return q;
+  return query.limit === undefined ? q : q.limit(query.limit).offset(query.offset ?? 0);
 }
 
 export async function countUnitYearOptions(unitIds: readonly number[] | null, search?: string): Promise<number> {
