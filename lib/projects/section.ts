@@ -70,13 +70,24 @@ export async function printedNumber(project: Pick<ProjectRow, 'id' | 'unitYearId
   return (await countProjectsBefore(project, project.status === 'approved')) + 1;
 }
 
+/**
+ * The date a document carries (XLSX and PDF properties): its newest table's last change, or, when
+ * SOURCE_DATE_EPOCH is set (the reproducible-builds convention), that moment — so that the same data
+ * loaded at different times, or on another engine, exports to the same bytes.
+ */
+export function documentDate(updatedAt: readonly number[]): Date {
+  const fixed = Number(process.env.SOURCE_DATE_EPOCH);
+  if (process.env.SOURCE_DATE_EPOCH && Number.isFinite(fixed)) return new Date(fixed * 1000);
+  return new Date(Math.max(0, ...updatedAt));
+}
+
 /** Approved tables by default; `includeDrafts` adds the others, marked as drafts. `projectCode` narrows to one table. */
 export async function loadSection(summary: UnitYearSummary, opts: SectionOptions): Promise<Section> {
   const rows = await listProjectsOfUnitYear(summary.id);
   const entries = chooseEntries(rows, opts);
   const chosen = new Set(entries.map((e) => e.projectId));
   return {
-    asOf: new Date(Math.max(0, ...rows.filter((p) => chosen.has(p.id)).map((p) => p.updatedAt))),
+    asOf: documentDate(rows.filter((p) => chosen.has(p.id)).map((p) => p.updatedAt)),
     unitYearId: summary.id,
     unit: { code: summary.unitCode, name: summary.unitName },
     year: summary.year,
