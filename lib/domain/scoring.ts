@@ -155,3 +155,26 @@ export function scoreTable(input: TableScoreInput, thresholds: GradeThresholds =
   const total = (parts as Ratio[]).reduce(add, ZERO);
   return { funds, indicators, total, grade: gradeOf(total, thresholds) };
 }
+
+/** Two decimals, as the 自评表 prints them. */
+export type ScoreJson = {
+  funds?: { rate: string | null; score: string | null; accepted?: false; message?: string };
+  indicators: { score: string | null; accepted: boolean; message?: string; warning?: string }[];
+  total: string | null;
+  grade: Grade | null;
+};
+
+/** The shape `pt selfeval score` prints and the editor shows: figures as strings with two decimals. */
+export function toScoreJson(t: TableScored): ScoreJson {
+  const fixed = (r: Ratio | null) => (r === null ? null : toFixed(r));
+  return {
+    ...(t.funds
+      ? { funds: t.funds.accepted ? { rate: fixed(t.funds.rate), score: fixed(t.funds.score) } : { rate: null, score: null, accepted: false, message: t.funds.message } }
+      : {}),
+    indicators: t.indicators.map((r) =>
+      r.accepted ? { score: fixed(r.score), accepted: true, ...(r.warning ? { warning: r.warning } : {}) } : { score: null, accepted: false, message: r.message },
+    ),
+    total: fixed(t.total),
+    grade: t.grade,
+  };
+}
