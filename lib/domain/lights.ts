@@ -6,7 +6,6 @@
  * to two decimals; the light is decided on that rounded figure, so the number shown beside a row always
  * agrees with its colour (59.994 → 59.99 red; 59.995 → 60.00 yellow).
  */
-import { parseWanyuan } from './money';
 import {
   dateKey,
   inTargetUnit,
@@ -16,6 +15,7 @@ import {
   readCompletion,
   readMeasure,
   readRating,
+  readWanyuan,
   type DateMeasure,
   type Rating,
 } from './measure';
@@ -52,12 +52,12 @@ export function fundsLight(input: FundsLightInput, thresholds: LightThresholds =
   const bad = checkMonth(input.month);
   if (bad) return none(bad);
   if (input.executed.trim() === '') return none();
-  const budget = parseWanyuan(input.budget);
+  const budget = readWanyuan(input.budget);
   if (!budget.ok) return none(`全年预算数：${budget.message}`);
-  const executed = parseWanyuan(input.executed);
+  const executed = readWanyuan(input.executed);
   if (!executed.ok) return none(`执行数：${executed.message}`);
-  if (budget.yuan === 0) return none('全年预算数为 0，无法计算执行进度');
-  const exact = ratio(BigInt(executed.yuan) * 1200n, BigInt(budget.yuan) * BigInt(input.month));
+  if (cmp(budget.value, ZERO) === 0) return none('全年预算数为 0，无法计算执行进度');
+  const exact = div(mul(executed.value, int(1200)), mul(budget.value, int(input.month)));
   return classify(exact, thresholds, false);
 }
 

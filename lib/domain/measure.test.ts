@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTargetUnit, isCumulativeUnit, readCompletion, readMeasure, readRating, type QuantityMeasure } from './measure';
+import { inTargetUnit, isCumulativeUnit, readCompletion, readMeasure, readRating, readWanyuan, type QuantityMeasure } from './measure';
 import { parseDecimal, toFixed } from './ratio';
 
 const quantity = (text: string): QuantityMeasure => {
@@ -119,5 +119,20 @@ describe('completion of deadlines and qualitative answers', () => {
     expect(readRating('部分达成')).toBe('partial');
     expect(readRating('未达成')).toBe('not-achieved');
     expect(readRating('效果明显')).toBeNull();
+  });
+});
+
+describe('amounts in 万元', () => {
+  it('reads budgets with two decimals and final accounts to the 元 exactly; refuses the rest', () => {
+    const read = (t: string) => {
+      const r = readWanyuan(t);
+      return r.ok ? toFixed(r.value, 6) : r.message;
+    };
+    expect(read('100.00')).toBe('100.000000');
+    expect(read('1,697.97')).toBe('1697.970000');
+    expect(read('89.974')).toBe('89.974000');
+    expect(read('89.9741')).toBe('89.974100');
+    expect(read('-1')).toContain('不能为负数');
+    expect(read('1.2345678')).toContain('两位小数');
   });
 });

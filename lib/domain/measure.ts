@@ -4,9 +4,11 @@
  * 指标值); this file only adds what actuals and older tables write around it — a 正向/反向 or 达到 prefix,
  * 年底前 — and the arithmetic of units.
  */
+import { toHalfWidth } from '@/lib/format/half-width';
+import { parseWanyuan } from './money';
 import type { Comparator } from './target-value';
 import { parseTarget } from './target-value-parse';
-import { cmp, fromNumber, int, mul, div, ratio, ZERO, type Ratio } from './ratio';
+import { cmp, fromNumber, int, mul, div, parseDecimal, ratio, ZERO, type Ratio } from './ratio';
 
 export type QuantityMeasure = { kind: 'quantity'; op: Comparator; value: Ratio; unit: string };
 export type DateMeasure = { kind: 'deadline'; year: number | null; month: number; day: number | null };
@@ -171,4 +173,18 @@ export function readRating(actual: string): Rating | null {
   if (/^部分达成/.test(text)) return 'partial';
   if (/^(?:已)?达成/.test(text)) return 'achieved';
   return null;
+}
+
+// ---- amounts ----
+
+/**
+ * An amount in 万元 as an exact value. Budgets are printed with two decimals (parseWanyuan's rule);
+ * final accounts often carry the 元 (89.974 万元), so up to six decimals are read exactly as well.
+ */
+export function readWanyuan(text: string): { ok: true; value: Ratio } | { ok: false; message: string } {
+  const r = parseWanyuan(text);
+  if (r.ok) return { ok: true, value: ratio(BigInt(r.yuan), 10_000n) };
+  const s = toHalfWidth(text.trim()).replace(/,/g, '');
+  const exact = /^\d{1,12}\.\d{3,6}$/.test(s) ? parseDecimal(s) : null;
+  return exact ? { ok: true, value: exact } : r;
 }

@@ -3,7 +3,6 @@
  * and `pt selfeval score`. Every figure is exact (rational arithmetic) until a row's score is rounded
  * half-up to two decimals; the total adds those rounded row scores, as the printed table does.
  */
-import { parseWanyuan } from './money';
 import {
   dateKey,
   inTargetUnit,
@@ -12,6 +11,7 @@ import {
   readCompletion,
   readMeasure,
   readRating,
+  readWanyuan,
   RATING_LABELS,
   type DateMeasure,
   type Rating,
@@ -45,12 +45,12 @@ export function scoreFunds(input: FundsScoreInput): FundsScored {
   const fail = (message: string): FundsScored => ({ accepted: false, rate: null, score: null, message });
   const weight = readPoints(input.weight, '分值');
   if (!weight.ok) return fail(weight.message);
-  const annual = parseWanyuan(input.annual);
+  const annual = readWanyuan(input.annual);
   if (!annual.ok) return fail(`全年预算数：${annual.message}`);
-  const executed = parseWanyuan(input.executed);
+  const executed = readWanyuan(input.executed);
   if (!executed.ok) return fail(`全年执行数：${executed.message}`);
-  if (annual.yuan === 0) return fail('全年预算数为 0，无法计算执行率');
-  const share = ratio(BigInt(executed.yuan), BigInt(annual.yuan));
+  if (cmp(annual.value, ZERO) === 0) return fail('全年预算数为 0，无法计算执行率');
+  const share = div(executed.value, annual.value);
   return { accepted: true, rate: roundHalfUp(mul(share, int(100))), score: roundHalfUp(min(mul(share, weight.value), weight.value)) };
 }
 
