@@ -58,7 +58,9 @@ export function normaliseValueText(input: string): string {
     .replace(/\s+/g, '')
     .replace(/>=|≧|⩾/g, '≥')
     .replace(/<=|≦|⩽/g, '≤')
-    .replace(/[═]/g, '=')
+    .replace(/[═﹦]/g, '=')
+    .replace(/﹥/g, '>')
+    .replace(/﹤/g, '<')
     .replace(/[−–]/g, '-')
     .replace(/°C/g, '℃')
     .replace(/，/g, ',');

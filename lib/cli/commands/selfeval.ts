@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { parseArgs, readStream, UsageError, type Command } from '../command';
+import { describeIssue } from '../json-issues';
+
+const text = z.union([z.string(), z.number()]).transform(String);
+const input = z.strictObject({
+  funds: z.strictObject({ annual: text, executed: text, weight: text }).optional(),
+  indicators: z.array(z.strictObject({ target: text, actual: text, weight: text, score: text.optional(), rating: z.string().optional() })).max(300, '指标最多 300 行'),
+});
+
+export const selfevalCommand: Command = {
+  name: 'selfeval',
+  usage: 'selfeval score [FILE]      为一张自评表（JSON，不给 FILE 时读标准输入）计算得分和等级，输出 JSON',
+  async run(args, io) {
+    const { positional } = parseArgs(args, { positional: 2 });
+    if (positional[0] !== 'score') throw new UsageError(positional[0] ? `未知的子命令：${positional[0]}` : '请指定子命令 score');
+    const file = positional[1];
+    let source: string;
+    try {
+      source = file && file !== '-' ? fs.readFileSync(file, 'utf8') : await readStream(io.stdin);
+    } catch {
+      io.stderr.write(`无法读取文件：${file}\n`);
+      return 2;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(source.replace(/^\uFEFF/, ''));
+    } catch {
+      io.stderr.write('输入不是有效的 JSON\n');
+      return 2;
+    }
+    const parsed = input.safeParse(json);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) io.stderr.write(`${describeIssue(issue, json)}\n`);
+      io.stderr.write('输入应为 {"funds": {"annual","executed","weight"}, "indicators": [{"target","actual","weight"[,"score"][,"rating"]}]}\n');
+      return 2;
+    }
+    const { scoreTable, toScoreJson } = await import('@/lib/domain/scoring');
+    const result = toScoreJson(scoreTable(parsed.data));
+    io.stdout.write(`${JSON.stringify(result)}\n`);
+    // The JSON is printed either way; a row that could not be scored makes the exit code 1.
+    return result.total === null ? 1 : 0;
+  },
+};
