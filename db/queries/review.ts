@@ -48,21 +48,47 @@ export async function hasReviewHistory(projectId: number): Promise<boolean> {
   return (await first(db().select({ id: reviewComments.id }).from(reviewComments).where(eq(reviewComments.projectId, projectId)).limit(1))) !== undefined;
 }
 
-/** Whether the user ever created, edited, imported or submitted the project (separation of duties). */
+const AUTHORING = ['create', 'update', 'import', 'duplicate', 'submit'];
+/** Audit actions whose changes name the table a copy was made from (复制: `from`; 生成下一年度的表: `fromProject`). */
+const COPYING = ['duplicate', 'create'];
+
+/**
+ * Whether the user ever created, edited, imported or submitted the project — or any table it was copied
+ * from, however many copies back (separation of duties follows copies: who wrote the source wrote the copy).
+ */
 export async function hasUserTouchedProject(projectId: number, userId: number): Promise<boolean> {
-  const edited = await first(
-    db()
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.entity, 'project'),
-          eq(auditLog.entityId, projectId),
-          eq(auditLog.userId, userId),
-          inArray(auditLog.action, ['create', 'update', 'import', 'duplicate', 'submit']),
-        ),
-      )
-      .limit(1),
-  );
-  return edited !== undefined;
+  const seen = new Set<number>([projectId]);
+  let ids = [projectId];
+  for (let depth = 0; ids.length > 0 && depth < 50; depth++) {
+    const edited = await first(
+      db()
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, 'project'), inArray(auditLog.entityId, ids), eq(auditLog.userId, userId), inArray(auditLog.action, AUTHORING)))
+        .limit(1),
+    );
+    if (edited) return true;
+    ids = (await sourcesOf(ids)).filter((id) => !seen.has(id));
+    for (const id of ids) seen.add(id);
+  }
+  return false;
+}
+
+async function sourcesOf(ids: readonly number[]): Promise<number[]> {
+  const rows = await db()
+    .select({ changes: auditLog.changes })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'project'), inArray(auditLog.entityId, [...ids]), inArray(auditLog.action, COPYING)));
+  const out: number[] = [];
+  for (const r of rows) {
+    if (!r.changes) continue;
+    try {
+      const c = JSON.parse(r.changes) as { from?: unknown; fromProject?: unknown };
+      const source = typeof c.from === 'number' ? c.from : typeof c.fromProject === 'number' ? c.fromProject : null;
+      if (source !== null) out.push(source);
+    } catch {
+      // An audit row whose changes are not JSON names no source.
+    }
+  }
+  return out;
 }

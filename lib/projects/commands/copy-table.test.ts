@@ -5,9 +5,13 @@ import { findUnitYear, insertUnitYear } from '@/db/queries/units';
 import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
+import { getProject } from '@/db/queries/projects';
+import { isAuthorOf } from '../access';
 import { loadTable } from '../read';
 import { duplicateTable, startNextYear } from './copy-table';
 import { createTable } from './create-table';
+import { saveTable } from './save-table';
+import { transitionTable } from './transition-table';
 import { refusal } from '@/lib/testing/refusal';
 
 let owner: Actor;
@@ -79,5 +83,31 @@ describe('duplicate', () => {
     expect(copy.indicators.map((r) => r.value)).toEqual(source.indicators.map((r) => r.value));
     expect(copy.indicators.some((r) => source.indicators.some((s) => s.key === r.key))).toBe(false);
     expect((await listAuditFor('project', copyId)).map((a) => a.action)).toEqual(['duplicate']);
+  });
+});
+
+describe('separation of duties follows copies', () => {
+  it('whoever wrote the source cannot approve its copy, nor the copy of the copy, nor next year\'s', async () => {
+    const c = await makeUnitYear('300003', 2024, '10.00');
+    await write(() => insertUnitYear(c.unit.id, 2025, { frameworkId: c.unitYear.frameworkId, projectExpenditureYuan: null, ruleProfile: null }));
+    // The writer is both owner and reviewer of the unit (a small office); the copier is another owner.
+    const writer = await makeActor('sod-writer', [{ unitId: c.unit.id, role: 'owner' }, { unitId: c.unit.id, role: 'reviewer' }]);
+    const copier = await makeActor('sod-copier', [{ unitId: c.unit.id, role: 'owner' }]);
+    const source = await createTable({ actor: writer, ip: null }, c.unitYear.id, sampleTable('13080024P00009810009A'));
+    await saveTable({ actor: writer, ip: null }, source.projectId, source.version, sampleTable('13080024P00009810009A'));
+    const copy = await duplicateTable({ actor: copier, ip: null }, source.projectId);
+    const copyOfCopy = await duplicateTable({ actor: copier, ip: null }, copy.projectId);
+    const nextYear = await startNextYear({ actor: copier, ip: null }, source.projectId);
+    // Next year's copy has its amounts cleared and cannot be submitted as it is: its authorship is what counts.
+    expect(await isAuthorOf((await getProject(nextYear.projectId))!, writer.id)).toBe(true);
+    expect(await isAuthorOf((await getProject(nextYear.projectId))!, (await makeActor('sod-stranger', [])).id)).toBe(false);
+    for (const [{ projectId }, code] of [[copy, '13080024P00009810009B'], [copyOfCopy, '13080024P00009810009C']] as const) {
+      const loaded = (await loadTable(projectId))!;
+      // The copier gives the copy its own code (the suggested “-2” does not fit the code format) and submits it.
+      const saved = await saveTable({ actor: copier, ip: null }, projectId, loaded.project.version, sampleTable(code));
+      const submitted = await transitionTable({ actor: copier, ip: null }, 'submit', { projectId, version: saved.version });
+      const e = await refusal(() => transitionTable({ actor: writer, ip: null }, 'approve', { projectId, version: submitted.version }));
+      expect(e.message, `table ${projectId}`).toContain('自己编制或提交的表');
+    }
   });
 });
