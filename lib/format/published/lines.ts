@@ -1,4 +1,5 @@
 /** Line-level reading of published text: cells, labels and the noise a PDF extraction leaves. */
+import { unquoteFormula } from '@/lib/domain/formula-text';
 import { stripInvisible } from '@/lib/domain/text';
 import { toHalfWidth } from '@/lib/format/half-width';
 
@@ -12,7 +13,7 @@ export function splitLines(text: string): Line[] {
   const raw = stripInvisible(text).split(/\r\n|\r|\n/);
   return raw.map((t, i) => {
     const text = t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t;
-    return { no: i + 1, text, cells: text.split('\t').map((c) => c.trim()) };
+    return { no: i + 1, text, cells: text.split('\t').map((c) => unquoteFormula(c.trim())) };
   });
 }
 

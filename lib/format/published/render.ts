@@ -3,14 +3,18 @@
  * tab-separated rows. `renderDocument` adds the unit's page header and 支出总表 so that parsing the
  * result gives back the same document.
  */
+import { quoteFormula } from '@/lib/domain/formula-text';
 import type { TargetTable, UnitRef } from '@/lib/domain/table';
 
 export const SECTION_HEADING = '五、单位项目预算安排情况及绩效目标';
 const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
 
-/** Cells never contain tabs or line breaks: they would split the cell. */
+/**
+ * Cells never contain tabs or line breaks: they would split the cell. Text a spreadsheet would run as a
+ * formula gets a `'` in front (lib/domain/formula-text.ts); the reader takes it off again.
+ */
 function cell(s: string | null): string {
-  return (s ?? '').replace(/[\t\r\n]+/g, ' ');
+  return quoteFormula((s ?? '').replace(/[\t\r\n]+/g, ' '));
 }
 
 function row(cells: (string | null)[]): string {
