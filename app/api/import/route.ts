@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { ActionError } from '@/lib/actions/errors';
 import { fail } from '@/lib/actions/define';
 import { unitsWith } from '@/lib/auth/permissions';
-import { clientAddress, currentSession } from '@/lib/auth/request';
+import { clientAddress } from '@/lib/auth/request';
+import { checkRoute } from '@/lib/auth/route-access';
 import { findUnitByCode } from '@/db/queries/units';
 import { LIMITS, UNIT_CODE } from '@/lib/domain/limits';
 import { parsePublished } from '@/lib/format/published/parse';
 import { BodyTooLarge, decodeText, jsonResponse, megabytes, readBodyCapped } from '@/lib/http/body';
+import { refuseCrossOrigin } from '@/lib/http/route-guard';
 import { applyImport, planImport } from '@/lib/projects/import';
 
 const query = z.object({
@@ -25,12 +27,17 @@ const query = z.object({
  * not in a server action body.
  */
 export async function POST(request: Request): Promise<Response> {
-  const session = await currentSession();
-  if (!session) return jsonResponse({ ok: false, message: '登录已过期，请重新登录' }, 401);
+  const forged = refuseCrossOrigin(request, { isUpload: true });
+  if (forged) return forged;
+  // Signed in, password changed, allowed to import somewhere: as every other route (lib/auth/operations.ts).
+  const gate = await checkRoute('POST /api/import?mode=preview');
+  if (!gate.ok) return gate.response;
+  const actor = gate.actor;
+  if (!actor) return jsonResponse({ ok: false, message: '请先登录' }, 401);
   const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!params.success) return jsonResponse({ ok: false, message: '参数有误：单位编码或年度格式不正确' }, 400);
   // Permission first, before reading a byte of the upload.
-  const importable = unitsWith(session.actor, 'project.import');
+  const importable = unitsWith(actor, 'project.import');
   const unit = params.data.unit ? findUnitByCode(params.data.unit) : undefined;
   const isAllowed = importable === null || (params.data.unit ? unit !== undefined && importable.includes(unit.id) : importable.length > 0);
   if (!isAllowed) return jsonResponse({ ok: false, message: '没有导入此单位公开文本的权限' }, 403);
@@ -51,8 +58,8 @@ export async function POST(request: Request): Promise<Response> {
     if (doc.projects.length === 0) {
       throw new ActionError('invalid', doc.problems[0]?.message ?? '没有在文件中找到绩效目标表');
     }
-    if (params.data.mode === 'preview') return jsonResponse({ ok: true, plan: planImport(session.actor, doc, opts) });
-    const result = applyImport({ actor: session.actor, ip: await clientAddress() }, doc, opts);
+    if (params.data.mode === 'preview') return jsonResponse({ ok: true, plan: planImport(actor, doc, opts) });
+    const result = applyImport({ actor, ip: await clientAddress() }, doc, opts);
     return jsonResponse({ ok: true, result });
   } catch (error) {
     const f = fail(error, 'import');
