@@ -4,17 +4,18 @@ import { listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/p
 import { countUnitYearOptions, getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
 import { PROJECT_STATUSES } from '@/db/schema';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
+import { idParam, pageParam, searchParam, searchProblem } from '@/lib/http/params';
 
 export const PAGE_SIZE = 50;
 
 export const listParamsSchema = z.object({
-  uy: z.coerce.number().int().positive().optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  uy: idParam,
+  q: searchParam,
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
   warn: z.literal('1').optional().catch(undefined),
   sort: z.enum(PROJECT_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: pageParam,
 });
 export type ListParams = z.infer<typeof listParamsSchema>;
 
@@ -35,6 +36,8 @@ export type ProjectListPage = {
   page: number;
   pageCount: number;
   params: ListParams;
+  /** Set when the search was refused (too long): no rows are listed, this says why. */
+  searchProblem?: string;
 };
 
 export function visibleUnitYears(actor: Actor): UnitYearOption[] {
@@ -58,6 +61,8 @@ export function projectListPage(actor: Actor, raw: Record<string, string | strin
   const selected = params.uy ? canSeeUnitYear(actor, params.uy) : first() ? (getUnitYearSummary(first()!.id) ?? null) : null;
   const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params };
   if (!selected) return { ...empty, selected: null };
+  const refused = searchProblem(params.q);
+  if (refused) return { ...empty, selected, searchProblem: refused };
   const page = params.page ?? 1;
   const { rows, total } = listProjects({
     unitYearIds: [selected.id],

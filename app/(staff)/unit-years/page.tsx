@@ -5,15 +5,16 @@ import { z } from 'zod';
 import { countUnitYearOptions, listUnitYearOptions } from '@/db/queries/units';
 import { unitsWith } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/request';
+import { pageParam, searchParam, searchProblem } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '选择单位与年度' };
 
 const PAGE_SIZE = 50;
 
 const paramsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchParam,
   next: z.enum(['/projects', '/exports']).catch('/projects'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 /** Every unit-year the user may see, searchable and paged: the picker for users who see many units. */
@@ -23,10 +24,12 @@ export default async function UnitYearsPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const visible = unitsWith(actor, 'project.view');
-  const total = countUnitYearOptions(visible, params.q);
+  // A search over the limit is refused with its reason and lists nothing, rather than listing everything.
+  const refused = searchProblem(params.q);
+  const total = refused ? 0 : countUnitYearOptions(visible, params.q);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.min(params.page, pageCount);
-  const rows = listUnitYearOptions(visible, { search: params.q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const page = Math.min(params.page ?? 1, pageCount);
+  const rows = refused ? [] : listUnitYearOptions(visible, { search: params.q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const pageHref = (n: number) => `/unit-years?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), next: params.next, page: String(n) })}`;
   return (
     <>
@@ -40,6 +43,11 @@ export default async function UnitYearsPage({ searchParams }: { searchParams: Pr
         </button>
         <span className="muted">共 {total} 个</span>
       </form>
+      {refused ? (
+        <p className="alert alert-error" role="alert">
+          {refused}
+        </p>
+      ) : null}
       <table className="grid" aria-label="单位与年度">
         <thead>
           <tr>

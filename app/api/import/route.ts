@@ -14,7 +14,7 @@ import { applyImport, planImport } from '@/lib/projects/import';
 const query = z.object({
   mode: z.enum(['preview', 'apply']),
   unit: z.string().trim().regex(UNIT_CODE).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.string().regex(/^\d{4}$/).transform(Number).pipe(z.number().min(2000).max(2100)).optional(),
   framework: z.string().max(20).optional(),
   /** Overwrite stored drafts with tables that had reading problems; the preview names them first. */
   force: z.enum(['0', '1']).optional(),

@@ -5,6 +5,7 @@ import { getProject } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
+import { parseId } from '@/lib/http/params';
 
 /**
  * One table for staff, in any status: an approved table numbered as in the published section (as the
@@ -13,8 +14,8 @@ import { sectionById } from '@/lib/projects/section';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
-  const id = Number((await params).id);
-  const project = Number.isInteger(id) && id > 0 ? getProject(id) : undefined;
+  const id = parseId((await params).id);
+  const project = id ? getProject(id) : undefined;
   const unitYear = project ? getUnitYear(project.unitYearId) : undefined;
   if (!project || !unitYear || !can(session.actor, 'project.export', unitYear.unitId)) {
     return downloadError(request, '没有权限导出此表', 403);
