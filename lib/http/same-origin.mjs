@@ -30,16 +30,16 @@ export function ownHost(get) {
 function hostOf(origin) {
   try {
     const url = new URL(origin);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.host.toLowerCase() : null;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '' ? url.host.toLowerCase() : null;
   } catch {
     return null;
   }
 }
 
-/** `host` with the default port of `proto` dropped, as an origin's host is written. */
-function normalisedHost(host, proto) {
+/** `host` as an origin writes it: lower case, the default port of the origin's scheme dropped. */
+function normalisedHost(host, scheme) {
   try {
-    return new URL(`${proto === 'https' ? 'https' : 'http'}://${host}`).host.toLowerCase();
+    return new URL(`${scheme}//${host}`).host.toLowerCase();
   } catch {
     return null;
   }
@@ -58,11 +58,12 @@ export function crossOriginProblem(get) {
   if (site !== null && site !== 'same-origin' && site !== 'none') return { status: 403, message: CROSS_ORIGIN_MESSAGE };
   const origin = first(get('origin'));
   if (origin === null) return null;
-  const proto = first(get('x-forwarded-proto')) ?? (origin.startsWith('https:') ? 'https' : 'http');
-  const own = ownHost(get);
+  // Hosts are compared, not schemes, as Next does: behind a TLS proxy that is not configured as
+  // trusted (TRUST_PROXY=0) the app cannot know the browser's scheme, and our own pages must still work.
   const from = hostOf(origin);
-  const isOwn = from !== null && own !== null && from === normalisedHost(own, proto) && origin.toLowerCase().startsWith(`${proto}:`);
-  return isOwn ? null : { status: 403, message: CROSS_ORIGIN_MESSAGE };
+  const own = ownHost(get);
+  const scheme = origin.toLowerCase().startsWith('https:') ? 'https:' : 'http:';
+  return from !== null && own !== null && from === normalisedHost(own, scheme) ? null : { status: 403, message: CROSS_ORIGIN_MESSAGE };
 }
 
 /**

@@ -26,11 +26,13 @@ describe('crossOriginProblem', () => {
     for (const site of ['same-site', 'cross-site']) expect(crossOriginProblem(headers({ host: 'localhost:3000', 'sec-fetch-site': site }))).toEqual(refused);
   });
 
-  it('compares with the trusted proxy’s forwarded host when there is one, and the scheme it reports', () => {
+  it('compares with the trusted proxy’s forwarded host when there is one, host and port as Next does', () => {
     const behindProxy = { host: '10.0.0.5:3000', 'x-forwarded-host': 'budget.example.gov.cn', 'x-forwarded-proto': 'https' };
     expect(crossOriginProblem(headers({ ...behindProxy, origin: 'https://budget.example.gov.cn' }))).toBeNull();
-    expect(crossOriginProblem(headers({ ...behindProxy, origin: 'http://budget.example.gov.cn' }))).toEqual(refused);
+    expect(crossOriginProblem(headers({ ...behindProxy, origin: 'https://budget.example.gov.cn:8443' }))).toEqual(refused);
     expect(crossOriginProblem(headers({ ...behindProxy, origin: 'https://10.0.0.5:3000' }))).toEqual(refused);
+    // A TLS proxy not declared as trusted: the browser's https origin still matches the Host it passes on.
+    expect(crossOriginProblem(headers({ host: 'budget.example.gov.cn', 'x-forwarded-proto': 'http', origin: 'https://budget.example.gov.cn' }))).toBeNull();
   });
 });
 
