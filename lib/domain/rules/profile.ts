@@ -23,7 +23,7 @@ export const ruleProfileSchema = z.object({
   codePattern: z
     .string()
     .min(1, '请填写项目编码格式')
-    .max(200, '项目编码格式不能超过 200 个字符')
+    // The length limit is the matcher's too (code-pattern.ts), so it says it.
     .superRefine((p, ctx) => {
       const problem = codePatternProblem(p);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
