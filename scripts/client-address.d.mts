@@ -15,3 +15,4 @@ export declare function rewriteHeaders(
   facts: { address: string; proto: 'http' | 'https' },
   trustProxy: number,
 ): void;
+export declare function transportHeaders(facts: { address: string; proto: 'http' | 'https' }): Record<string, string>;

@@ -55,3 +55,12 @@ export function rewriteHeaders(headers, facts, trustProxy) {
   headers['x-forwarded-proto'] = facts.proto;
   if (trustProxy === 0) delete headers['x-forwarded-host'];
 }
+
+/**
+ * Headers that depend on how the client reached us: over https (our own TLS, or a trusted proxy that
+ * says so), browsers are told to use https only for a year (HSTS). Never over plain http, where an
+ * attacker in the middle could strip it anyway and a site still served over http would lock itself out.
+ */
+export function transportHeaders(facts) {
+  return facts.proto === 'https' ? { 'strict-transport-security': 'max-age=31536000' } : {};
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFacts, rewriteHeaders, trustedProxyCount } from './client-address.mjs';
+import { clientFacts, rewriteHeaders, transportHeaders, trustedProxyCount } from './client-address.mjs';
 
 const req = (forwardedFor?: string | string[], forwardedProto?: string, socketAddress = '::ffff:192.0.2.10', isTls = false) => ({
   socketAddress,
@@ -60,5 +60,15 @@ describe('rewriteHeaders', () => {
     rewriteHeaders(headers, { address: '203.0.113.7', proto: 'https' }, 1);
     expect(headers['x-forwarded-host']).toBe('budget.example.gov.cn');
     expect(headers['x-pt-client-proto']).toBe('https');
+  });
+});
+
+describe('transportHeaders', () => {
+  it('sends HSTS when the request is https, by our own TLS or a trusted proxy, and never over plain http', () => {
+    const hsts = { 'strict-transport-security': 'max-age=31536000' };
+    expect(transportHeaders(clientFacts(req(undefined, undefined, '192.0.2.10', true), 0))).toEqual(hsts);
+    expect(transportHeaders(clientFacts(req('203.0.113.7', 'https'), 1))).toEqual(hsts);
+    expect(transportHeaders(clientFacts(req('203.0.113.7', 'https'), 0))).toEqual({});
+    expect(transportHeaders(clientFacts(req('203.0.113.7', 'http'), 1))).toEqual({});
   });
 });

@@ -10,7 +10,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkedActionRequest } from '../lib/http/action-body.mjs';
-import { clientFacts, rewriteHeaders, trustedProxyCount } from './client-address.mjs';
+import { clientFacts, rewriteHeaders, transportHeaders, trustedProxyCount } from './client-address.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -43,6 +43,7 @@ export async function serve({ port = Number(process.env.PORT ?? 3000), host = pr
       trustProxy,
     );
     rewriteHeaders(req.headers, facts, trustProxy);
+    for (const [name, value] of Object.entries(transportHeaders(facts))) res.setHeader(name, value);
     // A server-action body Next could not decode (it would answer 500) is refused here, in Chinese.
     const checked = await checkedActionRequest(req, res);
     if (!checked) return;

@@ -29,4 +29,12 @@ describe('the rule-profile editor’s draft', () => {
       disabledRules: '没有这个规则编号',
     });
   });
+
+  it('refuses the nested-quantifier pattern beside its field, in Chinese (issue #20 item 2)', () => {
+    const r = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), codePattern: '^([0-9A-Z]+)+$' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.codePattern).toContain('括号后面不能再加重复');
+    expect(profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), codePattern: '^[0-9A-Z]+$' }).ok).toBe(true);
+  });
 });

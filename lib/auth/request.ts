@@ -59,14 +59,17 @@ export async function isHttps(): Promise<boolean> {
   return isBehindOurServer() && (await headers()).get(CLIENT_PROTO_HEADER) === 'https';
 }
 
-export async function setSessionCookie(token: string, expiresAt: number): Promise<void> {
+/**
+ * A browser-session cookie (no Expires or Max-Age): closing the browser on a shared PC signs out. The
+ * server still ends the session after SESSION_IDLE_MINUTES idle or SESSION_MAX_HOURS in all.
+ */
+export async function setSessionCookie(token: string): Promise<void> {
   const jar = await cookies();
   jar.set(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: await isHttps(),
     path: '/',
-    expires: new Date(expiresAt),
   });
 }
 
@@ -85,6 +88,6 @@ export async function clearSessionCookie(): Promise<string | undefined> {
 /** Starts a session for a user who just proved their password, ending the one this browser had before. */
 export async function replaceSession(userId: number, ip: string, userAgent: string | null): Promise<void> {
   await endSession(await sessionToken());
-  const { token, expiresAt } = await createSession(userId, ip, userAgent);
-  await setSessionCookie(token, expiresAt);
+  const { token } = await createSession(userId, ip, userAgent);
+  await setSessionCookie(token);
 }

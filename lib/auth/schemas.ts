@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import '@/lib/domain/schemas';
+import { textField } from '@/lib/domain/text';
 
 export const signInSchema = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
+  username: textField('用户名').min(1, '请输入用户名').max(64, '用户名过长'),
   password: z.string().min(1, '请输入密码').max(200, '密码过长'),
   next: z.string().max(300).optional(),
 });

@@ -28,6 +28,16 @@ describe('money', () => {
     expect(normaliseWanyuan('5')).toBe('5.00');
   });
 
+  it('reads a comma only as a thousands separator (issue #19 item 8, #20 item 5)', () => {
+    expect(parseWanyuan('1,234.56')).toEqual({ ok: true, yuan: 12_345_600 });
+    expect(parseWanyuan('1,234,567')).toEqual({ ok: true, yuan: 12_345_670_000 });
+    expect(parseWanyuan('１，２３４')).toEqual({ ok: true, yuan: 12_340_000 });
+    for (const bad of ['1,2,3,4', '35,5', '1,23', '1234,567', ',123', '123,', '1,234.5,6', '1,,234']) {
+      const r = parseWanyuan(bad);
+      expect(r, bad).toEqual({ ok: false, message: `金额中的逗号只能作千位分隔符（每三位一组，如 1,234.56）：“${bad}”` });
+    }
+  });
+
   it('rejects more than two decimals with a clear message', () => {
     const r = parseWanyuan('10.001');
     expect(r.ok).toBe(false);

@@ -8,11 +8,16 @@ export type AmountResult = { ok: true; yuan: number } | { ok: false; message: st
 
 const AMOUNT = /^(\d{1,12})(?:\.(\d*))?$/;
 const FULL_WIDTH_DIGITS = /[０-９．，]/g;
-
+/** Commas only between groups of three digits of the whole part: `1,234.56`, never `35,5` or `1,2,3,4`. */
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Reads an amount in 万元 (`"472.11"`, `"10"`, `"1,697.97"`) into integer 元. */
 export function parseWanyuan(input: string): AmountResult {
-  const s = toHalfWidth(input.trim(), FULL_WIDTH_DIGITS).replace(/,/g, '');
+  const typed = toHalfWidth(input.trim(), FULL_WIDTH_DIGITS);
+  if (typed.includes(',') && !GROUPED.test(typed.replace(/^-/, ''))) {
+    return { ok: false, message: `金额中的逗号只能作千位分隔符（每三位一组，如 1,234.56）：“${input.trim()}”` };
+  }
+  const s = typed.replace(/,/g, '');
   if (s === '') return { ok: false, message: '金额不能为空' };
   if (s.startsWith('-')) return { ok: false, message: `金额不能为负数：${input.trim()}` };
   const m = AMOUNT.exec(s);

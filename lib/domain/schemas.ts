@@ -9,18 +9,17 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { parseWanyuan } from './money';
 import { COMPARATORS } from './target-value';
+import { textField } from './text';
 
 z.config(z.locales.zhCN());
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label}须为文本` }).max(max, `${label}不能超过 ${max} 字`);
+/** Every text field: invisible characters handled (lib/domain/text.ts), trimmed, then its size checked. */
+const text = (label: string, max: number) => textField(label).max(max, `${label}不能超过 ${max} 字`);
 
-const required = (label: string, max: number) => text(label, max).trim().min(1, `请填写${label}`);
+const required = (label: string, max: number) => text(label, max).min(1, `请填写${label}`);
 
 export const amountSchema = (label: string) =>
-  z
-    .string({ error: `${label}须为数字文本` })
-    .trim()
+  textField(label)
     .max(20, `${label}格式不正确`)
     .superRefine((v, ctx) => {
       const r = parseWanyuan(v);
@@ -32,9 +31,7 @@ export const amountSchema = (label: string) =>
  * anything typed must be a valid 万元 amount, since amounts are stored exactly in integer 元.
  */
 const draftAmountSchema = (label: string) =>
-  z
-    .string({ error: `${label}须为数字文本` })
-    .trim()
+  textField(label)
     .max(20, `${label}格式不正确`)
     .superRefine((v, ctx) => {
       if (v === '') return;
@@ -43,9 +40,7 @@ const draftAmountSchema = (label: string) =>
     });
 
 const optionalAmountSchema = (label: string) =>
-  z
-    .string({ error: `${label}须为数字文本` })
-    .trim()
+  textField(label)
     .max(20, `${label}格式不正确`)
     .nullable()
     .transform((v) => (v === null || v === '' ? null : v))
@@ -71,7 +66,7 @@ export const targetSchema = z.discriminatedUnion(
       kind: z.literal('quantity'),
       op: z.enum(COMPARATORS, { error: '比较符须为 ≥ ≤ = > < 之一' }),
       number: draftNumber({ min: -1e12, max: 1e12 }, '数值应为数字（绝对值不超过 1 万亿）'),
-      unit: text('单位', 20).trim(),
+      unit: text('单位', 20),
     }),
     z.object({
       kind: z.literal('deadline'),
@@ -89,11 +84,11 @@ export const indicatorSchema = z.object({
   key: z.string().max(40).regex(/^[A-Za-z0-9_-]*$/, '行标识无效').optional(),
   level1: required('一级指标', 50),
   level2: required('二级指标', 50),
-  name: text('三级指标', LIMITS.cellLength).trim(),
-  description: text('指标描述', LIMITS.cellLength).trim(),
-  value: text('指标值', LIMITS.cellLength).trim(),
+  name: text('三级指标', LIMITS.cellLength),
+  description: text('指标描述', LIMITS.cellLength),
+  value: text('指标值', LIMITS.cellLength),
   target: targetSchema,
-  basis: text('指标值确定依据', LIMITS.cellLength).trim(),
+  basis: text('指标值确定依据', LIMITS.cellLength),
   isPlaceholder: z.boolean(),
 });
 
@@ -110,8 +105,8 @@ export const tableSchema = z.object({
     fiscal: draftAmountSchema('财政资金'),
     other: optionalAmountSchema('其他资金'),
   }),
-  purpose: text('资金用途', LIMITS.longTextLength).trim(),
-  goal: text('绩效目标', LIMITS.longTextLength).trim(),
+  purpose: text('资金用途', LIMITS.longTextLength),
+  goal: text('绩效目标', LIMITS.longTextLength),
   schedule: z.array(checkpointSchema).max(LIMITS.checkpoints, `资金支出计划最多 ${LIMITS.checkpoints} 个时间点`),
   indicators: z.array(indicatorSchema).max(LIMITS.indicatorRows, `每张表最多 ${LIMITS.indicatorRows} 行指标`),
 });
@@ -127,9 +122,9 @@ export const projectRefInput = z.object({ projectId: id('项目') });
 export const transitionInput = z.object({
   projectId: id('项目'),
   version: id('版本号'),
-  reason: text('理由', LIMITS.reasonLength).trim().optional(),
+  reason: text('理由', LIMITS.reasonLength).optional(),
   comments: z
-    .array(z.object({ target: z.string().max(80).nullable(), body: required('意见', LIMITS.reasonLength) }))
+    .array(z.object({ target: textField('意见位置').max(80).nullable(), body: required('意见', LIMITS.reasonLength) }))
     .max(100)
     .optional(),
 });

@@ -5,8 +5,10 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { isFormulaLike } from '@/lib/domain/formula-text';
 import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
 import { pageStarts, splitAtPages } from './xlsx-pages';
+import { installQuotePrefix } from './xlsx-quote-prefix';
 import { stableWorkbook, StableWorkbookWriter, writePrintOptions } from './xlsx-writer';
 import { pacer } from './pace';
 import { COLUMN_WIDTHS, coverList, SECTION_TITLE, sheetNamer, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
@@ -41,7 +43,9 @@ type Sheet = ExcelJS.Worksheet;
 
 type Align = 'left' | 'center' | 'right';
 
-type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: number };
+type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: number; isQuoted?: boolean };
+
+installQuotePrefix();
 
 /**
  * Whole style objects are shared by every cell that looks alike: exceljs remembers the style id of a
@@ -50,11 +54,17 @@ type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: nu
  */
 const styles = new Map<string, Partial<ExcelJS.Style>>();
 
-function styleOf({ bold = false, align = 'left', border = true, size = 10 }: StyleOptions): Partial<ExcelJS.Style> {
-  const key = `${size}|${bold}|${align}|${border}`;
+function styleOf({ bold = false, align = 'left', border = true, size = 10, isQuoted = false }: StyleOptions): Partial<ExcelJS.Style> {
+  const key = `${size}|${bold}|${align}|${border}|${isQuoted}`;
   let style = styles.get(key);
   if (!style) {
-    style = { font: { name: FONT, size, bold }, alignment: { vertical: 'middle', horizontal: align, wrapText: true }, ...(border ? { border: BORDER } : {}) };
+    style = {
+      font: { name: FONT, size, bold },
+      alignment: { vertical: 'middle', horizontal: align, wrapText: true },
+      ...(border ? { border: BORDER } : {}),
+      // Read by xlsx-quote-prefix.ts; not in exceljs's Style type.
+      ...(isQuoted ? ({ quotePrefix: true } as Partial<ExcelJS.Style>) : {}),
+    };
     styles.set(key, style);
   }
   return style;
@@ -63,8 +73,9 @@ function styleOf({ bold = false, align = 'left', border = true, size = 10 }: Sty
 /** For the cells a merged range covers: only the outline, so Excel and WPS draw it. */
 const BORDER_ONLY: Partial<ExcelJS.Style> = { border: BORDER };
 
+/** Styles a cell whose value is already set: text a spreadsheet would take for a formula is marked as text. */
 function styleCell(cell: ExcelJS.Cell, opts: StyleOptions): void {
-  cell.style = styleOf(opts);
+  cell.style = styleOf({ ...opts, isQuoted: typeof cell.value === 'string' && isFormulaLike(cell.value) });
 }
 
 /** Excel's tallest row, in points. */

@@ -7,6 +7,7 @@
 // It accepts what our own pages send (React's reply encoding of plain data, and FormData for forms)
 // and refuses the rest: a whitelist, not a copy of React's decoder.
 import { IncomingMessage } from 'node:http';
+import { crossOriginProblem, nodeHeaders } from './same-origin.mjs';
 
 /**
  * The largest body a valid action can have, with room to spare: a table at every limit of
@@ -125,7 +126,8 @@ function isFormPostToPage(req) {
 }
 
 function refuse(res, problem, isClosing = false) {
-  const body = JSON.stringify({ ok: false, code: problem.status === 413 ? 'too-large' : 'invalid', message: problem.message });
+  const code = problem.status === 413 ? 'too-large' : problem.status === 403 ? 'cross-origin' : 'invalid';
+  const body = JSON.stringify({ ok: false, code, message: problem.message });
   const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   res.writeHead(problem.status, isClosing ? { ...headers, connection: 'close' } : headers);
   res.end(body);
@@ -176,12 +178,19 @@ function replay(req, body) {
 
 /**
  * For the server, before Next: the request to hand on (`req` itself unless it is a server-action
- * post or a multipart form post to a page, whose body is read and checked), or null when this has
+ * post or a multipart form post to a page, whose origin and body are checked), or null when this has
  * already answered with a refusal.
  */
 export async function checkedActionRequest(req, res) {
   const isAction = req.method === 'POST' && Boolean(req.headers['next-action']);
   if (!isAction && !isFormPostToPage(req)) return req;
+  // Next refuses an action whose Origin is not this host with a 500; refused here, in Chinese, with 403.
+  const forged = crossOriginProblem(nodeHeaders(req.headers));
+  if (forged) {
+    refuse(res, forged);
+    req.resume();
+    return null;
+  }
   const declared = Number(req.headers['content-length']);
   try {
     if (Number.isFinite(declared) && declared > DRAIN_LIMIT) {

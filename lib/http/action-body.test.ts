@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CROSS_ORIGIN_MESSAGE } from './same-origin.mjs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ACTION_BODY_LIMIT, actionBodyProblem as problemOf, checkedActionRequest } from './action-body.mjs';
@@ -143,6 +144,25 @@ describe('the server’s check before Next', () => {
       const body = JSON.stringify([{ purpose: '资金用途', rows: [1, 2] }]);
       expect(await (await post(base, body)).text()).toBe(`POST /projects abc ${body}`);
       expect(await (await fetch(`${base}/login`, { method: 'POST', body: 'not checked' })).text()).toBe('POST /login - not checked');
+    });
+  });
+
+  it('answers an action or form post from another origin with 403 in Chinese, where Next would answer 500 (issue #20 item 11)', async () => {
+    await withServer(async (base) => {
+      const own = new URL(base).host;
+      const body = JSON.stringify([{ projectId: 1 }]);
+      const forgeries: Record<string, string>[] = [{ origin: 'http://evil.example' }, { origin: `http://${own.replace('127.0.0.1', 'localhost')}` }, { 'sec-fetch-site': 'same-site' }, { origin: 'null' }];
+      for (const headers of forgeries) {
+        const res = await post(base, body, headers);
+        expect(res.status, JSON.stringify(headers)).toBe(403);
+        expect(await res.json()).toEqual({ ok: false, code: 'cross-origin', message: CROSS_ORIGIN_MESSAGE });
+      }
+      const form = new FormData();
+      form.set('username', 'x');
+      expect((await fetch(`${base}/login`, { method: 'POST', body: form, headers: { origin: 'http://evil.example' } })).status).toBe(403);
+      // Our own pages: the same origin, or no Origin at all (not a browser).
+      expect(await (await post(base, body, { origin: base, 'sec-fetch-site': 'same-origin' })).text()).toBe(`POST /projects abc ${body}`);
+      expect((await post(base, body)).status).toBe(200);
     });
   });
 

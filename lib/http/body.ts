@@ -64,6 +64,12 @@ function escapeHtml(s: string): string {
  * a browser (it asks for text/html) gets a short Chinese page with the reason and a way back; scripts
  * get the usual JSON. `headers` are added to either (Retry-After).
  */
+/**
+ * The public routes' one answer for a unit-year that does not exist, has nothing published yet, or
+ * lacks the table asked for: telling them apart would say which units and years exist before they publish.
+ */
+export const NOT_PUBLISHED = '没有找到已公开的表';
+
 export function downloadError(request: Request, message: string, status: number, headers: Record<string, string> = {}): Response {
   if (!(request.headers.get('accept') ?? '').includes('text/html')) {
     const res = jsonResponse({ ok: false, message }, status);

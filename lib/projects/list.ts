@@ -6,17 +6,18 @@ import { countUnitYearOptions, getUnitYearSummary, listUnitYearOptions, type Uni
 export type { ProjectListRow, UnitYearOption, UnitYearSummary };
 import { PROJECT_STATUSES } from '@/db/schema/enums';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
+import { idParam, pageParam, searchParam, searchProblem } from '@/lib/http/params';
 
 export const PAGE_SIZE = 50;
 
 export const listParamsSchema = z.object({
-  uy: z.coerce.number().int().positive().optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
+  uy: idParam,
+  q: searchParam,
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
   warn: z.literal('1').optional().catch(undefined),
   sort: z.enum(PROJECT_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: pageParam,
 });
 export type ListParams = z.infer<typeof listParamsSchema>;
 
@@ -37,6 +38,8 @@ export type ProjectListPage = {
   page: number;
   pageCount: number;
   params: ListParams;
+  /** Set when the search was refused (too long): no rows are listed, this says why. */
+  searchProblem?: string;
 };
 
 export async function visibleUnitYears(actor: Actor): Promise<UnitYearOption[]> {
@@ -61,6 +64,8 @@ export async function projectListPage(actor: Actor, raw: Record<string, string |
   const selected = params.uy ? await canSeeUnitYear(actor, params.uy) : firstVisible ? ((await getUnitYearSummary(firstVisible.id)) ?? null) : null;
   const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params };
   if (!selected) return { ...empty, selected: null };
+  const refused = searchProblem(params.q);
+  if (refused) return { ...empty, selected, searchProblem: refused };
   const page = params.page ?? 1;
   const { rows, total } = await listProjects({
     unitYearIds: [selected.id],

@@ -4,12 +4,13 @@ import { listProjects, type ProjectListRow } from '@/db/queries/projects';
 import { listUnitYearOptions, type UnitYearOption } from '@/db/queries/units';
 import { PROJECT_STATUSES } from '@/db/schema/enums';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
+import { idParam, pageParam } from '@/lib/http/params';
 
 export const queueParamsSchema = z.object({
-  unit: z.coerce.number().int().positive().optional().catch(undefined),
+  unit: idParam,
   status: z.enum([...PROJECT_STATUSES, 'all']).optional().catch(undefined),
   warn: z.literal('1').optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: pageParam,
 });
 export type QueueParams = z.infer<typeof queueParamsSchema>;
 

@@ -10,6 +10,7 @@ import {
   transitionInput,
 } from '@/lib/domain/schemas';
 import { LIMITS } from '@/lib/domain/limits';
+import { textField } from '@/lib/domain/text';
 import { addComment } from '@/lib/projects/commands/comment';
 import { duplicateTable, startNextYear } from '@/lib/projects/commands/copy-table';
 import { createTable } from '@/lib/projects/commands/create-table';
@@ -92,8 +93,8 @@ export const bulkApproveAction = defineAction({
 export const addCommentAction = defineAction({
   name: 'addCommentAction',
   schema: projectRefInput.extend({
-    target: z.string().max(80).nullable(),
-    body: z.string().trim().min(1, '请填写意见').max(LIMITS.reasonLength, `意见不能超过 ${LIMITS.reasonLength} 字`),
+    target: textField('意见位置').max(80).nullable(),
+    body: textField('意见').min(1, '请填写意见').max(LIMITS.reasonLength, `意见不能超过 ${LIMITS.reasonLength} 字`),
   }),
   run: (input, ctx) => addComment(ctx, input.projectId, input.target, input.body),
   revalidate: (input) => [`/projects/${input.projectId}`],

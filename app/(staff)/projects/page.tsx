@@ -94,6 +94,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         </button>
         <span className="muted">共 {data.total} 张表</span>
       </form>
+      {data.searchProblem ? (
+        <p className="alert alert-error" role="alert">
+          {data.searchProblem}
+        </p>
+      ) : null}
 
       <table className="grid" aria-label="绩效目标表列表">
         <thead>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { z } from 'zod';
 import { requireActor } from '@/lib/auth/request';
+import { pageParam, searchParam, searchProblem } from '@/lib/http/params';
 import { unitYearPickerPage } from '@/lib/projects/list';
 
 export const metadata: Metadata = { title: '选择单位与年度' };
@@ -10,9 +11,9 @@ export const metadata: Metadata = { title: '选择单位与年度' };
 const PAGE_SIZE = 50;
 
 const paramsSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchParam,
   next: z.enum(['/projects', '/exports']).catch('/projects'),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 /** Every unit-year the user may see, searchable and paged: the picker for users who see many units. */
@@ -21,7 +22,11 @@ export default async function UnitYearsPage({ searchParams }: { searchParams: Pr
   const actor = await requireActor();
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const { rows, total, page, pageCount } = await unitYearPickerPage(actor, params.q, params.page, PAGE_SIZE);
+  // A search over the limit is refused with its reason and lists nothing, rather than listing everything.
+  const refused = searchProblem(params.q);
+  const { rows, total, page, pageCount } = refused
+    ? { rows: [], total: 0, page: 1, pageCount: 1 }
+    : await unitYearPickerPage(actor, params.q, params.page ?? 1, PAGE_SIZE);
   const pageHref = (n: number) => `/unit-years?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), next: params.next, page: String(n) })}`;
   return (
     <>
@@ -35,6 +40,11 @@ export default async function UnitYearsPage({ searchParams }: { searchParams: Pr
         </button>
         <span className="muted">共 {total} 个</span>
       </form>
+      {refused ? (
+        <p className="alert alert-error" role="alert">
+          {refused}
+        </p>
+      ) : null}
       <table className="grid" aria-label="单位与年度">
         <thead>
           <tr>

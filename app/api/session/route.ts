@@ -4,19 +4,20 @@ import { clearSessionCookie, clientAddress, readSession, replaceSession } from '
 import { checkRoute } from '@/lib/auth/route-access';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { jsonResponse, readBodyCapped } from '@/lib/http/body';
+import { refuseCrossOrigin } from '@/lib/http/route-guard';
 
 /**
  * Sign-in for programmatic clients (JSON), with the same lockout and address limits as the form.
  * Who may call each method is in lib/auth/operations.ts (ROUTES).
  */
 export async function POST(request: Request): Promise<Response> {
-  // Login CSRF: a page elsewhere must not sign the visitor's browser into another account. An HTML form
-  // cannot send application/json (a script would need a CORS preflight, which is never granted), and a
-  // browser marks a request from another site as such.
+  // Login CSRF: a page elsewhere must not sign the visitor's browser into another account. A browser
+  // marks a request from another origin as such, and an HTML form cannot send application/json (a
+  // script would need a CORS preflight, which is never granted).
+  const forged = refuseCrossOrigin(request);
+  if (forged) return forged;
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') return jsonResponse({ ok: false, message: '请求应为 JSON（Content-Type: application/json）' }, 415);
-  const site = request.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return jsonResponse({ ok: false, message: '不接受来自其他网站的登录请求' }, 403);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(await readBodyCapped(request, 4096)));
@@ -45,7 +46,9 @@ export async function GET(): Promise<Response> {
   return jsonResponse({ ok: true, user: { username: actor.username, displayName: actor.displayName, isAdmin: actor.isAdmin } });
 }
 
-export async function DELETE(): Promise<Response> {
+export async function DELETE(request: Request): Promise<Response> {
+  const forged = refuseCrossOrigin(request);
+  if (forged) return forged;
   const session = await readSession();
   const token = await clearSessionCookie();
   await signOut(token, session?.actor ?? null, session ? await clientAddress() : null);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../schemas';
 import { RULES } from './catalogue';
+import { codePatternProblem } from './code-pattern';
 import type { RuleProfile } from './types';
 
 export const DEFAULT_RULE_PROFILE: RuleProfile = {
@@ -22,13 +23,9 @@ export const ruleProfileSchema = z.object({
   codePattern: z
     .string()
     .min(1, '请填写项目编码格式')
-    .max(200)
-    .refine((p) => {
-      try {
-        new RegExp(p);
-        return true;
-      } catch {
-        return false;
-      }
-    }, '不是有效的正则表达式'),
+    // The length limit is the matcher's too (code-pattern.ts), so it says it.
+    .superRefine((p, ctx) => {
+      const problem = codePatternProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });

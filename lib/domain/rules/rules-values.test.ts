@@ -62,6 +62,23 @@ describe('value rules', () => {
   });
 });
 
+describe('commas and formula prefixes (issue #20 items 3 and 5)', () => {
+  it('value.misplaced-comma: a comma in a number only as a thousands separator', () => {
+    expect(fails('value.misplaced-comma', at(ROW.quantity, '≥35,5 件', text)).message).toContain('“35,5”');
+    fails('value.misplaced-comma', at(ROW.quantity, '1,2,3,4 件', text));
+    fails('value.misplaced-comma', at(ROW.quantity, '≥1,2345 件', text));
+    passes('value.misplaced-comma', at(ROW.quantity, '≥1,234 件', q('>=', 1234, '件')));
+    passes('value.misplaced-comma', at(ROW.quantity, '≥12,345,678 件', q('>=', 12345678, '件')));
+  });
+  it('wording.formula-prefix warns on text a spreadsheet would run, not on a negative number', () => {
+    expect(fails('wording.formula-prefix', edit((t) => (t.indicators[ROW.social]!.basis = '=HYPERLINK("http://x")'))).path).toBe(`indicators.${ROW.social}.basis`);
+    fails('wording.formula-prefix', edit((t) => (t.purpose = '@SUM(1)')));
+    fails('wording.formula-prefix', edit((t) => (t.indicators[ROW.social]!.description = '+1+1')));
+    passes('wording.formula-prefix', at(ROW.social, '-5', q('=', -5, '')));
+    passes('wording.formula-prefix', edit((t) => (t.purpose = '用于 = 号两边的平衡')));
+  });
+});
+
 describe('wording rules', () => {
   it('wording.goal-empty and wording.purpose-empty', () => {
     fails('wording.goal-empty', edit((t) => (t.goal = ' ')));

@@ -3,6 +3,7 @@
  * measured value with the profile here, and reports that value through `RuleContext.measure` first, so
  * the administration page can show the effect of another threshold without checking every table again.
  */
+import { compileCodePattern, type CodeMatcher } from './code-pattern';
 import type { RuleProfile } from './types';
 
 export type ThresholdRule = 'wording.quantitative-share' | 'value.satisfaction-low' | 'money.cost-far-below-budget' | 'identity.code-format';
@@ -18,18 +19,17 @@ export type Measured = {
 export const THRESHOLD_RULES: readonly ThresholdRule[] = ['wording.quantitative-share', 'value.satisfaction-low', 'money.cost-far-below-budget', 'identity.code-format'];
 
 // A unit-year's pattern is compiled once, not once per table.
-const compiled = new Map<string, RegExp | null>();
+const compiled = new Map<string, CodeMatcher | null>();
 
-export function codeRegExp(pattern: string): RegExp | null {
+/**
+ * The matcher of a profile's code pattern (code-pattern.ts: linear, never a backtracking RegExp). The
+ * profile schema refuses patterns outside the safe subset; one stored before it (or otherwise slipped
+ * through) checks nothing rather than risk stalling the server.
+ */
+export function codeMatcher(pattern: string): CodeMatcher | null {
   if (!compiled.has(pattern)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(pattern);
-    } catch {
-      // The profile schema refuses invalid patterns; a stored one that slipped through checks nothing.
-    }
     if (compiled.size >= 100) compiled.clear();
-    compiled.set(pattern, re);
+    compiled.set(pattern, compileCodePattern(pattern));
   }
   return compiled.get(pattern) ?? null;
 }
@@ -39,5 +39,5 @@ export const BREAKS: { [R in ThresholdRule]: (value: Measured[R], profile: RuleP
   'wording.quantitative-share': (share, p) => share < p.minQuantitativeShare,
   'value.satisfaction-low': (percent, p) => percent < p.minSatisfaction,
   'money.cost-far-below-budget': (ratio, p) => ratio < p.costFarBelowRatio,
-  'identity.code-format': (code, p) => codeRegExp(p.codePattern)?.test(code) === false,
+  'identity.code-format': (code, p) => codeMatcher(p.codePattern)?.(code) === false,
 };

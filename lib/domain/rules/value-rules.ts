@@ -26,12 +26,25 @@ function isValidDate(year: number, month: number, day: number): boolean {
 /** `1 个月之内`, `30 个工作日内`, `3 天以内`: a time limit, whatever it is counted from. */
 const RELATIVE_LIMIT = /\d+(?:\.\d+)?\s*(?:个月|个工作日|工作日|天|日|小时|周|年)\s*(?:之内|以内|内)/;
 
+/** Digits joined by commas (ASCII or full-width) and how they must be grouped to be a thousands separator. */
+const COMMA_NUMBER = /\d+(?:[,，]\d+)+/g;
+const THOUSANDS = /^\d{1,3}(?:[,，]\d{3})+$/;
+
+/** The first number in `value` whose comma is not a thousands separator (`35,5`, `1,2,3,4`), if any. */
+export function misplacedComma(value: string): string | null {
+  return value.match(COMMA_NUMBER)?.find((n) => !THOUSANDS.test(n)) ?? null;
+}
+
 export const checkValues: Check = (table, ctx, report) => {
   table.indicators.forEach((row, i) => {
     if (row.isPlaceholder || !row.value) return;
     const role = roleOf(ctx.framework, row);
     const t = row.target;
     const label = `“${row.name || row.level2}”`;
+    const comma = misplacedComma(row.value);
+    if (comma) {
+      report('value.misplaced-comma', rowPath(i, 'value'), `${label}的指标值中“${comma}”的逗号不是千位分隔符（每三位一组，如 1,234）：请写成一个数，如 35.5 或 355`);
+    }
     if ((role === 'quantity' || role === 'cost') && t.kind !== 'quantity') {
       report('value.quantity-required', rowPath(i, 'value'), `${row.level2}${label}的指标值“${row.value}”应写成数值，如 ${role === 'cost' ? `≤${table.budget.total} 万元` : '≥100 件'}`);
     }

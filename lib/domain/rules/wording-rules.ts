@@ -1,11 +1,36 @@
 /** Wording: required texts, names that say something, values that can be measured. */
+import { isFormulaLike } from '../formula-text';
+import type { TargetTable } from '../table';
 import { rowPath } from './helpers';
 import { BREAKS } from './thresholds';
 import type { Check } from './types';
 
 const VAGUE = /有效提升|有效提高|进一步|明显|显著|良好|较好|较高|不断提升|不断提高|大幅|稳步|持续提升|逐步|得到改善|有所提高/;
 
+/** Every free text of a table, with its path and label. */
+function texts(table: TargetTable): [string, string, string][] {
+  const out: [string, string, string][] = [
+    ['name', '项目名称', table.name],
+    ['purpose', '资金用途', table.purpose],
+    ['goal', '绩效目标', table.goal],
+  ];
+  table.indicators.forEach((r, i) => {
+    out.push([rowPath(i, 'name'), '三级指标', r.name], [rowPath(i, 'description'), '指标描述', r.description], [rowPath(i, 'value'), '指标值', r.value], [rowPath(i, 'basis'), '指标值确定依据', r.basis]);
+  });
+  return out;
+}
+
+/** A spreadsheet would read these as formulas; the exports quote them, and the author is told why. */
+const checkFormulaPrefix: Check = (table, _ctx, report) => {
+  for (const [path, label, value] of texts(table)) {
+    if (isFormulaLike(value)) {
+      report('wording.formula-prefix', path, `${label}以“${value[0]}”开头，在 Excel、WPS 中打开导出的文件时可能被当作公式；导出时会在前面加单引号（'）按文字处理，如非有意请改写开头`);
+    }
+  }
+};
+
 export const checkWording: Check = (table, ctx, report) => {
+  checkFormulaPrefix(table, ctx, report);
   if (!table.goal.trim()) report('wording.goal-empty', 'goal', '请填写绩效目标：写明本项目一年内要达到的产出和效果');
   if (!table.purpose.trim()) report('wording.purpose-empty', 'purpose', '请填写资金用途');
   let rows = 0;

@@ -1,4 +1,6 @@
 /** Line-level reading of published text: cells, labels and the noise a PDF extraction leaves. */
+import { unquoteFormula } from '@/lib/domain/formula-text';
+import { stripInvisible } from '@/lib/domain/text';
 import { toHalfWidth } from '@/lib/format/half-width';
 
 /** Lines longer than this are noise for our purposes; capping keeps every regex linear and fast. */
@@ -7,10 +9,11 @@ const MAX_LINE = 20_000;
 export type Line = { no: number; text: string; cells: string[] };
 
 export function splitLines(text: string): Line[] {
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // Zero-width characters (a byte-order mark too) go before anything is read, as the schemas drop them.
+  const raw = stripInvisible(text).split(/\r\n|\r|\n/);
   return raw.map((t, i) => {
     const text = t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t;
-    return { no: i + 1, text, cells: text.split('\t').map((c) => c.trim()) };
+    return { no: i + 1, text, cells: text.split('\t').map((c) => unquoteFormula(c.trim())) };
   });
 }
 

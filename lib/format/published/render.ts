@@ -3,14 +3,23 @@
  * tab-separated rows. `renderDocument` adds the unit's page header and 支出总表 so that parsing the
  * result gives back the same document.
  */
+import { quoteFormula } from '@/lib/domain/formula-text';
 import type { TargetTable, UnitRef } from '@/lib/domain/table';
 
 export const SECTION_HEADING = '五、单位项目预算安排情况及绩效目标';
 const INDICATOR_HEADER = ['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据'];
 
-/** Cells never contain tabs or line breaks: they would split the cell. */
-function cell(s: string | null): string {
+/** Text on one line: tabs and line breaks would split a cell or a heading. */
+function flat(s: string | null): string {
   return (s ?? '').replace(/[\t\r\n]+/g, ' ');
+}
+
+/**
+ * A cell: text a spreadsheet would run as a formula gets a `'` in front (lib/domain/formula-text.ts);
+ * the reader takes it off again. Headings start with `#`, so their text needs no quote.
+ */
+function cell(s: string | null): string {
+  return quoteFormula(flat(s));
 }
 
 function row(cells: (string | null)[]): string {
@@ -20,7 +29,7 @@ function row(cells: (string | null)[]): string {
 export function renderTable(table: TargetTable, number: number, opts: { isDraft?: boolean } = {}): string {
   const b = table.budget;
   const lines = [
-    `## ${number}、${cell(table.name)}绩效目标表`,
+    `## ${number}、${flat(table.name)}绩效目标表`,
     '',
     ...(opts.isDraft ? ['【草稿】本表尚未审核通过', ''] : []),
     '单位：万元',

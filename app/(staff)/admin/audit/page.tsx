@@ -4,6 +4,7 @@ import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
 
 import { requireAdminPage } from '../load';
+import { parsePage } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '审计日志' };
 
@@ -35,7 +36,7 @@ const EXTRA_LABELS: Record<string, string> = {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await requireAdminPage();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = parsePage((await searchParams).page);
   const rows = await adminAudit(actor, page);
   return (
     <>

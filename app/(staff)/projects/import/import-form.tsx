@@ -15,7 +15,7 @@ async function send(file: File, r: Request): Promise<Reply> {
   if (r.year) qs.set('year', r.year);
   if (r.isForced) qs.set('force', '1');
   try {
-    const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'text/plain' } });
+    const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'text/plain', 'x-requested-with': 'fetch' } });
     const body = (await res.json().catch(() => null)) as Reply | null;
     return body ?? { ok: false, message: `服务器返回了无法识别的结果（${res.status}）` };
   } catch {

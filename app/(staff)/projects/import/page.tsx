@@ -5,14 +5,15 @@ import { requireActor } from '@/lib/auth/request';
 import { LIMITS } from '@/lib/domain/limits';
 import { canSeeUnitYear } from '@/lib/projects/list';
 import { ImportForm } from './import-form';
+import { parseId } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '导入公开文本' };
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<{ uy?: string }> }) {
   await connection();
   const actor = await requireActor();
-  const uy = Number((await searchParams).uy);
-  const target = Number.isInteger(uy) && uy > 0 ? await canSeeUnitYear(actor, uy) : null;
+  const uy = parseId((await searchParams).uy);
+  const target = uy ? await canSeeUnitYear(actor, uy) : null;
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>

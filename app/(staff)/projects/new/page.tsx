@@ -7,16 +7,17 @@ import { unitYearFor } from '@/lib/projects/access';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { newRowKey } from '@/lib/projects/mapping';
 import { TableEditor } from '@/app/ui/editor/table-editor';
+import { parseId } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '新建绩效目标表' };
 
 export default async function NewTablePage({ searchParams }: { searchParams: Promise<{ uy?: string }> }) {
   await connection();
   const actor = await requireActor();
-  const uy = Number((await searchParams).uy);
+  const uy = parseId((await searchParams).uy);
   let unitYear;
   try {
-    unitYear = Number.isInteger(uy) && uy > 0 ? await unitYearFor(actor, uy, 'project.create') : null;
+    unitYear = uy ? await unitYearFor(actor, uy, 'project.create') : null;
   } catch {
     unitYear = null;
   }

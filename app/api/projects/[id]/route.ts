@@ -1,13 +1,14 @@
 import { currentSession } from '@/lib/auth/request';
 import { jsonResponse } from '@/lib/http/body';
 import { projectView } from '@/lib/projects/overview';
+import { parseId } from '@/lib/http/params';
 
 /** A table with its version and status, for API clients (the same checks as the overview page). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
-  const id = Number((await params).id);
-  const view = Number.isInteger(id) && id > 0 ? await projectView(session.actor, id) : null;
+  const id = parseId((await params).id);
+  const view = id ? await projectView(session.actor, id) : null;
   if (!view) return jsonResponse({ ok: false, message: '表不存在或没有权限查看' }, 404);
   const { project, table, findings } = view;
   return jsonResponse({

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { sectionByCode, sectionTables } from '@/lib/projects/section';
 import { PublishedTable } from '@/app/ui/published-table';
+import { parseYear } from '@/lib/http/params';
 
 type Params = Promise<{ unit: string; year: string }>;
 
@@ -15,8 +16,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function DisclosurePage({ params }: { params: Params }) {
   await connection();
   const { unit, year } = await params;
-  const y = Number(year);
-  const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && Number.isInteger(y) ? await sectionByCode(unit, y, { includeDrafts: false }) : null;
+  const y = parseYear(year);
+  const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && y !== null ? await sectionByCode(unit, y, { includeDrafts: false }) : null;
   if (!section || section.entries.length === 0) notFound();
   const tables = await sectionTables(section);
   const base = `/api/disclosure/${section.unit.code}/${section.year}`;

@@ -6,13 +6,14 @@ import { formatWanyuan } from '@/lib/domain/money';
 import { FindingCounts } from '@/app/ui/status-badge';
 import { requireAdminPage } from '../../load';
 import { UnitYearSettings } from './settings-form';
+import { parseId } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '预算年度设置' };
 
 export default async function UnitYearPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireAdminPage();
-  const id = Number((await params).id);
-  const data = Number.isSafeInteger(id) && id > 0 ? await adminUnitYear(actor, id) : null;
+  const id = parseId((await params).id);
+  const data = id ? await adminUnitYear(actor, id) : null;
   if (!data) notFound();
   const s = data.summary;
   return (

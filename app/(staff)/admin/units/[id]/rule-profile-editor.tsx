@@ -84,7 +84,7 @@ export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }
               aria-describedby={`rp-codePattern-hint${errors.codePattern ? ' rp-codePattern-error' : ''}`}
             />
             <span id="rp-codePattern-hint" className={`muted ${styles.hint}`} style={{ fontSize: 13 }}>
-              规则“{TITLE.get('identity.code-format')}”，默认 <code>{DEFAULT_RULE_PROFILE.codePattern}</code>（21 位大写字母或数字）
+              规则“{TITLE.get('identity.code-format')}”，默认 <code>{DEFAULT_RULE_PROFILE.codePattern}</code>（21 位大写字母或数字）{'。可用字符、[…]、\\d、\\w、.、? * + {n,m}、^、$、| 和括号；括号后不能再加重复，不支持反向引用和前瞻、后顾'}
             </span>
             <FieldError id="rp-codePattern-error" message={errors.codePattern} />
           </div>

@@ -1,4 +1,4 @@
-import { jsonResponse } from '@/lib/http/body';
+import { jsonResponse, NOT_PUBLISHED } from '@/lib/http/body';
 import { interchangeResponse } from '@/lib/projects/export-route';
 import { sectionByCode } from '@/lib/projects/section';
 import { UNIT_CODE } from '@/lib/domain/limits';
@@ -8,6 +8,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   const { unit, year } = await params;
   if (!UNIT_CODE.test(unit) || !/^\d{4}$/.test(year)) return jsonResponse({ ok: false, message: '单位编码或年度有误：单位编码应为 3–20 位字母或数字，年度为四位数字' }, 400);
   const section = await sectionByCode(unit, Number(year), { includeDrafts: false });
-  if (!section || section.entries.length === 0) return jsonResponse({ ok: false, message: '没有找到已公开的表' }, 404);
+  if (!section || section.entries.length === 0) return jsonResponse({ ok: false, message: NOT_PUBLISHED }, 404);
   return interchangeResponse(request, section);
 }

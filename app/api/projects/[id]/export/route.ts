@@ -3,6 +3,7 @@ import { downloadError } from '@/lib/http/body';
 import { projectScopeIfAllowed } from '@/lib/projects/access';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
+import { parseId } from '@/lib/http/params';
 
 /**
  * One table for staff, in any status: an approved table numbered as in the published section (as the
@@ -11,8 +12,8 @@ import { sectionById } from '@/lib/projects/section';
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
-  const id = Number((await params).id);
-  const scope = Number.isInteger(id) && id > 0 ? await projectScopeIfAllowed(session.actor, id, 'project.export') : null;
+  const id = parseId((await params).id);
+  const scope = id ? await projectScopeIfAllowed(session.actor, id, 'project.export') : null;
   if (!scope) return downloadError(request, '没有权限导出此表', 403);
   const { project, unitYear } = scope;
   const q = parseExportQuery(request);

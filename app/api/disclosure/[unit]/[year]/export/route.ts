@@ -1,4 +1,4 @@
-import { downloadError } from '@/lib/http/body';
+import { downloadError, NOT_PUBLISHED } from '@/lib/http/body';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionByCode } from '@/lib/projects/section';
 import { UNIT_CODE } from '@/lib/domain/limits';
@@ -10,7 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ unit
   const q = parseExportQuery(request);
   if (!q.success) return downloadError(request, `下载参数有误：${q.error.issues[0]?.message ?? '请检查格式参数'}`, 400);
   const section = await sectionByCode(unit, Number(year), { includeDrafts: false, projectCode: q.data.project });
-  if (!section) return downloadError(request, '没有找到该单位年度', 404);
-  const empty = q.data.project ? `没有找到编码为 ${q.data.project} 的已公开的表` : '该单位年度还没有已公开的表';
-  return exportResponse(request, section, q.data.format, q.data.cover === '1', empty);
+  if (!section || section.entries.length === 0) return downloadError(request, NOT_PUBLISHED, 404);
+  return exportResponse(request, section, q.data.format, q.data.cover === '1');
 }
