@@ -60,7 +60,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           此表已退回修改：请按下方审核意见修改并保存（保存后回到草稿），再提交审核。
         </p>
       ) : null}
-      <WorkflowPanel projectId={project.id} version={project.version} actions={rights.actions} targets={commentTargets(table)} />
+      <WorkflowPanel
+        projectId={project.id}
+        version={project.version}
+        actions={rights.actions}
+        targets={commentTargets(table)}
+        name={project.name}
+        warningCount={view.findings.filter((f) => f.severity === 'warning').length}
+      />
 
       <section className="card" aria-label="检查结果">
         <h2 style={{ marginTop: 0 }}>检查结果</h2>
