@@ -75,7 +75,7 @@ export const bulkApproveAction = defineAction({
   run: (input, ctx) =>
     input.items.map((item) => {
       try {
-        const r = transitionTable(ctx, 'approve', item);
+        const r = transitionTable(ctx, 'approve', { ...item, reason: input.note });
         return { projectId: item.projectId, ok: true as const, version: r.version, code: null, message: null };
       } catch (error) {
         const f = fail(error, 'project.bulk-approve');
