@@ -130,6 +130,8 @@ test.describe('editor: rows, groups and focus', () => {
     const names = (await stored(page, id)).table.indicators.filter((r) => r.level2 === '数量指标').map((r) => r.name);
     expect(names.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: '将“数量指标”标为不适用' }).click();
+    // The group's rows are filled: the editor asks first.
+    await page.getByRole('dialog').getByRole('button', { name: '标为不适用' }).click();
     await expect(ed.group('产出指标', '数量指标')).toContainText('不适用（印出为“无数量指标”）');
     await page.getByRole('button', { name: '取消“数量指标”的不适用' }).click();
     await expect(ed.group('产出指标', '数量指标')).not.toContainText('印出为');
@@ -152,6 +154,7 @@ test.describe('editor: rows, groups and focus', () => {
     const ed = new EditorPage(page);
     await ed.open(`/projects/${id}/edit`);
     await page.getByRole('button', { name: '将“质量指标”标为不适用' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '标为不适用' }).click();
     await expect(ed.group('产出指标', '质量指标')).toContainText('不适用（印出为“无质量指标”）');
     await page.getByRole('button', { name: '取消“质量指标”的不适用' }).click();
     await ed.save();
@@ -165,6 +168,7 @@ test.describe('editor: rows, groups and focus', () => {
     await ed.open(`/projects/${id}/edit`);
     const third = await ed.field(3, '三级指标').inputValue();
     await page.getByRole('button', { name: '删除第 2 行' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '删除这一行' }).click();
     await expect(ed.field(2, '三级指标')).toBeFocused();
     await expect(ed.field(2, '三级指标')).toHaveValue(third);
     // Moving with the button keeps the keyboard on the moved row's same button.
