@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { commentTargets, locationLabel } from '@/lib/domain/locations';
-import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { titleMark } from '@/lib/domain/workflow';
+import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { reviewConversation } from '@/lib/projects/overview';
 import { StatusBadge } from '@/app/ui/status-badge';
@@ -21,7 +22,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { project, table, rights } = view;
   const { events, comments } = reviewConversation(project.id);
   const conversation = [
-    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${ACTION_LABELS[e.action] ?? e.action}${e.reason ? `：${e.reason}` : ''}`, target: null as string | null })),
+    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, target: null as string | null })),
     ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 
@@ -105,7 +106,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </span>
           ) : null}
         </div>
-        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} comments={comments} />
+        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { titleMark } from '@/lib/domain/workflow';
 import { PublishedTable } from '@/app/ui/published-table';
 import { PrintButton } from '@/app/ui/print-button';
 
@@ -24,7 +25,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <PrintButton />
       </div>
       <div className="card">
-        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} />
+        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} />
       </div>
     </>
   );
