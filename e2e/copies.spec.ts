@@ -34,7 +34,7 @@ test.describe('copying a table', () => {
     await cost.getByLabel(/指标值数值/).fill('8');
     await page.getByRole('button', { name: '删除第 2 个时间点' }).click();
     await ed.save();
-    await page.waitForURL(/\/projects\/\d+\/edit$/);
+    await page.waitForURL(/\/projects\/\d+\/edit(\?created=1)?$/);
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
 
     await page.goto(`/projects/${id}`);

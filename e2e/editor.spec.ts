@@ -55,7 +55,7 @@ test.describe('the table editor', () => {
     await page.getByRole('button', { name: '第 9 行上移（Alt+↑）' }).click();
     await expect(page.getByText('印出为：≥92%')).toBeVisible();
     await ed.save();
-    await page.waitForURL(/\/projects\/\d+\/edit$/);
+    await page.waitForURL(/\/projects\/\d+\/edit(\?created=1)?$/);
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
     const text = await (await page.request.get(`/api/projects/${id}/export?format=text`)).text();
     const block = text.slice(text.indexOf('## 1、'));
