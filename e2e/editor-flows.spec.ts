@@ -45,7 +45,7 @@ test.describe('editor: saving', () => {
     // Before it is created nothing is saved, and the bar does not pretend otherwise.
     await page.waitForURL(/\/projects\/\d+\/edit\?created=1$/);
     await ed.ready();
-    await expect(page.getByRole('status').filter({ hasText: '已创建绩效目标表，已保存为草稿。' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '已创建绩效目标表（草稿）。' })).toBeVisible();
     await expect(ed.status()).toContainText('所有修改已保存');
     await expect(ed.findings()).toContainText('个错误');
     // The unfinished number comes back as an empty number to fill in, not as text.

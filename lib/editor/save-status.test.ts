@@ -18,3 +18,11 @@ describe('what the editor says about saving', () => {
     expect(isJustCreated(undefined)).toBe(false);
   });
 });
+
+describe('the created message', () => {
+  it('does not read as a save message (the e2e helpers find a save by 已保存)', async () => {
+    const { CREATED_MESSAGE } = await import('./save-status');
+    expect(CREATED_MESSAGE).toMatch(/^已创建/);
+    expect(CREATED_MESSAGE).not.toContain('已保存');
+  });
+});

@@ -8,7 +8,7 @@ export function saveStatusText(state: { isCreate: boolean; isDirty: boolean }): 
 }
 
 /** Shown on the editor a new table lands on (`?created=1`): creating says so in words. */
-export const CREATED_MESSAGE = '已创建绩效目标表，已保存为草稿。可以继续填写；完成后在概览页提交审核。';
+export const CREATED_MESSAGE = '已创建绩效目标表（草稿）。可以继续填写；完成后在概览页提交审核。';
 
 /** The address a new table's editor is opened at once it is created. */
 export function createdEditorHref(projectId: number): string {
