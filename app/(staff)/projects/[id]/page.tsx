@@ -13,9 +13,11 @@ import { CommentForm, DeleteDraft } from './table-tools';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
-import { loadProjectPage } from './load';
+import { loadProjectPage, tableMetadata } from './load';
 
-export const metadata: Metadata = { title: '绩效目标表' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'overview');
+}
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, view } = await loadProjectPage(params);

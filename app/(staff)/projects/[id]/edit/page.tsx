@@ -8,9 +8,11 @@ import { ruleContextOf } from '@/lib/projects/findings';
 import { reviewConversation } from '@/lib/projects/overview';
 import { TableEditor } from '@/app/ui/editor/table-editor';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '编辑绩效目标表' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'edit');
+}
 
 export default async function EditPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { view } = await loadProjectPage(params);

@@ -8,9 +8,11 @@ import { reviewConversation } from '@/lib/projects/overview';
 import { locationLabel } from '@/lib/domain/locations';
 import styles from './history.module.css';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '修改历史' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'history');
+}
 
 function Change({ c }: { c: TableChange }) {
   switch (c.kind) {

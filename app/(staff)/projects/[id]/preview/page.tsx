@@ -4,9 +4,11 @@ import { titleMark } from '@/lib/domain/workflow';
 import { PublishedTable } from '@/app/ui/published-table';
 import { PrintButton } from '@/app/ui/print-button';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '预览' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'preview');
+}
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { view } = await loadProjectPage(params);
