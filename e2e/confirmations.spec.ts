@@ -3,21 +3,31 @@
  * the review queue links names and leaves warned tables out of 全选; approval, row deletion and
  * 不适用 on filled rows ask in an accessible dialog; a table page's tab carries the table's name; the
  * history is in Chinese, newest first; the public 404 page sends nobody to staff pages.
- * Each test makes its own tables, so the demo's tables stay as the other specs expect them.
+ * Each test makes its own tables in a unit-year of its own (2051), so the demo's 2024 section, its
+ * queue and its exports stay as the other specs expect them.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { sampleTable } from '@/lib/testing/tables';
 import { storageStatePath } from './fixtures/accounts';
 import { callAction, isOk } from './fixtures/server-actions';
 import { EditorPage } from './pages/editor-page';
+import { createDemoUnitYear, unitYearId } from './pages/unit-years';
+
+const YEAR = 2051;
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage({ storageState: storageStatePath('owner') });
+  if ((await unitYearId(page, YEAR)) === undefined) await createDemoUnitYear(browser, YEAR);
+  await page.close();
+});
 
 type Created = { projectId: number; version: number };
 
-async function create(request: APIRequestContext, code: string, name: string, opts: { warned?: boolean } = {}): Promise<Created> {
+async function create(page: Page, code: string, name: string, opts: { warned?: boolean } = {}): Promise<Created> {
   const table = { ...sampleTable(code), name };
   // A plan without 12 月底 gives the one warning plan.year-end-missing, and nothing else.
   if (opts.warned) table.schedule = [{ month: 6, percent: 50 }, { month: 10, percent: 80 }];
-  const reply = await callAction(request, 'createTableAction', [{ unitYearId: 1, table }]);
+  const reply = await callAction(page.request, 'createTableAction', [{ unitYearId: await unitYearId(page, YEAR), table }]);
   expect(isOk(reply)).toBe(true);
   return (reply.result as { data: Created }).data;
 }
@@ -29,8 +39,8 @@ async function submit(request: APIRequestContext, t: Created): Promise<void> {
 test('the queue links each name to its table, and 全选 leaves the tables with 提醒 unticked', async ({ browser }) => {
   const owner = await browser.newPage({ storageState: storageStatePath('owner') });
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
-  const quiet = await create(owner.request, '13080024P00009810071A', '2024 确认测试（无提醒）');
-  const warned = await create(owner.request, '13080024P00009810071B', '2024 确认测试（有提醒）', { warned: true });
+  const quiet = await create(owner, '13080024P00009810071A', '2024 确认测试（无提醒）');
+  const warned = await create(owner, '13080024P00009810071B', '2024 确认测试（有提醒）', { warned: true });
   await submit(owner.request, quiet);
   await submit(owner.request, warned);
 
@@ -73,7 +83,7 @@ test.describe('the editor asks before it throws work away', () => {
   test.use({ storageState: storageStatePath('owner') });
 
   test('deleting a filled row and 标为不适用 on filled rows ask; an empty row goes at once', async ({ page }) => {
-    const t = await create(page.request, '13080024P00009810072A', '2024 删除确认测试');
+    const t = await create(page, '13080024P00009810072A', '2024 删除确认测试');
     const ed = new EditorPage(page);
     await ed.open(`/projects/${t.projectId}/edit`);
     await expect(page).toHaveTitle(/^编辑：\d+、2024 删除确认测试 · 绩效目标管理$/);
@@ -117,7 +127,7 @@ test.describe('the editor asks before it throws work away', () => {
 test('the history reads in Chinese, newest first, and an approval’s note is its 签署意见', async ({ browser }) => {
   const owner = await browser.newPage({ storageState: storageStatePath('owner') });
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
-  const t = await create(owner.request, '13080024P00009810073A', '2024 历史顺序测试');
+  const t = await create(owner, '13080024P00009810073A', '2024 历史顺序测试');
   await owner.goto(`/projects/${t.projectId}`);
   await owner.getByRole('button', { name: '提交审核' }).click();
   await expect(owner.getByRole('status').filter({ hasText: '已提交审核，等待审核人审核' })).toBeVisible();
