@@ -3,10 +3,11 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { Framework } from '@/lib/domain/framework';
-import { placeholderText } from '@/lib/domain/framework';
+import { findCategory, placeholderText } from '@/lib/domain/framework';
 import type { TableInput } from '@/lib/domain/schemas';
 import { deleteRowQuestion, notApplicableQuestion } from '@/lib/editor/confirm';
 import { groupRows, insertionIndex, type CategoryState, type Section } from '@/lib/editor/groups';
+import { nameHint } from '@/lib/editor/name-hint';
 import { newClientRowKey } from '@/lib/editor/row-key';
 import { useConfirm } from '@/app/ui/confirm-dialog';
 import { fieldId, useEditorForm } from './context';
@@ -215,6 +216,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
                 index={index}
                 number={index + 1}
                 level2={fields[index]!.level2}
+                nameHint={nameHint(findCategory(framework, fields[index]!.level2)?.category.role ?? null)}
                 isPlaceholder={fields[index]!.isPlaceholder}
                 rowKey={fields[index]!.key}
                 canMoveUp={k > 0}
