@@ -1,12 +1,19 @@
+import { PUBLIC_NOT_FOUND_LINKS } from '@/lib/format/not-found';
+
+/** Any unknown address, seen by anyone: it leads to public pages only (see lib/format/not-found.ts). */
 export default function NotFound() {
   return (
     <main className="page">
       <div className="card">
         <h1>页面不存在</h1>
-        <p>你要找的页面不存在，或者你没有查看它的权限。</p>
-        <p>
-          <a href="/projects">返回项目列表</a>
-        </p>
+        <p>你要找的页面不存在，或者已经移除。</p>
+        <ul>
+          {PUBLIC_NOT_FOUND_LINKS.map((l) => (
+            <li key={l.href}>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+        </ul>
       </div>
     </main>
   );

@@ -12,7 +12,7 @@ async function stored(page: Page, id: number): Promise<ApiTable> {
 
 /** Holds the editor's save requests (server actions POST to the page) for a while, as a slow network would. */
 async function slowSaves(page: Page, ms: number): Promise<void> {
-  await page.route(/\/projects\/\d+\/edit$/, async (route) => {
+  await page.route(/\/projects\/\d+\/edit(\?created=1)?$/, async (route) => {
     if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, ms));
     await route.continue();
   });
@@ -33,6 +33,8 @@ test.describe('editor: saving', () => {
   test('a new table saves as a draft with only its code and name; the rules list what is unfinished', async ({ page }) => {
     const ed = new EditorPage(page);
     await ed.open('/projects/new?uy=1');
+    await expect(ed.status()).toContainText('尚未创建');
+    await expect(ed.status()).not.toContainText('所有修改已保存');
     // Nothing typed yet: the panel lists what is missing, but no field is marked red.
     await expect(ed.findings()).toContainText('新表');
     await expect(page.locator('#f-purpose-notes')).toBeEmpty();
@@ -40,8 +42,10 @@ test.describe('editor: saving', () => {
     await page.getByLabel('项目编码').fill('13080024P00009810099A');
     await page.getByLabel('项目名称').fill('只有编码和名称的草稿');
     await ed.save();
-    await page.waitForURL(/\/projects\/\d+\/edit$/);
+    // Before it is created nothing is saved, and the bar does not pretend otherwise.
+    await page.waitForURL(/\/projects\/\d+\/edit\?created=1$/);
     await ed.ready();
+    await expect(page.getByRole('status').filter({ hasText: '已创建绩效目标表（草稿）。' })).toBeVisible();
     await expect(ed.status()).toContainText('所有修改已保存');
     await expect(ed.findings()).toContainText('个错误');
     // The unfinished number comes back as an empty number to fill in, not as text.
@@ -130,6 +134,8 @@ test.describe('editor: rows, groups and focus', () => {
     const names = (await stored(page, id)).table.indicators.filter((r) => r.level2 === '数量指标').map((r) => r.name);
     expect(names.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: '将“数量指标”标为不适用' }).click();
+    // The group's rows are filled: the editor asks first.
+    await page.getByRole('dialog').getByRole('button', { name: '标为不适用' }).click();
     await expect(ed.group('产出指标', '数量指标')).toContainText('不适用（印出为“无数量指标”）');
     await page.getByRole('button', { name: '取消“数量指标”的不适用' }).click();
     await expect(ed.group('产出指标', '数量指标')).not.toContainText('印出为');
@@ -152,6 +158,7 @@ test.describe('editor: rows, groups and focus', () => {
     const ed = new EditorPage(page);
     await ed.open(`/projects/${id}/edit`);
     await page.getByRole('button', { name: '将“质量指标”标为不适用' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '标为不适用' }).click();
     await expect(ed.group('产出指标', '质量指标')).toContainText('不适用（印出为“无质量指标”）');
     await page.getByRole('button', { name: '取消“质量指标”的不适用' }).click();
     await ed.save();
@@ -165,6 +172,7 @@ test.describe('editor: rows, groups and focus', () => {
     await ed.open(`/projects/${id}/edit`);
     const third = await ed.field(3, '三级指标').inputValue();
     await page.getByRole('button', { name: '删除第 2 行' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '删除这一行' }).click();
     await expect(ed.field(2, '三级指标')).toBeFocused();
     await expect(ed.field(2, '三级指标')).toHaveValue(third);
     // Moving with the button keeps the keyboard on the moved row's same button.

@@ -55,7 +55,7 @@ test.describe('the table editor', () => {
     await page.getByRole('button', { name: '第 9 行上移（Alt+↑）' }).click();
     await expect(page.getByText('印出为：≥92%')).toBeVisible();
     await ed.save();
-    await page.waitForURL(/\/projects\/\d+\/edit$/);
+    await page.waitForURL(/\/projects\/\d+\/edit(\?created=1)?$/);
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
     const text = await (await page.request.get(`/api/projects/${id}/export?format=text`)).text();
     const block = text.slice(text.indexOf('## 1、'));
@@ -76,6 +76,7 @@ test.describe('the table editor', () => {
       await page.getByRole('button', { name: '在“时效指标”中添加指标' }).click();
       await ed.fillRow(4, { name: '法律援助办结时限', description: '法律援助案件办结时限', value: { kind: 'deadline', month: '11', day: '30', suffix: '前完成' }, basis: '年度工作计划' });
       await page.getByRole('button', { name: '将“可持续影响指标”标为不适用' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '标为不适用' }).click();
       await ed.save();
       await ed.expectSaved();
       await ed.open('/projects/2/edit');

@@ -60,7 +60,16 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
 
   // The reviewer approves; the owner can no longer edit.
   await reviewer.goto('/projects/3');
-  await reviewer.getByRole('button', { name: '审核通过' }).click();
+  // 审核通过 waits while the return form is open, and asks before it freezes the table.
+  await reviewer.getByRole('button', { name: '退回修改' }).click();
+  await expect(reviewer.getByRole('button', { name: '审核通过', exact: true })).toBeDisabled();
+  await reviewer.getByRole('button', { name: '取消' }).click();
+  await reviewer.getByRole('button', { name: '审核通过', exact: true }).click();
+  const sign = reviewer.getByRole('dialog', { name: /^审核通过“/ });
+  await expect(sign.getByLabel(/签署意见/)).toBeFocused();
+  await sign.getByLabel(/签署意见/).fill('已核对依据，同意。');
+  await sign.getByRole('button', { name: '确认审核通过' }).click();
+  await expect(reviewer.getByRole('status').filter({ hasText: '已审核通过，此表现在只读。' })).toBeVisible();
   await expect(reviewer.getByText('已审核').first()).toBeVisible();
   await owner.goto('/projects/3');
   await expect(owner.getByRole('link', { name: '编辑' })).toHaveCount(0);
@@ -72,6 +81,7 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   const history = owner.getByRole('list', { name: '修改历史' });
   for (const step of ['导入', '保存', '提交审核', '退回修改', '开始修改', '审核通过']) await expect(history).toContainText(step);
   await expect(history).toContainText('理由：档案整理数量与上年差距较大，请核实');
+  await expect(history).toContainText('签署意见：已核对依据，同意。');
   await expect(history).toContainText('≤17000 份');
   await expect(history).toContainText('≤16000 份');
   await expect(history).toContainText('2024 年度工作计划（17000 份）');
@@ -107,6 +117,8 @@ test('the review queue: filtered by status and unit, and two submitted tables ap
   await reviewer.getByRole('checkbox', { name: '选择 2024 购买停车场服务' }).check();
   await reviewer.getByRole('checkbox', { name: '选择 2024 年度]劳动大厦供养人员经费' }).check();
   await reviewer.getByRole('button', { name: '批量审核通过（2）' }).click();
+  const bulk = reviewer.getByRole('dialog', { name: '审核通过 2 张表？' });
+  await bulk.getByRole('button', { name: '确认审核通过 2 张' }).click();
   await expect(reviewer.getByText('已审核通过 2 张表')).toBeVisible();
   await expect(t4).toHaveCount(0);
   await expect(t5).toHaveCount(0);

@@ -5,7 +5,7 @@ import styles from './published-table.module.css';
 type Comment = { target: string | null; body: string; userName: string };
 
 /** A table in the published layout (the disclosure's 绩效目标表), for screen and print. */
-export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; isDraft?: boolean }) {
+export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; mark?: string }) {
   const { table } = props;
   const rows = tableLayout(table);
   const commentsFor = (target: string) => (props.comments ?? []).filter((c) => c.target === target);
@@ -13,7 +13,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
   return (
     <div className={styles.sheet}>
       <h3 className={styles.title}>
-        {props.number}、{table.name}绩效目标表{props.isDraft ? <span className={styles.draft}>（草稿）</span> : null}
+        {props.number}、{table.name}绩效目标表{props.mark ? <span className={styles.draft}>{props.mark}</span> : null}
       </h3>
       <p className={styles.unit}>单位：万元</p>
       <table className={styles.table}>

@@ -130,4 +130,6 @@ export const transitionInput = z.object({
 });
 export const bulkApproveInput = z.object({
   items: z.array(z.object({ projectId: id('项目'), version: id('版本号') })).min(1, '请选择要审核的表').max(500),
+  /** The sign-off note of a bulk approval, recorded as each approval's reason. */
+  note: text('签署意见', LIMITS.reasonLength).trim().optional(),
 });

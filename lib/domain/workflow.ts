@@ -43,6 +43,15 @@ export function isEditable(status: Status): boolean {
   return EDITABLE_STATUSES.includes(status);
 }
 
+/**
+ * What a table's title carries on staff pages before it is approved: a draft (or a returned table, back
+ * with its owner) is （草稿）; a submitted one waits for review and says so, not that it is a draft.
+ */
+export function titleMark(status: Status): string {
+  if (status === 'approved') return '';
+  return status === 'submitted' ? '（已提交，待审核）' : '（草稿）';
+}
+
 export function transitionFor(action: WorkflowAction, from: Status): Transition | null {
   const t = TRANSITIONS[action];
   return t.from.includes(from) ? t : null;
@@ -54,5 +63,6 @@ export const ACTION_LABELS: Record<string, string> = {
   import: '导入',
   delete: '删除',
   duplicate: '复制',
+  comment: '提出意见',
   ...Object.fromEntries(Object.values(TRANSITIONS).map((t) => [t.action, t.label])),
 };

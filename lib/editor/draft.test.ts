@@ -55,6 +55,14 @@ describe('drafts save at any time', () => {
     expect(values.indicators.find((r) => r.level2 === '质量指标')!.target).toEqual({ kind: 'text' });
   });
 
+  it('gives a stored unfilled budget (0.00) back as empty amounts, and a written one as it is', () => {
+    const stored = normaliseTable(tableSchema.parse({ ...blankTable(FRAMEWORK_2015, key), code: 'A1', name: 'x' }));
+    expect(stored.budget).toEqual({ total: '0.00', fiscal: '0.00', other: null });
+    expect(editorValues(stored, FRAMEWORK_2015).budget).toEqual({ total: '', fiscal: '', other: null });
+    const written = { ...stored, budget: { total: '10.00', fiscal: '10.00', other: null } };
+    expect(editorValues(written, FRAMEWORK_2015).budget).toEqual(written.budget);
+  });
+
   it('replaces a row key repeated within a table', () => {
     const t = { ...blankTable(FRAMEWORK_2015, key), code: 'A1', name: 'x' };
     t.indicators[1]!.key = t.indicators[0]!.key;

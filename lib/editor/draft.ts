@@ -1,11 +1,13 @@
 /**
  * The values the editor starts from: a blank table for the new-table page, and a stored table made
  * ready for editing. A number or cost row whose value was left unfinished is stored as an empty
- * 指标值; it comes back as an empty number to fill in, not as free text.
+ * 指标值; it comes back as an empty number to fill in, not as free text, and an unfilled budget
+ * (stored as 0.00) as empty amounts.
  */
 import { findCategory, type CategoryRole, type Framework } from '@/lib/domain/framework';
 import type { TableInput } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
+import { isUnfilledBudget } from './budget-check';
 
 type Row = TableInput['indicators'][number];
 type Target = Row['target'];
@@ -52,6 +54,8 @@ export function blankTable(framework: Framework, newKey: () => string): TableInp
 export function editorValues(table: TargetTable, framework: Framework): TableInput {
   return {
     ...table,
+    // Unfilled amounts are stored as 0.00; they come back as empty fields to fill, like unfinished numbers.
+    budget: isUnfilledBudget(table.budget) ? { total: '', fiscal: '', other: null } : table.budget,
     indicators: table.indicators.map((r): Row => {
       if (r.isPlaceholder || r.target.kind !== 'text' || r.value.trim() !== '') return r;
       const target = startingTarget(findCategory(framework, r.level2)?.category.role ?? null);

@@ -59,15 +59,31 @@ export type CoverList = {
   projectExpenditure: string | null;
   /** total − 项目支出 in 万元, or null when 项目支出 is unknown. */
   difference: string | null;
+  /** What the 合计 counts, printed under the list so a difference from 项目支出 is read rightly. */
+  note: string;
 };
+
+/**
+ * An approved-only list leaves the drafts out of its 合计, so it falls short of 项目支出 until every
+ * table is approved; a reader who is not told takes that difference for an error.
+ */
+export function coverNote(summaries: readonly TableSummary[], difference: string | null): string {
+  const drafts = summaries.filter((t) => t.isDraft).length;
+  if (drafts > 0) return `合计含 ${drafts} 张未审核的表（标注“草稿”）。`;
+  // Only a shortfall can come from the drafts left out; a 合计 above 项目支出 is an error either way.
+  const gap = difference?.startsWith('-') ? '合计与单位项目支出的差额可能来自这些表，不一定是错误。' : '';
+  return `本清单只含已审核的表，未审核的表（草稿）不计入合计。${gap}`;
+}
 
 export function coverList(section: Pick<ExportSection, 'projectExpenditure'>, summaries: readonly TableSummary[]): CoverList {
   const totalYuan = sumYuan(summaries.map((t) => wanyuanToYuan(t.total)));
+  const difference = section.projectExpenditure === null ? null : formatWanyuan(totalYuan - wanyuanToYuan(section.projectExpenditure));
   return {
     rows: [...summaries],
     total: formatWanyuan(totalYuan),
     projectExpenditure: section.projectExpenditure,
-    difference: section.projectExpenditure === null ? null : formatWanyuan(totalYuan - wanyuanToYuan(section.projectExpenditure)),
+    difference,
+    note: coverNote(summaries, difference),
   };
 }
 

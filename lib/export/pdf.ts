@@ -125,7 +125,14 @@ async function drawCover(doc: Doc, g: Grid, section: ExportSection, cur: { y: nu
     cols(['', '', '单位项目支出', cover.projectExpenditure], true, ['center', 'left', 'right', 'right']);
     cols(['', '', '差额（合计 − 项目支出）', cover.difference ?? ''], true, ['center', 'left', 'right', 'right']);
   }
-  cur.y += 20;
+  const width = widths.reduce((a, b) => a + b, 0);
+  doc.font('cjk').fontSize(FONT_SIZE);
+  if (cur.y + 4 + doc.heightOfString(cover.note, { width }) > g.bottom) {
+    g.onNewPage();
+    cur.y = g.top;
+  }
+  doc.text(cover.note, g.x, cur.y + 4, { width });
+  cur.y += 4 + doc.heightOfString(cover.note, { width }) + 16;
 }
 
 type LayoutCaches = { _fontFamilies: Record<string, { layoutCache?: Record<string, unknown> }> };

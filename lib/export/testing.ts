@@ -1,4 +1,5 @@
 /** Test data for the exporters: the reference's tables as a section. */
+import type ExcelJS from 'exceljs';
 import { parsePublished } from '@/lib/format/published/parse';
 import { referenceText } from '@/lib/format/published/testing/reference';
 import type { IndicatorRow } from '@/lib/domain/table';
@@ -26,4 +27,27 @@ export function longSection(rows: number): ListedSection {
     description: `第${i + 1}项指标的描述，用来测试换页时表头是否重复`,
   }));
   return { ...s, tables: [{ number: 1, table: { ...base, indicators }, isDraft: false }] };
+}
+
+/** A read-back cell's value: a formula's cached result, else its own. */
+export function cellNumberOrText(cell: ExcelJS.Cell): string | number | null {
+  const v = cell.value;
+  if (v !== null && typeof v === 'object' && 'formula' in v) return (v.result as number | undefined) ?? null;
+  return v as string | number | null;
+}
+
+/**
+ * What a spreadsheet shows for a cell, for the number formats the export uses (`0.00`, `0%`,
+ * `0.0%`…): the read-back tests compare this with the printed text as well as the value.
+ */
+export function displayedText(cell: ExcelJS.Cell): string {
+  const v = cellNumberOrText(cell);
+  if (v === null || v === undefined) return '';
+  if (typeof v !== 'number') return String(v);
+  const fmt = cell.numFmt ?? 'General';
+  const percent = /^0(?:\.(0+))?%$/.exec(fmt);
+  if (percent) return `${(v * 100).toFixed(percent[1]?.length ?? 0)}%`;
+  const fixed = /^0(?:\.(0+))?$/.exec(fmt);
+  if (fixed) return v.toFixed(fixed[1]?.length ?? 0);
+  return String(v);
 }

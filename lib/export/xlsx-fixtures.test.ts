@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TargetTable } from '@/lib/domain/table';
 import { fixtureSection, longTable, TABLE_1, TABLE_13, TABLE_16 } from './fixtures';
 import { SECTION_TITLE } from './model';
+import { cellNumberOrText, displayedText } from './testing';
 import { renderXlsx } from './xlsx';
 import { PAGE_ROWS_HEIGHT } from './xlsx-pages';
 
@@ -80,9 +81,16 @@ function expectedCells(t: TargetTable, start: number, pageStarts: number[] = [])
 
 function expectCells(ws: ExcelJS.Worksheet, t: TargetTable, start: number, pageStarts: number[] = []): void {
   const cells = expectedCells(t, start, pageStarts);
-  for (const [address, text] of cells) expect(ws.getCell(address).value ?? '', `${ws.name} ${address}`).toBe(text);
-  // Amounts stay the table's two-decimal strings, not numbers.
-  expect(typeof ws.getCell(`C${start + 1}`).value).toBe('string');
+  for (const [address, text] of cells) expect(displayedText(ws.getCell(address)), `${ws.name} ${address}`).toBe(text);
+  // Amounts are numbers shown with two decimals; plan points are fractions shown as percents.
+  const total = ws.getCell(`C${start + 1}`);
+  expect([total.value, total.numFmt]).toEqual([Number(t.budget.total), '0.00']);
+  expect(ws.getCell(`E${start + 1}`).value).toBe(Number(t.budget.fiscal));
+  expect(ws.getCell(`G${start + 1}`).value).toBe(t.budget.other === null ? '' : Number(t.budget.other));
+  PLAN_COLUMNS[t.schedule.length]!.forEach((col, i) => {
+    const point = ws.getCell(`${col}${start + 4}`);
+    expect([point.value, point.numFmt]).toEqual([t.schedule[i]!.percent / 100, '0%']);
+  });
 }
 
 describe('XLSX export of hand-built tables', () => {
@@ -186,10 +194,16 @@ describe('XLSX export of hand-built tables', () => {
       expect(cover.name).toBe('项目清单');
       expect(wb.worksheets).toHaveLength(7);
       expect(['A3', 'B3', 'C3', 'D3'].map((a) => cover.getCell(a).value)).toEqual(['序号', '项目编码', '项目名称', '预算数']);
-      tables.forEach((t, i) => expect([cover.getCell(4 + i, 2).value, cover.getCell(4 + i, 4).value]).toEqual([t.code, t.budget.total]));
-      expect([cover.getCell('A10').value, cover.getCell('D10').value]).toEqual(['合计', '1234783.19']);
-      expect(cover.getCell('D11').value).toBe(expenditure);
-      expect(cover.getCell('D12').value).toBe(difference);
+      tables.forEach((t, i) => expect([cover.getCell(4 + i, 2).value, displayedText(cover.getCell(4 + i, 4))]).toEqual([t.code, t.budget.total]));
+      expect([cover.getCell('A10').value, displayedText(cover.getCell('D10'))]).toEqual(['合计', '1234783.19']);
+      // The amounts read back sum to the 合计 (to the cent: they are 0.00-formatted numbers).
+      const sum = tables.reduce((acc, _t, i) => acc + (cover.getCell(4 + i, 4).value as number), 0);
+      expect([sum.toFixed(2), cover.getCell('D10').formula]).toEqual(['1234783.19', 'SUM(D4:D9)']);
+      expect([cover.getCell('D11').value, displayedText(cover.getCell('D11'))]).toEqual([Number(expenditure), expenditure]);
+      // exceljs reads a cached 0 back as no result; the formula's cells give it then.
+      const gap = cellNumberOrText(cover.getCell('D12')) ?? (cellNumberOrText(cover.getCell('D10')) as number) - Number(expenditure);
+      expect([cover.getCell('D12').formula, (gap as number).toFixed(2)]).toEqual(['D10-D11', difference === '0.00' ? '0.00' : difference]);
+      expect(cover.getCell('A13').value).toMatch(/^本清单只含已审核的表，未审核的表（草稿）不计入合计。/);
     }
   });
 

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { isFormulaLike } from '@/lib/domain/formula-text';
-import { GRID_COLUMNS, tableLayout, type LayoutRow } from '@/lib/format/table-layout';
+import { GRID_COLUMNS, tableLayout, type LayoutNumber, type LayoutRow } from '@/lib/format/table-layout';
 import { pageStarts, splitAtPages } from './xlsx-pages';
 import { installQuotePrefix } from './xlsx-quote-prefix';
 import { stableWorkbook, StableWorkbookWriter, writePrintOptions } from './xlsx-writer';
@@ -14,6 +14,11 @@ import { pacer } from './pace';
 import { COLUMN_WIDTHS, coverList, SECTION_TITLE, sheetNamer, summariesOf, tableTitle, type ExportSection, type ExportTable } from './model';
 
 const FONT = '宋体';
+
+/** A two-decimal 万元 string as the cell's number (`"-16.81"` included: a 差额 can be negative). */
+function wanyuanNumber(text: string): number {
+  return Number(text);
+}
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -43,7 +48,7 @@ type Sheet = ExcelJS.Worksheet;
 
 type Align = 'left' | 'center' | 'right';
 
-type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: number; isQuoted?: boolean };
+type StyleOptions = { bold?: boolean; align?: Align; border?: boolean; size?: number; isQuoted?: boolean; numFmt?: string };
 
 installQuotePrefix();
 
@@ -54,8 +59,8 @@ installQuotePrefix();
  */
 const styles = new Map<string, Partial<ExcelJS.Style>>();
 
-function styleOf({ bold = false, align = 'left', border = true, size = 10, isQuoted = false }: StyleOptions): Partial<ExcelJS.Style> {
-  const key = `${size}|${bold}|${align}|${border}|${isQuoted}`;
+function styleOf({ bold = false, align = 'left', border = true, size = 10, isQuoted = false, numFmt }: StyleOptions): Partial<ExcelJS.Style> {
+  const key = `${size}|${bold}|${align}|${border}|${isQuoted}|${numFmt ?? ''}`;
   let style = styles.get(key);
   if (!style) {
     style = {
@@ -64,6 +69,7 @@ function styleOf({ bold = false, align = 'left', border = true, size = 10, isQuo
       ...(border ? { border: BORDER } : {}),
       // Read by xlsx-quote-prefix.ts; not in exceljs's Style type.
       ...(isQuoted ? ({ quotePrefix: true } as Partial<ExcelJS.Style>) : {}),
+      ...(numFmt ? { numFmt } : {}),
     };
     styles.set(key, style);
   }
@@ -76,6 +82,15 @@ const BORDER_ONLY: Partial<ExcelJS.Style> = { border: BORDER };
 /** Styles a cell whose value is already set: text a spreadsheet would take for a formula is marked as text. */
 function styleCell(cell: ExcelJS.Cell, opts: StyleOptions): void {
   cell.style = styleOf({ ...opts, isQuoted: typeof cell.value === 'string' && isFormulaLike(cell.value) });
+}
+
+/** Amounts in 万元 print with two decimals, as the published tables do. */
+export const AMOUNT_FORMAT = '0.00';
+
+/** `0.00`, `0%`, `0.5%` → `0.0%`: the cell shows the number as the table prints it. */
+export function numFmtOf(n: LayoutNumber): string {
+  const digits = n.decimals > 0 ? `0.${'0'.repeat(n.decimals)}` : '0';
+  return n.format === 'wanyuan' ? AMOUNT_FORMAT : `${digits}%`;
 }
 
 /** Excel's tallest row, in points. */
@@ -104,8 +119,9 @@ function writeLayout(ws: Sheet, rows: LayoutRow[], startRow: number, above: numb
       for (const [first, span] of splitAtPages(i, c.rowSpan, starts)) {
         const r = startRow + first;
         const cell = ws.getCell(r, c.col);
-        cell.value = c.text;
-        styleCell(cell, { bold: isHead, align });
+        // Amounts and plan points are numbers with a display format, so a spreadsheet sums them.
+        cell.value = c.number ? c.number.value : c.text;
+        styleCell(cell, { bold: isHead, align, ...(c.number ? { numFmt: numFmtOf(c.number) } : {}) });
         // Every cell of a merged range carries the border, so Excel and WPS draw the outline.
         for (let dr = 0; dr < span; dr++) for (let dc = 0; dc < c.colSpan; dc++) if (dr > 0 || dc > 0) ws.getCell(r + dr, c.col + dc).style = BORDER_ONLY;
         if (c.colSpan > 1 || span > 1) ws.mergeCells(r, c.col, r + span - 1, c.col + c.colSpan - 1);
@@ -190,22 +206,28 @@ async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Pr
     ws.getCell(3, i + 1).value = h;
     styleCell(ws.getCell(3, i + 1), { bold: true, align: 'center' });
   });
+  const amount = { align: 'right', numFmt: AMOUNT_FORMAT } as const;
   for (const [i, row] of cover.rows.entries()) {
-    const values = [row.number, row.code, `${row.name}${row.isDraft ? '（草稿）' : ''}`, row.total];
+    const values = [row.number, row.code, `${row.name}${row.isDraft ? '（草稿）' : ''}`];
     values.forEach((v, j) => {
       const c = ws.getCell(4 + i, j + 1);
       c.value = v;
-      styleCell(c, { align: j === 3 ? 'right' : j === 0 ? 'center' : 'left' });
+      styleCell(c, { align: j === 0 ? 'center' : 'left' });
     });
+    ws.getCell(4 + i, 4).value = wanyuanNumber(row.total);
+    styleCell(ws.getCell(4 + i, 4), amount);
     // Written out row by row: a 1,000-row list committed at once would hold the event loop.
     ws.getRow(4 + i).commit();
     await pace();
   }
   const end = 4 + cover.rows.length;
-  const summary: [string, string][] = [['合计', cover.total]];
+  // 合计 and 差额 are formulas over the cells above (with their exact values cached), so the list
+  // still adds up in the spreadsheet after someone edits an amount.
+  const total: ExcelJS.CellValue = cover.rows.length > 0 ? { formula: `SUM(D4:D${end - 1})`, result: wanyuanNumber(cover.total) } : 0;
+  const summary: [string, ExcelJS.CellValue][] = [['合计', total]];
   if (cover.projectExpenditure !== null) {
-    summary.push(['单位项目支出', cover.projectExpenditure]);
-    summary.push(['差额（合计 − 项目支出）', cover.difference ?? '']);
+    summary.push(['单位项目支出', wanyuanNumber(cover.projectExpenditure)]);
+    summary.push(['差额（合计 − 项目支出）', { formula: `D${end}-D${end + 1}`, result: wanyuanNumber(cover.difference ?? '0') }]);
   }
   summary.forEach(([label, value], i) => {
     ws.mergeCells(end + i, 1, end + i, 3);
@@ -213,8 +235,13 @@ async function writeCoverSheet(ws: Sheet, section: ExportSection, pace: () => Pr
     styleCell(ws.getCell(end + i, 1), { bold: true, align: 'center' });
     for (let c = 2; c <= 3; c++) ws.getCell(end + i, c).style = BORDER_ONLY;
     ws.getCell(end + i, 4).value = value;
-    styleCell(ws.getCell(end + i, 4), { bold: true, align: 'right' });
+    styleCell(ws.getCell(end + i, 4), { ...amount, bold: true });
   });
+  const noteRow = end + summary.length;
+  ws.mergeCells(noteRow, 1, noteRow, 4);
+  ws.getCell(noteRow, 1).value = cover.note;
+  styleCell(ws.getCell(noteRow, 1), { border: false });
+  ws.getRow(noteRow).height = Math.max(18, linesFor(cover.note, 100) * 14);
   ws.pageSetup.printTitlesRow = '3:3';
 }
 

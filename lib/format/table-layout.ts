@@ -2,6 +2,7 @@
  * The published table as a grid of cells with spans, in the reference's 7-column layout (the
  * 绩效指标描述 column spans two). The HTML preview renders this model.
  */
+import { parseWanyuan } from '@/lib/domain/money';
 import type { ScheduleCheckpoint, TargetTable } from '@/lib/domain/table';
 
 export const GRID_COLUMNS = 7;
@@ -16,7 +17,14 @@ export type LayoutCell = {
   /** For indicator rows: index into table.indicators. */
   rowIndex?: number;
   field?: string;
+  /**
+   * The number a spreadsheet should hold for this cell (amounts in 万元, plan points as fractions, so
+   * that they sum and chart); `text` stays what is printed.
+   */
+  number?: LayoutNumber;
 };
+/** `decimals`: how many the printed text shows (two for 万元; a plan point's own, `25` → 0, `12.5` → 1). */
+export type LayoutNumber = { value: number; format: 'wanyuan' | 'percent'; decimals: number };
 export type LayoutRow = { kind: 'header' | 'indicator-head' | 'indicator'; cells: LayoutCell[] };
 
 const cell = (text: string, col: number, colSpan: number, role: CellRole, extra: Partial<LayoutCell> = {}): LayoutCell => ({
@@ -27,6 +35,17 @@ const cell = (text: string, col: number, colSpan: number, role: CellRole, extra:
   role,
   ...extra,
 });
+
+/** An amount cell's number, when its text is a valid amount (an empty 其他资金 stays empty). */
+function amount(text: string): Partial<LayoutCell> {
+  const r = text.trim() === '' ? null : parseWanyuan(text);
+  return r?.ok ? { number: { value: r.yuan / 10000, format: 'wanyuan', decimals: 2 } } : {};
+}
+
+function percentNumber(percent: number): LayoutNumber | undefined {
+  if (!Number.isFinite(percent)) return undefined;
+  return { value: percent / 100, format: 'percent', decimals: (String(percent).split('.')[1] ?? '').length };
+}
 
 /** Splits 6 value columns among n checkpoints, wider ones first (4 → 2,2,1,1). */
 function spans(n: number): number[] {
@@ -51,7 +70,7 @@ function planRows(schedule: readonly ScheduleCheckpoint[]): LayoutRow[] {
     }
     chunk.forEach((c, i) => {
       months.push(cell(`${c.month}月底`, col, widths[i]!, 'label', { field: 'schedule' }));
-      percents.push(cell(`${c.percent}%`, col, widths[i]!, 'value', { field: 'schedule' }));
+      percents.push(cell(`${c.percent}%`, col, widths[i]!, 'value', { field: 'schedule', number: percentNumber(c.percent) }));
       col += widths[i]!;
     });
     rows.push({ kind: 'header', cells: months }, { kind: 'header', cells: percents });
@@ -83,11 +102,11 @@ export function tableLayout(table: TargetTable): LayoutRow[] {
       cells: [
         { ...cell('预算规模及资金用途', 1, 1, 'label'), rowSpan: 2 },
         cell('预算数', 2, 1, 'label'),
-        cell(b.total, 3, 1, 'value', { field: 'budget.total' }),
+        cell(b.total, 3, 1, 'value', { field: 'budget.total', ...amount(b.total) }),
         cell('其中：财政资金', 4, 1, 'label'),
-        cell(b.fiscal, 5, 1, 'value', { field: 'budget.fiscal' }),
+        cell(b.fiscal, 5, 1, 'value', { field: 'budget.fiscal', ...amount(b.fiscal) }),
         cell('其他资金', 6, 1, 'label'),
-        cell(b.other ?? '', 7, 1, 'value', { field: 'budget.other' }),
+        cell(b.other ?? '', 7, 1, 'value', { field: 'budget.other', ...amount(b.other ?? '') }),
       ],
     },
     { kind: 'header', cells: [cell(table.purpose, 2, 6, 'value', { field: 'purpose' })] },

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useDatabase, write } from '@/db/client';
 import { backupTo, checkDatabaseFile, replaceDatabaseFile } from '@/db/queries/maintenance';
 import { getProject, updateProjectStatus } from '@/db/queries/projects';
+import { displayedText } from '@/lib/export/testing';
 import { toInterchange, type Interchange } from '@/lib/format/published/interchange';
 import { parsePublished } from '@/lib/format/published/parse';
 import { logicalTables } from '@/lib/format/published/testing/cells';
@@ -117,7 +118,7 @@ describe('exporting the demo unit-year', () => {
       const merges = (ws.model as unknown as { merges: string[] }).merges;
       tableLayout(t.table).forEach((row, r) => {
         for (const c of row.cells) {
-          expect(ws.getCell(3 + r, c.col).value ?? '', `表 ${t.number}`).toBe(c.text);
+          expect(displayedText(ws.getCell(3 + r, c.col)), `表 ${t.number}`).toBe(c.text);
           if (c.rowSpan > 1 || c.colSpan > 1) {
             expect(merges).toContain(`${ws.getCell(3 + r, c.col).address}:${ws.getCell(3 + r + c.rowSpan - 1, c.col + c.colSpan - 1).address}`);
           }

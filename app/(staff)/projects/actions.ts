@@ -78,7 +78,7 @@ export const bulkApproveAction = defineAction({
     const results = [];
     for (const item of input.items) {
       try {
-        const r = await transitionTable(ctx, 'approve', item);
+        const r = await transitionTable(ctx, 'approve', { ...item, reason: input.note });
         results.push({ projectId: item.projectId, ok: true as const, version: r.version, code: null, message: null });
       } catch (error) {
         const f = fail(error, 'project.bulk-approve');

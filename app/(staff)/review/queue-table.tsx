@@ -5,6 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ProjectListRow } from '@/lib/projects/list';
 import { formatWanyuan } from '@/lib/domain/money';
+import { bulkApproveQuestion, noteOrUndefined } from '@/lib/review/confirmations';
+import { isAllSelected, isQuietRow, selectAll, selectedRows, toggleRow } from '@/lib/review/queue-selection';
+import { useConfirm } from '@/app/ui/confirm-dialog';
 import { FindingCounts, StatusBadge } from '@/app/ui/status-badge';
 import { bulkApproveAction } from '../projects/actions';
 
@@ -13,17 +16,16 @@ export function QueueTable({ rows, canBulkApprove }: { rows: ProjectListRow[]; c
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
-  const toggle = (id: number) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const approve = () =>
+  const { dialog, confirm } = useConfirm();
+  const toggle = (id: number) => setSelected((s) => toggleRow(s, id));
+  const approve = async () => {
+    const chosen = selectedRows(rows, selected);
+    if (chosen.length === 0) return;
+    const answer = await confirm({ ...bulkApproveQuestion(chosen), tone: 'primary' });
+    if (!answer.isConfirmed) return;
     startTransition(async () => {
-      const items = rows.filter((r) => selected.has(r.id)).map((r) => ({ projectId: r.id, version: r.version }));
-      const r = await bulkApproveAction({ items });
+      const items = chosen.map((r) => ({ projectId: r.id, version: r.version }));
+      const r = await bulkApproveAction({ items, note: noteOrUndefined(answer.note) });
       if (!r.ok) {
         setMessage({ kind: 'error', text: r.message });
         return;
@@ -43,17 +45,22 @@ export function QueueTable({ rows, canBulkApprove }: { rows: ProjectListRow[]; c
       setSelected(new Set());
       router.refresh();
     });
+  };
+  const warned = rows.filter((r) => !isQuietRow(r)).length;
   return (
     <>
       <div aria-live="polite">{message ? <p className={`alert alert-${message.kind}`}>{message.text}</p> : null}</div>
       {canBulkApprove ? (
         <div className="row" style={{ marginBottom: 8 }}>
-          <button className="btn btn-primary" type="button" disabled={selected.size === 0 || isPending} onClick={approve}>
+          <button className="btn btn-primary" type="button" disabled={selected.size === 0 || isPending} onClick={() => void approve()}>
             {isPending ? '正在审核…' : `批量审核通过（${selected.size}）`}
           </button>
-          <span className="muted">有错误的表不能提交，因此不会出现在待审核队列中；有提醒的表请先逐张查看。</span>
+          <span className="muted">
+            “全选”只选没有提醒的表{warned > 0 ? `（另有 ${warned} 张有提醒，请查看后逐张勾选）` : ''}；有错误的表不能提交，不会出现在待审核队列中。
+          </span>
         </div>
       ) : null}
+      {dialog}
       <table className="grid" aria-label="审核队列">
         <thead>
           <tr>
@@ -61,9 +68,12 @@ export function QueueTable({ rows, canBulkApprove }: { rows: ProjectListRow[]; c
               <th>
                 <input
                   type="checkbox"
-                  aria-label="全选"
-                  checked={rows.length > 0 && selected.size === rows.length}
-                  onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                  aria-label="全选没有提醒的表"
+                  checked={isAllSelected(rows, selected)}
+                  onChange={(e) => {
+                    const isChecked = e.currentTarget.checked;
+                    setSelected((s) => selectAll(rows, s, isChecked));
+                  }}
                 />
               </th>
             ) : null}
@@ -95,7 +105,9 @@ export function QueueTable({ rows, canBulkApprove }: { rows: ProjectListRow[]; c
                 {r.unitCode} · {r.year}
               </td>
               <td className="nowrap">{r.code}</td>
-              <td>{r.name}</td>
+              <td>
+                <Link href={`/projects/${r.id}`}>{r.name}</Link>
+              </td>
               <td className="num">{formatWanyuan(r.totalYuan)}</td>
               <td>
                 <StatusBadge status={r.status} />

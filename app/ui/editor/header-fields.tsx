@@ -2,8 +2,8 @@
 
 import { memo } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
-import { formatWanyuan, parseWanyuan } from '@/lib/domain/money';
 import type { TableInput } from '@/lib/domain/schemas';
+import { budgetCheck } from '@/lib/editor/budget-check';
 import { useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
 import styles from './editor.module.css';
@@ -40,19 +40,16 @@ function TextField({ path, label, hint, multiline, inputMode }: { path: Path; la
 function BudgetCheck() {
   const { setValue } = useEditorForm();
   const [total, fiscal, other] = useWatch<TableInput, ['budget.total', 'budget.fiscal', 'budget.other']>({ name: ['budget.total', 'budget.fiscal', 'budget.other'] });
-  const f = parseWanyuan(fiscal ?? '');
-  const o = other ? parseWanyuan(other) : ({ ok: true, yuan: 0 } as const);
-  if (!f.ok || !o.ok) return null;
-  const sum = formatWanyuan(f.yuan + o.yuan);
-  const t = parseWanyuan(total ?? '');
-  const matches = t.ok && t.yuan === f.yuan + o.yuan;
+  const check = budgetCheck(total, fiscal, other);
+  if (check.kind === 'none') return null;
+  const { sum } = check;
   return (
     <div className={styles.full} aria-live="polite">
-      {matches ? (
+      {check.kind === 'ok' ? (
         <span className="diff-ok">预算数等于财政资金与其他资金之和（{sum} 万元）。</span>
       ) : (
         <span className="row">
-          <span className="field-warn">财政资金 + 其他资金 = {sum} 万元{t.ok ? `，与预算数 ${formatWanyuan(t.yuan)} 万元不符` : ''}。</span>
+          <span className="field-warn">财政资金 + 其他资金 = {sum} 万元{check.total !== null ? `，与预算数 ${check.total} 万元不符` : ''}。</span>
           <button type="button" className="btn btn-small" onClick={() => setValue('budget.total', sum, { shouldDirty: true, shouldValidate: true })}>
             按财政资金+其他资金计算预算数
           </button>

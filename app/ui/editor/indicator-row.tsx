@@ -17,6 +17,8 @@ export type RowActions = {
 type Props = {
   index: number;
   level2: string;
+  /** The placeholder of the 三级指标 field (lib/editor/name-hint.ts). */
+  nameHint: string;
   isPlaceholder: boolean;
   /** 1-based position shown to people, e.g. in labels: `第 3 行`. */
   number: number;
@@ -26,7 +28,7 @@ type Props = {
   actions: RowActions;
 };
 
-function TextCell({ index, field, label, rowLabel, multiline }: { index: number; field: 'name' | 'description' | 'basis'; label: string; rowLabel: string; multiline?: boolean }) {
+function TextCell({ index, field, label, rowLabel, multiline, hint }: { index: number; field: 'name' | 'description' | 'basis'; label: string; rowLabel: string; multiline?: boolean; hint?: string }) {
   countRender(`${field}:${index}`);
   const { register } = useEditorForm();
   const path = `indicators.${index}.${field}` as const;
@@ -39,7 +41,7 @@ function TextCell({ index, field, label, rowLabel, multiline }: { index: number;
         {rowLabel} {label}
       </label>
       {multiline ? (
-        <textarea {...a11y} className={styles.input} rows={2} placeholder={label} {...register(path)} />
+        <textarea {...a11y} className={styles.input} rows={2} placeholder={hint ?? label} {...register(path)} />
       ) : (
         <input {...a11y} className={styles.input} placeholder={label} list={field === 'basis' ? 'pt-bases' : undefined} {...register(path)} />
       )}
@@ -63,7 +65,7 @@ function RowNotes({ index, rowKey }: { index: number; rowKey: string | undefined
 }
 
 /** One level-3 indicator: its own inputs only, so typing here never re-renders the other rows. */
-export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, actions }: Props) {
+export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, nameHint, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, actions }: Props) {
   countRender(`row:${index}`);
   const rowLabel = `第 ${number} 行`;
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -111,7 +113,7 @@ export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, leve
   return (
     <div className={styles.row} {...rowProps}>
       <span className={styles.level2}>{level2}</span>
-      <TextCell index={index} field="name" label="三级指标" rowLabel={rowLabel} multiline />
+      <TextCell index={index} field="name" label="三级指标" rowLabel={rowLabel} multiline hint={nameHint} />
       <TextCell index={index} field="description" label="绩效指标描述" rowLabel={rowLabel} multiline />
       <ValueEditor index={index} label={rowLabel} />
       <TextCell index={index} field="basis" label="指标值确定依据" rowLabel={rowLabel} />

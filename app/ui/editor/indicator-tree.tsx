@@ -3,10 +3,13 @@
 import { memo, useCallback, useMemo, useRef } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { Framework } from '@/lib/domain/framework';
-import { placeholderText } from '@/lib/domain/framework';
+import { findCategory, placeholderText } from '@/lib/domain/framework';
 import type { TableInput } from '@/lib/domain/schemas';
+import { deleteRowQuestion, notApplicableQuestion } from '@/lib/editor/confirm';
 import { groupRows, insertionIndex, type CategoryState, type Section } from '@/lib/editor/groups';
+import { nameHint } from '@/lib/editor/name-hint';
 import { newClientRowKey } from '@/lib/editor/row-key';
+import { useConfirm } from '@/app/ui/confirm-dialog';
 import { fieldId, useEditorForm } from './context';
 import { FieldNotes } from './field-notes';
 import { IndicatorRowEditor, type RowActions } from './indicator-row';
@@ -89,6 +92,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
   countRender('tree');
   const { control, getValues } = useEditorForm();
   const { fields, insert, remove, swap } = useFieldArray({ control, name: 'indicators' });
+  const { dialog, confirm } = useConfirm();
   const sections = useMemo(() => groupRows(framework, fields), [framework, fields]);
   const latest = useRef({ fields, sections });
   latest.current = { fields, sections };
@@ -126,7 +130,16 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     },
     [remove],
   );
-  const actions: RowActions = useMemo(() => ({ move, remove: removeRow }), [move, removeRow]);
+  // A row with content is deleted only after the owner confirms; an empty one goes at once.
+  const askRemoveRow = useCallback(
+    async (index: number) => {
+      const question = deleteRowQuestion(getValues(`indicators.${index}`), index + 1);
+      if (question && !(await confirm({ ...question, tone: 'danger' })).isConfirmed) return;
+      removeRow(index);
+    },
+    [confirm, getValues, removeRow],
+  );
+  const actions: RowActions = useMemo(() => ({ move, remove: (index: number) => void askRemoveRow(index) }), [move, askRemoveRow]);
 
   // Rows taken out by "不适用" are kept here, so undoing it brings them back, each where it stood: `anchors`
   // holds, for each row, how many rows of other groups stood before it (a group may be split, as table
@@ -137,6 +150,11 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     const at = insertionIndex(latest.current.sections, latest.current.fields, level1, level2);
     insert(at, emptyRow(level1, level2), { shouldFocus: false });
     focusLater(firstFieldOf(at));
+  };
+  const askNotApplicable = async (level1: string, level2: string) => {
+    const question = notApplicableQuestion(level2, rowsOf(level1, level2).map((i) => getValues(`indicators.${i}`)));
+    if (question && !(await confirm({ ...question, tone: 'danger' })).isConfirmed) return;
+    markNotApplicable(level1, level2);
   };
   const markNotApplicable = (level1: string, level2: string) => {
     const own = rowsOf(level1, level2);
@@ -173,6 +191,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
       <div data-path="indicators" tabIndex={-1}>
         <FieldNotes path="indicators" exact />
       </div>
+      {dialog}
       {sections.map((s) => (
         <section key={s.level1} className={styles.section} aria-label={s.level1} data-path={`section:${s.level1}`} tabIndex={-1}>
           <h3 className={styles.sectionTitle}>{s.inFramework ? s.level1 : `${s.level1}（不在本年度指标体系中）`}</h3>
@@ -184,7 +203,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
                 section={s}
                 category={c}
                 onAdd={() => add(s.level1, c.level2)}
-                onNotApplicable={() => markNotApplicable(s.level1, c.level2)}
+                onNotApplicable={() => void askNotApplicable(s.level1, c.level2)}
                 onUndo={() => undoNotApplicable(s.level1, c.level2)}
               />
             ))}
@@ -197,6 +216,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
                 index={index}
                 number={index + 1}
                 level2={fields[index]!.level2}
+                nameHint={nameHint(findCategory(framework, fields[index]!.level2)?.category.role ?? null)}
                 isPlaceholder={fields[index]!.isPlaceholder}
                 rowKey={fields[index]!.key}
                 canMoveUp={k > 0}

@@ -10,6 +10,7 @@ import { tableSchema, type TableInput } from '@/lib/domain/schemas';
 import { createFindingsStore } from '@/lib/editor/findings-store';
 import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
+import { saveStatusText } from '@/lib/editor/save-status';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -164,7 +165,7 @@ export function TableEditor(props: EditorProps) {
               {isSaving ? '正在保存…' : isCreate ? '创建' : '保存草稿'}
             </button>
             <span className={styles.status} aria-live="polite">
-              {isDirty ? <span className={styles.dirty}>有未保存的修改</span> : '所有修改已保存'}
+              {isDirty && !isCreate ? <span className={styles.dirty}>{saveStatusText({ isCreate, isDirty })}</span> : saveStatusText({ isCreate, isDirty })}
               {version !== null ? ` · 版本 ${version}` : ''} · Ctrl+S 保存
             </span>
             <span className="spacer" />

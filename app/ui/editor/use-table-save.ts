@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type { FieldErrors, UseFormReturn } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
+import { createdEditorHref } from '@/lib/editor/save-status';
 import { createTableAction, saveTableAction } from '@/app/(staff)/projects/actions';
 import { focusFirstError } from './focus';
 
@@ -62,7 +63,7 @@ export function useTableSave({ form, unitYearId, ...props }: Options) {
         if (!r.ok) return setBanner({ kind: 'error', text: r.message });
         afterSave(submitted, []);
         if (JSON.stringify(getValues()) === saved.current) {
-          router.push(`/projects/${r.data.projectId}/edit`);
+          router.push(createdEditorHref(r.data.projectId));
           return;
         }
         // Typed on while the table was being created: stay here, now editing the created table.

@@ -48,22 +48,30 @@ describe('rules on the reference (real approved tables)', () => {
     expect(findings.filter((f) => f.rule === 'value.timeliness-form').map((f) => f.project)).toEqual([codeOf(16)]);
   });
 
-  it('warn where "服务对象满意度" only repeats its level-2 category', () => {
-    // 13 tables name the satisfaction indicator after its category instead of saying whose satisfaction.
-    expect(count('wording.name-repeats-level2')).toBe(13);
-    expect(findings.filter((f) => f.rule === 'wording.name-repeats-level2').every((f) => /服务对象满意度/.test(f.message))).toBe(true);
+  it('do not warn where "服务对象满意度" names its category, the framework’s own wording', () => {
+    // 14 of the 23 tables call the satisfaction indicator 服务对象满意度 (or 满意率): a convention, not a fault.
+    expect(count('wording.name-repeats-level2')).toBe(0);
   });
 
-  it('warn about qualitative values such as 有效提升 and 完成良好 that cannot be measured', () => {
+  it('warn about the one vague 质量指标 value, and not about the qualitative 效益指标 the reference is full of', () => {
+    // Table 12's 吸引人才质量 "较高质量" says no level that could be checked. The 效益指标 values (有效提升,
+    // 完成良好 in 20 tables) are qualitative by convention and left to wording.quantitative-share.
     const vague = findings.filter((f) => f.rule === 'wording.vague-value');
-    expect(vague).toHaveLength(33);
-    for (const f of vague) expect(f.message).toMatch(/有效|良好|明显|进一步|较高|不断|提升|提高/);
+    expect(vague.map((f) => [f.project, f.path])).toEqual([[codeOf(12), 'indicators.1.value']]);
+    expect(vague[0]!.message).toContain('较高质量');
+  });
+
+  it('fire no rule on more than half of the tables except plan.year-end-missing (docs/rules.md says why)', () => {
+    const tablesPerRule = new Map<string, Set<string>>();
+    for (const f of findings) tablesPerRule.set(f.rule, (tablesPerRule.get(f.rule) ?? new Set()).add(f.project));
+    const noisy = [...tablesPerRule].filter(([, tables]) => tables.size > doc.projects.length / 2).map(([rule]) => rule);
+    expect(noisy).toEqual(['plan.year-end-missing']);
   });
 
   it('give no other kind of warning', () => {
     const kinds = new Set(findings.map((f) => f.rule));
     expect([...kinds].sort()).toEqual(
-      ['identity.name-mismatch', 'plan.year-end-missing', 'value.timeliness-form', 'wording.name-repeats-level2', 'wording.vague-value'].sort(),
+      ['identity.name-mismatch', 'plan.year-end-missing', 'value.timeliness-form', 'wording.vague-value'].sort(),
     );
   });
 

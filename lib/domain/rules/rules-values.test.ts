@@ -101,10 +101,22 @@ describe('wording rules', () => {
     fails('wording.name-repeats-level2', edit((t) => (t.indicators[ROW.social]!.name = '社会 效益')));
     passes('wording.name-repeats-level2', edit((t) => (t.indicators[ROW.social]!.name = '劳动争议调解成功率')));
   });
+  it('wording.name-repeats-level2 leaves 服务对象满意度, the framework’s own wording, alone', () => {
+    passes('wording.name-repeats-level2', edit((t) => (t.indicators[ROW.satisfaction]!.name = '服务对象满意度')));
+    passes('wording.name-repeats-level2', edit((t) => (t.indicators[ROW.satisfaction]!.name = '服务对象满意度指标')));
+  });
   it('wording.vague-value suggests a measurable form; a plain qualitative value is not vague', () => {
-    expect(fails('wording.vague-value', at(ROW.social, '有效提升', text)).message).toContain('≥95%');
-    fails('wording.vague-value', at(ROW.social, '进一步提高', text));
-    passes('wording.vague-value', at(ROW.social, '满足', text));
+    expect(fails('wording.vague-value', at(ROW.quality, '有效提升', text)).message).toContain('≥95%');
+    fails('wording.vague-value', at(ROW.quality, '进一步提高', text));
+    passes('wording.vague-value', at(ROW.quality, '满足', text));
+  });
+  it('wording.vague-value treats phrases of the same kind alike (持续提升 and 有效促进 both)', () => {
+    for (const value of ['持续提升', '有效促进', '有效提升', '不断完善', '逐步规范', '效果显著', '完成良好', '较高质量', '服务提升']) fails('wording.vague-value', at(ROW.quality, value, text));
+    for (const value of ['满足', '长期提供', '持续稳定', '全面完成', '实现目标', '保障正常运转']) passes('wording.vague-value', at(ROW.quality, value, text));
+  });
+  it('wording.vague-value is not given for 效益指标, where qualitative targets are the norm', () => {
+    passes('wording.vague-value', at(ROW.social, '有效提升', text));
+    passes('wording.vague-value', at(ROW.sustainability, '持续提升', text));
   });
   it('wording.quantitative-share: exactly the threshold (50%) passes', () => {
     const mostlyText = (extra: boolean) =>

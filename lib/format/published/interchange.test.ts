@@ -61,6 +61,7 @@ describe('published text', () => {
     total: '1.00',
     projectExpenditure: '3447.87',
     difference: '-3446.87',
+    note: '本清单只含已审核的表，未审核的表（草稿）不计入合计。合计与单位项目支出的差额可能来自这些表，不一定是错误。',
   };
   const text = renderDocument({ ...section, projects: picked }, { cover });
 
@@ -78,6 +79,7 @@ describe('published text', () => {
     expect(head).toContain('项目清单（单位：万元）');
     expect(head).toContain(`2\t${picked[1]!.code}\t${picked[1]!.name}（草稿）\t${picked[1]!.budget.total}`);
     expect(head).toContain('\t\t差额（合计 − 项目支出）\t-3446.87');
+    expect(head).toContain('\n本清单只含已审核的表，未审核的表（草稿）不计入合计。');
     expect(parsePublished(text).projectExpenditure).toBe('3447.87');
   });
 });

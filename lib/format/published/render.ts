@@ -81,6 +81,8 @@ export type TextCover = {
   total: string;
   projectExpenditure: string | null;
   difference: string | null;
+  /** What the 合计 counts (lib/export/model.ts coverNote), printed under the list. */
+  note?: string;
 };
 
 function renderCover(cover: TextCover): string[] {
@@ -91,6 +93,7 @@ function renderCover(cover: TextCover): string[] {
     out.push(row(['', '', '单位项目支出', cover.projectExpenditure]));
     out.push(row(['', '', '差额（合计 − 项目支出）', cover.difference ?? '']));
   }
+  if (cover.note) out.push('', cover.note);
   return [...out, ''];
 }
 

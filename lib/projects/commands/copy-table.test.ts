@@ -42,17 +42,16 @@ describe('start next year', () => {
     expect(await findUnitYear(unitA.unitId, 2025)).toBeUndefined();
   });
 
-  it('into an existing year: same indicators and bases; amounts, plan and cost targets reset', async () => {
+  it('into an existing year: same indicators, bases and plan months; amounts and cost targets reset', async () => {
     await write(() => insertUnitYear(unitA.unitId, 2025, { frameworkId: unitA.frameworkId, projectExpenditureYuan: null, ruleProfile: null }));
     const source = sampleTable('13080024P00009810003B');
     source.schedule = [{ month: 6, percent: 40 }, { month: 12, percent: 100 }];
     const { projectId } = await createTable({ actor: owner, ip: null }, unitA.unitYearId, source);
     const next = (await loadTable((await startNextYear({ actor: owner, ip: null }, projectId)).projectId))!.table;
     expect(next.budget).toEqual({ total: '0.00', fiscal: '0.00', other: null });
+    // The plan keeps this year's months (the percents stay as a start until empty ones can be stored).
     expect(next.schedule).toEqual([
-      { month: 3, percent: 25 },
-      { month: 6, percent: 50 },
-      { month: 10, percent: 75 },
+      { month: 6, percent: 40 },
       { month: 12, percent: 100 },
     ]);
     expect(next.indicators.map((r) => [r.level2, r.name, r.basis])).toEqual(source.indicators.map((r) => [r.level2, r.name, r.basis]));

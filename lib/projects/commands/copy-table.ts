@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { diffTables } from '@/lib/domain/diff';
 import { findCategory, type Framework } from '@/lib/domain/framework';
 import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
-import { DEFAULT_PLAN } from '@/lib/editor/draft';
+import { storableNextYearPlan } from '@/lib/editor/next-year';
 import { projectFor } from '../access';
 import { countFindings, findingsOf, ruleContextOf } from '../findings';
 import { tableHeader, tablePlan, tableRows } from '../mapping';
@@ -80,7 +80,7 @@ function nextYearRow(r: IndicatorRow, from: number, framework: Framework): Indic
   return copy;
 }
 
-/** Starts next year's table from this one: same indicators and bases, amounts, plan and cost targets reset. */
+/** Starts next year's table from this one: same indicators, bases and plan months; amounts and cost targets reset. */
 export async function startNextYear(who: Who, projectId: number): Promise<{ projectId: number; unitYearId: number }> {
   return write(async () => {
     const { project, unitYear, unitId } = await projectFor(who.actor, projectId, 'project.view');
@@ -94,7 +94,7 @@ export async function startNextYear(who: Who, projectId: number): Promise<{ proj
       ...source,
       name: source.name.replaceAll(String(unitYear.year), String(next.year)),
       budget: { total: '0.00', fiscal: '0.00', other: null },
-      schedule: DEFAULT_PLAN.map((c) => ({ ...c })),
+      schedule: storableNextYearPlan(source.schedule),
       indicators: source.indicators.map((r) => nextYearRow(r, unitYear.year, framework)),
     });
     const created = await insertProject(next.id, tableHeader(table, countFindings(await findingsOf(table, next))), who.actor.id);

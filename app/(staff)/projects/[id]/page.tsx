@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { commentTargets, locationLabel } from '@/lib/domain/locations';
-import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { titleMark } from '@/lib/domain/workflow';
+import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { reviewConversation } from '@/lib/projects/overview';
 import { StatusBadge } from '@/app/ui/status-badge';
@@ -12,16 +13,18 @@ import { CommentForm, DeleteDraft } from './table-tools';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
-import { loadProjectPage } from './load';
+import { loadProjectPage, tableMetadata } from './load';
 
-export const metadata: Metadata = { title: '绩效目标表' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'overview');
+}
 
 export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, view } = await loadProjectPage(params);
   const { project, table, rights } = view;
   const { events, comments } = await reviewConversation(project.id);
   const conversation = [
-    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${ACTION_LABELS[e.action] ?? e.action}${e.reason ? `：${e.reason}` : ''}`, target: null as string | null })),
+    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, target: null as string | null })),
     ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 
@@ -60,7 +63,14 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           此表已退回修改：请按下方审核意见修改并保存（保存后回到草稿），再提交审核。
         </p>
       ) : null}
-      <WorkflowPanel projectId={project.id} version={project.version} actions={rights.actions} targets={commentTargets(table)} />
+      <WorkflowPanel
+        projectId={project.id}
+        version={project.version}
+        actions={rights.actions}
+        targets={commentTargets(table)}
+        name={project.name}
+        warningCount={view.findings.filter((f) => f.severity === 'warning').length}
+      />
 
       <section className="card" aria-label="检查结果">
         <h2 style={{ marginTop: 0 }}>检查结果</h2>
@@ -98,7 +108,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </span>
           ) : null}
         </div>
-        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} comments={comments} />
+        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}

@@ -4,6 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import type { ActionResult, FieldErrors } from '@/lib/actions/result';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/domain/workflow';
+import { approveQuestion, DONE_MESSAGES, isWorkflowButtonDisabled, noteOrUndefined } from '@/lib/review/confirmations';
+import { useConfirm } from '@/app/ui/confirm-dialog';
 import {
   approveTableAction,
   reopenTableAction,
@@ -23,22 +25,29 @@ const ACTIONS: Partial<Record<WorkflowAction, (input: unknown) => Promise<Action
   reopen: reopenTableAction,
 };
 
-export function WorkflowPanel(props: { projectId: number; version: number; actions: WorkflowAction[]; targets: Target[] }) {
+type Props = { projectId: number; version: number; actions: WorkflowAction[]; targets: Target[]; name: string; warningCount: number };
+
+export function WorkflowPanel(props: Props) {
   const router = useRouter();
+  const { dialog, confirm } = useConfirm();
   const ids = useId();
   const [open, setOpen] = useState<WorkflowAction | null>(null);
   const [reason, setReason] = useState('');
   const [comments, setComments] = useState<Comment[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   /** Field errors of the last refusal, keyed by the form's own names (`reason`, `comments.<i>.target|body`). */
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [isPending, startTransition] = useTransition();
 
-  if (props.actions.length === 0) return null;
+  // After the last action a person may take (an approval), the panel stays for its message.
+  if (props.actions.length === 0 && !done) return null;
 
-  const run = (action: WorkflowAction) =>
+  /** `note`: the approval's sign-off note, recorded as the event's reason (transitionInput takes it). */
+  const run = (action: WorkflowAction, note?: string) =>
     startTransition(async () => {
       setError(null);
+      setDone(null);
       setFieldErrors({});
       const fn = ACTIONS[action];
       if (!fn) return;
@@ -47,7 +56,7 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
       const r = await fn({
         projectId: props.projectId,
         version: props.version,
-        reason: reason || undefined,
+        reason: note ?? (reason || undefined),
         comments: action === 'return' ? sent.map((i) => ({ target: comments[i]!.target || null, body: comments[i]!.body })) : undefined,
       });
       if (!r.ok) {
@@ -65,10 +74,21 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
       setOpen(null);
       setReason('');
       setComments([]);
+      setDone(action === 'revise' ? null : DONE_MESSAGES[action]);
       router.refresh();
     });
 
   const needsForm = (a: WorkflowAction) => TRANSITIONS[a].needsReason;
+  /** Approving freezes the table: it is confirmed first, with an optional sign-off note. */
+  const approve = async () => {
+    const answer = await confirm({ ...approveQuestion(props.name, props.warningCount), tone: 'primary' });
+    if (answer.isConfirmed) run('approve', noteOrUndefined(answer.note));
+  };
+  const onAction = (a: WorkflowAction) => {
+    if (needsForm(a)) setOpen(a);
+    else if (a === 'approve') void approve();
+    else run(a);
+  };
   const noteId = (name: string) => `${ids}-${name.replace(/\./g, '-')}-error`;
   /** The props that tie a control to its error, and the error itself to show beside it. */
   const errorOf = (name: string) => {
@@ -94,14 +114,19 @@ export function WorkflowPanel(props: { projectId: number; version: number; actio
             key={a}
             type="button"
             className={`btn ${a === 'approve' || a === 'submit' ? 'btn-primary' : ''}`}
-            disabled={isPending}
-            onClick={() => (needsForm(a) ? setOpen(a) : run(a))}
+            disabled={isWorkflowButtonDisabled(a, open, isPending)}
+            title={a === 'approve' && open !== null ? '请先完成或取消下方的表单' : undefined}
+            onClick={() => onAction(a)}
           >
             {TRANSITIONS[a].label}
           </button>
         ))}
       </div>
-      <div aria-live="polite">{error ? <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>{error}</p> : null}</div>
+      {dialog}
+      <div aria-live="polite">
+        {error ? <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>{error}</p> : null}
+        {done ? <p className="alert alert-ok" role="status" style={{ marginTop: 12 }}>{done}</p> : null}
+      </div>
       {open ? (
         <form
           style={{ marginTop: 12 }}

@@ -2,16 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { editorValues } from '@/lib/editor/draft';
+import { CREATED_MESSAGE, isJustCreated } from '@/lib/editor/save-status';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { reviewConversation } from '@/lib/projects/overview';
 import { TableEditor } from '@/app/ui/editor/table-editor';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '编辑绩效目标表' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'edit');
+}
 
-export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { view } = await loadProjectPage(params);
+  const isCreated = isJustCreated((await searchParams).created);
   const { project, table, rights } = view;
   if (!rights.canEdit) {
     return (
@@ -36,6 +40,11 @@ export default async function EditPage({ params }: { params: Promise<{ id: strin
       <h1>
         编辑：{view.printedNumber}、{project.name}
       </h1>
+      {isCreated ? (
+        <p className="alert alert-ok" role="status">
+          {CREATED_MESSAGE}
+        </p>
+      ) : null}
       <TableEditor
         unitYearId={project.unitYearId}
         projectId={project.id}

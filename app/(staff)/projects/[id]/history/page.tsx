@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { TableChange } from '@/lib/domain/diff';
-import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { eventLabel, historyOrder, orderEvents, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { projectHistory } from '@/lib/projects/history';
 import { reviewConversation } from '@/lib/projects/overview';
 import { locationLabel } from '@/lib/domain/locations';
 import styles from './history.module.css';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '修改历史' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'history');
+}
 
 function Change({ c }: { c: TableChange }) {
   switch (c.kind) {
@@ -50,16 +52,26 @@ function Change({ c }: { c: TableChange }) {
   }
 }
 
-export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { view } = await loadProjectPage(params);
-  const entries = await projectHistory(view.project.id);
+  const order = historyOrder((await searchParams).order);
+  const entries = orderEvents(await projectHistory(view.project.id), order);
   const { comments } = await reviewConversation(view.project.id);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
         <Link href={`/projects/${view.project.id}`}>← {view.project.name}</Link>
       </p>
-      <h1>修改历史</h1>
+      <div className="row" style={{ marginBottom: 12 }}>
+        <h1 style={{ margin: 0 }}>修改历史</h1>
+        <span className="spacer" />
+        {order === 'newest' ? (
+          <Link href={`/projects/${view.project.id}/history?order=oldest`}>改为最早的在前</Link>
+        ) : (
+          <Link href={`/projects/${view.project.id}/history`}>改为最新的在前</Link>
+        )}
+      </div>
+      <p className="muted">{order === 'newest' ? '最新的在前。' : '最早的在前。'}</p>
       {comments.length > 0 ? (
         <section className="card" aria-label="审核意见">
           <h2 style={{ marginTop: 0 }}>审核意见</h2>
@@ -80,12 +92,16 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
         {entries.map((e) => (
           <li key={e.id} className="card">
             <div className="row">
-              <strong>{ACTION_LABELS[e.action] ?? e.action}</strong>
+              <strong>{eventLabel(e.action)}</strong>
               <span className="muted">
                 {formatTime(e.at)} · {e.who}
               </span>
             </div>
-            {e.reason ? <p style={{ margin: '4px 0' }}>理由：{e.reason}</p> : null}
+            {e.reason ? (
+              <p style={{ margin: '4px 0' }}>
+                {reasonLabel(e.action)}：{e.reason}
+              </p>
+            ) : null}
             {e.note ? <p style={{ margin: '4px 0' }}>意见：{e.note}</p> : null}
             {e.comments.length > 0 ? (
               <ul className={styles.changes} aria-label="随此步提出的意见">

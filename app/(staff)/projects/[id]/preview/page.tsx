@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { titleMark } from '@/lib/domain/workflow';
 import { PublishedTable } from '@/app/ui/published-table';
 import { PrintButton } from '@/app/ui/print-button';
 
-import { loadProjectPage } from '../load';
+import { loadProjectPage, tableMetadata } from '../load';
 
-export const metadata: Metadata = { title: '预览' };
+export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return tableMetadata(params, 'preview');
+}
 
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { view } = await loadProjectPage(params);
@@ -24,7 +27,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <PrintButton />
       </div>
       <div className="card">
-        <PublishedTable table={table} number={view.printedNumber} isDraft={project.status !== 'approved'} />
+        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} />
       </div>
     </>
   );

@@ -1,0 +1,27 @@
+/**
+ * How a table's history reads: every event named in Chinese (an event the labels do not know reads
+ * 其他操作, never its English id), an approval's note called 签署意见, and newest first unless asked.
+ */
+import { ACTION_LABELS } from '@/lib/domain/workflow';
+
+export function eventLabel(action: string): string {
+  return ACTION_LABELS[action] ?? '其他操作';
+}
+
+/** What the text kept with an event is: a reason for a return or reopening, a sign-off note for an approval. */
+export function reasonLabel(action: string): string {
+  return action === 'approve' ? '签署意见' : '理由';
+}
+
+export type HistoryOrder = 'newest' | 'oldest';
+
+/** `?order=oldest` reads from the start; anything else (or nothing) newest first. */
+export function historyOrder(param: string | string[] | undefined): HistoryOrder {
+  return param === 'oldest' ? 'oldest' : 'newest';
+}
+
+/** Events in the chosen order; equal times keep their recorded order (by id). */
+export function orderEvents<E extends { at: number; id: number }>(events: readonly E[], order: HistoryOrder): E[] {
+  const sign = order === 'newest' ? -1 : 1;
+  return [...events].sort((a, b) => sign * (a.at - b.at || a.id - b.id));
+}
