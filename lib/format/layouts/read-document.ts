@@ -77,7 +77,10 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       const text = decodeText(bytes);
       const hebei = parsePublished(text);
       if (hebei.projects.length > 0) return { ...hebei, format, recognitions: [] };
-      return documentFromGrids(readText(text), format, options.overrides);
+      const other = documentFromGrids(readText(text), format, options.overrides);
+      // Nothing in any layout: the disclosure reader's reasons come first, as they always have.
+      if (other.recognitions.length === 0) return { ...hebei, format, recognitions: [], problems: [...hebei.problems, ...other.problems] };
+      return other;
     }
     return documentFromGrids(await readGrids(bytes, format), format, options.overrides);
   } catch (error) {
