@@ -18,6 +18,9 @@ export function labelKey(s: string): string {
 /** Level names every framework we know prints (2015, 2021 and the NDRC investment-plan one). */
 const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '成本指标', '实施效果指标', '过程管理指标', '效果指标', '影响力指标', '决策指标', '过程指标']);
 
+/** Category names some tables print without 指标 (`社会效益`, `满意度`). */
+const SHORT_LEVELS = new Set(['产出', '效益', '数量', '质量', '时效', '成本', '经济效益', '社会效益', '生态效益', '可持续影响']);
+
 /**
  * A level-1 or level-2 label: a known level name, or a short phrase ending in 指标 (frameworks differ:
  * the NDRC's 计划管理指标, a province's own categories). A name with digits or punctuation is an
@@ -26,7 +29,7 @@ const LEVEL1 = new Set(['产出指标', '效益指标', '满意度指标', '成�
 export function isLevelLabel(s: string): boolean {
   const k = labelKey(s);
   if (LEVEL1.has(k)) return true;
-  return /^[\u4e00-\u9fa5]{2,12}指标$/.test(k) && !/^(无|其中)/.test(k);
+  return (/^[\u4e00-\u9fa5]{2,12}指标$/.test(k) && !/^(无|其中)/.test(k)) || SHORT_LEVELS.has(k);
 }
 
 export function isKnownLevel1(s: string): boolean {
