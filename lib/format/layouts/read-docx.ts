@@ -114,7 +114,7 @@ export function readDocx(bytes: Uint8Array): CellGrid[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(xml);
   } catch {
-    refuse('DOCX 文件中的 XML 不是有效的 UTF-8，无法读取');
+    refuse('DOCX 文件中的 XML 已损坏（不是有效的 UTF-8），无法读取');
   }
   return readDocumentXml(text);
 }
