@@ -35,7 +35,7 @@ export function columnMeaning(header: string): ColumnMeaning | null {
   if (/描述|指标内容|指标解释|指标说明/.test(k)) return 'description';
   if (/依据/.test(k)) return 'basis';
   if (/(中长期|中期|长期|实施期|全周期|整体|项目期)(绩效)?(指标值|目标值|指标|目标)/.test(k)) return 'longtermValue';
-  if (/^(年度)?(绩效)?(指标值|目标值)(\(年度\))?$|^年度(指标|目标|值)$|^指标值\(.{0,6}\)$/.test(k)) return 'value';
+  if (/(指标值|目标值)(\(.{0,8}\))?$|^年度(指标|目标|值)$/.test(k)) return 'value';
   if (/计算符号|^符号$|运算符|比较符|^指标性质$|^指标方向$|^性质$|^方向$/.test(k)) return 'operator';
   if (/计量单位|度量单位|^单位$/.test(k)) return 'unit';
   if (/分值|权重|备注|评分|^序号$/.test(k) || SELF_EVALUATION.test(k)) return 'ignored';

@@ -48,7 +48,7 @@ function fill(name: string, pairs: { meaning: ColumnMeaning; text: string }[]): 
 }
 
 /** By position; null when the row does not fit the header (a level cell that is no label, a missing name). */
-function byPosition(cells: readonly string[], meanings: readonly (ColumnMeaning | null)[]): Own | null {
+function byPosition(cells: readonly string[], meanings: readonly (ColumnMeaning | null)[], isTrueGrid: boolean): Own | null {
   const nameAt = meanings.indexOf('name');
   const name = cells[nameAt] ?? '';
   if (!isNameCell(name)) return null;
@@ -59,7 +59,8 @@ function byPosition(cells: readonly string[], meanings: readonly (ColumnMeaning 
   for (let i = 0; i < meanings.length; i++) {
     const c = (cells[i] ?? '').trim();
     if (meanings[i] === 'level1' || meanings[i] === 'level2') {
-      if (c !== '' && !isLevelLabel(c)) return null;
+      // In text a level cell that is no label means the row's cells have moved; a real grid's cells never move.
+      if (c !== '' && !isTrueGrid && !isLevelLabel(c)) return null;
       if (c !== '') (meanings[i] === 'level1' ? (level1 = c) : (level2 = c));
     }
   }
@@ -115,10 +116,11 @@ export function cutFlat(cells: readonly Cells[], after: number): Cells[] {
 export type HeaderUse = { meanings: (ColumnMeaning | null)[] };
 
 /**
- * Reads the rows; levels printed once for a merged block are carried down. `tryPosition` is false for
- * flat and loose grids, whose cells never stand in their columns.
+ * Reads the rows; levels printed once for a merged block are carried down. `mode`: 'grid' for tables
+ * whose cells stand in their columns (web pages, XLSX, DOCX), 'text' for text tables whose cells may
+ * have moved, 'content' for flat and loose text, whose cells never stand in their columns.
  */
-export function readRows(rows: readonly Cells[], header: HeaderUse, tryPosition: boolean): RecognisedRow[] {
+export function readRows(rows: readonly Cells[], header: HeaderUse, mode: 'grid' | 'text' | 'content'): RecognisedRow[] {
   const nameAt = header.meanings.indexOf('name');
   const trailing = header.meanings.slice(nameAt + 1).map((m) => m ?? 'ignored');
   const out: RecognisedRow[] = [];
@@ -126,7 +128,7 @@ export function readRows(rows: readonly Cells[], header: HeaderUse, tryPosition:
   let level2 = '';
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const own = (tryPosition ? byPosition(row.cells, header.meanings) : null) ?? byContent(row.cells, trailing);
+    const own = (mode === 'content' ? null : byPosition(row.cells, header.meanings, mode === 'grid')) ?? byContent(row.cells, trailing);
     if (!own) continue;
     if (!isNameCell(own.name)) {
       // A row of labels only: a category whose rows follow.

@@ -45,7 +45,7 @@ export function readDocumentXml(xml: string): CellGrid[] {
     switch (tag.name) {
       case 'w:tbl':
         if (stack.length >= LIMITS.tableNesting) refuse(`Word 表格嵌套超过 ${LIMITS.tableNesting} 层，无法读取`);
-        stack.push({ rows: [], before: stack.length === 0 ? recent.slice(-3) : [] });
+        stack.push({ rows: [], before: stack.length === 0 ? recent.slice(-12) : [] });
         recent = [];
         break;
       case 'w:tr':

@@ -59,7 +59,7 @@ export function readHtml(html: string): CellGrid[] {
           if (stack.length >= LIMITS.tableNesting) refuse(`网页中的表格嵌套超过 ${LIMITS.tableNesting} 层，无法读取`);
           const t = flushText();
           if (!top && t) pending.push(t);
-          stack.push({ rows: [], before: pending.slice(-3), cell: null, row: null });
+          stack.push({ rows: [], before: pending.slice(-12), cell: null, row: null });
           pending = [];
           return;
         }

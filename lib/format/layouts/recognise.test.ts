@@ -89,4 +89,22 @@ describe('recognition', () => {
     expect(reasons).toContainEqual(expect.stringContaining('四舍五入'));
     expect(reasons).toContainEqual(expect.stringContaining('各级财政资金合计'));
   });
+
+  it('a web page with the value header over two rows (指标值 above 中期 / 年度) and levels without 指标', async () => {
+    const html = `<table>
+      <tr><td>项目名称</td><td colspan="4">乙</td></tr>
+      <tr><td>资金总额（万元）</td><td colspan="4">8</td></tr>
+      <tr><td rowspan="2">一级指标</td><td rowspan="2">二级指标</td><td rowspan="2">三级指标</td><td colspan="2">指标值</td></tr>
+      <tr><td>中期</td><td>年度</td></tr>
+      <tr><td rowspan="2">产出</td><td>数量</td><td>培训人次</td><td>≥300人次</td><td>≥100人次</td></tr>
+      <tr><td>质量</td><td>合格率</td><td>100%</td><td>95%</td></tr>
+      <tr><td>满意度</td><td>服务对象满意度</td><td>学员满意度</td><td>≥90%</td><td>≥85%</td></tr>
+    </table>`;
+    const doc = await readDocument(Buffer.from(html), { fileName: 'v.html' });
+    expect(doc.projects[0]!.indicators.map((r) => [r.level1, r.level2, r.name, r.value, r.longtermValue])).toEqual([
+      ['产出', '数量', '培训人次', '≥100人次', '≥300人次'],
+      ['产出', '质量', '合格率', '95%', '100%'],
+      ['满意度', '服务对象满意度', '学员满意度', '≥85%', '≥90%'],
+    ]);
+  });
 });

@@ -30,6 +30,20 @@ function splitAtHeader(rows: readonly GridRow[], isFlat: boolean): Split | null 
   }
   const at = rows.findIndex((r) => headerColumns(r.cells) !== null);
   if (at < 0) return null;
+  // A header over two rows (`指标值` above `中期` / `年度`, or `计算符号` / `计量单位` under it): the lower row's labels win.
+  const below = rows[at + 1]?.cells ?? [];
+  const isSubHeader = below.some((c) => c.trim() !== '') && below.every((c) => c.trim() === '' || columnMeaning(c) !== null || /^(中期|年度|长期|实施期)$/.test(labelKey(c)));
+  if (isSubHeader) {
+    let above = '';
+    const header = rows[at]!.cells.map((c, i) => {
+      // A label spanning columns stands in the first of them only.
+      if (c.trim() !== '') above = c;
+      const sub = (below[i] ?? '').trim();
+      if (!sub) return c;
+      return columnMeaning(sub) ? sub : `${sub}${labelKey(above)}`;
+    });
+    return { head: rows.slice(0, at), header, body: rows.slice(at + 2), headerLine: rows[at]!.line, isFlat };
+  }
   return { head: rows.slice(0, at), header: rows[at]!.cells, body: rows.slice(at + 1), headerLine: rows[at]!.line, isFlat };
 }
 
@@ -145,7 +159,7 @@ function recogniseSegment(grid: CellGrid, rows: readonly GridRow[], index: numbe
   if (!split) return null;
   const { meanings, report } = columnsOf(split.header, override);
   const body = bodyRows(split, meanings);
-  const recognised = readRows(body, { meanings }, !grid.isFlat && !grid.isLoose);
+  const recognised = readRows(body, { meanings }, grid.isFlat || grid.isLoose ? 'content' : grid.kind === 'text' ? 'text' : 'grid');
   const fields = readFields(split.head, grid.isLoose);
   const unsure: UnsureCell[] = recognised.flatMap((r, i) => r.unsure.map((u) => ({ row: i, ...u })));
   const title = titleOf(split.head);
