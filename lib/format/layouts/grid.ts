@@ -6,7 +6,8 @@ export type GridRow = {
   line: number | null;
 };
 
-export type GridKind = 'text' | 'html' | 'xlsx' | 'docx';
+/** `prose`: rows built from sentences, so every cell stands in its column. */
+export type GridKind = 'text' | 'prose' | 'html' | 'xlsx' | 'docx';
 
 export type CellGrid = {
   /** Where the cells came from, for messages and the preview: `第 1 个表格`, `工作表“Sheet1”`. */

@@ -4,7 +4,9 @@
  * between rows), tabs, columns run together with spaces, or one cell a line with no separators at all.
  */
 import { toSimplified } from './traditional';
+import { flatHeaderRun } from './columns';
 import { gridOf, type CellGrid, type GridRow } from './grid';
+import { proseRows } from './read-prose';
 
 type Line = { no: number; text: string };
 
@@ -146,7 +148,11 @@ export function readText(text: string, name = '文本'): CellGrid[] {
       return [gridOf(name, 'text', tabRows(lines))];
     case 'space':
       return [gridOf(name, 'text', spaceRows(lines), { isLoose: true })];
-    case 'flat':
-      return [gridOf(name, 'text', flatRows(lines), { isFlat: true })];
+    case 'flat': {
+      const rows = flatRows(lines);
+      // No column header anywhere: the targets may be stated as prose.
+      const prose = flatHeaderRun(rows.map((r) => r.cells[0] ?? ''), 0) === null ? proseRows(text) : null;
+      return [prose ? gridOf(name, 'prose', prose) : gridOf(name, 'text', rows, { isFlat: true })];
+    }
   }
 }
