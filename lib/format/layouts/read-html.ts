@@ -106,7 +106,7 @@ export function readHtml(html: string): CellGrid[] {
   parser.write(html);
   parser.end();
   return done
-    .filter((t) => t.rows.length >= 2)
+    .filter((t) => t.rows.length >= 1)
     .map((t, i) => {
       const rows: GridRow[] = [...t.before.map((b) => ({ line: null, cells: [b] })), ...t.rows.map((cells, r) => ({ line: r + 1, cells }))];
       return gridOf(`第 ${i + 1} 个表格`, 'html', rows);

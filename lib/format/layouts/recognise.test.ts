@@ -107,4 +107,13 @@ describe('recognition', () => {
       ['满意度', '服务对象满意度', '学员满意度', '≥85%', '≥90%'],
     ]);
   });
+
+  it('a 申报表 printed as two tables, the fields in one and the indicators in the next, is one table', async () => {
+    const html = `<table><tr><td>项目名称</td><td>丙</td></tr><tr><td>资金总额（万元）</td><td>3</td></tr></table>
+      <p>绩效指标</p>
+      <table><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
+      <tr><td>产出指标</td><td>数量指标</td><td>人数</td><td>8人</td></tr></table>`;
+    const doc = await readDocument(Buffer.from(html), { fileName: 'two.html' });
+    expect(doc.projects.map((p) => [p.name, p.budget.total, p.indicators.length])).toEqual([['丙', '3.00', 1]]);
+  });
 });

@@ -218,10 +218,34 @@ function recogniseSegment(grid: CellGrid, rows: readonly GridRow[], index: numbe
   return { recognition, table, problems, year };
 }
 
+const hasHeader = (g: CellGrid) => (g.isFlat ? flatHeaderRun(g.rows.map((r) => r.cells[0] ?? ''), 0) !== null : g.rows.some((r) => headerColumns(r.cells) !== null));
+
+/**
+ * Pages and Word files often print a 申报表 as two tables, the fields in one and the indicators in the
+ * next: a grid without an indicator header lends its rows to the grid that follows.
+ */
+function withFieldsJoined(grids: readonly CellGrid[]): CellGrid[] {
+  const out: CellGrid[] = [];
+  let pending: GridRow[] = [];
+  for (const g of grids) {
+    if (g.isFlat || g.isLoose) {
+      out.push(g);
+      continue;
+    }
+    if (!hasHeader(g)) {
+      pending = [...pending, ...g.rows].slice(-200);
+      continue;
+    }
+    out.push(pending.length > 0 ? { ...g, rows: [...pending, ...g.rows] } : g);
+    pending = [];
+  }
+  return out;
+}
+
 /** Every table in the grids, in order; `overrides` are keyed by the table's index in the result. */
 export function recogniseGrids(grids: readonly CellGrid[], overrides: Overrides = {}): Recognised {
   const out: Recognised = { recognitions: [], projects: [], problems: [], year: null };
-  for (const grid of grids) {
+  for (const grid of withFieldsJoined(grids)) {
     for (const segment of segments(grid)) {
       const index = out.recognitions.length;
       const one = recogniseSegment(grid, segment.rows, index, overrides[index]);
