@@ -25,9 +25,19 @@ export function isSelfEvaluationColumn(header: string): boolean {
   return SELF_EVALUATION.test(labelKey(header));
 }
 
+const meaningCache = new Map<string, ColumnMeaning | null>();
+
 /** The meaning of a header cell, or null when it is not an indicator column's label. */
 export function columnMeaning(header: string): ColumnMeaning | null {
-  const k = labelKey(header);
+  const hit = meaningCache.get(header);
+  if (hit !== undefined) return hit;
+  const meaning = meaningOf(labelKey(header));
+  if (meaningCache.size >= 4_096) meaningCache.clear();
+  meaningCache.set(header, meaning);
+  return meaning;
+}
+
+function meaningOf(k: string): ColumnMeaning | null {
   if (k === '') return null;
   if (/^[一1]?级指标$/.test(k)) return 'level1';
   if (/^二级指标$/.test(k)) return 'level2';
@@ -61,7 +71,8 @@ export function headerColumns(cells: readonly string[]): HeaderColumns | null {
 /** In a flat grid (one cell a row) the header is a run of header cells: [start, end) in the cells, or null. */
 export function flatHeaderRun(cells: readonly string[], from: number): { start: number; end: number } | null {
   for (let i = from; i < cells.length; i++) {
-    if (columnMeaning(cells[i]!) !== 'level2') continue;
+    // Most cells are not 二级指标: a substring test spares them the label rules.
+    if (!/二\s*[级級]/.test(cells[i]!) || columnMeaning(cells[i]!) !== 'level2') continue;
     let start = i;
     while (start > from && (columnMeaning(cells[start - 1]!) === 'level1' || /^绩效?指标$/.test(labelKey(cells[start - 1]!)))) start--;
     let end = i + 1;

@@ -6,8 +6,21 @@
 import { toHalfWidth } from '@/lib/format/half-width';
 import { toSimplified } from './traditional';
 
+/** Labels repeat on every table of a document: their keys are kept, up to this many. */
+const CACHE_SIZE = 4_096;
+const cache = new Map<string, string>();
+
 /** `數量指標 (必填)` → `数量指标`; `其中：财政拨款` → `其中:财政拨款`. */
 export function labelKey(s: string): string {
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  const key = computeKey(s.length > 200 ? s.slice(0, 200) : s);
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(s, key);
+  return key;
+}
+
+function computeKey(s: string): string {
   return toHalfWidth(toSimplified(s))
     .replace(/\s+/g, '')
     .replace(/[★☆*]+/g, '')

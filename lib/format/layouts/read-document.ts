@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '@/lib/domain/limits';
 import { decodeText } from '@/lib/http/body';
-import { parsePublished } from '@/lib/format/published/parse';
+import { MAX_PROBLEMS, parsePublished } from '@/lib/format/published/parse';
 import type { PublishedDocument } from '@/lib/format/published/types';
 import type { CellGrid } from './grid';
 import { readHtml } from './read-html';
@@ -62,7 +62,11 @@ export async function readGrids(bytes: Uint8Array, format: DocumentFormat): Prom
 /** Grids → the document, with the recogniser's report; pure, so a preview re-runs it with corrections. */
 export function documentFromGrids(grids: readonly CellGrid[], format: DocumentFormat, overrides: Overrides = {}): DocumentReading {
   const r = recogniseGrids(grids, overrides);
-  const problems = [...r.problems];
+  // As for the disclosure reader: a crafted file could yield a problem per table, so only the first are listed.
+  const problems = r.problems.slice(0, MAX_PROBLEMS);
+  if (r.problems.length > MAX_PROBLEMS) {
+    problems.push({ line: null, table: null, message: `另有 ${r.problems.length - MAX_PROBLEMS} 个问题未列出（只列出前 ${MAX_PROBLEMS} 个）；请先修正上面的问题` });
+  }
   if (r.recognitions.length === 0) {
     problems.push({ line: null, table: null, message: '没有找到绩效目标表：文件中没有同时列出“二级指标”“三级指标”和“指标值”的表头' });
   }
