@@ -42,10 +42,10 @@ function meaningOf(k: string): ColumnMeaning | null {
   if (/^[一1]?级指标$/.test(k)) return 'level1';
   if (/^二级指标$/.test(k)) return 'level2';
   if (/^(三级指标|指标名称|绩效指标名称|三级指标名称)$/.test(k)) return 'name';
-  if (/描述|指标内容|指标解释|指标说明/.test(k)) return 'description';
   if (/依据/.test(k)) return 'basis';
   if (/(中长期|中期|长期|实施期|全周期|整体|项目期)(绩效)?(指标值|目标值|指标|目标)/.test(k)) return 'longtermValue';
-  if (/(指标值|目标值)(\(.{0,8}\))?$|^年度(指标|目标|值)$/.test(k)) return 'value';
+  if (/指标值|目标值|^年度(指标|目标|值)$/.test(k)) return 'value';
+  if (/描述|指标内容|指标解释|指标说明/.test(k)) return 'description';
   if (/计算符号|^符号$|运算符|比较符|^指标性质$|^指标方向$|^性质$|^方向$/.test(k)) return 'operator';
   if (/计量单位|度量单位|^单位$/.test(k)) return 'unit';
   if (/分值|权重|备注|评分|^序号$/.test(k) || SELF_EVALUATION.test(k)) return 'ignored';

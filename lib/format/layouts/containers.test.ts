@@ -61,4 +61,18 @@ describe('containers', () => {
     expect(back.doc.projects[0]!.indicators[0]!.longtermValue).toBe('≥3次');
     expect(back.doc.projects[0]!.amountUnit).toBe('万元');
   });
+
+  it('XLSX numbers shown as the sheet formats them: a percent, a date', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('表');
+    sheet.addRow(['项目名称', '丁']);
+    sheet.addRow(['资金总额（万元）', 10]);
+    sheet.addRow(['一级指标', '二级指标', '三级指标', '指标值（包含数字及文字描述）']);
+    sheet.addRow(['产出指标', '质量指标', '合格率', 0.95]).getCell(4).numFmt = '0%';
+    sheet.addRow(['产出指标', '时效指标', '完成时间', new Date(Date.UTC(2024, 11, 31))]);
+    const doc = await readDocument(Buffer.from(await book.xlsx.writeBuffer()), { format: 'xlsx' });
+    expect(doc.projects[0]!.indicators.map((r) => r.value)).toEqual(['95%', '2024年12月31日']);
+    expect(doc.projects[0]!.budget.total).toBe('10.00');
+  });
 });

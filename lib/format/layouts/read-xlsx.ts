@@ -9,8 +9,15 @@ import { gridOf, type CellGrid, type GridRow } from './grid';
 import { refuse } from './refusal';
 import { rezip, unzipBounded } from './zip-guard';
 
+/**
+ * A cell as the sheet shows it: exceljs gives a number without its format, so a percent-formatted
+ * 0.95 is written `95%`, and a date `2024年12月31日`, as the printed table reads.
+ */
 function cellText(cell: ExcelJS.Cell): string {
   try {
+    const v = cell.value;
+    if (typeof v === 'number' && /%/.test(cell.numFmt ?? '')) return `${Number((v * 100).toPrecision(12))}%`;
+    if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
     return (cell.text ?? '').replace(/\s+/g, ' ').trim();
   } catch {
     return '';
