@@ -71,7 +71,7 @@ const isAmountField = (f: Field) => f === 'total' || f === 'fiscal' || f === 'fi
  * label followed by a label is empty: `总体目标` `年度目标` `…` gives the text to 年度目标); an amount must
  * hold a digit. In a loose grid a text field takes the rest of its row.
  */
-export function readFields(rows: readonly { cells: string[]; line: number | null }[], isLoose: boolean): FieldValue[] {
+export function readFields(rows: readonly { cells: string[]; line: number | null }[], isLoose: boolean, isFlat: boolean): FieldValue[] {
   const cells: Cell[] = rows.flatMap((r, row) => r.cells.map((text) => ({ text: text.trim(), row, line: r.line }))).filter((c) => c.text !== '');
   const out: FieldValue[] = [];
   for (let i = 0; i < cells.length; i++) {
@@ -89,6 +89,10 @@ export function readFields(rows: readonly { cells: string[]; line: number | null
     if (inline === null) {
       if (isLoose && !isAmountField(match.field)) {
         value = cells.filter((c, j) => j > i && c.row === cell.row).map((c) => c.text).join(' ');
+      } else if (isAmountField(match.field) && !isFlat) {
+        // An amount stands to the right of its label in its row; the next row is other text (资金用途).
+        const next = cells[i + 1];
+        if (next && next.row === cell.row && !fieldLabel(next.text)) value = next.text;
       } else {
         const next = cells[i + 1];
         if (next && !fieldLabel(next.text) && next.row - cell.row <= 2) value = next.text;

@@ -82,6 +82,14 @@ function byContent(all: readonly string[], trailing: readonly ColumnMeaning[]): 
   if (rest.length === trailing.length || rest.length === 0) {
     return { ...fill(name, rest.map((text, k) => ({ meaning: trailing[k]!, text }))), level1, level2 };
   }
+  if (rest.length > trailing.length && trailing.length > 0) {
+    // More cells than columns (a description printed twice): the last ones are the last columns, the
+    // extra ones belong to the first column after the name, with a repeat of the name dropped.
+    const extra = rest.length - trailing.length;
+    const head = rest.slice(0, extra + 1).filter((t, k) => !(k === 0 && t === name)).join('');
+    const pairs = [{ meaning: trailing[0]!, text: head }, ...rest.slice(extra + 1).map((text, k) => ({ meaning: trailing[k + 1]!, text }))];
+    return { ...fill(name, pairs), level1, level2 };
+  }
   let from = 0;
   let description = '';
   if (trailing[0] === 'description' && rest.length >= 2) description = rest[from++]!;
@@ -113,7 +121,24 @@ export function cutFlat(cells: readonly Cells[], after: number): Cells[] {
   return rows;
 }
 
-export type HeaderUse = { meanings: (ColumnMeaning | null)[] };
+export type HeaderUse = { meanings: (ColumnMeaning | null)[]; labels: readonly string[] };
+
+/** A text line holding only the wrapped ends of the row above's cells: no name, no value, no level. */
+function isTail(cells: readonly string[], meanings: readonly (ColumnMeaning | null)[]): boolean {
+  const at = (m: ColumnMeaning) => meanings.flatMap((x, i) => (x === m ? [(cells[i] ?? '').trim()] : []));
+  const empty = (m: ColumnMeaning) => at(m).every((c) => c === '');
+  return cells.length <= meanings.length && empty('name') && empty('value') && empty('level1') && cells.some((c) => c.trim() !== '');
+}
+
+const FIELD_OF: Partial<Record<ColumnMeaning, 'level2' | 'description' | 'basis' | 'name'>> = { level2: 'level2', description: 'description', basis: 'basis' };
+
+function continueRow(row: RecognisedRow, cells: readonly string[], meanings: readonly (ColumnMeaning | null)[]): void {
+  meanings.forEach((m, i) => {
+    const field = m ? FIELD_OF[m] : undefined;
+    const text = (cells[i] ?? '').trim();
+    if (field && text) row[field] = `${row[field]}${text}`;
+  });
+}
 
 /**
  * Reads the rows; levels printed once for a merged block are carried down. `mode`: 'grid' for tables
@@ -122,13 +147,21 @@ export type HeaderUse = { meanings: (ColumnMeaning | null)[] };
  */
 export function readRows(rows: readonly Cells[], header: HeaderUse, mode: 'grid' | 'text' | 'content'): RecognisedRow[] {
   const nameAt = header.meanings.indexOf('name');
-  const trailing = header.meanings.slice(nameAt + 1).map((m) => m ?? 'ignored');
+  const trailing = header.meanings.slice(nameAt + 1).filter((m, i) => m !== null || (header.labels[nameAt + 1 + i] ?? '').trim() !== '').map((m) => m ?? 'ignored');
+  const compact = header.meanings.filter((m, i) => m !== null || (header.labels[i] ?? '').trim() !== '');
   const out: RecognisedRow[] = [];
   let level1 = '';
   let level2 = '';
   for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const own = (mode === 'content' ? null : byPosition(row.cells, header.meanings, mode === 'grid')) ?? byContent(row.cells, trailing);
+    const previous = out[out.length - 1];
+    if (mode !== 'content' && previous && isTail(row.cells, header.meanings)) {
+      continueRow(previous, row.cells, header.meanings);
+      continue;
+    }
+    // A spacer column in the header that the row does not have (a PDF's layout): the row is read without it.
+    const meanings = row.cells.length === compact.length && compact.length < header.meanings.length ? compact : header.meanings;
+    const own = (mode === 'content' ? null : byPosition(row.cells, meanings, mode === 'grid')) ?? byContent(row.cells, trailing);
     if (!own) continue;
     if (!isNameCell(own.name)) {
       // A row of labels only: a category whose rows follow.

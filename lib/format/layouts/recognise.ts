@@ -159,8 +159,8 @@ function recogniseSegment(grid: CellGrid, rows: readonly GridRow[], index: numbe
   if (!split) return null;
   const { meanings, report } = columnsOf(split.header, override);
   const body = bodyRows(split, meanings);
-  const recognised = readRows(body, { meanings }, grid.isFlat || grid.isLoose ? 'content' : grid.kind === 'text' ? 'text' : 'grid');
-  const fields = readFields(split.head, grid.isLoose);
+  const recognised = readRows(body, { meanings, labels: split.header }, grid.isFlat || grid.isLoose ? 'content' : grid.kind === 'text' ? 'text' : 'grid');
+  const fields = readFields(split.head, grid.isLoose, grid.isFlat);
   const unsure: UnsureCell[] = recognised.flatMap((r, i) => r.unsure.map((u) => ({ row: i, ...u })));
   const title = titleOf(split.head);
   const isSelfEvaluation = /自评|评价表/.test(toSimplified(title)) || split.header.some((h) => /实际完成|完成值|得分|偏差/.test(labelKey(h)));
