@@ -25,6 +25,8 @@ export type IndicatorRow = {
   basis: string;
   /** A `无X指标` row: the category does not apply. Its cells normally all read `无<level2>`. */
   isPlaceholder: boolean;
+  /** 中长期/实施期 指标值 as printed, when the table gives one beside the 年度 value. */
+  longtermValue?: string;
 };
 
 /** Amounts are 万元 as decimal strings with two places (`"10.00"`), never binary floats. */
@@ -38,6 +40,10 @@ export type TargetTable = {
   purpose: string;
   /** 绩效目标, as printed: numbered goals in one text (`1. …2. …`). */
   goal: string;
+  /** 中长期/总体目标 as printed, when the table gives one beside the 年度 goal. */
+  longtermGoal?: string;
+  /** The unit the source printed its amounts in; `budget` is always 万元. Absent when read from 万元 tables of our own layout. */
+  amountUnit?: '元' | '万元';
   schedule: ScheduleCheckpoint[];
   indicators: IndicatorRow[];
 };

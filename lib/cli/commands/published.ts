@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseArgs, readStream, type Command } from '../command';
+import { parseArgs, readStream, UsageError, valueOf, type Command } from '../command';
 
 function readFileOrComplain(file: string | undefined, io: { stderr: NodeJS.WritableStream }): Buffer | null {
   if (!file) {
@@ -14,18 +14,24 @@ function readFileOrComplain(file: string | undefined, io: { stderr: NodeJS.Writa
   }
 }
 
+const FORMATS = ['txt', 'html', 'xlsx', 'docx'] as const;
+
 export const parseCommand: Command = {
   name: 'parse',
-  usage: 'parse FILE                 读取公开文本，输出交换 JSON（不访问数据库；一张表也读不出时退出码为 1）',
+  usage: 'parse FILE [--format txt|html|xlsx|docx]  读取公开文本、网页、XLSX 或 DOCX 中的绩效目标表，输出交换 JSON（不访问数据库；一张表也读不出时退出码为 1）',
   async run(args, io) {
-    const bytes = readFileOrComplain(parseArgs(args, { positional: 1 }).positional[0], io);
+    const parsed = parseArgs(args, { positional: 1, values: ['format'] });
+    const format = valueOf(parsed, 'format');
+    if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是“${format}”`);
+    const file = parsed.positional[0];
+    const bytes = readFileOrComplain(file, io);
     if (!bytes) return 2;
-    const { decodeText } = await import('@/lib/http/body');
-    const { parsePublished } = await import('@/lib/format/published/parse');
+    const { readDocument } = await import('@/lib/format/layouts/read-document');
     const { toInterchange } = await import('@/lib/format/published/interchange');
-    const doc = parsePublished(decodeText(bytes));
+    const doc = await readDocument(bytes, { fileName: file, format: format as (typeof FORMATS)[number] | undefined });
     io.stdout.write(`${JSON.stringify(toInterchange(doc), null, 2)}\n`);
     // The JSON is printed either way (its problems say why); a file with no table at all is a failure.
+    if (doc.projects.length === 0) io.stderr.write(`${doc.problems[0]?.message ?? '没有读出任何表'}\n`);
     return doc.projects.length === 0 ? 1 : 0;
   },
 };

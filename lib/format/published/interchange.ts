@@ -12,7 +12,7 @@ import { numberOf, type Placed, type TextCover } from './render';
 import type { ParseProblem } from './types';
 
 export type InterchangeIndicator =
-  | { level1: string; level2: string; name: string; description: string; value: string; basis: string; target: TargetValue }
+  | { level1: string; level2: string; name: string; description: string; value: string; basis: string; target: TargetValue; longtermValue?: string }
   | { level1: string; level2: string; placeholder: true; name?: string; description?: string; value?: string; basis?: string };
 
 export type InterchangeProject = {
@@ -25,6 +25,10 @@ export type InterchangeProject = {
   budget: { total: string; fiscal: string; other: string | null };
   purpose: string;
   goal: string;
+  /** 中长期/总体目标 printed beside the 年度 goal; absent when the table has none. */
+  longtermGoal?: string;
+  /** The unit the source printed amounts in (`budget` is always 万元); absent for tables in 万元 of our own layout. */
+  amountUnit?: '元' | '万元';
   schedule: { month: number; percent: number }[];
   indicators: InterchangeIndicator[];
 };
@@ -48,7 +52,16 @@ export type Interchange = {
 
 function indicatorOut(r: IndicatorRow): InterchangeIndicator {
   if (!r.isPlaceholder) {
-    return { level1: r.level1, level2: r.level2, name: r.name, description: r.description, value: r.value, basis: r.basis, target: r.target };
+    return {
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      description: r.description,
+      value: r.value,
+      basis: r.basis,
+      target: r.target,
+      ...(r.longtermValue === undefined ? {} : { longtermValue: r.longtermValue }),
+    };
   }
   const p = placeholderText(r.level2);
   const out: InterchangeIndicator = { level1: r.level1, level2: r.level2, placeholder: true };
@@ -65,6 +78,8 @@ export function tableToInterchange(t: TargetTable, place: { number?: number; isD
     budget: { total: t.budget.total, fiscal: t.budget.fiscal, other: t.budget.other },
     purpose: t.purpose,
     goal: t.goal,
+    ...(t.longtermGoal === undefined ? {} : { longtermGoal: t.longtermGoal }),
+    ...(t.amountUnit === undefined ? {} : { amountUnit: t.amountUnit }),
     schedule: t.schedule.map((c) => ({ month: c.month, percent: c.percent })),
     indicators: t.indicators.map(indicatorOut),
   };
@@ -125,7 +140,7 @@ const text = z.string().max(5000);
 
 const indicatorSchema = z.union([
   z.object({ level1: text, level2: text, placeholder: z.literal(true), name: text.optional(), description: text.optional(), value: text.optional(), basis: text.optional() }),
-  z.object({ level1: text, level2: text, name: text, description: text, value: text, basis: text, target: targetSchema }),
+  z.object({ level1: text, level2: text, name: text, description: text, value: text, basis: text, target: targetSchema, longtermValue: text.optional() }),
 ]);
 
 export const interchangeSchema = z.object({
@@ -142,6 +157,8 @@ export const interchangeSchema = z.object({
         budget: z.object({ total: amount, fiscal: amount, other: amount.nullable() }),
         purpose: text,
         goal: text,
+        longtermGoal: text.optional(),
+        amountUnit: z.enum(['元', '万元']).optional(),
         schedule: z.array(z.object({ month: z.number().int().min(1).max(12), percent: z.number().min(0).max(100) })).max(24),
         indicators: z.array(indicatorSchema).max(1000),
       }),
@@ -155,7 +172,17 @@ function indicatorIn(r: z.infer<typeof indicatorSchema>): IndicatorRow {
     const p = placeholderText(r.level2);
     return { level1: r.level1, level2: r.level2, name: r.name ?? p, description: r.description ?? p, value: r.value ?? p, basis: r.basis ?? p, target: { kind: 'text' }, isPlaceholder: true };
   }
-  return { level1: r.level1, level2: r.level2, name: r.name, description: r.description, value: r.value, basis: r.basis, target: r.target as TargetValue, isPlaceholder: false };
+  return {
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    description: r.description,
+    value: r.value,
+    basis: r.basis,
+    target: r.target as TargetValue,
+    isPlaceholder: false,
+    ...(r.longtermValue === undefined ? {} : { longtermValue: r.longtermValue }),
+  };
 }
 
 export type FromInterchange =
@@ -177,8 +204,10 @@ export function fromInterchange(json: unknown): FromInterchange {
       unit: d.unit,
       year: d.year,
       projectExpenditure: d.projectExpenditure,
-      projects: d.projects.map(({ number, draft, ...p }) => ({
+      projects: d.projects.map(({ number, draft, longtermGoal, amountUnit, ...p }) => ({
         ...p,
+        ...(longtermGoal === undefined ? {} : { longtermGoal }),
+        ...(amountUnit === undefined ? {} : { amountUnit }),
         ...(number === undefined ? {} : { number }),
         ...(draft === undefined ? {} : { isDraft: draft }),
         budget: { ...p.budget },
