@@ -151,7 +151,7 @@ export async function listAllMemberships(): Promise<(MembershipView & { userId: 
 
 /** True when the role was added (false: the user already held it). */
 export async function addMembership(userId: number, unitId: number, role: MembershipRole): Promise<boolean> {
-  const added = await db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing().returning({ userId: memberships.userId });
+  const added = await db().insert(memberships).values({ userId, unitId, role }).onConflictDoNothing({ target: [memberships.userId, memberships.unitId, memberships.role] }).returning({ userId: memberships.userId });
   return added.length > 0;
 }
 
