@@ -2,7 +2,8 @@
  * Lost-update test: C signed-in clients, spread over several owners of the unit, each save the same
  * table S times, each save based on the version that client just read. Every save must be applied or
  * refused as a conflict; the final version must equal 1 + applied; the final content must be the last
- * applied save's; no SQLITE_BUSY may surface.
+ * applied save's; no SQLITE_BUSY may surface. With `bases`, the clients are split across several app
+ * servers on one (PostgreSQL) database: the version check must hold across processes too.
  */
 import { openReader } from './db-reader';
 import { Client, outcome } from './http';
@@ -18,9 +19,10 @@ export type ConcurrencyReport = {
   busy: number;
   lost: number;
   auditUpdates: number;
+  servers: number;
 };
 
-export async function concurrentSaves(opts: { base: string; ids: Map<string, string>; databasePath: string; clients: number; owners: number; saves: number }): Promise<ConcurrencyReport> {
+export async function concurrentSaves(opts: { base: string; bases?: string[]; ids: Map<string, string>; databasePath: string; clients: number; owners: number; saves: number }): Promise<ConcurrencyReport> {
   const owners = await demoOwners(opts.base, opts.ids, opts.owners);
   const owner = new Client(opts.base, opts.ids);
   await owner.signIn('owner', 'Bianzhi2024');
@@ -30,7 +32,8 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   // One after another: an account takes at most five sign-ins in flight at once (more are refused as busy).
   const clients: Client[] = [];
   for (let i = 0; i < opts.clients; i++) {
-    const c = new Client(opts.base, opts.ids);
+    const bases = opts.bases ?? [opts.base];
+    const c = new Client(bases[i % bases.length]!, opts.ids);
     const who = owners[i % owners.length]!;
     await c.signIn(who.username, who.password);
     clients.push(c);
@@ -82,5 +85,5 @@ export async function concurrentSaves(opts: { base: string; ids: Map<string, str
   lost += appliedSaves.filter((s) => !audited.has(`${s.username} ${s.purpose}`)).length;
   const auditUpdates = audits.length;
   if (auditUpdates !== applied) lost += Math.abs(auditUpdates - applied);
-  return { clients: opts.clients, owners: owners.length, saves: opts.clients * opts.saves, applied, conflicts, other, busy, lost, auditUpdates };
+  return { clients: opts.clients, owners: owners.length, saves: opts.clients * opts.saves, applied, conflicts, other, busy, lost, auditUpdates, servers: opts.bases?.length ?? 1 };
 }

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { isPostgresTarget } from './db-reader';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,14 +24,20 @@ export type Server = { base: string; port: number; child: ChildProcess; output: 
  */
 export const SERVER_NODE_ARGS = ['--max-old-space-size=256'];
 
+/**
+ * `databasePath`: a SQLite file (DATABASE_PATH), or a postgres:// URL (DATABASE_URL, which the app
+ * prefers to DATABASE_PATH). An inherited DATABASE_URL would win over a file: the caller removes it.
+ */
 export async function startServer(opts: { databasePath: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Server> {
   const port = opts.port ?? (await freePort());
   const root = process.cwd();
   let output = '';
   // The server `npm start` runs (our Node server in front of Next), on the build in NEXT_DIST_DIR.
+  const database = isPostgresTarget(opts.databasePath) ? { DATABASE_URL: opts.databasePath } : { DATABASE_PATH: opts.databasePath };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...database, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env };
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? SERVER_NODE_ARGS), path.join(root, 'scripts/server.mjs')], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: opts.databasePath, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
