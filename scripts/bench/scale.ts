@@ -17,19 +17,30 @@ export const GROWING_SHARE = 0.1;
 
 type SynthOutput = { units: number; projects: number; firstUnitCode: string; lastUnitCode: string };
 
-/** `pt db:synth` in its own process, as an operator would run it. */
-export function synth(databasePath: string, projects: number, perUnit: number, seed: number): SynthOutput {
+/**
+ * `pt db:synth` in its own process, as an operator would run it. `database` is a SQLite file or a
+ * postgres:// URL; the other variable is removed, so the engine is the one asked for.
+ */
+export function synth(database: string, projects: number, perUnit: number, seed: number): SynthOutput {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.DATABASE_PATH;
+  if (/^postgres(ql)?:\/\//.test(database)) env.DATABASE_URL = database;
+  else env.DATABASE_PATH = database;
   const out = execFileSync(
     process.execPath,
     ['node_modules/tsx/dist/cli.mjs', 'lib/cli/main.ts', 'db:synth', '--projects', String(projects), '--per-unit', String(perUnit), '--seed', String(seed), '--json'],
-    { env: { ...process.env, DATABASE_PATH: databasePath }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out.trim().split('\n').at(-1)!) as SynthOutput;
 }
 
 export type GrowthStep = { size: number; growingCode: string; growingProjects: number; seconds: number };
 
-/** Brings the database from `have` to `size` projects (the server must be stopped: a restart picks up fresh statistics). */
+/**
+ * Brings the database (a SQLite file or a postgres:// URL) from `have` to `size` projects (the server
+ * must be stopped: a restart picks up fresh statistics).
+ */
 export function growTo(databasePath: string, have: number, size: number): GrowthStep {
   const t = Date.now();
   const growingProjects = Math.round(size * GROWING_SHARE);
