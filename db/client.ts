@@ -80,6 +80,17 @@ export async function closeDatabase(): Promise<void> {
   await h?.close();
 }
 
+/** Any constant: the key of the lock under which a starting server seeds base and demo data. */
+const STARTUP_LOCK = 72_410_015;
+
+/**
+ * Runs a server's start-up seeding alone: on PostgreSQL under an advisory lock, so that app servers
+ * starting together on an empty database do not both find it empty and both insert the demo.
+ */
+export async function startupExclusive<T>(fn: () => Promise<T>): Promise<T> {
+  return handle().exclusive(STARTUP_LOCK, fn);
+}
+
 /** Rows of a raw statement, on either engine. Column aliases must be quoted ("camelCase") for PostgreSQL. */
 export async function rawAll<T>(query: SQL): Promise<T[]> {
   const h = handle();

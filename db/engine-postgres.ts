@@ -23,6 +23,7 @@ export type PostgresHandle = {
   write<T>(run: (ctx: Context) => Promise<T>): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -128,6 +129,20 @@ export function openPostgres(url: string): PostgresHandle {
     },
     async rawRun(ctx: Context | undefined, query: SQL): Promise<void> {
       await (ctx?.db ?? reader).execute(query);
+    },
+    async exclusive<T>(key: number, fn: () => Promise<T>): Promise<T> {
+      // A session-level advisory lock on a client of its own: held however many transactions fn runs.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await pool.end();

@@ -27,6 +27,7 @@ export type SqliteHandle = {
   write<T>(run: (ctx: Context) => Promise<T>): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -109,6 +110,10 @@ export function openSqlite(file: string): SqliteHandle {
     },
     async rawRun(ctx: Context | undefined, query: SQL): Promise<void> {
       ((ctx?.db ?? reader) as unknown as BetterSQLite3Database).run(query);
+    },
+    // One server per file: the writer queue already orders this process's work.
+    async exclusive<T>(_key: number, fn: () => Promise<T>): Promise<T> {
+      return fn();
     },
     async close() {
       await tail;

@@ -1,4 +1,4 @@
-import { describeDatabase } from '@/db/client';
+import { describeDatabase, ready, startupExclusive } from '@/db/client';
 import { findUserByUsername } from '@/db/queries/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { ensureBaseData } from './bootstrap';
@@ -13,11 +13,16 @@ async function demoAccountsStillDefault(): Promise<boolean> {
 }
 
 export async function startup(): Promise<void> {
-  await ensureBaseData();
-  if (process.env.DEMO_DATA !== '0') {
-    const demo = await loadDemo();
-    if (demo.isLoaded) console.log(`已载入演示数据：单位 441001，2024 年度，${demo.tables} 张绩效目标表。`);
-  }
+  await ready();
+  // Several app servers may start together on one empty PostgreSQL database: one seeds, the others
+  // then find it done (their check-then-insert would otherwise collide on the unique keys).
+  await startupExclusive(async () => {
+    await ensureBaseData();
+    if (process.env.DEMO_DATA !== '0') {
+      const demo = await loadDemo();
+      if (demo.isLoaded) console.log(`已载入演示数据：单位 441001，2024 年度，${demo.tables} 张绩效目标表。`);
+    }
+  });
   console.log(`数据库：${describeDatabase()}`);
   if (await demoAccountsStillDefault()) console.log(describeDemoAccounts());
 }

@@ -5,6 +5,7 @@ import { checkRoute } from '@/lib/auth/route-access';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { jsonResponse, readBodyCapped } from '@/lib/http/body';
 import { refuseCrossOrigin } from '@/lib/http/route-guard';
+import { answeringUnavailable } from '@/lib/http/route-errors';
 
 /**
  * Sign-in for programmatic clients (JSON), with the same lockout and address limits as the form.
@@ -38,7 +39,7 @@ export async function POST(request: Request): Promise<Response> {
   return jsonResponse({ ok: true, user, mustChangePassword: false });
 }
 
-export async function GET(): Promise<Response> {
+async function get(): Promise<Response> {
   const gate = await checkRoute('GET /api/session');
   if (!gate.ok) return gate.response;
   const { actor } = gate;
@@ -54,3 +55,5 @@ export async function DELETE(request: Request): Promise<Response> {
   await signOut(token, session?.actor ?? null, session ? await clientAddress() : null);
   return jsonResponse({ ok: true });
 }
+
+export const GET = answeringUnavailable(get);

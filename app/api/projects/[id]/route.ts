@@ -2,9 +2,10 @@ import { currentSession } from '@/lib/auth/request';
 import { jsonResponse } from '@/lib/http/body';
 import { projectView } from '@/lib/projects/overview';
 import { parseId } from '@/lib/http/params';
+import { answeringUnavailable } from '@/lib/http/route-errors';
 
 /** A table with its version and status, for API clients (the same checks as the overview page). */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+async function get(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return jsonResponse({ ok: false, message: '请先登录' }, 401);
   const id = parseId((await params).id);
@@ -18,3 +19,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     findings,
   });
 }
+
+export const GET = answeringUnavailable(get);

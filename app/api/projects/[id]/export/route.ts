@@ -4,12 +4,13 @@ import { projectScopeIfAllowed } from '@/lib/projects/access';
 import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
 import { parseId } from '@/lib/http/params';
+import { answeringUnavailable } from '@/lib/http/route-errors';
 
 /**
  * One table for staff, in any status: an approved table numbered as in the published section (as the
  * public page numbers it), a table not yet approved numbered in the full section and marked 草稿.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+async function get(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
   const id = parseId((await params).id);
@@ -22,3 +23,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!section) return downloadError(request, '预算年度不存在', 404);
   return exportResponse(request, section, q.data.format, false);
 }
+
+export const GET = answeringUnavailable(get);

@@ -4,9 +4,10 @@ import { exportResponse, parseExportQuery } from '@/lib/projects/export-route';
 import { sectionById } from '@/lib/projects/section';
 import { parseId } from '@/lib/http/params';
 import { unitYearIfAllowed } from '@/lib/projects/access';
+import { answeringUnavailable } from '@/lib/http/route-errors';
 
 /** A unit-year's section 五 for staff: approved tables, or all with `all=1` (drafts marked). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+async function get(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
   const id = parseId((await params).id);
@@ -18,3 +19,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!section) return downloadError(request, '预算年度不存在', 404);
   return exportResponse(request, section, q.data.format, q.data.cover === '1');
 }
+
+export const GET = answeringUnavailable(get);
