@@ -56,13 +56,24 @@ export function isInTransaction(): boolean {
 }
 
 /**
- * Runs `fn` as one transaction; a `write` inside another joins it. On PostgreSQL `fn` may run more than
- * once (a serialization failure retries it), so it must do nothing but database work.
+ * Runs `fn` as one transaction; a `write` inside another joins it (and its isolation). On PostgreSQL `fn`
+ * may run more than once (a serialization failure retries it), so it must do nothing but database work.
  */
-export async function write<T>(fn: () => Promise<T>): Promise<T> {
+export async function write<T>(fn: () => Promise<T>, opts: WriteOptions = {}): Promise<T> {
   if (als.getStore()) return fn();
-  return handle().write((ctx) => als.run(ctx, fn));
+  return handle().write((ctx) => als.run(ctx, fn), opts.isolation ?? 'repeatable read');
 }
+
+/**
+ * PostgreSQL's isolation for one write (SQLite runs every write alone anyway). REPEATABLE READ, the
+ * default, makes two writers of one row conflict (retried, then the version check answers) without
+ * making saves of different tables of one unit-year conflict, as SERIALIZABLE's predicate locks did
+ * (scripts/bench/pg-save-probe.ts: 4.4 attempts a save at concurrency 8). SERIALIZABLE is for writes that
+ * decide on what they counted — the sign-in limits, “at least one administrator” — where two servers
+ * could otherwise both pass the same count (write skew).
+ */
+export type Isolation = 'repeatable read' | 'serializable';
+export type WriteOptions = { isolation?: Isolation };
 
 /**
  * Replaces the process's database (tests; the CLI given another file). A `postgres://` target opens

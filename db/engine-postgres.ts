@@ -1,7 +1,7 @@
 /**
  * PostgreSQL behind the async port: a pool whose sessions are read-only by default, so only
- * `write(fn)` can change data; writes run SERIALIZABLE and are retried on serialization failure or
- * deadlock. Migrations run once under an advisory lock, however many app servers start together.
+ * `write(fn)` can change data; writes run REPEATABLE READ (SERIALIZABLE when asked) and are retried on
+ * serialization failure or deadlock. Migrations run once under an advisory lock, however many app servers start together.
  */
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
@@ -20,7 +20,7 @@ export type PostgresHandle = {
   pool: pg.Pool;
   reader: DB;
   ready(): Promise<void>;
-  write<T>(run: (ctx: Context) => Promise<T>): Promise<T>;
+  write<T>(run: (ctx: Context) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
@@ -110,11 +110,11 @@ export function openPostgres(url: string): PostgresHandle {
       });
       return migrated;
     },
-    async write<T>(run: (ctx: Context) => Promise<T>): Promise<T> {
+    async write<T>(run: (ctx: Context) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {
           return await reader.transaction((tx) => run({ db: tx as unknown as DB }), {
-            isolationLevel: 'serializable',
+            isolationLevel: isolation,
             accessMode: 'read write',
           });
         } catch (error) {

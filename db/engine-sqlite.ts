@@ -24,7 +24,7 @@ export type SqliteHandle = {
   writerConnection: Database.Database;
   statements: Map<Database.Database, Map<string, unknown>>;
   ready(): Promise<void>;
-  write<T>(run: (ctx: Context) => Promise<T>): Promise<T>;
+  write<T>(run: (ctx: Context) => Promise<T>, isolation?: string): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;

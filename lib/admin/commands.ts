@@ -46,6 +46,14 @@ async function stillAdmin(who: Who): Promise<void> {
   if (!me?.isAdmin || me.isDisabled) throw denied();
 }
 
+/**
+ * Administration decides on what it read (“still an administrator”, “not the last one”): SERIALIZABLE on
+ * PostgreSQL, so two administrators acting at once cannot both pass (write skew). It is rare work.
+ */
+function adminWrite<T>(fn: () => Promise<T>): Promise<T> {
+  return write(fn, { isolation: 'serializable' });
+}
+
 /** The command line's own account stays disabled and roleless, so nobody can ever sign in as it. */
 function refuseSystemAccount(username: string, what: string): void {
   if (username === SYSTEM_USERNAME) throw invalid(`“${SYSTEM_USERNAME}”是命令行使用的系统账户，不能${what}`);
@@ -57,7 +65,7 @@ async function frameworkExists(id: number): Promise<void> {
 
 export async function createUnit(who: Who, code: string, name: string): Promise<{ unitId: number }> {
   requireAdmin(who.actor);
-  return write(async () => {
+  return adminWrite(async () => {
     if (await findUnitByCode(code)) throw invalid(`单位编码 ${code} 已存在`, { code: ['单位编码已存在'] });
     const u = await insertUnit(code, name);
     await audit(who, 'create', 'unit', u.id, { code, name }, u.id);
@@ -67,7 +75,7 @@ export async function createUnit(who: Who, code: string, name: string): Promise<
 
 export async function renameUnit(who: Who, unitId: number, name: string): Promise<void> {
   requireAdmin(who.actor);
-  await write(async () => {
+  await adminWrite(async () => {
     const u = await getUnit(unitId);
     if (!u) throw notFound('单位');
     await updateUnitName(unitId, name);
@@ -77,7 +85,7 @@ export async function renameUnit(who: Who, unitId: number, name: string): Promis
 
 export async function createUnitYear(who: Who, unitId: number, year: number, frameworkId: number, projectExpenditure: string | null): Promise<{ unitYearId: number }> {
   requireAdmin(who.actor);
-  return write(async () => {
+  return adminWrite(async () => {
     if (!(await getUnit(unitId))) throw notFound('单位');
     await frameworkExists(frameworkId);
     if (await findUnitYear(unitId, year)) throw invalid(`该单位已有 ${year} 年度`, { year: ['该年度已存在'] });
@@ -120,7 +128,7 @@ export async function updateUnitYearSettings(
   fields: { frameworkId: number; projectExpenditure: string | null; ruleProfile: string | null },
 ): Promise<UnitYearSettingsResult> {
   requireAdmin(who.actor);
-  return write(async () => {
+  return adminWrite(async () => {
     const uy = await getUnitYear(unitYearId);
     if (!uy) throw notFound('预算年度');
     await frameworkExists(fields.frameworkId);
@@ -150,7 +158,7 @@ export async function createUser(who: Who, input: { username: string; displayNam
   const policy = checkPasswordPolicy(input.password, input.username);
   if (policy) throw invalid(policy, { password: [policy] });
   const hash = await hashPassword(input.password);
-  return write(async () => {
+  return adminWrite(async () => {
     if (await findUserByUsername(input.username)) throw invalid('用户名已存在', { username: ['用户名已存在'] });
     const u = await insertUser({ username: input.username, displayName: input.displayName, passwordHash: hash, isAdmin: input.isAdmin, mustChangePassword: true });
     await audit(who, 'create', 'user', u.id, { username: input.username, displayName: input.displayName, isAdmin: input.isAdmin });
@@ -161,7 +169,7 @@ export async function createUser(who: Who, input: { username: string; displayNam
 export async function setUserDisabled(who: Who, userId: number, isDisabled: boolean): Promise<void> {
   requireAdmin(who.actor);
   if (userId === who.actor.id && isDisabled) throw invalid('不能停用自己的账户');
-  await write(async () => {
+  await adminWrite(async () => {
     await stillAdmin(who);
     const u = await getUser(userId);
     if (!u) throw notFound('用户');
@@ -180,7 +188,7 @@ export async function setUserDisabled(who: Who, userId: number, isDisabled: bool
 export async function setUserAdmin(who: Who, userId: number, isAdmin: boolean): Promise<void> {
   requireAdmin(who.actor);
   if (userId === who.actor.id && !isAdmin) throw invalid('不能取消自己的管理员角色，请由另一位管理员操作');
-  await write(async () => {
+  await adminWrite(async () => {
     await stillAdmin(who);
     const u = await getUser(userId);
     if (!u) throw notFound('用户');
@@ -196,7 +204,7 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
   requireAdmin(who.actor);
   const temporaryPassword = `Tmp${randomBytes(6).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}9`;
   const hash = await hashPassword(temporaryPassword);
-  await write(async () => {
+  await adminWrite(async () => {
     const u = await getUser(userId);
     if (!u) throw notFound('用户');
     refuseSystemAccount(u.username, '重置密码');
@@ -213,7 +221,7 @@ export async function resetPassword(who: Who, userId: number): Promise<{ tempora
 
 export async function setMembership(who: Who, userId: number, unitId: number, role: MembershipRole, isMember: boolean): Promise<void> {
   requireAdmin(who.actor);
-  await write(async () => {
+  await adminWrite(async () => {
     const u = await getUser(userId);
     if (!u) throw notFound('用户');
     if (!(await getUnit(unitId))) throw notFound('单位');

@@ -53,6 +53,9 @@ type SignInState = {
 const globalForSignIn = globalThis as unknown as { __ptSignIn?: SignInState };
 const state: SignInState = (globalForSignIn.__ptSignIn ??= { refusalAudited: new Map(), prunedAt: 0 });
 
+/** These transactions decide on what they counted: two app servers must not both pass the same count. */
+const COUNTED = { isolation: 'serializable' } as const;
+
 /** A place in flight older than this is taken to belong to a crashed check. */
 const PENDING_EXPIRY_MS = 60_000;
 
@@ -120,7 +123,7 @@ async function reserve(username: string, ip: string, purpose: PasswordPurpose, a
     }
     const attemptId = await insertLoginAttempt(username, ip, false, true);
     return { ok: true, attemptId, user };
-  });
+  }, COUNTED);
 }
 
 /** Step 3, after hashing: accept a match only if the account is still unlocked; count a failure, locking on the last. */
@@ -163,7 +166,7 @@ async function settle(
     await audit(purpose, 'failed', username, user, ip);
     if (lockedUntil !== null) return { ok: false, reason: 'locked', message: lockedMessage(lockedUntil, at) };
     return { ok: false, reason: 'invalid', message: purpose === 'sign-in' ? '用户名或密码错误' : '当前密码不正确' };
-  });
+  }, COUNTED);
   if (result.ok && Date.now() - state.prunedAt > 3_600_000) state.prunedAt = Date.now();
   return result;
 }
