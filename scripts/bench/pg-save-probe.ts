@@ -2,8 +2,8 @@
  * Why a save costs what it costs on PostgreSQL, in process (no HTTP, no Next): `saveTable` on its own
  * table from each of `--concurrency` workers for `--seconds`, on a throwaway cluster with durable
  * settings, counting the transaction attempts (a serialization failure re-runs the callback). With
- * `--isolation read-committed|repeatable-read` the port's transactions run at that level instead of
- * SERIALIZABLE (only in this process), to measure what the isolation level costs.
+ * `--isolation read-committed|repeatable-read|serializable` the port's transactions run at that level instead
+ * of the one the app chooses (only in this process), to measure what the isolation level costs.
  * Usage: npx tsx scripts/bench/pg-save-probe.ts [--concurrency 8] [--seconds 10] [--isolation serializable]
  */
 import { closeDatabase, useDatabase } from '@/db/client';
@@ -18,7 +18,7 @@ import { benchPostgres } from './pg-server';
 import { percentile } from './stats';
 
 type Isolation = 'serializable' | 'repeatable read' | 'read committed';
-type Port = { write<T>(run: (ctx: { db: DB }) => Promise<T>): Promise<T>; reader: DB };
+type Port = { write<T>(run: (ctx: { db: DB }) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>; reader: DB };
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -28,7 +28,7 @@ const arg = (name: string, fallback: string) => {
 async function main(): Promise<void> {
   const concurrency = Number(arg('--concurrency', '8'));
   const seconds = Number(arg('--seconds', '10'));
-  const isolation = arg('--isolation', 'serializable').replace('-', ' ') as Isolation;
+  const isolation = arg('--isolation', 'app').replace('-', ' ') as Isolation | 'app';
   const pg = await benchPostgres(process.env.PT_TEST_DATABASE_URL?.trim() || null);
   try {
     await useDatabase(await pg.database('pt_save_probe'));
@@ -39,12 +39,12 @@ async function main(): Promise<void> {
     const port = (globalThis as unknown as { __ptDb: Port }).__ptDb;
     const original = port.write.bind(port);
     let attempts = 0;
-    port.write = <T,>(run: (ctx: { db: DB }) => Promise<T>): Promise<T> => {
+    port.write = <T,>(run: (ctx: { db: DB }) => Promise<T>, chosen: 'repeatable read' | 'serializable'): Promise<T> => {
       const counted = (ctx: { db: DB }) => {
         attempts++;
         return run(ctx);
       };
-      if (isolation === 'serializable') return original(counted);
+      if (isolation === 'app') return original(counted, chosen);
       return port.reader.transaction((tx) => counted({ db: tx as unknown as DB }), { isolationLevel: isolation, accessMode: 'read write' });
     };
     const tables = [];
