@@ -9,7 +9,7 @@ import { COLUMN_MEANINGS } from '@/lib/format/layouts/columns';
 import { readDocument, DOCUMENT_FORMATS, type DocumentFormat } from '@/lib/format/layouts/read-document';
 import { MISSING_CODE } from '@/lib/format/layouts/recognise';
 import type { Overrides, TableRecognition } from '@/lib/format/layouts/types';
-import type { ParseProblem, PublishedDocument, TableSource } from '@/lib/format/published/types';
+import type { ParsedTable, PublishedDocument } from '@/lib/format/published/types';
 import { LIMITS } from '@/lib/domain/limits';
 
 /** A table index as a JSON key: `"0"`…`"999"`. */
@@ -39,8 +39,11 @@ export type Corrections = z.output<typeof correctionsSchema>;
 
 export type ImportReadOptions = { fileName?: string | undefined; format?: DocumentFormat | undefined; corrections?: Corrections | undefined };
 
-/** What the preview shows beside the plan: how the file was read, table by table. */
-export type ImportReading = { format: DocumentFormat; recognitions: TableRecognition[] };
+/**
+ * What the preview shows beside the plan: how the file was read, table by table, and the tables as they
+ * will be stored (codes given included), so the grid the user confirms is the one imported.
+ */
+export type ImportReading = { format: DocumentFormat; recognitions: TableRecognition[]; tables: ParsedTable[] };
 
 export const IMPORT_FORMATS = DOCUMENT_FORMATS;
 
@@ -51,11 +54,6 @@ function overridesOf(c: Corrections | undefined): Overrides {
     out[Number(table)] = { ...(columns ? { columns } : {}), ...(o.amountUnit ? { amountUnit: o.amountUnit } : {}) };
   }
   return out;
-}
-
-/** Whether a reading problem belongs to the table read from `source` (by number where the reader gives one). */
-export function isProblemOf(problem: ParseProblem, source: TableSource): boolean {
-  return problem.tableNumber !== undefined ? problem.tableNumber === source.number : problem.tableLine === source.line;
 }
 
 /**
@@ -81,6 +79,8 @@ export async function readForImport(bytes: Uint8Array, opts: ImportReadOptions =
     ...(opts.format ? { format: opts.format } : {}),
     overrides: overridesOf(opts.corrections),
   });
-  const { format, recognitions, ...doc } = read;
-  return { doc: withCodes(doc, opts.corrections?.codes ?? {}), reading: { format, recognitions } };
+  const { format, recognitions, ...rest } = read;
+  const doc = withCodes(rest, opts.corrections?.codes ?? {});
+  // The disclosure layout has fixed columns and no recognitions: its tables are listed by the plan alone.
+  return { doc, reading: { format, recognitions, tables: recognitions.length > 0 ? doc.projects : [] } };
 }

@@ -24,7 +24,7 @@ import type { ParsedTable, PublishedDocument } from '@/lib/format/published/type
 import { auditProject, type Who } from './commands/shared';
 import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
-import { isProblemOf } from './import-reading';
+import { isProblemOf } from '@/lib/format/published/problem-of';
 import { loadTable, loadTables } from './read';
 import { UNIT_CODE } from '@/lib/domain/limits';
 
