@@ -189,7 +189,7 @@ export async function getProjectBundles(ids: readonly number[]): Promise<Project
 
 export type ProjectHeader = Pick<
   ProjectRow,
-  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'purpose' | 'goal' | 'errorCount' | 'warningCount'
+  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'purpose' | 'goal' | 'longtermGoal' | 'amountUnit' | 'errorCount' | 'warningCount'
 >;
 export type CheckpointInsert = Pick<CheckpointRow, 'month' | 'percent'>;
 export type IndicatorInsert = Omit<IndicatorDbRow, 'id' | 'projectId' | 'position'>;
@@ -248,6 +248,8 @@ export async function updateProjectHeader(
         otherYuan: p('otherYuan'),
         purpose: p('purpose'),
         goal: p('goal'),
+        longtermGoal: p('longtermGoal'),
+        amountUnit: p('amountUnit'),
         errorCount: p('errorCount'),
         warningCount: p('warningCount'),
         version: sql`${projects.version} + 1`,
@@ -265,6 +267,7 @@ const CHECKPOINT_COLUMNS = ['project_id', 'position', 'month', 'percent'] as con
 const INDICATOR_COLUMNS = [
   'project_id', 'row_key', 'position', 'level1', 'level2', 'name', 'description', 'value', 'value_kind', 'comparator',
   'number', 'unit', 'deadline_year', 'deadline_month', 'deadline_day', 'deadline_suffix', 'basis', 'is_placeholder',
+  'longterm_value',
 ] as const;
 
 /** Replaces a table's plan and rows (call inside write). */
@@ -288,6 +291,7 @@ export async function replaceProjectContent(
       insIndicator.run(
         projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
         r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
+        r.longtermValue,
       ),
     );
     return;

@@ -20,6 +20,8 @@ const HEADER_FIELDS: { field: string; label: string; get: (t: TargetTable) => st
   { field: 'budget.other', label: '其他资金', get: (t) => t.budget.other },
   { field: 'purpose', label: '资金用途', get: (t) => t.purpose },
   { field: 'goal', label: '绩效目标', get: (t) => t.goal },
+  { field: 'longtermGoal', label: '中长期目标', get: (t) => t.longtermGoal ?? null },
+  { field: 'amountUnit', label: '原表金额单位', get: (t) => t.amountUnit ?? null },
   {
     field: 'schedule',
     label: '资金支出计划',
@@ -34,6 +36,7 @@ const ROW_FIELDS: { field: keyof IndicatorRow; label: string }[] = [
   { field: 'description', label: '指标描述' },
   { field: 'value', label: '指标值' },
   { field: 'basis', label: '指标值确定依据' },
+  { field: 'longtermValue', label: '中长期指标值' },
   { field: 'isPlaceholder', label: '不适用' },
 ];
 

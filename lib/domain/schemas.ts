@@ -90,6 +90,8 @@ export const indicatorSchema = z.object({
   target: targetSchema,
   basis: text('指标值确定依据', LIMITS.cellLength),
   isPlaceholder: z.boolean(),
+  /** Kept from an imported 中长期/实施期 column; the editor carries it through unchanged. */
+  longtermValue: text('中长期指标值', LIMITS.cellLength).optional(),
 });
 
 export const checkpointSchema = z.object({
@@ -107,6 +109,8 @@ export const tableSchema = z.object({
   }),
   purpose: text('资金用途', LIMITS.longTextLength),
   goal: text('绩效目标', LIMITS.longTextLength),
+  longtermGoal: text('中长期目标', LIMITS.longTextLength).optional(),
+  amountUnit: z.enum(['元', '万元'], { error: '金额单位须为元或万元' }).optional(),
   schedule: z.array(checkpointSchema).max(LIMITS.checkpoints, `资金支出计划最多 ${LIMITS.checkpoints} 个时间点`),
   indicators: z.array(indicatorSchema).max(LIMITS.indicatorRows, `每张表最多 ${LIMITS.indicatorRows} 行指标`),
 });

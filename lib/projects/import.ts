@@ -24,6 +24,7 @@ import type { ParsedTable, PublishedDocument } from '@/lib/format/published/type
 import { auditProject, type Who } from './commands/shared';
 import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
+import { isProblemOf } from '@/lib/format/published/problem-of';
 import { loadTable, loadTables } from './read';
 import { UNIT_CODE } from '@/lib/domain/limits';
 
@@ -175,6 +176,8 @@ async function unitYearFindings(
 function decide(w: Omit<Work, 'item'>, base: Omit<ImportItem, 'action' | 'reason' | 'canForce'>, duplicateOf: ParsedTable | undefined, isForced: boolean): ImportItem {
   const skip = (reason: string, canForce = false): ImportItem => ({ ...base, action: 'skip', reason, canForce });
   const go = (action: ImportAction, reason: string | null = null): ImportItem => ({ ...base, action, reason, canForce: false });
+  // Tables of other layouts often print no code; one is given in the preview (or with --code) or the table stays out.
+  if (w.table.code === '') return skip('表中没有项目编码：请在预览中为此表填写项目编码（命令行用 --code）后再导入');
   if (duplicateOf) return skip(`项目编码与表 ${duplicateOf.source.number}（第 ${duplicateOf.source.line} 行）重复，未导入`);
   const invalid = schemaProblem(w.table);
   if (invalid) return skip(`内容不符合要求，未导入（${invalid}）`);
@@ -201,15 +204,17 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
   // One table after another (not Promise.all): a transaction's queries run one at a time anyway.
   const prepared: (Omit<Work, 'item'> & { duplicateOf: ParsedTable | undefined })[] = [];
   for (const parsed of doc.projects) {
-    const duplicateOf = firstByCode.get(parsed.code);
-    if (!duplicateOf) firstByCode.set(parsed.code, parsed);
-    const existing = unitYear && !duplicateOf ? await findProjectByCode(unitYear.id, parsed.code) : undefined;
+    const hasCode = parsed.code !== '';
+    const duplicateOf = hasCode ? firstByCode.get(parsed.code) : undefined;
+    if (hasCode && !duplicateOf) firstByCode.set(parsed.code, parsed);
+    const existing = unitYear && hasCode && !duplicateOf ? await findProjectByCode(unitYear.id, parsed.code) : undefined;
     const before = existing ? ((await loadTable(existing.id))?.table ?? null) : null;
     const table = withKeptKeys(stripSource(parsed), before);
     prepared.push({ parsed, table, existing, duplicateOf, changes: diffTables(before, table) });
   }
   const expenditure = expenditurePlan(doc, unitYear);
-  const kept = prepared.filter((p) => !p.duplicateOf);
+  // Only tables that will be stored count for the unit-year rules (a table without a code is left out).
+  const kept = prepared.filter((p) => !p.duplicateOf && p.parsed.code !== '');
   const checked = await unitYearFindings(doc, kept.map((p) => p.table), unitYear ? await listProjectsOfUnitYear(unitYear.id) : [], ctx, expenditure.stored ?? expenditure.document);
   // A later duplicate is not imported; it is checked on its own, under the unit-year's rules.
   const ownCtx = await ruleContextOf(ctx);
@@ -221,8 +226,8 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
       name: p.parsed.name,
       total: p.parsed.budget.total,
       rows: p.parsed.indicators.length,
-      problems: doc.problems.filter((x) => x.tableLine === p.parsed.source.line).map((x) => x.message),
-      findings: p.duplicateOf ? checkTable(p.table, ownCtx) : checked.byTable[kept.indexOf(p)]!,
+      problems: doc.problems.filter((x) => isProblemOf(x, p.parsed.source)).map((x) => x.message),
+      findings: kept.includes(p) ? checked.byTable[kept.indexOf(p)]! : checkTable(p.table, ownCtx),
     };
     return { ...p, item: decide(p, base, p.duplicateOf, isForced) };
   });

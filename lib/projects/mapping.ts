@@ -39,6 +39,9 @@ export function bundleToTable(bundle: ProjectBundle): TargetTable {
     },
     purpose: p.purpose,
     goal: p.goal,
+    // Optional fields of tables read from other layouts: present only when stored, as the reader gives them.
+    ...(p.longtermGoal === null ? {} : { longtermGoal: p.longtermGoal }),
+    ...(p.amountUnit === null ? {} : { amountUnit: p.amountUnit }),
     schedule: bundle.checkpoints.map((c) => ({ month: c.month, percent: c.percent })),
     indicators: bundle.indicators.map(
       (r): IndicatorRow => ({
@@ -51,6 +54,7 @@ export function bundleToTable(bundle: ProjectBundle): TargetTable {
         target: targetOf(r),
         basis: r.basis,
         isPlaceholder: r.isPlaceholder,
+        ...(r.longtermValue === null ? {} : { longtermValue: r.longtermValue }),
       }),
     ),
   };
@@ -66,6 +70,8 @@ export function tableHeader(table: TargetTable, counts: { errors: number; warnin
     otherYuan: table.budget.other === null || table.budget.other.trim() === '' ? null : wanyuanToYuan(table.budget.other),
     purpose: table.purpose,
     goal: table.goal,
+    longtermGoal: table.longtermGoal ?? null,
+    amountUnit: table.amountUnit ?? null,
     errorCount: counts.errors,
     warningCount: counts.warnings,
   };
@@ -98,6 +104,7 @@ export function tableRows(table: TargetTable): IndicatorInsert[] {
       deadlineSuffix: t.kind === 'deadline' ? (t.suffix ?? null) : null,
       basis: r.basis,
       isPlaceholder: r.isPlaceholder,
+      longtermValue: r.longtermValue ?? null,
     };
   });
 }

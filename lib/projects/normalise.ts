@@ -46,7 +46,16 @@ export function finishedTarget(t: InputTarget): TargetValue | null {
 }
 
 function normaliseRow(r: InputRow, key: string | undefined): IndicatorRow {
-  const base = { level1: r.level1, level2: r.level2, name: r.name, description: r.description, basis: r.basis, isPlaceholder: r.isPlaceholder };
+  const base = {
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    description: r.description,
+    basis: r.basis,
+    isPlaceholder: r.isPlaceholder,
+    // An imported 中长期 value the editor does not show is carried through a save unchanged.
+    ...(r.longtermValue === undefined ? {} : { longtermValue: r.longtermValue }),
+  };
   const keyed = key ? { key } : {};
   if (r.isPlaceholder) {
     const p = placeholderText(r.level2);
@@ -90,6 +99,8 @@ export function normaliseTable(input: TableInput): TargetTable {
     },
     purpose: input.purpose,
     goal: input.goal,
+    ...(input.longtermGoal === undefined ? {} : { longtermGoal: input.longtermGoal }),
+    ...(input.amountUnit === undefined ? {} : { amountUnit: input.amountUnit }),
     schedule: input.schedule.map((c) => ({ month: c.month, percent: c.percent })),
     indicators: input.indicators.map((r) => normaliseRow(r, keyOf(r.key))),
   };

@@ -3,10 +3,23 @@
  * (under an advisory lock, as test files run in parallel workers), later ones copy it.
  */
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
 import { useDatabase, closeDatabase } from '@/db/client';
 
-const TEMPLATE = 'pt_test_template';
+/**
+ * One template per set of migrations: branches sharing a server each get theirs. With one shared template
+ * a branch's migration older than another branch's was never applied (drizzle applies only migrations
+ * newer than the last one recorded), and its tests failed on a missing column.
+ */
+function templateName(): string {
+  const folder = process.env.PG_MIGRATIONS_PATH ?? path.join(process.cwd(), 'db', 'migrations-pg');
+  const journal = fs.readFileSync(path.join(folder, 'meta', '_journal.json'));
+  return `pt_test_template_${createHash('sha256').update(journal).digest('hex').slice(0, 12)}`;
+}
+
+const TEMPLATE = templateName();
 const LOCK = 72_410_014;
 
 function withDatabase(url: string, name: string): string {

@@ -20,6 +20,10 @@ export const projects = sqliteTable(
     otherYuan: integer('other_yuan'),
     purpose: text('purpose').notNull(),
     goal: text('goal').notNull(),
+    /** 中长期/总体目标 of a table read from another layout; null when it gives none. */
+    longtermGoal: text('longterm_goal'),
+    /** The unit the imported source printed its amounts in (元 or 万元); amounts are stored in 元 either way. */
+    amountUnit: text('amount_unit', { enum: ['元', '万元'] }),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
     /** Optimistic lock: every save increments it; a save based on an older version is refused. */
     version: integer('version').notNull().default(1),
@@ -81,6 +85,8 @@ export const indicators = sqliteTable(
     deadlineDay: integer('deadline_day'),
     deadlineSuffix: text('deadline_suffix'),
     basis: text('basis').notNull(),
+    /** 中长期/实施期 指标值 as printed, when the source gives one beside the 年度 value. */
+    longtermValue: text('longterm_value'),
     isPlaceholder: integer('is_placeholder', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('indicators_project').on(t.projectId, t.position)],

@@ -1,13 +1,19 @@
 import fs from 'node:fs';
-import { parseArgs, valueOf, yearOf, type Command } from '../command';
+import { parseArgs, UsageError, valueOf, yearOf, type Command } from '../command';
+
+const FORMATS = ['txt', 'html', 'xlsx', 'docx'] as const;
 
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'import FILE [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本导入数据库（只更新草稿；重复导入不变；--force 也用读取有问题的表覆盖草稿）',
+    'import FILE [--format txt|html|xlsx|docx] [--code CODE] [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本、网页、XLSX 或 DOCX 中的绩效目标表导入数据库（只更新草稿；重复导入不变；--code 为唯一一张没有项目编码的表指定编码；--force 也用读取有问题的表覆盖草稿）',
   async run(args, io) {
-    const parsed = parseArgs(args, { values: ['unit', 'year', 'framework'], flags: ['force'], positional: 1 });
+    const parsed = parseArgs(args, { values: ['unit', 'year', 'framework', 'format', 'code'], flags: ['force'], positional: 1 });
     const str = (k: string) => valueOf(parsed, k);
+    const format = str('format');
+    if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是“${format}”`);
+    const code = str('code');
+    if (code !== undefined && !/^[0-9A-Za-z-]{1,40}$/.test(code)) throw new UsageError('--code 应为项目编码：1–40 个字母、数字或连字符');
     const year = yearOf(parsed);
     const file = parsed.positional[0];
     if (!file) {
@@ -21,12 +27,21 @@ export const importCommand: Command = {
       io.stderr.write(`无法读取文件：${file}\n`);
       return 2;
     }
-    const { decodeText } = await import('@/lib/http/body');
-    const { parsePublished } = await import('@/lib/format/published/parse');
+    const { readForImport, withCodes } = await import('@/lib/projects/import-reading');
     const { ensureBaseData, systemActor } = await import('@/lib/setup/bootstrap');
     const { applyImport } = await import('@/lib/projects/import');
     await ensureBaseData();
-    const doc = parsePublished(decodeText(bytes));
+    const read = await readForImport(bytes, { fileName: file, format: format as (typeof FORMATS)[number] | undefined });
+    let doc = read.doc;
+    if (code !== undefined) {
+      // --code names one table: it is refused when more than one table lacks a code (which would it be?).
+      const missing = doc.projects.filter((p) => p.code === '');
+      if (missing.length !== 1) {
+        io.stderr.write(missing.length === 0 ? '文件中的表都有项目编码，不需要 --code。\n' : `文件中有 ${missing.length} 张表没有项目编码，--code 只能用于一张；请在导入页面的预览中逐表填写。\n`);
+        return 1;
+      }
+      doc = withCodes(doc, { [missing[0]!.source.number - 1]: code });
+    }
     for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
     if (doc.projects.length === 0) {
       io.stderr.write('文件中没有找到可导入的绩效目标表。\n');

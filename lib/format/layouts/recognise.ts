@@ -136,6 +136,9 @@ function budgetOf(fields: readonly FieldValue[], unit: AmountUnit, unsure: Unsur
 
 const label = (n: number, name: string) => `表 ${n}「${name}」`;
 
+/** The problem of a table printed without a project code; an import that is given one drops it. */
+export const MISSING_CODE = '表中没有项目编码，导入前请补上';
+
 function toIndicator(r: RecognisedRow): IndicatorRow {
   const value = cleanText(r.value);
   const isPlaceholder = [r.name, r.value].some((s) => /^无.{1,20}指标$/.test(labelKey(s)));
@@ -195,14 +198,14 @@ function recogniseSegment(grid: CellGrid, rows: readonly GridRow[], index: numbe
     unsure,
     refusal,
   };
-  const problem = (message: string, extra: Partial<ParseProblem> = {}): ParseProblem => ({ line, table: tableLabel, message: `${tableLabel}：${message}`, ...(line === null ? {} : { tableLine: line }), ...extra });
+  const problem = (message: string, extra: Partial<ParseProblem> = {}): ParseProblem => ({ line, table: tableLabel, message: `${tableLabel}：${message}`, ...(line === null ? {} : { tableLine: line }), tableNumber: number, ...extra });
   const year = yearOf(split.head);
   if (refusal) return { recognition, table: null, problems: [problem(refusal, { isTableSkipped: true })], year };
   const problems: ParseProblem[] = [];
   if (!name) problems.push(problem('没有找到项目名称'));
   if (budget.total === null) problems.push(problem('没有找到资金总额，请在导入前填写'));
   const code = first(fields, 'code').replace(/\s+/g, '');
-  if (!code) problems.push(problem('表中没有项目编码，导入前请补上'));
+  if (!code) problems.push(problem(MISSING_CODE));
   const table: ParsedTable = {
     code,
     name,

@@ -10,6 +10,11 @@ export type ParseProblem = {
   message: string;
   /** The heading line of the table the problem belongs to (its `source.line`), so a problem can be tied to its table. */
   tableLine?: number;
+  /**
+   * The table's number (its `source.number`) where heading lines do not tell tables apart: two sheets of
+   * a workbook both start at row 1. Set by the layout recogniser; the disclosure reader's lines are unique.
+   */
+  tableNumber?: number;
   /** Set on the problem that says a whole table was skipped (it is not in `projects`). */
   isTableSkipped?: true;
 };

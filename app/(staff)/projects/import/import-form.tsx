@@ -3,19 +3,25 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { ImportPlan, ImportResult } from '@/lib/projects/import';
+import type { Corrections, ImportReading } from '@/lib/projects/import-reading';
 import { ImportPreview } from './import-preview';
+import { Readings } from './readings';
 
-type Reply = { ok: true; plan?: ImportPlan; result?: ImportResult } | { ok: false; message: string; problems?: ImportPlan['problems'] };
+type Reply = { ok: true; plan?: ImportPlan; result?: ImportResult; reading?: ImportReading } | { ok: false; message: string; problems?: ImportPlan['problems']; reading?: ImportReading };
 
-type Request = { mode: 'preview' | 'apply'; unit: string; year: string; isForced: boolean };
+type Request = { mode: 'preview' | 'apply'; unit: string; year: string; isForced: boolean; corrections: Corrections };
+
+const NO_CORRECTIONS: Corrections = { overrides: {}, codes: {} };
 
 async function send(file: File, r: Request): Promise<Reply> {
-  const qs = new URLSearchParams({ mode: r.mode });
+  const qs = new URLSearchParams({ mode: r.mode, name: file.name });
   if (r.unit) qs.set('unit', r.unit);
   if (r.year) qs.set('year', r.year);
   if (r.isForced) qs.set('force', '1');
+  // The same corrections go with the preview and with the apply: the server reads the file again with them.
+  if (Object.keys(r.corrections.overrides).length > 0 || Object.keys(r.corrections.codes).length > 0) qs.set('corrections', JSON.stringify(r.corrections));
   try {
-    const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'text/plain', 'x-requested-with': 'fetch' } });
+    const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream', 'x-requested-with': 'fetch' } });
     const body = (await res.json().catch(() => null)) as Reply | null;
     return body ?? { ok: false, message: `服务器返回了无法识别的结果（${res.status}）` };
   } catch {
@@ -30,13 +36,26 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
   const [isForced, setForced] = useState(false);
   const [reply, setReply] = useState<Reply | null>(null);
   const [isBusy, setBusy] = useState(false);
+  // The corrections of the preview on screen; apply sends exactly these.
+  const [corrections, setCorrections] = useState<Corrections>(NO_CORRECTIONS);
 
-  const run = async (mode: 'preview' | 'apply', force = isForced) => {
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (mode: 'preview' | 'apply', force = isForced, next = corrections) => {
     if (!file) return;
     setBusy(true);
-    setReply(await send(file, { mode, unit, year: yearText, isForced: force }));
+    setError(null);
+    const answer = await send(file, { mode, unit, year: yearText, isForced: force, corrections: next });
+    if (!answer.ok && mode === 'preview' && reply?.ok && next !== corrections) {
+      // A refused correction (a bad code) keeps the preview it was made on, with the reason above it.
+      setError(answer.message);
+    } else {
+      setReply(answer);
+      setCorrections(next);
+    }
     setBusy(false);
   };
+  const correct = (next: Corrections) => void run('preview', isForced, next);
   const plan = reply?.ok ? (reply.result ?? reply.plan) : null;
   const result = reply?.ok ? reply.result : undefined;
   // Offered only when some stored draft is held back by reading problems; the preview is redone with it.
@@ -55,11 +74,13 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
         <input
           id="file"
           type="file"
-          accept=".txt,text/plain"
+          accept=".txt,.html,.htm,.xlsx,.docx,text/plain,text/html"
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
             setReply(null);
             setForced(false);
+            setCorrections(NO_CORRECTIONS);
+            setError(null);
           }}
         />
         <label htmlFor="unit">单位编码</label>
@@ -71,6 +92,11 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
         </button>
       </form>
       <div aria-live="polite">
+        {error ? (
+          <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
+            更正未能应用：{error}
+          </p>
+        ) : null}
         {reply && !reply.ok ? (
           <p className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
             {reply.message}
@@ -86,6 +112,9 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
       {plan ? (
         <section style={{ marginTop: 16 }} aria-label="导入预览">
           <ImportPreview plan={plan} />
+          {reply?.ok && reply.reading && reply.reading.recognitions.length > 0 ? (
+            <Readings reading={reply.reading} plan={plan} corrections={corrections} isBusy={isBusy || result !== undefined} onChange={correct} />
+          ) : null}
           {!result ? (
             <p className="row">
               {canForce ? (

@@ -1,5 +1,6 @@
 import { FindingsList } from '@/app/ui/findings-list';
 import { locationLabel } from '@/lib/domain/locations';
+import { isProblemOf } from '@/lib/format/published/problem-of';
 import type { ImportItem, ImportPlan } from '@/lib/projects/import';
 
 const ACTION_TEXT = { create: '新建', update: '更新', unchanged: '无变化', skip: '跳过' } as const;
@@ -42,8 +43,7 @@ function counts(plan: ImportPlan): string {
 /** What the import will do, table by table, with the reading problems and rule findings of each. */
 export function ImportPreview({ plan }: { plan: ImportPlan }) {
   // Problems of a listed table show in its row; the rest (the document's, unreadable tables') above.
-  const listed = new Set(plan.items.map((i) => i.line));
-  const general = plan.problems.filter((p) => p.tableLine === undefined || !listed.has(p.tableLine));
+  const general = plan.problems.filter((p) => !plan.items.some((i) => isProblemOf(p, i)));
   const e = plan.projectExpenditure;
   return (
     <>
