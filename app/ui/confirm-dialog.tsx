@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 /**
  * An accessible confirmation: a modal <dialog> (the browser keeps focus inside it and closes it on Esc),
@@ -43,7 +44,9 @@ function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; onClose:
     };
   }, []);
 
-  return (
+  // In a portal, outside any form of the page: the editor is itself a <form>, and a form inside it would
+  // both be invalid HTML and pass its submit up to the editor's (a confirmation would save the table).
+  return createPortal(
     <dialog
       ref={ref}
       className="card confirm-dialog"
@@ -54,13 +57,7 @@ function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; onClose:
         onClose({ isConfirmed: false, note: '' });
       }}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onClose({ isConfirmed: true, note });
-        }}
-      >
+      <div>
         <h2 id={`${ids}-title`} style={{ marginTop: 0, fontSize: '1.1rem' }}>
           {options.title}
         </h2>
@@ -72,15 +69,16 @@ function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; onClose:
           </div>
         ) : null}
         <div className="row">
-          <button type="submit" className={`btn ${options.tone === 'danger' ? 'btn-danger' : 'btn-primary'}`}>
+          <button type="button" className={`btn ${options.tone === 'danger' ? 'btn-danger' : 'btn-primary'}`} onClick={() => onClose({ isConfirmed: true, note })}>
             {options.confirmLabel}
           </button>
           <button ref={cancelRef} type="button" className="btn" onClick={() => onClose({ isConfirmed: false, note: '' })}>
             取消
           </button>
         </div>
-      </form>
-    </dialog>
+      </div>
+    </dialog>,
+    document.body,
   );
 }
 
