@@ -24,6 +24,10 @@ export const {
   indicators,
   reviewEvents,
   reviewComments,
+  monitoringRounds,
+  monitoringReports,
+  monitoringEntries,
+  monitoringEvents,
 } = chosen;
 
 export const tables = chosen;
@@ -42,5 +46,9 @@ export type {
   IndicatorDbRow,
   ReviewEventRow,
   ReviewCommentRow,
+  MonitoringRoundRow,
+  MonitoringReportRow,
+  MonitoringEntryRow,
+  MonitoringEventRow,
 } from './pg';
 export * from './enums';
