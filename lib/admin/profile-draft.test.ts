@@ -18,7 +18,7 @@ describe('the rule-profile editor’s draft', () => {
   });
 
   it('puts each schema message beside its field', () => {
-    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'], yellowFrom: '60', greenFrom: '50', blueFrom: 'x' });
+    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'], yellowFrom: '60', greenFrom: '50', blueFrom: '200' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
@@ -28,7 +28,6 @@ describe('the rule-profile editor’s draft', () => {
       codePattern: '不是有效的正则表达式',
       disabledRules: '没有这个规则编号',
       greenFrom: '绿灯起点应高于黄灯起点',
-      blueFrom: '请填写 0–1000 之间的百分数',
     });
   });
 
@@ -36,5 +35,7 @@ describe('the rule-profile editor’s draft', () => {
     const r = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), yellowFrom: '50', greenFrom: '75%', blueFrom: '150' });
     expect(r.ok && r.profile.lightThresholds).toEqual({ yellowFrom: 50, greenFrom: 75, blueFrom: 150 });
     expect(profileJson(r.ok ? r.profile : DEFAULT_RULE_PROFILE)).toContain('"lightThresholds"');
+    const bad = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), blueFrom: 'x' });
+    expect(!bad.ok && bad.errors).toEqual({ blueFrom: '请填写 0–1000 之间的百分数' });
   });
 });
