@@ -8,6 +8,7 @@ import { ActionError, denied, notFound, refusalError } from '@/lib/actions/error
 import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
+import { reportTarget } from '@/lib/monitoring/access';
 
 export type ProjectScope = { project: ProjectRow; unitYear: UnitYearRow; unitId: number };
 
@@ -93,6 +94,8 @@ export async function operationTarget(op: Operation, input: unknown, actor: Acto
       if (!unitYear) throw notFound('预算年度');
       return await projectTarget(op, project, unitYear.unitId, actor);
     }
+    case 'monitoring-report':
+      return await reportTarget(op, idIn(input, 'reportId'), actor);
     case 'unit':
     case 'each-item':
       return null;
