@@ -36,8 +36,8 @@ export async function findRound(unitYearId: number, month: number): Promise<Moni
 export type RoundView = MonitoringRoundRow & { unitId: number; unitCode: string; unitName: string; year: number; reports: number };
 
 /** Rounds of the given unit-years, newest first, with how many reports each has. */
-export async function listRounds(unitYearIds: readonly number[]): Promise<RoundView[]> {
-  if (unitYearIds.length === 0) return [];
+export async function listRounds(unitYearIds: readonly number[] | null): Promise<RoundView[]> {
+  if (unitYearIds?.length === 0) return [];
   const rows = await db()
     .select({
       r: monitoringRounds,
@@ -50,8 +50,9 @@ export async function listRounds(unitYearIds: readonly number[]): Promise<RoundV
     .from(monitoringRounds)
     .innerJoin(unitYears, eq(unitYears.id, monitoringRounds.unitYearId))
     .innerJoin(units, eq(units.id, unitYears.unitId))
-    .where(inArray(monitoringRounds.unitYearId, [...unitYearIds]))
-    .orderBy(desc(unitYears.year), asc(units.code), desc(monitoringRounds.month));
+    .where(unitYearIds === null ? undefined : inArray(monitoringRounds.unitYearId, [...unitYearIds]))
+    .orderBy(desc(unitYears.year), asc(units.code), desc(monitoringRounds.month))
+    .limit(500);
   return rows.map((x) => ({ ...x.r, unitId: x.unitId, unitCode: x.unitCode, unitName: x.unitName, year: x.year, reports: Number(x.reports) }));
 }
 
@@ -156,7 +157,8 @@ export const REPORT_SORTS = ['light', 'progress', 'code', 'status', 'updated'] a
 export type ReportSort = (typeof REPORT_SORTS)[number];
 
 export type ReportQuery = {
-  unitYearIds: readonly number[];
+  /** The unit-years the caller may see; null: every one (an administrator). */
+  unitYearIds: readonly number[] | null;
   roundId?: number;
   light?: LightValue;
   status?: ProjectStatus;
@@ -190,7 +192,7 @@ export type ReportListRow = {
 const LIGHT_RANK = sql`case ${monitoringReports.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 when 'blue' then 3 else 4 end`;
 
 function reportFilter(q: ReportQuery): SQL | undefined {
-  const parts: SQL[] = [inArray(monitoringRounds.unitYearId, [...q.unitYearIds])];
+  const parts: SQL[] = q.unitYearIds === null ? [] : [inArray(monitoringRounds.unitYearId, [...q.unitYearIds])];
   if (q.roundId) parts.push(eq(monitoringReports.roundId, q.roundId));
   if (q.light) parts.push(eq(monitoringReports.light, q.light));
   if (q.status) parts.push(eq(monitoringReports.status, q.status));
@@ -198,7 +200,7 @@ function reportFilter(q: ReportQuery): SQL | undefined {
 }
 
 export async function listReports(q: ReportQuery): Promise<ReportListRow[]> {
-  if (q.unitYearIds.length === 0) return [];
+  if (q.unitYearIds?.length === 0) return [];
   const order = {
     light: LIGHT_RANK,
     progress: sql`coalesce(${monitoringReports.fundsProgress}, -1)`,
@@ -248,7 +250,7 @@ export async function countReports(q: Pick<ReportQuery, 'unitYearIds' | 'roundId
     overdue: 0,
     total: 0,
   };
-  if (q.unitYearIds.length === 0) return out;
+  if (q.unitYearIds?.length === 0) return out;
   const rows = await db()
     .select({
       light: monitoringReports.light,
