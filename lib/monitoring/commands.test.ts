@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getReport, listEntries, listMonitoringEvents, countReports, listReports, listRounds } from '@/db/queries/monitoring';
 import { listAuditFor } from '@/db/queries/audit';
@@ -13,6 +18,7 @@ import { openRounds } from './commands/open-rounds';
 import { saveReport } from './commands/save-report';
 import { transitionReport } from './commands/transition-report';
 import { loadReportView } from './read';
+import { renderSheets, reportSheets, roundSheets } from './export';
 
 let owner: Actor;
 let reviewer: Actor;
@@ -150,5 +156,32 @@ describe('filling, submitting and reviewing a report', () => {
     const counts = await countReports({ unitYearIds: [unitYearId, otherYearId] }, '2024-09-01');
     expect(counts).toMatchObject({ total: 1, overdue: 0, byLight: { red: 1 }, byStatus: { approved: 1 } });
     expect((await listReports({ unitYearIds: [unitYearId], light: 'green' })).length).toBe(0);
+  });
+});
+
+describe('exports', () => {
+  it('reads back every value of the round as XLSX, with the lights as words', async () => {
+    const report = await theReport();
+    const round = (await roundSheets(reviewer, report.roundId))!;
+    expect(round.sheets).toHaveLength(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderSheets(round.sheets, 'xlsx')).body as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toEqual(expect.arrayContaining(['10.00', '1.00', '10.00%', '58.33%', '40%', '红', '人员保障：两名仲裁员调离，已补充', '有可能', '加快支出进度', '≥92%']));
+  });
+
+  it('prints the PDF with the same values; JSON carries them too; another unit cannot export', async () => {
+    const report = await theReport();
+    const one = (await reportSheets(owner, report.id))!;
+    const pdf = (await renderSheets(one.sheets, 'pdf')).body;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-mon-')), 'm.pdf');
+    fs.writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const v of ['项目支出绩效目标执行监控表', '40%', '红', '加快支出进度', '10.00%', '人员保障']) expect(text).toContain(v);
+    const json = JSON.parse((await renderSheets(one.sheets, 'json')).body.toString('utf8')) as { reports: { rows: { actual: string; lightWord: string }[] }[] };
+    expect(json.reports[0]!.rows[0]).toMatchObject({ actual: '40%', lightWord: '红' });
+    expect(await reportSheets(outsider, report.id)).toBeNull();
+    expect(await roundSheets(outsider, report.roundId)).toBeNull();
   });
 });
