@@ -7,7 +7,7 @@ import { requireAdmin } from '@/lib/projects/access';
 import type { OpenRoundsInput } from '../schemas';
 import type { Who } from './shared';
 
-export type OpenedRound = { unitYearId: number; roundId: number; reports: number };
+export type OpenedRound = { unitYearId: number; roundId: number; reports: number; reportIds: number[] };
 
 /**
  * Opens a round (1–X月, due by a deadline) in each unit-year given, all or none: every approved table
@@ -26,7 +26,8 @@ export async function openRounds(who: Who, input: OpenRoundsInput): Promise<Open
       }
       const round = await insertRound({ unitYearId, month: input.month, deadline: input.deadline, openedBy: who.actor.id });
       const tables = await listApprovedProjects(unitYearId);
-      for (const t of tables) await insertReport({ roundId: round.id, projectId: t.id, budgetYuan: t.totalYuan });
+      const reportIds: number[] = [];
+      for (const t of tables) reportIds.push((await insertReport({ roundId: round.id, projectId: t.id, budgetYuan: t.totalYuan })).id);
       await appendAudit({
         userId: who.actor.id,
         username: who.actor.username,
@@ -37,7 +38,7 @@ export async function openRounds(who: Who, input: OpenRoundsInput): Promise<Open
         changes: { year: unitYear.year, month: input.month, deadline: input.deadline, reports: tables.length },
         ip: who.ip,
       });
-      opened.push({ unitYearId, roundId: round.id, reports: tables.length });
+      opened.push({ unitYearId, roundId: round.id, reports: tables.length, reportIds });
     }
     return opened;
   });
