@@ -28,6 +28,7 @@ export const {
   monitoringReports,
   monitoringEntries,
   monitoringEvents,
+  tableAdjustments,
 } = chosen;
 
 export const tables = chosen;
@@ -50,5 +51,6 @@ export type {
   MonitoringReportRow,
   MonitoringEntryRow,
   MonitoringEventRow,
+  TableAdjustmentRow,
 } from './pg';
 export * from './enums';

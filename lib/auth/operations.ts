@@ -20,7 +20,9 @@ export type Scope =
   /** several tables at once; each is checked on its own as `eachItem` says */
   | 'each-item'
   /** input.reportId: the monitoring report's table's unit (and the report's status) */
-  | 'monitoring-report';
+  | 'monitoring-report'
+  /** input.adjustmentId: the adjusted table's unit (and the adjustment's status) */
+  | 'adjustment';
 
 export type Access =
   | { kind: 'public' }
@@ -99,6 +101,20 @@ export const SERVER_ACTIONS = {
   submitMonitoringReportAction: reportTransition('submit'),
   returnMonitoringReportAction: reportTransition('return'),
   approveMonitoringReportAction: reportTransition('approve'),
+  // app/(staff)/projects/[id]/adjust/actions.ts
+  proposeAdjustmentAction: { access: onProject('project.edit'), label: '申请调整绩效目标', statuses: ['approved'] },
+  approveAdjustmentAction: {
+    access: { kind: 'permission', permission: 'project.review', scope: 'adjustment' },
+    label: '审核通过目标调整',
+    statuses: ['submitted'],
+    isRefusedToAuthors: true,
+  },
+  returnAdjustmentAction: {
+    access: { kind: 'permission', permission: 'project.review', scope: 'adjustment' },
+    label: '退回目标调整',
+    statuses: ['submitted'],
+    isRefusedToAuthors: true,
+  },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },

@@ -60,7 +60,7 @@ export function reportSheet(view: ReportView, unitName: string): ReportSheet {
     light: ev.light,
     lightWord: word(ev.light),
     funds: {
-      initial: view.table.budget.total,
+      initial: view.originalTable.budget.total,
       budget: view.data.budget,
       executed: view.data.executed,
       rate: rate(view.data.budget, view.data.executed),

@@ -6,6 +6,7 @@ import { formatWanyuan } from '@/lib/domain/money';
 import type { TargetTable } from '@/lib/domain/table';
 import { ruleProfileOf } from '@/lib/projects/findings';
 import { loadTable } from '@/lib/projects/read';
+import { effectiveTable } from '@/lib/adjustments/read';
 import type { ReportScope } from './access';
 
 export type MonitoredIndicator = MonitoredRow & { level1: string; level2: string; name: string };
@@ -15,7 +16,10 @@ export type ReportView = {
   round: MonitoringRoundRow;
   project: ProjectRow;
   unitYear: UnitYearRow;
+  /** The targets in force (adjusted when an adjustment was approved). */
   table: TargetTable;
+  /** The table as approved, which the disclosure shows. */
+  originalTable: TargetTable;
   rows: MonitoredIndicator[];
   data: ReportData;
   period: MonitoringPeriod;
@@ -59,7 +63,9 @@ export function periodOf(round: MonitoringRoundRow, unitYear: UnitYearRow): Moni
 export async function loadReportView(scope: ReportScope): Promise<ReportView> {
   const loaded = await loadTable(scope.project.id);
   if (!loaded) throw new Error(`table ${scope.project.id} of report ${scope.report.id} is missing`);
-  const rows = monitoredRows(loaded.table);
+  // Monitoring measures against the targets in force: the latest approved adjustment, if any.
+  const { table } = await effectiveTable(scope.project.id, loaded.table);
+  const rows = monitoredRows(table);
   const r = scope.report;
   const data: ReportData = {
     budget: amountText(r.budgetYuan),
@@ -73,7 +79,8 @@ export async function loadReportView(scope: ReportScope): Promise<ReportView> {
   };
   return {
     ...scope,
-    table: loaded.table,
+    table,
+    originalTable: loaded.table,
     rows,
     data,
     period: periodOf(scope.round, scope.unitYear),

@@ -5,3 +5,4 @@ export * from './projects';
 export * from './review';
 export * from './audit';
 export * from './monitoring';
+export * from './adjustments';

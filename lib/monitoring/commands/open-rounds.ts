@@ -1,5 +1,6 @@
 import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
+import { latestApprovedAdjustment } from '@/db/queries/adjustments';
 import { findRound, insertReport, insertRound, listApprovedProjects } from '@/db/queries/monitoring';
 import { getUnitYear } from '@/db/queries/units';
 import { invalid, notFound } from '@/lib/actions/errors';
@@ -27,7 +28,11 @@ export async function openRounds(who: Who, input: OpenRoundsInput): Promise<Open
       const round = await insertRound({ unitYearId, month: input.month, deadline: input.deadline, openedBy: who.actor.id });
       const tables = await listApprovedProjects(unitYearId);
       const reportIds: number[] = [];
-      for (const t of tables) reportIds.push((await insertReport({ roundId: round.id, projectId: t.id, budgetYuan: t.totalYuan })).id);
+      for (const t of tables) {
+        // 全年预算数 starts at the table's 预算数, or at the adjusted one when an adjustment was approved.
+        const budgetYuan = (await latestApprovedAdjustment(t.id))?.budgetAfterYuan ?? t.totalYuan;
+        reportIds.push((await insertReport({ roundId: round.id, projectId: t.id, budgetYuan })).id);
+      }
       await appendAudit({
         userId: who.actor.id,
         username: who.actor.username,

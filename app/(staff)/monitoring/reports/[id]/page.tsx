@@ -57,7 +57,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         reportId={page.report.id}
         version={page.report.version}
         status={page.report.status}
-        header={{ name: page.project.name, code: page.project.code, unit: page.unitName, initialBudget: page.table.budget.total, goal: page.table.goal }}
+        header={{ name: page.project.name, code: page.project.code, unit: page.unitName, initialBudget: page.originalTable.budget.total, goal: page.table.goal }}
         rows={page.rows}
         initial={page.data}
         period={page.period}
