@@ -37,9 +37,9 @@ const ctx = (who: Who) => stage.contexts.get(who)!;
 const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE /api/session', 'GET /api/disclosure/[unit]/[year]', 'GET /api/disclosure/[unit]/[year]/export', 'GET /health'];
 const AUTHORING = [
   'createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction',
-  'saveMonitoringReportAction', 'submitMonitoringReportAction',
+  'saveMonitoringReportAction', 'submitMonitoringReportAction', 'proposeAdjustmentAction',
 ];
-const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction'];
+const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction', 'approveAdjustmentAction', 'returnAdjustmentAction'];
 
 /**
  * What issue 6 says in words, checked apart from the operations table, so that a wrong row in that
@@ -53,7 +53,7 @@ function breaksPolicy(r: Result): string | null {
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
-  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
+  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || r.table === 'adjustment submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
@@ -181,6 +181,28 @@ test('monitoring: opening rounds, reports in draft and submitted, their exports'
     }
     const all = await ctx(who).get(`/api/monitoring/rounds/${draftRound.roundId}/export?format=json`);
     route(who, 'GET /api/monitoring/rounds/[id]/export', readRoute(all.status(), [200], [401, 403]));
+  }
+});
+
+test('target adjustment: proposing on each table, deciding on a proposed one', async () => {
+  const owner = ctx('ownerA');
+  const firstKey = async (t: MatrixTable) =>
+    ((await (await owner.get(`/api/projects/${t.id}`)).json()) as { table: { indicators: { key: string }[] } }).table.indicators[0]!.key;
+  for (const t of stage.tables) {
+    // A changed row without its reason: an allowed caller is stopped beside that row and nothing is written.
+    const input = { projectId: t.id, reason: '矩阵测试', budgetAfter: '1.00', goalAfter: '目标', rows: [{ rowKey: await firstKey(t), after: '≥1 次', reason: '' }] };
+    for (const who of WHO) action(who, 'proposeAdjustmentAction', readAction(await callAction(ctx(who), 'proposeAdjustmentAction', [input])), t);
+  }
+  const approved = stage.tables.find((t) => t.status === 'approved')!;
+  const proposed = await callAction(owner, 'proposeAdjustmentAction', [
+    { projectId: approved.id, reason: '矩阵测试', budgetAfter: '1.00', goalAfter: '矩阵测试目标', rows: [{ rowKey: await firstKey(approved), after: '≥2 次', reason: '矩阵测试' }] },
+  ]);
+  expect(isOk(proposed), proposed.raw.slice(0, 300)).toBe(true);
+  const adjustment: MatrixTable = { label: 'adjustment submitted', id: (proposed.result as { data: { adjustmentId: number } }).data.adjustmentId, status: 'submitted', authors: ['ownerA'], content: {} };
+  for (const who of WHO) {
+    for (const name of ['approveAdjustmentAction', 'returnAdjustmentAction'] as const) {
+      action(who, name, readAction(await callAction(ctx(who), name, [{ adjustmentId: adjustment.id, version: STALE, reason: '矩阵测试' }])), adjustment);
+    }
   }
 });
 

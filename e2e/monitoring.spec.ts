@@ -118,3 +118,39 @@ test('open a round, fill with live lights, a reason for red, return with a row c
   for (const v of ['项目支出绩效目标执行监控表（2024年1–7月）', '5.25', '58.33%', '≥95%', '50%', '红', '更换服务器，增加巡检', '硬件条件保障']) expect(text, v).toContain(v);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, path.join(shots, '3-pdf')]);
 });
+
+test('an adjustment of an approved demo table: proposed, approved; monitoring shows the adjusted value, the disclosure the original', async ({ browser }) => {
+  const owner = await browser.newPage({ storageState: storageStatePath('owner') });
+  const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
+  const name = '2024 年度高层次人才考试考务费';
+  await owner.goto('/projects?uy=1&status=approved');
+  await owner.getByRole('link', { name }).click();
+  await owner.getByRole('link', { name: '目标调整' }).click();
+  const form = owner.getByRole('form', { name: '申请调整' });
+  await form.getByLabel('计划考试次数 调整后指标值').fill('≥2 次');
+  await form.getByLabel('调整理由（总体）').fill('上级增加一次考试');
+  await form.getByRole('button', { name: '提交调整申请' }).click();
+  // Every changed row needs its own reason.
+  await expect(form.getByText('请填写这一行的调整理由')).toBeVisible();
+  await form.getByLabel('计划考试次数 调整理由').fill('省厅通知增加下半年考试');
+  await form.getByRole('button', { name: '提交调整申请' }).click();
+  await expect(owner.getByText('已提交第 1 次调整，等待审核')).toBeVisible();
+
+  await reviewer.goto(owner.url());
+  const card = reviewer.getByRole('region', { name: '第 1 次调整' });
+  await expect(card.getByRole('row').filter({ hasText: '计划考试次数' })).toContainText('≥1 次≥2 次省厅通知增加下半年考试');
+  await card.getByRole('button', { name: '审核通过调整' }).click();
+  await expect(card.getByText('已审核通过')).toBeVisible();
+  await reviewer.reload();
+  await expect(reviewer.getByText('已审核通过的调整 1 次')).toBeVisible();
+  await reviewer.screenshot({ path: path.join(shots, '4-adjustment.png'), fullPage: true });
+
+  // Monitoring measures against ≥2 次; the public disclosure still prints ≥1 次.
+  await reviewer.goto('/monitoring');
+  await reviewer.getByRole('table', { name: '监控表列表' }).getByRole('link', { name }).click();
+  await expect(reviewer.getByRole('table', { name: '绩效指标执行情况' }).getByRole('row').filter({ hasText: '计划考试次数' })).toContainText('≥2 次');
+  const disclosure = await reviewer.request.get('/api/disclosure/441001/2024');
+  const text = JSON.stringify(await disclosure.json());
+  expect(text).toContain('计划考试次数');
+  expect(text).not.toContain('≥2 次');
+});

@@ -48,6 +48,10 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'submitMonitoringReportAction', caller: 'owner', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version }) },
   { name: 'returnMonitoringReportAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version, reason: '理由', comments: [{ target: null, body: '意见' }] }) },
   { name: 'approveMonitoringReportAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version }) },
+  // A changed row without its reason: a valid caller reaches the row check; an unknown adjustment for the decisions.
+  { name: 'proposeAdjustmentAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, reason: '理由', budgetAfter: '1.00', goalAfter: '目标', rows: [{ rowKey: 'x', after: '≥1 次', reason: '' }] }) },
+  { name: 'approveAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1 }) },
+  { name: 'returnAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1, reason: '理由' }) },
   { name: 'noopAction', caller: 'anonymous', shape: 'none', valid: () => ({}) },
   { name: 'changePassword', caller: 'owner', shape: 'single', valid: () => ({ current: 'not-the-password-1', password: 'Abcdefg123', confirm: 'Abcdefg123' }) },
   // A username nobody has: wrong passwords must not lock a real account during the run.
