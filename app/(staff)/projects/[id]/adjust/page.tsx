@@ -36,10 +36,10 @@ export default async function AdjustPage({ params }: { params: Promise<{ id: str
           <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8 }} aria-label={`第 ${a.seq} 次调整的内容`}>
             <thead>
               <tr>
-                <th>项目</th>
-                <th>调整前</th>
-                <th>调整后</th>
-                <th>调整理由</th>
+                <th style={{ width: '14%' }}>项目</th>
+                <th style={{ width: '33%' }}>调整前（原指标值）</th>
+                <th style={{ width: '33%' }}>调整后指标值</th>
+                <th style={{ width: '20%' }}>调整理由</th>
               </tr>
             </thead>
             <tbody>
