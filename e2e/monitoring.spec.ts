@@ -154,3 +154,20 @@ test('an adjustment of an approved demo table: proposed, approved; monitoring sh
   expect(text).toContain('计划考试次数');
   expect(text).not.toContain('≥2 次');
 });
+
+test('light thresholds are set in the unit-year’s rule profile and the report follows them', async ({ browser }) => {
+  const admin = await browser.newPage({ storageState: storageStatePath('admin') });
+  await admin.goto('/admin/units/1');
+  await admin.getByLabel('绿灯起点（执行进度）').fill('50');
+  await expect(admin.getByText('绿灯起点应高于黄灯起点')).toBeVisible();
+  await admin.getByLabel('绿灯起点（执行进度）').fill('110');
+  await admin.getByLabel('蓝灯起点（远超进度）').fill('130');
+  await admin.getByRole('button', { name: '保存设置' }).click();
+  await expect(admin.getByText(/已保存/)).toBeVisible();
+
+  // Table 6's funds ran at exactly 序时进度 (100%): green by default, yellow under a green-from of 110%.
+  const owner = await browser.newPage({ storageState: storageStatePath('owner') });
+  await owner.goto('/monitoring');
+  await owner.getByRole('table', { name: '监控表列表' }).getByRole('link', { name: TABLE }).click();
+  await expect(light(owner, 'funds-light')).toHaveAttribute('data-light', 'yellow');
+});
