@@ -4,6 +4,9 @@ import type { Actor } from '@/lib/auth/permissions';
 import { reportFor } from '@/lib/monitoring/access';
 import { openRounds } from '@/lib/monitoring/commands/open-rounds';
 import { loadReportView } from '@/lib/monitoring/read';
+import { reportSheet } from '@/lib/monitoring/export-model';
+import { renderSheets } from '@/lib/monitoring/export';
+import ExcelJS from 'exceljs';
 import { createTable } from '@/lib/projects/commands/create-table';
 import { transitionTable } from '@/lib/projects/commands/transition-table';
 import { loadTable } from '@/lib/projects/read';
@@ -75,6 +78,15 @@ describe('adjusting an approved table', () => {
     expect(view.table.goal).toBe('1. 仲裁结案率达到 95%以上。');
     expect(view.data.budget).toBe('12.00');
     expect(view.originalTable.budget.total).toBe('10.00');
+    // The monitoring export prints 调整后 in 年度指标值 and 调整前 in its own column.
+    const sheet = reportSheet(view, '测试单位');
+    expect(sheet.rows[0]).toMatchObject({ value: '≥95%', originalValue: '≥92%' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderSheets([sheet], 'xlsx')).body as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(String)));
+    expect(rows.find((r) => r[0] === '一级指标')).toEqual(expect.arrayContaining(['年度指标值（调整后）', '调整前指标值']));
+    expect(rows.find((r) => r[2] === '案件结案率')).toEqual(expect.arrayContaining(['≥95%', '≥92%']));
   });
 
   it('measures a second adjustment against the first and counts them', async () => {

@@ -63,13 +63,14 @@ function drawSheet(doc: Doc, s: ReportSheet): void {
   const f = s.funds;
   row([{ text: '年度资金总额' }, { text: f.initial }, { text: f.budget }, { text: f.executed }, { text: f.rate }, { text: f.pace, span: 2 }, { text: f.forecast }, { text: `${f.lightWord}  ${f.progress}`, light: f.light, span: 3 }]);
   row([{ text: '全年预期目标', bold: true }, { text: s.goal, span: 4 }, { text: '目标实际累计完成情况', bold: true, span: 2 }, { text: s.goalProgress, span: 4 }]);
-  row(['一级指标', '二级指标', '三级指标', '年度指标值', `1–${s.month}月执行情况`, '预警', '执行进度', '全年预计完成情况', '偏差原因分析', '完成目标可能性', '备注'].map((text) => ({ text, bold: true })));
+  row(['一级指标', '二级指标', '三级指标', s.isAdjusted ? '年度指标值（调整后）' : '年度指标值', `1–${s.month}月执行情况`, '预警', '执行进度', '全年预计完成情况', '偏差原因分析', '完成目标可能性', '备注'].map((text) => ({ text, bold: true })));
   for (const r of s.rows) {
     row([
       { text: r.level1 },
       { text: r.level2 },
       { text: r.name },
-      { text: r.value },
+      // An adjusted row prints 调整后 with 调整前 beneath it.
+      { text: r.originalValue === null ? r.value : `${r.value}\n（调整前 ${r.originalValue}）` },
       { text: r.actual },
       { text: r.lightWord, light: r.light },
       { text: r.progress },

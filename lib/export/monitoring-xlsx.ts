@@ -15,11 +15,11 @@ function lightCell(cell: ExcelJS.Cell, light: string, word: string): void {
 }
 
 function writeSheet(ws: ExcelJS.Worksheet, s: ReportSheet): void {
-  ws.columns = [10, 12, 18, 12, 14, 8, 10, 14, 22, 12, 10].map((width) => ({ width }));
+  ws.columns = [10, 12, 18, 12, 14, 8, 10, 14, 22, 12, 10, 12].map((width) => ({ width }));
   const add = (values: (string | null)[], opts: { bold?: boolean } = {}) => {
     const row = ws.addRow(values);
     row.eachCell({ includeEmpty: true }, (c, n) => {
-      if (n > COLUMNS) return;
+      if (n > COLUMNS + 1) return;
       c.border = BORDER;
       c.alignment = { wrapText: true, vertical: 'top' };
       if (opts.bold) c.font = { bold: true };
@@ -37,9 +37,12 @@ function writeSheet(ws: ExcelJS.Worksheet, s: ReportSheet): void {
   add(['年度资金总额', f.initial, f.budget, f.executed, f.rate, f.pace, f.forecast, f.lightWord, f.progress]);
   lightCell(ws.lastRow!.getCell(8), f.light, f.lightWord);
   add(['全年预期目标', s.goal, null, null, null, '目标实际累计完成情况', s.goalProgress]);
-  add(['一级指标', '二级指标', '三级指标', '年度指标值', `1–${s.month}月执行情况`, '预警', '执行进度', '全年预计完成情况', '偏差原因分析', '完成目标可能性', '备注'], { bold: true });
+  // An adjusted table prints 调整后 in 年度指标值 and 调整前 in a column of its own after 备注.
+  const head = ['一级指标', '二级指标', '三级指标', s.isAdjusted ? '年度指标值（调整后）' : '年度指标值', `1–${s.month}月执行情况`, '预警', '执行进度', '全年预计完成情况', '偏差原因分析', '完成目标可能性', '备注'];
+  add(s.isAdjusted ? [...head, '调整前指标值'] : head, { bold: true });
   for (const r of s.rows) {
-    add([r.level1, r.level2, r.name, r.value, r.actual, r.lightWord, r.progress, r.forecast, r.reasons, r.likelihood, r.note]);
+    const values = [r.level1, r.level2, r.name, r.value, r.actual, r.lightWord, r.progress, r.forecast, r.reasons, r.likelihood, r.note];
+    add(s.isAdjusted ? [...values, r.originalValue ?? r.value] : values);
     lightCell(ws.lastRow!.getCell(6), r.light, r.lightWord);
   }
   add(['偏差情况及存在问题', s.analysis]);

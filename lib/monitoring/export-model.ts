@@ -9,7 +9,10 @@ export type ExportRow = {
   level1: string;
   level2: string;
   name: string;
+  /** 年度指标值 in force (调整后 when the table was adjusted). */
   value: string;
+  /** The approved 原指标值 when an adjustment changed it, else null. */
+  originalValue: string | null;
   actual: string;
   light: Light;
   lightWord: string;
@@ -33,6 +36,8 @@ export type ReportSheet = {
   goal: string;
   goalProgress: string;
   rows: ExportRow[];
+  /** Whether an approved adjustment changed any 指标值 (the exports then show 调整前 and 调整后). */
+  isAdjusted: boolean;
   analysis: string;
   needsRectification: boolean;
   rectification: string;
@@ -50,6 +55,11 @@ function rate(budget: string, executed: string): string {
 export function reportSheet(view: ReportView, unitName: string): ReportSheet {
   const ev = evaluateReport(view.data, view.rows, view.period);
   const entry = new Map(view.data.entries.map((e) => [e.rowKey, e]));
+  const original = new Map(view.originalTable.indicators.map((r) => [r.key!, r.value]));
+  const originalOf = (key: string, value: string) => {
+    const o = original.get(key);
+    return o !== undefined && o !== value ? o : null;
+  };
   return {
     code: view.project.code,
     name: view.project.name,
@@ -80,6 +90,7 @@ export function reportSheet(view: ReportView, unitName: string): ReportSheet {
         level2: r.level2,
         name: r.name,
         value: r.value,
+        originalValue: originalOf(r.key, r.value),
         actual: e?.actual ?? '',
         light: l?.light ?? 'none',
         lightWord: word(l?.light ?? 'none'),
@@ -90,6 +101,7 @@ export function reportSheet(view: ReportView, unitName: string): ReportSheet {
         note: e?.note ?? '',
       };
     }),
+    isAdjusted: view.rows.some((r) => originalOf(r.key, r.value) !== null),
     analysis: view.data.analysis,
     needsRectification: view.data.needsRectification || ev.redCount > 0,
     rectification: view.data.rectification,
