@@ -14,7 +14,7 @@ import { apiSignIn, sessionStatus } from './fixtures/api-session';
 import { builtPaths, samplePath } from './fixtures/build-paths';
 import { account } from './fixtures/accounts';
 import { buildStage, expectAllowed, MATRIX_YEAR, readAction, readItem, readRoute, STALE, WHO, type MatrixTable, type Outcome, type Stage, type Who } from './fixtures/matrix';
-import { builtActions, callAction, callFormAction } from './fixtures/server-actions';
+import { builtActions, callAction, callFormAction, isOk } from './fixtures/server-actions';
 
 let stage: Stage;
 type Result = { who: Who; name: string; table: string | null; expected: boolean; actual: Outcome };
@@ -35,8 +35,11 @@ function route(who: Who, name: RouteName, outcome: Outcome, table?: MatrixTable)
 const ctx = (who: Who) => stage.contexts.get(who)!;
 
 const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE /api/session', 'GET /api/disclosure/[unit]/[year]', 'GET /api/disclosure/[unit]/[year]/export', 'GET /health'];
-const AUTHORING = ['createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction'];
-const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction'];
+const AUTHORING = [
+  'createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction',
+  'saveMonitoringReportAction', 'submitMonitoringReportAction', 'proposeAdjustmentAction',
+];
+const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction', 'approveAdjustmentAction', 'returnAdjustmentAction'];
 
 /**
  * What issue 6 says in words, checked apart from the operations table, so that a wrong row in that
@@ -50,9 +53,10 @@ function breaksPolicy(r: Result): string | null {
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
-  const isReviewable = r.table === 'submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
+  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || r.table === 'adjustment submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
+  if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
   if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
@@ -135,6 +139,70 @@ test('actions on unit A, administration and accounts', async () => {
     action(who, 'noopAction', readAction(await callAction(c, 'noopAction', [])));
     const signIn = await callFormAction(c, 'signIn', { username: 'mx-nobody', password: 'wrong-1x' });
     action(who, 'signIn', signIn.hasResult ? 'allowed' : 'broken');
+  }
+});
+
+test('monitoring: opening rounds, reports in draft and submitted, their exports', async () => {
+  test.setTimeout(120_000);
+  const admin = ctx('admin');
+  const owner = ctx('ownerA');
+  // Two rounds of the matrix year: the approved matrix table gets a report in each; one is then submitted by owner A.
+  const open = async (month: number) => {
+    const reply = await callAction(admin, 'openMonitoringRoundsAction', [{ unitYearIds: [stage.unitYear], month, deadline: `${MATRIX_YEAR}-08-15` }]);
+    expect(isOk(reply), reply.raw.slice(0, 300)).toBe(true);
+    return (reply.result as { data: { roundId: number; reportIds: number[] }[] }).data[0]!;
+  };
+  const draftRound = await open(7);
+  const submittedRound = await open(8);
+  const submittedId = submittedRound.reportIds[0]!;
+  const empty = { budget: '10.00', executed: '', forecast: '', goalProgress: '', analysis: '', needsRectification: false, rectification: '', entries: [] };
+  const saved = await callAction(owner, 'saveMonitoringReportAction', [{ reportId: submittedId, version: 1, report: empty }]);
+  expect(isOk(saved), saved.raw.slice(0, 300)).toBe(true);
+  const submitted = await callAction(owner, 'submitMonitoringReportAction', [{ reportId: submittedId, version: 2 }]);
+  expect(isOk(submitted), submitted.raw.slice(0, 300)).toBe(true);
+  const reports: MatrixTable[] = [
+    { label: 'report draft', id: draftRound.reportIds[0]!, status: 'draft', authors: [], content: {} },
+    { label: 'report submitted', id: submittedId, status: 'submitted', authors: ['ownerA'], content: {} },
+  ];
+  const stale = (t: MatrixTable) => [{ reportId: t.id, version: STALE, reason: '矩阵测试' }];
+  const perReport: [ServerActionName, (t: MatrixTable) => unknown[]][] = [
+    ['saveMonitoringReportAction', (t) => [{ reportId: t.id, version: STALE, report: empty }]],
+    ['submitMonitoringReportAction', stale],
+    ['returnMonitoringReportAction', stale],
+    ['approveMonitoringReportAction', stale],
+  ];
+  for (const who of WHO) {
+    // A unit-year that does not exist: an allowed caller gets past the permission check to 'not found'.
+    action(who, 'openMonitoringRoundsAction', readAction(await callAction(ctx(who), 'openMonitoringRoundsAction', [{ unitYearIds: [999_999], month: 7, deadline: '2031-08-15' }])));
+    for (const t of reports) {
+      for (const [name, args] of perReport) action(who, name, readAction(await callAction(ctx(who), name, args(t))), t);
+      const one = await ctx(who).get(`/api/monitoring/reports/${t.id}/export?format=json`);
+      route(who, 'GET /api/monitoring/reports/[id]/export', readRoute(one.status(), [200], [401, 403]), t);
+    }
+    const all = await ctx(who).get(`/api/monitoring/rounds/${draftRound.roundId}/export?format=json`);
+    route(who, 'GET /api/monitoring/rounds/[id]/export', readRoute(all.status(), [200], [401, 403]));
+  }
+});
+
+test('target adjustment: proposing on each table, deciding on a proposed one', async () => {
+  const owner = ctx('ownerA');
+  const firstKey = async (t: MatrixTable) =>
+    ((await (await owner.get(`/api/projects/${t.id}`)).json()) as { table: { indicators: { key: string }[] } }).table.indicators[0]!.key;
+  for (const t of stage.tables) {
+    // A changed row without its reason: an allowed caller is stopped beside that row and nothing is written.
+    const input = { projectId: t.id, reason: '矩阵测试', budgetAfter: '1.00', goalAfter: '目标', rows: [{ rowKey: await firstKey(t), after: '≥1 次', reason: '' }] };
+    for (const who of WHO) action(who, 'proposeAdjustmentAction', readAction(await callAction(ctx(who), 'proposeAdjustmentAction', [input])), t);
+  }
+  const approved = stage.tables.find((t) => t.status === 'approved')!;
+  const proposed = await callAction(owner, 'proposeAdjustmentAction', [
+    { projectId: approved.id, reason: '矩阵测试', budgetAfter: '1.00', goalAfter: '矩阵测试目标', rows: [{ rowKey: await firstKey(approved), after: '≥2 次', reason: '矩阵测试' }] },
+  ]);
+  expect(isOk(proposed), proposed.raw.slice(0, 300)).toBe(true);
+  const adjustment: MatrixTable = { label: 'adjustment submitted', id: (proposed.result as { data: { adjustmentId: number } }).data.adjustmentId, status: 'submitted', authors: ['ownerA'], content: {} };
+  for (const who of WHO) {
+    for (const name of ['approveAdjustmentAction', 'returnAdjustmentAction'] as const) {
+      action(who, name, readAction(await callAction(ctx(who), name, [{ adjustmentId: adjustment.id, version: STALE, reason: '矩阵测试' }])), adjustment);
+    }
   }
 });
 

@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     : [
         { href: '/projects', label: '项目' },
         ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
+        { href: '/monitoring', label: '监控' },
         { href: '/exports', label: '导出' },
         ...(can(actor, 'admin.manage', null) ? [{ href: '/admin', label: '管理' }] : []),
       ];

@@ -6,3 +6,6 @@ export const TARGET_KINDS = ['quantity', 'deadline', 'text'] as const;
 
 export const MEMBERSHIP_ROLES = ['owner', 'reviewer'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** Monitoring warning lights (lib/domain/lights.ts). */
+export const LIGHTS = ['red', 'yellow', 'green', 'blue', 'none'] as const;

@@ -24,6 +24,11 @@ export const {
   indicators,
   reviewEvents,
   reviewComments,
+  monitoringRounds,
+  monitoringReports,
+  monitoringEntries,
+  monitoringEvents,
+  tableAdjustments,
 } = chosen;
 
 export const tables = chosen;
@@ -42,5 +47,10 @@ export type {
   IndicatorDbRow,
   ReviewEventRow,
   ReviewCommentRow,
+  MonitoringRoundRow,
+  MonitoringReportRow,
+  MonitoringEntryRow,
+  MonitoringEventRow,
+  TableAdjustmentRow,
 } from './pg';
 export * from './enums';

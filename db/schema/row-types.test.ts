@@ -11,6 +11,7 @@ import * as sqlite from './sqlite';
 const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments',
+  'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
 ] as const;
 
 describe('row types', () => {
@@ -30,6 +31,12 @@ describe('row types', () => {
     expectTypeOf<Same<'frameworkCategories'>[0]>().toEqualTypeOf<Same<'frameworkCategories'>[1]>();
     expectTypeOf<Same<'reviewEvents'>[0]>().toEqualTypeOf<Same<'reviewEvents'>[1]>();
     expectTypeOf<Same<'reviewComments'>[0]>().toEqualTypeOf<Same<'reviewComments'>[1]>();
+    expectTypeOf<Same<'monitoringRounds'>[0]>().toEqualTypeOf<Same<'monitoringRounds'>[1]>();
+    expectTypeOf<Same<'monitoringReports'>[0]>().toEqualTypeOf<Same<'monitoringReports'>[1]>();
+    expectTypeOf<Same<'monitoringEntries'>[0]>().toEqualTypeOf<Same<'monitoringEntries'>[1]>();
+    expectTypeOf<Same<'monitoringEvents'>[0]>().toEqualTypeOf<Same<'monitoringEvents'>[1]>();
+    expectTypeOf<Same<'tableAdjustments'>[0]>().toEqualTypeOf<Same<'tableAdjustments'>[1]>();
+    expectTypeOf<(typeof sqlite)['monitoringReports']['$inferInsert']>().toEqualTypeOf<(typeof pg)['monitoringReports']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['indicators']['$inferInsert']>().toEqualTypeOf<(typeof pg)['indicators']['$inferInsert']>();
   });

@@ -18,7 +18,7 @@ describe('the rule-profile editor’s draft', () => {
   });
 
   it('puts each schema message beside its field', () => {
-    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'] });
+    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'], yellowFrom: '60', greenFrom: '50', blueFrom: '200' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
@@ -27,6 +27,7 @@ describe('the rule-profile editor’s draft', () => {
       costFarBelowRatio: '请填写 0%–100% 之间的比例',
       codePattern: '不是有效的正则表达式',
       disabledRules: '没有这个规则编号',
+      greenFrom: '绿灯起点应高于黄灯起点',
     });
   });
 
@@ -36,5 +37,13 @@ describe('the rule-profile editor’s draft', () => {
     if (r.ok) return;
     expect(r.errors.codePattern).toContain('括号后面不能再加重复');
     expect(profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), codePattern: '^[0-9A-Z]+$' }).ok).toBe(true);
+  });
+
+  it('keeps the light thresholds, nested in the profile', () => {
+    const r = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), yellowFrom: '50', greenFrom: '75%', blueFrom: '150' });
+    expect(r.ok && r.profile.lightThresholds).toEqual({ yellowFrom: 50, greenFrom: 75, blueFrom: 150 });
+    expect(profileJson(r.ok ? r.profile : DEFAULT_RULE_PROFILE)).toContain('"lightThresholds"');
+    const bad = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), blueFrom: 'x' });
+    expect(!bad.ok && bad.errors).toEqual({ blueFrom: '请填写 0–1000 之间的百分数' });
   });
 });

@@ -11,6 +11,10 @@ export type ProfileDraft = {
   costFarBelowRatio: string;
   codePattern: string;
   disabledRules: readonly string[];
+  /** 监控预警灯 thresholds, typed as percentages of progress. */
+  yellowFrom: string;
+  greenFrom: string;
+  blueFrom: string;
 };
 
 export type DraftField = keyof ProfileDraft;
@@ -22,6 +26,13 @@ export const THRESHOLD_FIELDS = [
   { field: 'costFarBelowRatio', label: '成本目标低于预算的比例下限', unit: '%', rule: 'money.cost-far-below-budget', isShare: true },
 ] as const;
 
+/** The monitoring light thresholds: progress (%) from which a row shows each light. */
+export const LIGHT_FIELDS = [
+  { field: 'yellowFrom', label: '黄灯起点（执行进度）' },
+  { field: 'greenFrom', label: '绿灯起点（执行进度）' },
+  { field: 'blueFrom', label: '蓝灯起点（远超进度）' },
+] as const;
+
 const percentText = (share: number) => String(Math.round(share * 10_000) / 100);
 
 export function draftOf(profile: RuleProfile): ProfileDraft {
@@ -31,6 +42,9 @@ export function draftOf(profile: RuleProfile): ProfileDraft {
     costFarBelowRatio: percentText(profile.costFarBelowRatio),
     codePattern: profile.codePattern,
     disabledRules: [...profile.disabledRules],
+    yellowFrom: String(profile.lightThresholds.yellowFrom),
+    greenFrom: String(profile.lightThresholds.greenFrom),
+    blueFrom: String(profile.lightThresholds.blueFrom),
   };
 }
 
@@ -49,11 +63,13 @@ export function profileOfDraft(d: ProfileDraft): DraftResult {
     minSatisfaction: numberOf(d.minSatisfaction),
     costFarBelowRatio: numberOf(d.costFarBelowRatio) / 100,
     codePattern: d.codePattern,
+    lightThresholds: { yellowFrom: numberOf(d.yellowFrom), greenFrom: numberOf(d.greenFrom), blueFrom: numberOf(d.blueFrom) },
   });
   if (parsed.success) return { ok: true, profile: parsed.data };
   const errors: Partial<Record<DraftField, string>> = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as DraftField;
+    // Light thresholds are nested in the profile and flat in the form.
+    const field = (issue.path[0] === 'lightThresholds' ? issue.path[1] : issue.path[0]) as DraftField;
     errors[field] ??= issue.message;
   }
   return { ok: false, errors };
@@ -66,7 +82,10 @@ export function isDefaultProfile(p: RuleProfile): boolean {
     p.minQuantitativeShare === d.minQuantitativeShare &&
     p.minSatisfaction === d.minSatisfaction &&
     p.costFarBelowRatio === d.costFarBelowRatio &&
-    p.codePattern === d.codePattern
+    p.codePattern === d.codePattern &&
+    p.lightThresholds.yellowFrom === d.lightThresholds.yellowFrom &&
+    p.lightThresholds.greenFrom === d.lightThresholds.greenFrom &&
+    p.lightThresholds.blueFrom === d.lightThresholds.blueFrom
   );
 }
 

@@ -18,7 +18,11 @@ export type Scope =
   /** not unit-scoped (administration) */
   | 'global'
   /** several tables at once; each is checked on its own as `eachItem` says */
-  | 'each-item';
+  | 'each-item'
+  /** input.reportId: the monitoring report's table's unit (and the report's status) */
+  | 'monitoring-report'
+  /** input.adjustmentId: the adjusted table's unit (and the adjustment's status) */
+  | 'adjustment';
 
 export type Access =
   | { kind: 'public' }
@@ -57,6 +61,12 @@ function transition(action: WorkflowAction): Operation {
 
 const APPROVE = transition('approve');
 
+/** A monitoring report moves through the same workflow as a table, with the same separation of duties. */
+function reportTransition(action: 'submit' | 'return' | 'approve'): Operation {
+  const t = TRANSITIONS[action];
+  return { access: { kind: 'permission', permission: t.permission, scope: 'monitoring-report' }, label: t.label, statuses: t.from, isRefusedToAuthors: action !== 'submit' };
+}
+
 /** Keyed by the exported name of the server action (as the build's server-reference-manifest lists it). */
 export const SERVER_ACTIONS = {
   // app/(auth)/login/actions.ts
@@ -81,6 +91,30 @@ export const SERVER_ACTIONS = {
     eachItem: APPROVE,
   },
   addCommentAction: { access: onProject('project.comment'), label: '添加意见' },
+  // app/(staff)/monitoring/actions.ts
+  openMonitoringRoundsAction: { access: ADMIN, label: '开启绩效运行监控' },
+  saveMonitoringReportAction: {
+    access: { kind: 'permission', permission: 'project.edit', scope: 'monitoring-report' },
+    label: '保存监控表',
+    statuses: EDITABLE_STATUSES,
+  },
+  submitMonitoringReportAction: reportTransition('submit'),
+  returnMonitoringReportAction: reportTransition('return'),
+  approveMonitoringReportAction: reportTransition('approve'),
+  // app/(staff)/projects/[id]/adjust/actions.ts
+  proposeAdjustmentAction: { access: onProject('project.edit'), label: '申请调整绩效目标', statuses: ['approved'] },
+  approveAdjustmentAction: {
+    access: { kind: 'permission', permission: 'project.review', scope: 'adjustment' },
+    label: '审核通过目标调整',
+    statuses: ['submitted'],
+    isRefusedToAuthors: true,
+  },
+  returnAdjustmentAction: {
+    access: { kind: 'permission', permission: 'project.review', scope: 'adjustment' },
+    label: '退回目标调整',
+    statuses: ['submitted'],
+    isRefusedToAuthors: true,
+  },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },
@@ -111,6 +145,8 @@ export const ROUTES = {
   'DELETE /api/session': { access: PUBLIC, label: '退出', isAllowedBeforePasswordChange: true },
   'GET /api/disclosure/[unit]/[year]': { access: PUBLIC, label: '公开数据' },
   'GET /api/disclosure/[unit]/[year]/export': { access: PUBLIC, label: '公开下载' },
+  'GET /api/monitoring/reports/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'monitoring-report' }, label: '导出监控表' },
+  'GET /api/monitoring/rounds/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出本年度监控表' },
   // For monitors: whether the server and database answer; no data.
   'GET /health': { access: PUBLIC, label: '运行状态' },
 } as const satisfies Record<string, Operation>;

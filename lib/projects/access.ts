@@ -8,6 +8,8 @@ import { ActionError, denied, notFound, refusalError } from '@/lib/actions/error
 import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
+import { reportTarget } from '@/lib/monitoring/access';
+import { adjustmentTarget } from '@/lib/adjustments/access';
 
 export type ProjectScope = { project: ProjectRow; unitYear: UnitYearRow; unitId: number };
 
@@ -93,6 +95,10 @@ export async function operationTarget(op: Operation, input: unknown, actor: Acto
       if (!unitYear) throw notFound('预算年度');
       return await projectTarget(op, project, unitYear.unitId, actor);
     }
+    case 'adjustment':
+      return await adjustmentTarget(op, idIn(input, 'adjustmentId'), actor);
+    case 'monitoring-report':
+      return await reportTarget(op, idIn(input, 'reportId'), actor);
     case 'unit':
     case 'each-item':
       return null;

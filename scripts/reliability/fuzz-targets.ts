@@ -36,6 +36,22 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'reopenTableAction', caller: 'admin', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version, reason: '理由' }) },
   { name: 'bulkApproveAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ items: [{ projectId: c.projectId, version: c.version }] }) },
   { name: 'addCommentAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ projectId: c.projectId, target: null, body: '意见' }) },
+  // The round the admin's valid payload opens in the demo year makes report 1 (the first approved demo table);
+  // the report payloads carry a stale version, so a valid one is refused after every check has run.
+  { name: 'openMonitoringRoundsAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearIds: [c.unitYearId], month: 7, deadline: '2024-08-15' }) },
+  {
+    name: 'saveMonitoringReportAction',
+    caller: 'owner',
+    shape: 'single',
+    valid: (c) => ({ reportId: 1, version: c.version, report: { budget: '10.00', executed: '4.00', forecast: '', goalProgress: '', analysis: '', needsRectification: false, rectification: '', entries: [{ rowKey: 'x', actual: '96%', forecast: '', reasons: ['其他'], reasonText: '', likelihood: '有可能', note: '', cumulative: null }] } }),
+  },
+  { name: 'submitMonitoringReportAction', caller: 'owner', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version }) },
+  { name: 'returnMonitoringReportAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version, reason: '理由', comments: [{ target: null, body: '意见' }] }) },
+  { name: 'approveMonitoringReportAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ reportId: 1, version: c.version }) },
+  // A changed row without its reason: a valid caller reaches the row check; an unknown adjustment for the decisions.
+  { name: 'proposeAdjustmentAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, reason: '理由', budgetAfter: '1.00', goalAfter: '目标', rows: [{ rowKey: 'x', after: '≥1 次', reason: '' }] }) },
+  { name: 'approveAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1 }) },
+  { name: 'returnAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1, reason: '理由' }) },
   { name: 'noopAction', caller: 'anonymous', shape: 'none', valid: () => ({}) },
   { name: 'changePassword', caller: 'owner', shape: 'single', valid: () => ({ current: 'not-the-password-1', password: 'Abcdefg123', confirm: 'Abcdefg123' }) },
   // A username nobody has: wrong passwords must not lock a real account during the run.

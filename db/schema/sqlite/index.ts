@@ -4,3 +4,5 @@ export * from './users';
 export * from './projects';
 export * from './review';
 export * from './audit';
+export * from './monitoring';
+export * from './adjustments';

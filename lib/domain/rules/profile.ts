@@ -2,6 +2,7 @@ import { z } from 'zod';
 import '../schemas';
 import { RULES } from './catalogue';
 import { codePatternProblem } from './code-pattern';
+import { DEFAULT_LIGHT_THRESHOLDS } from '../lights';
 import type { RuleProfile } from './types';
 
 export const DEFAULT_RULE_PROFILE: RuleProfile = {
@@ -10,7 +11,18 @@ export const DEFAULT_RULE_PROFILE: RuleProfile = {
   minSatisfaction: 80,
   costFarBelowRatio: 0.5,
   codePattern: '^[0-9A-Z]{21}$',
+  lightThresholds: DEFAULT_LIGHT_THRESHOLDS,
 };
+
+const percent = z.number({ error: '请填写 0–1000 之间的百分数' }).min(0, '应在 0%–1000% 之间').max(1000, '应在 0%–1000% 之间');
+
+/** Yellow from, green from, blue from: each above the one before, or a light could never show. */
+export const lightThresholdsSchema = z
+  .object({ yellowFrom: percent, greenFrom: percent, blueFrom: percent })
+  .superRefine((t, ctx) => {
+    if (t.greenFrom <= t.yellowFrom) ctx.addIssue({ code: 'custom', path: ['greenFrom'], message: '绿灯起点应高于黄灯起点' });
+    if (t.blueFrom <= t.greenFrom) ctx.addIssue({ code: 'custom', path: ['blueFrom'], message: '蓝灯起点应高于绿灯起点' });
+  });
 
 const ruleIds = new Set(RULES.map((r) => r.id));
 
@@ -28,4 +40,5 @@ export const ruleProfileSchema = z.object({
       const problem = codePatternProblem(p);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+  lightThresholds: lightThresholdsSchema,
 });

@@ -1,5 +1,6 @@
 import type { Framework } from '../framework';
 import type { TargetTable } from '../table';
+import type { LightThresholds } from '../lights';
 import type { Measured, ThresholdRule } from './thresholds';
 
 export type Severity = 'error' | 'warning';
@@ -18,6 +19,8 @@ export type RuleProfile = {
   costFarBelowRatio: number;
   /** The project code format (a regular expression). */
   codePattern: string;
+  /** Progress (%) from which a monitored row is yellow, green and blue (绩效运行监控). */
+  lightThresholds: LightThresholds;
 };
 
 export type RuleContext = {

@@ -52,6 +52,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <Link className="btn" href={`/projects/${project.id}/history`}>
           修改历史
         </Link>
+        {project.status === 'approved' ? (
+          <Link className="btn" href={`/projects/${project.id}/adjust`}>
+            目标调整
+          </Link>
+        ) : null}
       </div>
       <p className="muted">
         项目编码 {project.code} · 版本 {project.version} · 最后修改 {formatTime(project.updatedAt)}

@@ -1,6 +1,6 @@
 'use client';
 
-import { THRESHOLD_FIELDS, type DraftField, type ProfileDraft } from '@/lib/admin/profile-draft';
+import { LIGHT_FIELDS, THRESHOLD_FIELDS, type DraftField, type ProfileDraft } from '@/lib/admin/profile-draft';
 import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
 import styles from './settings.module.css';
 
@@ -88,6 +88,36 @@ export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }
             </span>
             <FieldError id="rp-codePattern-error" message={errors.codePattern} />
           </div>
+        </div>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>监控预警灯</legend>
+        <p className="muted" style={{ margin: 0 }}>
+          执行进度 = 实际 ÷ 序时进度应完成数 × 100%。低于黄灯起点为红灯；资金没有蓝灯。
+        </p>
+        <div className={styles.thresholds}>
+          {LIGHT_FIELDS.map((t) => (
+            <div className="field" key={t.field}>
+              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
+              <span className={styles.inputUnit}>
+                <input
+                  id={`rp-${t.field}`}
+                  type="text"
+                  inputMode="decimal"
+                  size={6}
+                  value={draft[t.field]}
+                  onChange={(e) => set(t.field, e.target.value)}
+                  aria-invalid={errors[t.field] ? true : undefined}
+                  aria-describedby={errors[t.field] ? `rp-${t.field}-error` : undefined}
+                />
+                %
+              </span>
+              <span className="muted" style={{ fontSize: 13 }}>
+                默认 {DEFAULT_RULE_PROFILE.lightThresholds[t.field]}%
+              </span>
+              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
+            </div>
+          ))}
         </div>
       </fieldset>
       <fieldset className={styles.section}>

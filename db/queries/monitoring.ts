@@ -1,0 +1,293 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { db, first, now } from '../client';
+import {
+  auditLog,
+  monitoringEntries,
+  monitoringEvents,
+  monitoringReports,
+  monitoringRounds,
+  projects,
+  unitYears,
+  units,
+  users,
+  type MonitoringEntryRow,
+  type MonitoringEventRow,
+  type MonitoringReportRow,
+  type MonitoringRoundRow,
+  type ProjectStatus,
+} from '../schema';
+import type { LIGHTS } from '../schema/enums';
+
+export type LightValue = (typeof LIGHTS)[number];
+
+export async function insertRound(r: Omit<MonitoringRoundRow, 'id' | 'openedAt'>): Promise<MonitoringRoundRow> {
+  const [row] = await db().insert(monitoringRounds).values({ ...r, openedAt: now() }).returning();
+  return row!;
+}
+
+export async function getRound(id: number): Promise<MonitoringRoundRow | undefined> {
+  return first(db().select().from(monitoringRounds).where(eq(monitoringRounds.id, id)));
+}
+
+export async function findRound(unitYearId: number, month: number): Promise<MonitoringRoundRow | undefined> {
+  return first(db().select().from(monitoringRounds).where(and(eq(monitoringRounds.unitYearId, unitYearId), eq(monitoringRounds.month, month))));
+}
+
+export type RoundView = MonitoringRoundRow & { unitId: number; unitCode: string; unitName: string; year: number; reports: number };
+
+/** Rounds of the given unit-years, newest first, with how many reports each has. */
+export async function listRounds(unitYearIds: readonly number[] | null): Promise<RoundView[]> {
+  if (unitYearIds?.length === 0) return [];
+  const rows = await db()
+    .select({
+      r: monitoringRounds,
+      unitId: units.id,
+      unitCode: units.code,
+      unitName: units.name,
+      year: unitYears.year,
+      reports: sql<number>`(select count(*) from ${monitoringReports} where ${monitoringReports.roundId} = ${monitoringRounds.id})`,
+    })
+    .from(monitoringRounds)
+    .innerJoin(unitYears, eq(unitYears.id, monitoringRounds.unitYearId))
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .where(unitYearIds === null ? undefined : inArray(monitoringRounds.unitYearId, [...unitYearIds]))
+    .orderBy(desc(unitYears.year), asc(units.code), desc(monitoringRounds.month))
+    .limit(500);
+  return rows.map((x) => ({ ...x.r, unitId: x.unitId, unitCode: x.unitCode, unitName: x.unitName, year: x.year, reports: Number(x.reports) }));
+}
+
+export async function insertReport(r: { roundId: number; projectId: number; budgetYuan: number }): Promise<MonitoringReportRow> {
+  const at = now();
+  const [row] = await db().insert(monitoringReports).values({ ...r, createdAt: at, updatedAt: at }).returning();
+  return row!;
+}
+
+export async function getReport(id: number): Promise<MonitoringReportRow | undefined> {
+  return first(db().select().from(monitoringReports).where(eq(monitoringReports.id, id)));
+}
+
+export async function listEntries(reportId: number): Promise<MonitoringEntryRow[]> {
+  return db().select().from(monitoringEntries).where(eq(monitoringEntries.reportId, reportId)).orderBy(asc(monitoringEntries.id));
+}
+
+export type ReportFields = Pick<
+  MonitoringReportRow,
+  | 'budgetYuan'
+  | 'executedYuan'
+  | 'forecastYuan'
+  | 'goalProgress'
+  | 'analysis'
+  | 'needsRectification'
+  | 'rectification'
+  | 'fundsLight'
+  | 'fundsProgress'
+  | 'light'
+  | 'redCount'
+  | 'yellowCount'
+>;
+
+/** Saves the report's fields if it is still at `version`; null when someone else saved first. */
+export async function updateReport(id: number, version: number, fields: ReportFields, userId: number): Promise<MonitoringReportRow | null> {
+  const row = await first(
+    db()
+      .update(monitoringReports)
+      .set({ ...fields, version: sql`${monitoringReports.version} + 1`, updatedAt: now(), updatedBy: userId })
+      .where(and(eq(monitoringReports.id, id), eq(monitoringReports.version, version)))
+      .returning(),
+  );
+  return row ?? null;
+}
+
+export type EntryInsert = Omit<MonitoringEntryRow, 'id' | 'reportId'>;
+
+export async function replaceEntries(reportId: number, entries: readonly EntryInsert[]): Promise<void> {
+  await db().delete(monitoringEntries).where(eq(monitoringEntries.reportId, reportId));
+  if (entries.length > 0) await db().insert(monitoringEntries).values(entries.map((e) => ({ ...e, reportId })));
+}
+
+export async function updateReportStatus(
+  id: number,
+  expected: { status: ProjectStatus; version: number },
+  to: ProjectStatus,
+  userId: number,
+  extra: { submittedBy?: number | null } = {},
+): Promise<MonitoringReportRow | null> {
+  const row = await first(
+    db()
+      .update(monitoringReports)
+      .set({ status: to, version: sql`${monitoringReports.version} + 1`, updatedAt: now(), updatedBy: userId, ...extra })
+      .where(and(eq(monitoringReports.id, id), eq(monitoringReports.status, expected.status), eq(monitoringReports.version, expected.version)))
+      .returning(),
+  );
+  return row ?? null;
+}
+
+export async function insertMonitoringEvent(e: Omit<MonitoringEventRow, 'id' | 'at'>): Promise<MonitoringEventRow> {
+  const [row] = await db().insert(monitoringEvents).values({ ...e, at: now() }).returning();
+  return row!;
+}
+
+export type MonitoringEventView = MonitoringEventRow & { userName: string };
+
+export async function listMonitoringEvents(reportId: number): Promise<MonitoringEventView[]> {
+  const rows = await db()
+    .select({ e: monitoringEvents, userName: users.displayName })
+    .from(monitoringEvents)
+    .innerJoin(users, eq(users.id, monitoringEvents.userId))
+    .where(eq(monitoringEvents.reportId, reportId))
+    .orderBy(asc(monitoringEvents.at), asc(monitoringEvents.id));
+  return rows.map((r) => ({ ...r.e, userName: r.userName }));
+}
+
+/** Whether the user saved or submitted the report (separation of duties, as for tables). */
+export async function hasUserTouchedReport(reportId: number, userId: number): Promise<boolean> {
+  const row = await first(
+    db()
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'monitoring-report'), eq(auditLog.entityId, reportId), eq(auditLog.userId, userId), inArray(auditLog.action, ['update', 'submit'])))
+      .limit(1),
+  );
+  return row !== undefined;
+}
+
+// ---- the dashboard ----
+
+export const REPORT_SORTS = ['light', 'progress', 'code', 'status', 'updated'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+export type ReportQuery = {
+  /** The unit-years the caller may see; null: every one (an administrator). */
+  unitYearIds: readonly number[] | null;
+  roundId?: number;
+  light?: LightValue;
+  status?: ProjectStatus;
+  sort?: ReportSort;
+  desc?: boolean;
+  limit?: number;
+};
+
+export type ReportListRow = {
+  id: number;
+  roundId: number;
+  month: number;
+  deadline: string;
+  unitCode: string;
+  year: number;
+  projectId: number;
+  code: string;
+  name: string;
+  status: ProjectStatus;
+  light: LightValue;
+  fundsLight: LightValue;
+  fundsProgress: number | null;
+  budgetYuan: number;
+  executedYuan: number | null;
+  redCount: number;
+  yellowCount: number;
+  updatedAt: number;
+};
+
+/** Red first when sorting by light, as people look for trouble. */
+const LIGHT_RANK = sql`case ${monitoringReports.light} when 'red' then 0 when 'yellow' then 1 when 'green' then 2 when 'blue' then 3 else 4 end`;
+
+function reportFilter(q: ReportQuery): SQL | undefined {
+  const parts: SQL[] = q.unitYearIds === null ? [] : [inArray(monitoringRounds.unitYearId, [...q.unitYearIds])];
+  if (q.roundId) parts.push(eq(monitoringReports.roundId, q.roundId));
+  if (q.light) parts.push(eq(monitoringReports.light, q.light));
+  if (q.status) parts.push(eq(monitoringReports.status, q.status));
+  return and(...parts);
+}
+
+export async function listReports(q: ReportQuery): Promise<ReportListRow[]> {
+  if (q.unitYearIds?.length === 0) return [];
+  const order = {
+    light: LIGHT_RANK,
+    progress: sql`coalesce(${monitoringReports.fundsProgress}, -1)`,
+    code: sql`${projects.code}`,
+    status: sql`${monitoringReports.status}`,
+    updated: sql`${monitoringReports.updatedAt}`,
+  }[q.sort ?? 'light'];
+  const rows = await db()
+    .select({
+      id: monitoringReports.id,
+      roundId: monitoringReports.roundId,
+      month: monitoringRounds.month,
+      deadline: monitoringRounds.deadline,
+      unitCode: units.code,
+      year: unitYears.year,
+      projectId: projects.id,
+      code: projects.code,
+      name: projects.name,
+      status: monitoringReports.status,
+      light: monitoringReports.light,
+      fundsLight: monitoringReports.fundsLight,
+      fundsProgress: monitoringReports.fundsProgress,
+      budgetYuan: monitoringReports.budgetYuan,
+      executedYuan: monitoringReports.executedYuan,
+      redCount: monitoringReports.redCount,
+      yellowCount: monitoringReports.yellowCount,
+      updatedAt: monitoringReports.updatedAt,
+    })
+    .from(monitoringReports)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringReports.roundId))
+    .innerJoin(unitYears, eq(unitYears.id, monitoringRounds.unitYearId))
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .innerJoin(projects, eq(projects.id, monitoringReports.projectId))
+    .where(reportFilter(q))
+    .orderBy(q.desc ? desc(order) : asc(order), asc(projects.position), asc(monitoringReports.id))
+    .limit(Math.min(Math.max(q.limit ?? 500, 1), 2000));
+  return rows;
+}
+
+export type ReportCounts = { byLight: Record<LightValue, number>; byStatus: Record<ProjectStatus, number>; overdue: number; total: number };
+
+/** Counts by light and by status, and reports past their round's deadline and not yet submitted. */
+export async function countReports(q: Pick<ReportQuery, 'unitYearIds' | 'roundId'>, today: string): Promise<ReportCounts> {
+  const out: ReportCounts = {
+    byLight: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 },
+    byStatus: { draft: 0, submitted: 0, returned: 0, approved: 0 },
+    overdue: 0,
+    total: 0,
+  };
+  if (q.unitYearIds?.length === 0) return out;
+  const rows = await db()
+    .select({
+      light: monitoringReports.light,
+      status: monitoringReports.status,
+      isOverdue: sql<number>`case when ${monitoringRounds.deadline} < ${today} and ${monitoringReports.status} in ('draft', 'returned') then 1 else 0 end`,
+      n: count(),
+    })
+    .from(monitoringReports)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringReports.roundId))
+    .where(reportFilter(q))
+    .groupBy(monitoringReports.light, monitoringReports.status, sql`3`);
+  for (const r of rows) {
+    const n = Number(r.n);
+    out.byLight[r.light] += n;
+    out.byStatus[r.status] += n;
+    if (Number(r.isOverdue) === 1) out.overdue += n;
+    out.total += n;
+  }
+  return out;
+}
+
+/** Approved tables of a unit-year, for opening a round. */
+export async function listApprovedProjects(unitYearId: number): Promise<{ id: number; totalYuan: number }[]> {
+  return db()
+    .select({ id: projects.id, totalYuan: projects.totalYuan })
+    .from(projects)
+    .where(and(eq(projects.unitYearId, unitYearId), eq(projects.status, 'approved')))
+    .orderBy(asc(projects.position));
+}
+
+/** Reports of a unit-year's round, for the unit-year export, in print order. */
+export async function listRoundReportIds(roundId: number): Promise<number[]> {
+  const rows = await db()
+    .select({ id: monitoringReports.id })
+    .from(monitoringReports)
+    .innerJoin(projects, eq(projects.id, monitoringReports.projectId))
+    .where(eq(monitoringReports.roundId, roundId))
+    .orderBy(asc(projects.position));
+  return rows.map((r) => r.id);
+}

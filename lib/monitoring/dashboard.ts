@@ -1,0 +1,55 @@
+/** The monitoring dashboard: what the actor may see, counted, listed and plotted. */
+import { z } from 'zod';
+import { countReports, listReports, listRounds, REPORT_SORTS, type ReportCounts, type ReportListRow, type RoundView } from '@/db/queries/monitoring';
+import { listUnitYearOptions, type UnitYearOption } from '@/db/queries/units';
+import { LIGHTS, PROJECT_STATUSES } from '@/db/schema/enums';
+import { unitsWith, type Actor } from '@/lib/auth/permissions';
+
+export type { ReportCounts, ReportListRow, RoundView, UnitYearOption };
+
+export const dashboardParamsSchema = z.object({
+  round: z.coerce.number().int().positive().optional().catch(undefined),
+  light: z.enum(LIGHTS).optional().catch(undefined),
+  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  sort: z.enum(REPORT_SORTS).optional().catch(undefined),
+  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+});
+export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
+
+export type Dashboard = {
+  rounds: RoundView[];
+  round: RoundView | null;
+  counts: ReportCounts;
+  rows: ReportListRow[];
+  params: DashboardParams;
+  today: string;
+};
+
+/** Unit-years the actor may see: null for every one. */
+export async function visibleUnitYearIds(actor: Actor): Promise<number[] | null> {
+  const units = unitsWith(actor, 'project.view');
+  return units === null ? null : (await listUnitYearOptions(units)).map((u) => u.id);
+}
+
+export function todayText(at = new Date()): string {
+  return at.toISOString().slice(0, 10);
+}
+
+export async function dashboard(actor: Actor, raw: Record<string, string | string[] | undefined>): Promise<Dashboard> {
+  const params = dashboardParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const unitYearIds = await visibleUnitYearIds(actor);
+  const rounds = await listRounds(unitYearIds);
+  const round = params.round ? (rounds.find((r) => r.id === params.round) ?? null) : null;
+  const scope = round ? { unitYearIds: [round.unitYearId], roundId: round.id } : { unitYearIds };
+  const today = todayText();
+  const [counts, rows] = await Promise.all([
+    countReports(scope, today),
+    listReports({ ...scope, ...(params.light ? { light: params.light } : {}), ...(params.status ? { status: params.status } : {}), sort: params.sort ?? 'light', desc: params.dir === 'desc' }),
+  ]);
+  return { rounds, round, counts, rows, params, today };
+}
+
+/** Unit-years an administrator can open a round in. */
+export async function openableUnitYears(): Promise<UnitYearOption[]> {
+  return listUnitYearOptions(null, { limit: 500 });
+}
