@@ -24,6 +24,10 @@ export const {
   indicators,
   reviewEvents,
   reviewComments,
+  libraryEntries,
+  libraryEntryUnits,
+  libraryFacets,
+  librarySources,
 } = chosen;
 
 export const tables = chosen;
@@ -42,5 +46,7 @@ export type {
   IndicatorDbRow,
   ReviewEventRow,
   ReviewCommentRow,
+  LibraryEntryRow,
+  LibraryFacetRow,
 } from './pg';
 export * from './enums';

@@ -11,6 +11,7 @@ import * as sqlite from './sqlite';
 const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments',
+  'libraryEntries', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
 ] as const;
 
 describe('row types', () => {
@@ -30,6 +31,10 @@ describe('row types', () => {
     expectTypeOf<Same<'frameworkCategories'>[0]>().toEqualTypeOf<Same<'frameworkCategories'>[1]>();
     expectTypeOf<Same<'reviewEvents'>[0]>().toEqualTypeOf<Same<'reviewEvents'>[1]>();
     expectTypeOf<Same<'reviewComments'>[0]>().toEqualTypeOf<Same<'reviewComments'>[1]>();
+    expectTypeOf<Same<'libraryEntries'>[0]>().toEqualTypeOf<Same<'libraryEntries'>[1]>();
+    expectTypeOf<Same<'libraryEntryUnits'>[0]>().toEqualTypeOf<Same<'libraryEntryUnits'>[1]>();
+    expectTypeOf<Same<'libraryFacets'>[0]>().toEqualTypeOf<Same<'libraryFacets'>[1]>();
+    expectTypeOf<Same<'librarySources'>[0]>().toEqualTypeOf<Same<'librarySources'>[1]>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['indicators']['$inferInsert']>().toEqualTypeOf<(typeof pg)['indicators']['$inferInsert']>();
   });

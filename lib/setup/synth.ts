@@ -2,6 +2,7 @@
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { analyze, insertSynthUnits, maxSynthUnitCode, type SynthIndicator, type SynthProject, type SynthUnit } from '@/db/queries/synth';
 import { FRAMEWORK_2015, placeholderText } from '@/lib/domain/framework';
+import { rebuildLibrary } from '@/lib/library/commands/rebuild-library';
 
 const TOPICS = ['人才引进', '社保卡邮寄', '档案管理', '劳动监察', '职业培训', '就业指导', '信息系统运维', '调解仲裁', '养老保险补助', '公共实训', '政策宣传', '网络维护', '考试考务', '专家评审', '设备购置'];
 const SUFFIXES = ['工作经费', '专项资金', '服务费', '补助资金', '运维费', '建设费用'];
@@ -98,6 +99,8 @@ export async function synthesize(opts: SynthOptions, userId: number | null): Pro
     projects += await insertSynthUnits(batch, userId);
     units += batch.length;
   }
+  // Synthetic tables are written approved directly, past the approval that feeds the library.
+  await rebuildLibrary();
   await analyze();
   return { units, projects, firstUnitCode, lastUnitCode: unitCode(seq) };
 }

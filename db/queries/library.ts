@@ -1,0 +1,307 @@
+/**
+ * The indicator library's reads and writes. Counts live in aggregate tables (library_entries.uses,
+ * library_entry_units, library_facets) that approving or reopening a table adjusts, so a search reads
+ * a few hundred rows whatever the number of indicator rows.
+ */
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { db, now, rawAll } from '../client';
+import {
+  indicators,
+  libraryEntries,
+  libraryEntryUnits,
+  libraryFacets,
+  librarySources,
+  projects,
+  unitYears,
+  units,
+  type LibraryEntryRow,
+} from '../schema';
+
+export type FacetKind = 'value' | 'unit' | 'comparator' | 'basis' | 'description';
+export type EntryKeyInput = { level1: string; level2: string; nameKey: string; name: string };
+
+/** Unit id of the facet rows that count all units together. */
+export const ALL_UNITS = 0;
+/** Rows per statement: below SQLite's bound-parameter limit and PostgreSQL's. */
+const CHUNK = 400;
+
+function chunks<T>(xs: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+const keyOf = (k: { level1: string; level2: string; nameKey: string }) => `${k.level1}\u0000${k.level2}\u0000${k.nameKey}`;
+
+/**
+ * The entry id each key counts towards, creating missing entries; a merged entry's key resolves to the
+ * entry it was merged into.
+ */
+export async function resolveEntries(keys: readonly EntryKeyInput[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const at = now();
+  const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
+  for (const part of chunks(unique)) {
+    await db()
+      .insert(libraryEntries)
+      .values(part.map((k) => ({ level1: k.level1, level2: k.level2, nameKey: k.nameKey, name: k.name, updatedAt: at })))
+      .onConflictDoNothing({ target: [libraryEntries.level1, libraryEntries.level2, libraryEntries.nameKey] });
+    const wanted = new Set(part.map(keyOf));
+    const rows = await db()
+      .select({ id: libraryEntries.id, level1: libraryEntries.level1, level2: libraryEntries.level2, nameKey: libraryEntries.nameKey, mergedInto: libraryEntries.mergedInto })
+      .from(libraryEntries)
+      .where(inArray(libraryEntries.nameKey, [...new Set(part.map((k) => k.nameKey))]));
+    for (const r of rows) if (wanted.has(keyOf(r))) out.set(keyOf(r), r.mergedInto ?? r.id);
+  }
+  return out;
+}
+
+export async function isProjectInLibrary(projectId: number): Promise<boolean> {
+  const rows = await db().select({ id: librarySources.entryId }).from(librarySources).where(eq(librarySources.projectId, projectId)).limit(1);
+  return rows.length > 0;
+}
+
+/** Signed changes to the aggregate: what one table (or a batch of tables in a rebuild) adds or takes away. */
+export type LibraryDelta = {
+  sources: { entryId: number; projectId: number; unitId: number }[];
+  /** entry id → change of its uses (all units) */
+  entryUses: Map<number, number>;
+  unitUses: { entryId: number; unitId: number; uses: number }[];
+  /** Facet rows per unit and for all units (unit id 0), already added up per key. */
+  facets: { entryId: number; unitId: number; kind: FacetKind; text: string; count: number }[];
+};
+
+/**
+ * Applies a delta. Upserts with a signed count serve both directions; rows that reach zero go. Sources
+ * are added here and removed by `deleteSourcesOf`.
+ */
+export async function applyLibraryDelta(d: LibraryDelta): Promise<void> {
+  for (const part of chunks(d.sources)) await db().insert(librarySources).values(part).onConflictDoNothing();
+  const byAmount = new Map<number, number[]>();
+  for (const [id, n] of d.entryUses) if (n !== 0) byAmount.set(n, [...(byAmount.get(n) ?? []), id]);
+  for (const [n, ids] of byAmount) {
+    for (const part of chunks(ids)) {
+      await db().update(libraryEntries).set({ uses: sql`${libraryEntries.uses} + ${n}` }).where(inArray(libraryEntries.id, part));
+    }
+  }
+  for (const part of chunks(d.unitUses)) {
+    await db()
+      .insert(libraryEntryUnits)
+      .values(part)
+      .onConflictDoUpdate({ target: [libraryEntryUnits.entryId, libraryEntryUnits.unitId], set: { uses: sql`${libraryEntryUnits.uses} + excluded.uses` } });
+  }
+  for (const part of chunks(d.facets)) {
+    await db()
+      .insert(libraryFacets)
+      .values(part)
+      .onConflictDoUpdate({
+        target: [libraryFacets.entryId, libraryFacets.unitId, libraryFacets.kind, libraryFacets.text],
+        set: { count: sql`${libraryFacets.count} + excluded.count` },
+      });
+  }
+  const lowered = [...new Set([...d.unitUses.filter((u) => u.uses < 0).map((u) => u.entryId), ...d.facets.filter((f) => f.count < 0).map((f) => f.entryId)])];
+  for (const part of chunks(lowered)) {
+    await db().delete(libraryEntryUnits).where(and(inArray(libraryEntryUnits.entryId, part), lte(libraryEntryUnits.uses, 0)));
+    await db().delete(libraryFacets).where(and(inArray(libraryFacets.entryId, part), lte(libraryFacets.count, 0)));
+  }
+}
+
+export async function deleteSourcesOf(projectId: number): Promise<void> {
+  await db().delete(librarySources).where(eq(librarySources.projectId, projectId));
+}
+
+export type LearnableDbRow = {
+  projectId: number;
+  level1: string;
+  level2: string;
+  name: string;
+  description: string;
+  value: string;
+  comparator: string | null;
+  unit: string | null;
+  basis: string;
+  isPlaceholder: boolean;
+};
+
+const learnableColumns = {
+  projectId: indicators.projectId,
+  level1: indicators.level1,
+  level2: indicators.level2,
+  name: indicators.name,
+  description: indicators.description,
+  value: indicators.value,
+  comparator: indicators.comparator,
+  unit: indicators.unit,
+  basis: indicators.basis,
+  isPlaceholder: indicators.isPlaceholder,
+};
+
+/** The table's unit and rows as the library reads them. */
+export async function learnableProject(projectId: number): Promise<{ unitId: number; rows: LearnableDbRow[] } | null> {
+  const [p] = await db()
+    .select({ unitId: unitYears.unitId })
+    .from(projects)
+    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+    .where(eq(projects.id, projectId));
+  if (!p) return null;
+  const rows = await db().select(learnableColumns).from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position));
+  return { unitId: p.unitId, rows };
+}
+
+/** Approved tables after `afterId` in id order, with their unit: the rebuild walks them a batch at a time. */
+export async function approvedProjectsAfter(afterId: number, limit: number): Promise<{ id: number; unitId: number }[]> {
+  return db()
+    .select({ id: projects.id, unitId: unitYears.unitId })
+    .from(projects)
+    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+    .where(and(eq(projects.status, 'approved'), sql`${projects.id} > ${afterId}`))
+    .orderBy(asc(projects.id))
+    .limit(limit);
+}
+
+export async function learnableRowsOf(projectIds: readonly number[]): Promise<LearnableDbRow[]> {
+  if (projectIds.length === 0) return [];
+  return db().select(learnableColumns).from(indicators).where(inArray(indicators.projectId, [...projectIds])).orderBy(asc(indicators.projectId), asc(indicators.position));
+}
+
+/** Empties what was learned; curated entries (standard, merged, retired) keep their rows. */
+export async function clearLearned(): Promise<void> {
+  await db().delete(librarySources);
+  await db().delete(libraryFacets);
+  await db().delete(libraryEntryUnits);
+  await db().update(libraryEntries).set({ uses: 0 });
+  await db()
+    .delete(libraryEntries)
+    .where(and(eq(libraryEntries.isStandard, false), eq(libraryEntries.isRetired, false), sql`${libraryEntries.mergedInto} is null`));
+}
+
+/** Whether approved tables exist that the library has not learned (a database from before the library). */
+export async function libraryNeedsBuilding(): Promise<boolean> {
+  const rows = await rawAll<{ n: number }>(
+    sql`select 1 as n where exists (select 1 from projects where status = 'approved') and not exists (select 1 from library_sources)`,
+  );
+  return rows.length > 0;
+}
+
+export type LibrarySearch = {
+  /** Normalised query text; empty lists by uses. */
+  q: string;
+  /** null: every unit (an administrator); otherwise only uses in these units count. */
+  unitIds: readonly number[] | null;
+  /** Entries under this 二级 come first. */
+  preferLevel2?: string | undefined;
+  level1?: string | undefined;
+  level2?: string | undefined;
+  isStandardOnly?: boolean | undefined;
+  limit: number;
+};
+
+export type EntryHit = Pick<LibraryEntryRow, 'id' | 'level1' | 'level2' | 'name' | 'isStandard' | 'explanation' | 'method' | 'reference' | 'frameworkCode'> & {
+  uses: number;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Matching entries, best first: the preferred 二级, then exact name, prefix, substring, then uses.
+ * Uses count only the caller's units; an entry nobody in them used shows only when it is standard.
+ */
+export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
+  if (s.unitIds !== null && s.unitIds.length === 0 && !s.isStandardOnly) {
+    // No unit: only the standard library.
+    return searchEntries({ ...s, isStandardOnly: true, unitIds: [-1] });
+  }
+  const where: SQL[] = [sql`not e.is_retired`, sql`e.merged_into is null`];
+  if (s.q) where.push(sql`e.name_key like ${`%${escapeLike(s.q)}%`} escape '\\'`);
+  if (s.level1) where.push(sql`e.level1 = ${s.level1}`);
+  if (s.level2) where.push(sql`e.level2 = ${s.level2}`);
+  if (s.isStandardOnly) where.push(sql`e.is_standard`);
+  const uses = s.unitIds === null ? sql`e.uses` : sql`coalesce(u.uses, 0)`;
+  where.push(sql`(${uses} > 0 or e.is_standard)`);
+  const from =
+    s.unitIds === null
+      ? sql`library_entries e`
+      : sql`library_entries e left join (select entry_id, sum(uses) as uses from library_entry_units where unit_id in (${sql.join(
+          s.unitIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) group by entry_id) u on u.entry_id = e.id`;
+  const order: SQL[] = [];
+  if (s.preferLevel2) order.push(sql`case when e.level2 = ${s.preferLevel2} then 0 else 1 end`);
+  if (s.q) order.push(sql`case when e.name_key = ${s.q} then 0 when e.name_key like ${`${escapeLike(s.q)}%`} escape '\\' then 1 else 2 end`);
+  order.push(sql`${uses} desc`, sql`e.name_key`, sql`e.id`);
+  const rows = await rawAll<Omit<EntryHit, 'uses' | 'isStandard'> & { uses: number | string; isStandard: boolean | number }>(sql`
+    select e.id, e.level1, e.level2, e.name, e.is_standard as "isStandard", e.explanation, e.method, e.reference,
+      e.framework_code as "frameworkCode", ${uses} as uses
+    from ${from}
+    where ${sql.join(where, sql` and `)}
+    order by ${sql.join(order, sql`, `)}
+    limit ${s.limit}`);
+  return rows.map((r) => ({ ...r, uses: Number(r.uses), isStandard: r.isStandard === true || r.isStandard === 1 }));
+}
+
+export type FacetCount = { entryId: number; kind: FacetKind; text: string; count: number };
+
+/**
+ * The most used facet texts of each entry, `perKind` of each kind. For all units one indexed, limited
+ * read per entry and kind (an entry such as 总成本控制 may hold a different value for every table);
+ * for some units, their rows summed.
+ */
+export async function topFacets(entryIds: readonly number[], unitIds: readonly number[] | null, perKind: Readonly<Record<FacetKind, number>>): Promise<FacetCount[]> {
+  if (entryIds.length === 0) return [];
+  const kinds = Object.entries(perKind).filter(([, n]) => n > 0) as [FacetKind, number][];
+  if (unitIds === null) {
+    const parts = entryIds.flatMap((id) =>
+      kinds.map(
+        ([kind, n]) =>
+          sql`select * from (select entry_id as "entryId", kind, text, count from library_facets where entry_id = ${id} and unit_id = ${ALL_UNITS} and kind = ${kind} order by count desc, text limit ${n}) t`,
+      ),
+    );
+    const rows = await rawAll<FacetCount & { count: number | string }>(sql.join(parts, sql` union all `));
+    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+  }
+  if (unitIds.length === 0) return [];
+  const rows = await db()
+    .select({ entryId: libraryFacets.entryId, kind: libraryFacets.kind, text: libraryFacets.text, count: sql<number | string>`sum(${libraryFacets.count})` })
+    .from(libraryFacets)
+    .where(and(inArray(libraryFacets.entryId, [...entryIds]), inArray(libraryFacets.unitId, [...unitIds])))
+    .groupBy(libraryFacets.entryId, libraryFacets.kind, libraryFacets.text);
+  const out: FacetCount[] = [];
+  const sorted = rows.map((r) => ({ ...r, count: Number(r.count) })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  const taken = new Map<string, number>();
+  for (const r of sorted) {
+    const k = `${r.entryId}:${r.kind}`;
+    const n = taken.get(k) ?? 0;
+    if (n >= (perKind[r.kind] ?? 0)) continue;
+    taken.set(k, n + 1);
+    out.push(r);
+  }
+  return out;
+}
+
+export type EntrySource = { unitCode: string; unitName: string; year: number; projectId: number; projectCode: string; projectName: string };
+
+/** The approved tables an entry was learned from, newest year first. */
+export async function entrySources(entryId: number, unitIds: readonly number[] | null, limit: number): Promise<EntrySource[]> {
+  const scope = unitIds === null ? undefined : inArray(librarySources.unitId, unitIds.length ? [...unitIds] : [-1]);
+  return db()
+    .select({
+      unitCode: units.code,
+      unitName: units.name,
+      year: unitYears.year,
+      projectId: projects.id,
+      projectCode: projects.code,
+      projectName: projects.name,
+    })
+    .from(librarySources)
+    .innerJoin(projects, eq(projects.id, librarySources.projectId))
+    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+    .innerJoin(units, eq(units.id, unitYears.unitId))
+    .where(and(eq(librarySources.entryId, entryId), scope))
+    .orderBy(desc(unitYears.year), asc(units.code), asc(projects.position))
+    .limit(limit);
+}
+
+export async function getEntry(id: number): Promise<LibraryEntryRow | undefined> {
+  const [row] = await db().select().from(libraryEntries).where(eq(libraryEntries.id, id));
+  return row;
+}
