@@ -40,7 +40,10 @@ const keyOf = (k: { level1: string; level2: string; nameKey: string }) => `${k.l
 export async function resolveEntries(keys: readonly EntryKeyInput[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const at = now();
-  const unique = [...new Map(keys.map((k) => [keyOf(k), k])).values()];
+  // The first spelling seen names a new entry, as it would have when the tables were approved one by one.
+  const firsts = new Map<string, EntryKeyInput>();
+  for (const k of keys) if (!firsts.has(keyOf(k))) firsts.set(keyOf(k), k);
+  const unique = [...firsts.values()];
   for (const part of chunks(unique)) {
     await db()
       .insert(libraryEntries)
