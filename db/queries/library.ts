@@ -308,3 +308,9 @@ export async function getEntry(id: number): Promise<LibraryEntryRow | undefined>
   const [row] = await db().select().from(libraryEntries).where(eq(libraryEntries.id, id));
   return row;
 }
+
+/** The highest table id so far (0 when there is none). */
+export async function maxProjectId(): Promise<number> {
+  const [row] = await rawAll<{ m: number | string | null }>(sql`select max(id) as m from projects`);
+  return Number(row?.m ?? 0);
+}

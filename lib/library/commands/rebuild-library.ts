@@ -1,6 +1,7 @@
 /**
- * `pt library rebuild`: learns the library again from every approved table — after `db:synth` or a
- * `db:copy`, or for a database from before the library. Curated entries keep their curation.
+ * `pt library rebuild`: learns the library again from every approved table — after a `db:copy`, or for a
+ * database from before the library. Curated entries keep their curation. `learnApprovedAfter` learns
+ * only tables written past the approval (db:synth writes approved tables directly).
  */
 import { write } from '@/db/client';
 import { applyLibraryDelta, approvedProjectsAfter, clearLearned, learnableRowsOf, type LearnableDbRow } from '@/db/queries/library';
@@ -11,11 +12,10 @@ const BATCH = 500;
 
 export type RebuildReport = { tables: number; ms: number };
 
-export async function rebuildLibrary(): Promise<RebuildReport> {
-  const started = Date.now();
+/** Learns the approved tables whose id is above `afterId`, a batch of tables per statement group. */
+export async function learnApprovedAfter(afterId: number): Promise<number> {
   return write(async () => {
-    await clearLearned();
-    let after = 0;
+    let after = afterId;
     let tables = 0;
     for (;;) {
       const batch = await approvedProjectsAfter(after, BATCH);
@@ -32,6 +32,15 @@ export async function rebuildLibrary(): Promise<RebuildReport> {
       tables += batch.length;
       after = batch[batch.length - 1]!.id;
     }
+    return tables;
+  });
+}
+
+export async function rebuildLibrary(): Promise<RebuildReport> {
+  const started = Date.now();
+  return write(async () => {
+    await clearLearned();
+    const tables = await learnApprovedAfter(0);
     return { tables, ms: Date.now() - started };
   });
 }
