@@ -4,7 +4,7 @@
  * a few hundred rows whatever the number of indicator rows.
  */
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { db, now, rawAll } from '../client';
+import { currentEngine, db, now, rawAll } from '../client';
 import {
   indicators,
   libraryEntries,
@@ -205,41 +205,75 @@ export type EntryHit = Pick<LibraryEntryRow, 'id' | 'level1' | 'level2' | 'name'
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+type Candidate = EntryHit & { nameKey: string };
+
+const CANDIDATE_COLUMNS = sql.raw(
+  `e.id, e.level1, e.level2, e.name, e.name_key as "nameKey", e.is_standard as "isStandard", e.explanation, e.method, e.reference, e.framework_code as "frameworkCode"`,
+);
+
+/** How closely a name matches: 0 the whole name, 1 its start, 2 inside it. */
+function relevance(nameKey: string, q: string): number {
+  return nameKey === q ? 0 : nameKey.startsWith(q) ? 1 : 2;
+}
+
+async function candidates(query: SQL): Promise<Candidate[]> {
+  const rows = await rawAll<Omit<Candidate, 'uses' | 'isStandard'> & { uses: number | string; isStandard: boolean | number }>(query);
+  return rows.map((r) => ({ ...r, uses: Number(r.uses), isStandard: r.isStandard === true || r.isStandard === 1 }));
+}
+
+/** Names starting with `q`, through the name index (PostgreSQL's is text_pattern_ops, so any collation). */
+function startsWith(q: string): SQL {
+  return currentEngine() === 'postgres'
+    ? sql`e.name_key like ${`${escapeLike(q)}%`} escape '\\'`
+    : sql`e.name_key >= ${q} and e.name_key < ${`${q}\u{10FFFF}`}`;
+}
+
 /**
- * Matching entries, best first: the preferred 二级, then exact name, prefix, substring, then uses.
- * Uses count only the caller's units; an entry nobody in them used shows only when it is standard.
+ * Matching entries, best first: the preferred 二级, then exact name, prefix, substring, then uses. Uses
+ * count only the caller's units; an entry nobody in them used shows only when it is standard.
+ *
+ * No query groups or sorts every match: for all units the candidates are the top uses among substring
+ * matches (a walk down the uses index that stops early for common words), every prefix and exact match
+ * (the name index), and the same within the preferred 二级; for some units, the entries of those units
+ * (their rows of library_entry_units) and the standard entries. The final order is made in memory.
  */
 export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
-  if (s.unitIds !== null && s.unitIds.length === 0 && !s.isStandardOnly) {
-    // No unit: only the standard library.
-    return searchEntries({ ...s, isStandardOnly: true, unitIds: [-1] });
+  const base: SQL[] = [sql`not e.is_retired`, sql`e.merged_into is null`];
+  if (s.q) base.push(sql`e.name_key like ${`%${escapeLike(s.q)}%`} escape '\\'`);
+  if (s.level1) base.push(sql`e.level1 = ${s.level1}`);
+  if (s.level2) base.push(sql`e.level2 = ${s.level2}`);
+  if (s.isStandardOnly) base.push(sql`e.is_standard`);
+  const where = (...more: SQL[]) => sql.join([...base, ...more], sql` and `);
+  const found = new Map<number, Candidate>();
+  const add = (rows: Candidate[]) => {
+    for (const r of rows) if (!found.has(r.id)) found.set(r.id, r);
+  };
+  const wide = Math.max(s.limit, 200);
+  if (s.unitIds === null) {
+    const used = sql`(e.uses > 0 or e.is_standard)`;
+    add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used)} order by e.uses desc, e.id limit ${wide}`));
+    if (s.q) add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q))} order by e.uses desc, e.id limit ${wide}`));
+    if (s.preferLevel2) {
+      add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, sql`e.level2 = ${s.preferLevel2}`)} order by e.uses desc, e.id limit ${s.limit}`));
+    }
+  } else {
+    const units = s.unitIds.length ? s.unitIds : [-1];
+    add(
+      await candidates(sql`select ${CANDIDATE_COLUMNS}, sum(u.uses) as uses
+        from library_entry_units u join library_entries e on e.id = u.entry_id
+        where u.unit_id in (${sql.join(units.map((id) => sql`${id}`), sql`, `)}) and ${where()}
+        group by e.id, e.level1, e.level2, e.name, e.name_key, e.is_standard, e.explanation, e.method, e.reference, e.framework_code`),
+    );
+    const standard = await candidates(sql`select ${CANDIDATE_COLUMNS}, 0 as uses from library_entries e where ${where(sql`e.is_standard`)} limit ${wide}`);
+    add(standard);
   }
-  const where: SQL[] = [sql`not e.is_retired`, sql`e.merged_into is null`];
-  if (s.q) where.push(sql`e.name_key like ${`%${escapeLike(s.q)}%`} escape '\\'`);
-  if (s.level1) where.push(sql`e.level1 = ${s.level1}`);
-  if (s.level2) where.push(sql`e.level2 = ${s.level2}`);
-  if (s.isStandardOnly) where.push(sql`e.is_standard`);
-  const uses = s.unitIds === null ? sql`e.uses` : sql`coalesce(u.uses, 0)`;
-  where.push(sql`(${uses} > 0 or e.is_standard)`);
-  const from =
-    s.unitIds === null
-      ? sql`library_entries e`
-      : sql`library_entries e left join (select entry_id, sum(uses) as uses from library_entry_units where unit_id in (${sql.join(
-          s.unitIds.map((id) => sql`${id}`),
-          sql`, `,
-        )}) group by entry_id) u on u.entry_id = e.id`;
-  const order: SQL[] = [];
-  if (s.preferLevel2) order.push(sql`case when e.level2 = ${s.preferLevel2} then 0 else 1 end`);
-  if (s.q) order.push(sql`case when e.name_key = ${s.q} then 0 when e.name_key like ${`${escapeLike(s.q)}%`} escape '\\' then 1 else 2 end`);
-  order.push(sql`${uses} desc`, sql`e.name_key`, sql`e.id`);
-  const rows = await rawAll<Omit<EntryHit, 'uses' | 'isStandard'> & { uses: number | string; isStandard: boolean | number }>(sql`
-    select e.id, e.level1, e.level2, e.name, e.is_standard as "isStandard", e.explanation, e.method, e.reference,
-      e.framework_code as "frameworkCode", ${uses} as uses
-    from ${from}
-    where ${sql.join(where, sql` and `)}
-    order by ${sql.join(order, sql`, `)}
-    limit ${s.limit}`);
-  return rows.map((r) => ({ ...r, uses: Number(r.uses), isStandard: r.isStandard === true || r.isStandard === 1 }));
+  const q = s.q;
+  const prefer = (c: Candidate) => (s.preferLevel2 && c.level2 !== s.preferLevel2 ? 1 : 0);
+  return [...found.values()]
+    .filter((c) => c.uses > 0 || c.isStandard)
+    .sort((a, b) => prefer(a) - prefer(b) || (q ? relevance(a.nameKey, q) - relevance(b.nameKey, q) : 0) || b.uses - a.uses || (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0) || a.id - b.id)
+    .slice(0, s.limit)
+    .map(({ nameKey: _k, ...hit }) => hit);
 }
 
 export type FacetCount = { entryId: number; kind: FacetKind; text: string; count: number };

@@ -3,10 +3,19 @@
  * (under an advisory lock, as test files run in parallel workers), later ones copy it.
  */
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { useDatabase, closeDatabase } from '@/db/client';
 
-const TEMPLATE = 'pt_test_template';
+/**
+ * One template per set of migrations: branches that add different migrations share a developer's server,
+ * and a template migrated by one would skip (or clash with) another's migrations.
+ */
+const TEMPLATE = `pt_test_template_${createHash('sha1')
+  .update(fs.readFileSync(path.join(process.cwd(), 'db', 'migrations-pg', 'meta', '_journal.json')))
+  .digest('hex')
+  .slice(0, 12)}`;
 const LOCK = 72_410_014;
 
 function withDatabase(url: string, name: string): string {

@@ -30,7 +30,14 @@ export const libraryEntries = pgTable(
     mergedInto: integer('merged_into'),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
-  (t) => [uniqueIndex('library_entries_key').on(t.level1, t.level2, t.nameKey), index('library_entries_uses').on(t.uses)],
+  (t) => [
+    uniqueIndex('library_entries_key').on(t.level1, t.level2, t.nameKey),
+    index('library_entries_uses').on(t.uses),
+    index('library_entries_level2_uses').on(t.level2, t.uses),
+    // text_pattern_ops: a prefix LIKE uses the index whatever the database's collation.
+    index('library_entries_name').on(t.nameKey.op('text_pattern_ops')),
+    index('library_entries_standard').on(t.isStandard, t.uses),
+  ],
 );
 
 /** Uses of an entry per unit, so a user who sees only their units counts only those. */

@@ -30,7 +30,13 @@ export const libraryEntries = sqliteTable(
     mergedInto: integer('merged_into'),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('library_entries_key').on(t.level1, t.level2, t.nameKey), index('library_entries_uses').on(t.uses)],
+  (t) => [
+    uniqueIndex('library_entries_key').on(t.level1, t.level2, t.nameKey),
+    index('library_entries_uses').on(t.uses),
+    index('library_entries_level2_uses').on(t.level2, t.uses),
+    index('library_entries_name').on(t.nameKey),
+    index('library_entries_standard').on(t.isStandard, t.uses),
+  ],
 );
 
 /** Uses of an entry per unit, so a user who sees only their units counts only those. */
