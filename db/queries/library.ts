@@ -8,6 +8,7 @@ import { currentEngine, db, now, rawAll } from '../client';
 import {
   indicators,
   libraryEntries,
+  libraryGrams,
   libraryEntryUnits,
   libraryFacets,
   librarySources,
@@ -45,10 +46,14 @@ export async function resolveEntries(keys: readonly EntryKeyInput[]): Promise<Ma
   for (const k of keys) if (!firsts.has(keyOf(k))) firsts.set(keyOf(k), k);
   const unique = [...firsts.values()];
   for (const part of chunks(unique)) {
-    await db()
+    const created = await db()
       .insert(libraryEntries)
       .values(part.map((k) => ({ level1: k.level1, level2: k.level2, nameKey: k.nameKey, name: k.name, updatedAt: at })))
-      .onConflictDoNothing({ target: [libraryEntries.level1, libraryEntries.level2, libraryEntries.nameKey] });
+      .onConflictDoNothing({ target: [libraryEntries.level1, libraryEntries.level2, libraryEntries.nameKey] })
+      .returning({ id: libraryEntries.id, nameKey: libraryEntries.nameKey });
+    // A new entry's grams; an entry's key never changes, so they are written once.
+    const grams = created.flatMap((e) => gramsOf(e.nameKey).map((gram) => ({ gram, entryId: e.id })));
+    for (const g of chunks(grams, 800)) await db().insert(libraryGrams).values(g).onConflictDoNothing();
     const wanted = new Set(part.map(keyOf));
     const rows = await db()
       .select({ id: libraryEntries.id, level1: libraryEntries.level1, level2: libraryEntries.level2, nameKey: libraryEntries.nameKey, mergedInto: libraryEntries.mergedInto })
@@ -57,6 +62,23 @@ export async function resolveEntries(keys: readonly EntryKeyInput[]): Promise<Ma
     for (const r of rows) if (wanted.has(keyOf(r))) out.set(keyOf(r), r.mergedInto ?? r.id);
   }
   return out;
+}
+
+/** The single characters and adjacent pairs of a name, as the gram index holds them. */
+export function gramsOf(nameKey: string): string[] {
+  const chars = [...nameKey];
+  const out = new Set<string>(chars);
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/** The query's grams to look up: its pairs, or the character itself for a one-character query. */
+function queryGrams(q: string): string[] {
+  const chars = [...q];
+  if (chars.length === 1) return chars;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) pairs.add(chars[i]! + chars[i + 1]!);
+  return [...pairs];
 }
 
 export async function isProjectInLibrary(projectId: number): Promise<boolean> {
@@ -238,11 +260,14 @@ function startsWith(q: string): SQL {
  * (their rows of library_entry_units) and the standard entries. The final order is made in memory.
  */
 export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
-  const base: SQL[] = [sql`not e.is_retired`, sql`e.merged_into is null`];
+  // Literals rather than parameters, so the planner can use the indexes on these columns.
+  const TRUE = sql.raw(currentEngine() === 'postgres' ? 'true' : '1');
+  const FALSE = sql.raw(currentEngine() === 'postgres' ? 'false' : '0');
+  const base: SQL[] = [sql`e.is_retired = ${FALSE}`, sql`e.merged_into is null`];
   if (s.q) base.push(sql`e.name_key like ${`%${escapeLike(s.q)}%`} escape '\\'`);
   if (s.level1) base.push(sql`e.level1 = ${s.level1}`);
   if (s.level2) base.push(sql`e.level2 = ${s.level2}`);
-  if (s.isStandardOnly) base.push(sql`e.is_standard`);
+  if (s.isStandardOnly) base.push(sql`e.is_standard = ${TRUE}`);
   const where = (...more: SQL[]) => sql.join([...base, ...more], sql` and `);
   const found = new Map<number, Candidate>();
   const add = (rows: Candidate[]) => {
@@ -250,12 +275,20 @@ export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
   };
   const wide = Math.max(s.limit, 200);
   if (s.unitIds === null) {
-    const used = sql`(e.uses > 0 or e.is_standard)`;
-    add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used)} order by e.uses desc, e.id limit ${wide}`));
-    if (s.q) add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q))} order by e.uses desc, e.id limit ${wide}`));
-    if (s.preferLevel2) {
-      add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, sql`e.level2 = ${s.preferLevel2}`)} order by e.uses desc, e.id limit ${s.limit}`));
-    }
+    const used = sql`(e.uses > 0 or e.is_standard = ${TRUE})`;
+    const rare = s.q ? await rarestGram(s.q) : null;
+    // Most used first. A rare gram: the entries holding it; otherwise down the uses index, which
+    // reaches enough matches of a common word soon.
+    const top = (limit: number, ...more: SQL[]) =>
+      candidates(
+        rare && rare.count < COMMON_GRAM
+          ? sql`select ${CANDIDATE_COLUMNS}, e.uses from library_grams g join library_entries e on e.id = g.entry_id
+              where g.gram = ${rare.gram} and ${where(used, ...more)} order by e.uses desc limit ${limit}`
+          : sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, ...more)} order by e.uses desc limit ${limit}`,
+      );
+    add(await top(wide));
+    if (s.preferLevel2) add(await top(s.limit, sql`e.level2 = ${s.preferLevel2}`));
+    if (s.q) add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q))} order by e.uses desc limit ${wide}`));
   } else {
     const units = s.unitIds.length ? s.unitIds : [-1];
     add(
@@ -264,8 +297,7 @@ export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
         where u.unit_id in (${sql.join(units.map((id) => sql`${id}`), sql`, `)}) and ${where()}
         group by e.id, e.level1, e.level2, e.name, e.name_key, e.is_standard, e.explanation, e.method, e.reference, e.framework_code`),
     );
-    const standard = await candidates(sql`select ${CANDIDATE_COLUMNS}, 0 as uses from library_entries e where ${where(sql`e.is_standard`)} limit ${wide}`);
-    add(standard);
+    add(await candidates(sql`select ${CANDIDATE_COLUMNS}, 0 as uses from library_entries e where ${where(sql`e.is_standard = ${TRUE}`)} limit ${wide}`));
   }
   const q = s.q;
   const prefer = (c: Candidate) => (s.preferLevel2 && c.level2 !== s.preferLevel2 ? 1 : 0);
@@ -274,6 +306,19 @@ export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
     .sort((a, b) => prefer(a) - prefer(b) || (q ? relevance(a.nameKey, q) - relevance(b.nameKey, q) : 0) || b.uses - a.uses || (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : 0) || a.id - b.id)
     .slice(0, s.limit)
     .map(({ nameKey: _k, ...hit }) => hit);
+}
+
+/** Above this many entries a gram is common: walking the uses index finds matches sooner. */
+const COMMON_GRAM = 5000;
+
+/** The query's gram held by the fewest entries, counted up to COMMON_GRAM (an indexed, bounded count). */
+async function rarestGram(q: string): Promise<{ gram: string; count: number }> {
+  const grams = queryGrams(q).slice(0, 12);
+  const parts = grams.map((g) => sql`select ${g} as gram, count(*) as n from (select 1 from library_grams where gram = ${g} limit ${COMMON_GRAM}) t`);
+  const rows = await rawAll<{ gram: string; n: number | string }>(sql.join(parts, sql` union all `));
+  let best = { gram: grams[0]!, count: Infinity };
+  for (const r of rows) if (Number(r.n) < best.count) best = { gram: r.gram, count: Number(r.n) };
+  return best;
 }
 
 export type FacetCount = { entryId: number; kind: FacetKind; text: string; count: number };

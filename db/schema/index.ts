@@ -25,6 +25,7 @@ export const {
   reviewEvents,
   reviewComments,
   libraryEntries,
+  libraryGrams,
   libraryEntryUnits,
   libraryFacets,
   librarySources,

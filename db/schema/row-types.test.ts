@@ -11,7 +11,7 @@ import * as sqlite from './sqlite';
 const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments',
-  'libraryEntries', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
+  'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
 ] as const;
 
 describe('row types', () => {
@@ -32,6 +32,7 @@ describe('row types', () => {
     expectTypeOf<Same<'reviewEvents'>[0]>().toEqualTypeOf<Same<'reviewEvents'>[1]>();
     expectTypeOf<Same<'reviewComments'>[0]>().toEqualTypeOf<Same<'reviewComments'>[1]>();
     expectTypeOf<Same<'libraryEntries'>[0]>().toEqualTypeOf<Same<'libraryEntries'>[1]>();
+    expectTypeOf<Same<'libraryGrams'>[0]>().toEqualTypeOf<Same<'libraryGrams'>[1]>();
     expectTypeOf<Same<'libraryEntryUnits'>[0]>().toEqualTypeOf<Same<'libraryEntryUnits'>[1]>();
     expectTypeOf<Same<'libraryFacets'>[0]>().toEqualTypeOf<Same<'libraryFacets'>[1]>();
     expectTypeOf<Same<'librarySources'>[0]>().toEqualTypeOf<Same<'librarySources'>[1]>();

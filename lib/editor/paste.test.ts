@@ -1,52 +1,12 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_2015 } from '@/lib/domain/framework';
 import { parsePaste, placeRows, readTsv } from './paste';
+import { cellsOf, spreadsheetBytes, toClipboard } from './testing/spreadsheet';
 
 let n = 0;
 const opts = { framework: FRAMEWORK_2015, newKey: () => `k${++n}` };
 
-/** A block of cells as a spreadsheet puts it on the clipboard: tabs, line ends, quotes around special cells. */
-function toClipboard(cells: string[][]): string {
-  const quote = (c: string) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return `${cells.map((r) => r.map(quote).join('\t')).join('\r\n')}\r\n`;
-}
-
-/** Builds an XLSX the way the published grid looks (一级/二级 merged down), saves it, reads it back. */
-async function spreadsheetCells(): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('绩效指标');
-  ws.addRow(['一级指标', '二级指标', '三级指标', '绩效指标描述', '指标值', '指标值确定依据']);
-  ws.addRow(['产出指标', '数量指标', '培训人次', '全年培训人次', '≥ 500 人次', '年度工作计划']);
-  ws.addRow(['', '', '发放证书数量', '发放职业资格证书', '300', '年度工作计划']);
-  ws.addRow(['', '质量指标', '培训合格率', '考核合格人数\n占参训人数比例', 0.95, '行业标准']);
-  ws.getCell('E4').numFmt = '0%';
-  ws.addRow(['', '时效指标', '完成时间', '年内完成', '12 月 20 日前完成', '工作计划']);
-  ws.addRow(['', '成本指标', '总成本控制', '项目总成本', '≤10万元', '预算批复']);
-  ws.addRow(['效益指标', '经济效益指标', '无经济效益指标', '无经济效益指标', '无经济效益指标', '无经济效益指标']);
-  ws.addRow(['', '社会效益指标', '就业率提升', '参训人员就业情况', '有效提升', '历史标准']);
-  ws.addRow(['满意度指标', '服务对象满意度指标', '服务对象满意度', '参训人员对培训的满意度', '≥90%', '问卷调查']);
-  ws.mergeCells('A2:A6');
-  ws.mergeCells('B2:B3');
-  ws.mergeCells('A7:A8');
-  const bytes = await wb.xlsx.writeBuffer();
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(bytes as ArrayBuffer);
-  const sheet = back.getWorksheet('绩效指标')!;
-  const out: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= 6; c++) {
-      const cell = row.getCell(c);
-      // A merged range is copied as its value in the first cell and blanks in the rest.
-      // A number formatted as a percent is copied as it shows (0.95 → 95%).
-      const shown = typeof cell.value === 'number' && /%/.test(cell.numFmt ?? '') ? `${Math.round(cell.value * 10000) / 100}%` : cell.text;
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : shown);
-    }
-    out.push(cells);
-  });
-  return out;
-}
+const spreadsheetCells = async () => cellsOf(await spreadsheetBytes());
 
 describe('reading clipboard text', () => {
   it('splits tabs and lines and undoes the quotes around a cell with a line break or a quote', () => {

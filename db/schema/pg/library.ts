@@ -40,6 +40,21 @@ export const libraryEntries = pgTable(
   ],
 );
 
+/**
+ * The characters and character pairs of each entry's name (an n-gram index): a search reads the entries
+ * holding the query's rarest pair instead of matching the query against every name.
+ */
+export const libraryGrams = pgTable(
+  'library_grams',
+  {
+    gram: text('gram').notNull(),
+    entryId: integer('entry_id')
+      .notNull()
+      .references(() => libraryEntries.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.entryId] })],
+);
+
 /** Uses of an entry per unit, so a user who sees only their units counts only those. */
 export const libraryEntryUnits = pgTable(
   'library_entry_units',

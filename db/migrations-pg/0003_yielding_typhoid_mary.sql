@@ -31,6 +31,12 @@ CREATE TABLE "library_facets" (
 	CONSTRAINT "library_facets_entry_id_unit_id_kind_text_pk" PRIMARY KEY("entry_id","unit_id","kind","text")
 );
 --> statement-breakpoint
+CREATE TABLE "library_grams" (
+	"gram" text NOT NULL,
+	"entry_id" integer NOT NULL,
+	CONSTRAINT "library_grams_gram_entry_id_pk" PRIMARY KEY("gram","entry_id")
+);
+--> statement-breakpoint
 CREATE TABLE "library_sources" (
 	"entry_id" integer NOT NULL,
 	"project_id" integer NOT NULL,
@@ -40,6 +46,7 @@ CREATE TABLE "library_sources" (
 --> statement-breakpoint
 ALTER TABLE "library_entry_units" ADD CONSTRAINT "library_entry_units_entry_id_library_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_facets" ADD CONSTRAINT "library_facets_entry_id_library_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "library_grams" ADD CONSTRAINT "library_grams_entry_id_library_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_sources" ADD CONSTRAINT "library_sources_entry_id_library_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_sources" ADD CONSTRAINT "library_sources_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "library_entries_key" ON "library_entries" USING btree ("level1","level2","name_key");--> statement-breakpoint

@@ -40,6 +40,13 @@ CREATE TABLE `library_facets` (
 );
 --> statement-breakpoint
 CREATE INDEX `library_facets_top` ON `library_facets` (`entry_id`,`unit_id`,`kind`,`count`);--> statement-breakpoint
+CREATE TABLE `library_grams` (
+	`gram` text NOT NULL,
+	`entry_id` integer NOT NULL,
+	PRIMARY KEY(`gram`, `entry_id`),
+	FOREIGN KEY (`entry_id`) REFERENCES `library_entries`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `library_sources` (
 	`entry_id` integer NOT NULL,
 	`project_id` integer NOT NULL,
