@@ -81,4 +81,32 @@ test.describe('the indicator library in the editor', () => {
     await page.getByRole('button', { name: '重做粘贴' }).click();
     await expect(page.locator('[data-row]')).toHaveCount(after);
   });
+
+  test('挑选指标: filter the library, tick several entries, add them under their 二级 at once', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/new?uy=${await unitYearId(page, 2024)}`);
+    const before = await page.locator('[data-row]').count();
+    const opener = page.getByRole('button', { name: '挑选指标' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: '挑选指标' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('关键词').fill('满意度');
+    await dialog.getByLabel('一级指标').selectOption('满意度指标');
+    await expect(dialog.getByRole('checkbox', { name: /^服务对象满意度/ })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await dialog.getByRole('checkbox', { name: /^服务对象满意度/ }).check();
+    await dialog.getByLabel('关键词').fill('总成本');
+    await dialog.getByLabel('一级指标').selectOption('');
+    await dialog.getByRole('checkbox', { name: /^总成本控制/ }).check();
+    await page.screenshot({ path: test.info().outputPath('pick-dialog-1440.png'), fullPage: false });
+    await dialog.getByRole('button', { name: '添加所选 2 条' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: '已添加 2 行' })).toBeVisible();
+    await expect(page.locator('[data-row]')).toHaveCount(before + 2);
+    const cost = page.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '成本指标' }).last();
+    await expect(cost.getByRole('combobox', { name: /三级指标/ })).toHaveValue('总成本控制');
+    await expect(cost.getByLabel(/单位/)).toHaveValue('万元');
+  });
 });
