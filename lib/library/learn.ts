@@ -3,7 +3,7 @@
  * values, units, comparators, bases and descriptions they used. Pure, so the approval hook, the
  * rebuild and the tests share it.
  */
-import { toHalfWidth } from '@/lib/format/half-width';
+import { normaliseName } from '@/lib/domain/indicator-name';
 import { parseTarget } from '@/lib/domain/target-value-parse';
 import { renderTarget } from '@/lib/domain/target-value-render';
 
@@ -27,17 +27,7 @@ export type EntryKey = { level1: string; level2: string; nameKey: string };
 /** One entry's share of a table: the name as written and how often each facet text occurs. */
 export type Contribution = EntryKey & { name: string; facets: Map<string, number> };
 
-/**
- * The name an entry is keyed by: full-width forms folded, whitespace, quotes and trailing
- * punctuation dropped, so `服务对象满意度`, `服务对象满意度 ` and `服务对象满意度。` are one entry.
- */
-export function normaliseName(name: string): string {
-  return toHalfWidth(name)
-    .replace(/\s+/g, '')
-    .replace(/["'“”‘’「」『』《》]/g, '')
-    .replace(/[。.,，;；:：、!！?？]+$/u, '')
-    .toLowerCase();
-}
+export { normaliseName };
 
 /** The search text: the same folding as names, so a query matches what the key holds. */
 export const normaliseQuery = normaliseName;
