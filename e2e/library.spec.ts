@@ -74,7 +74,11 @@ test.describe('the indicator library in the editor', () => {
     expect(after).toBeGreaterThan(before);
     const quality = ed.group('产出指标', '质量指标');
     await expect(quality).toBeVisible();
-    await expect(page.getByRole('combobox', { name: /三级指标/ }).and(page.locator('[value="培训合格率"]'))).toHaveCount(1);
+    // Each pasted row sits under its own 二级.
+    const placed = await page.locator('[data-row]').evaluateAll((rows) =>
+      rows.map((r) => [r.querySelector('span')?.textContent ?? '', (r.querySelector('input[role="combobox"]') as HTMLInputElement | null)?.value ?? '']),
+    );
+    expect(placed).toEqual(expect.arrayContaining([['质量指标', '培训合格率'], ['数量指标', '发放证书数量'], ['成本指标', '总成本控制'], ['服务对象满意度指标', '服务对象满意度']]));
     await page.screenshot({ path: test.info().outputPath('paste-1366.png'), fullPage: false });
     await page.getByRole('button', { name: '撤销粘贴' }).click();
     await expect(page.locator('[data-row]')).toHaveCount(before);

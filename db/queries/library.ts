@@ -254,10 +254,11 @@ function startsWith(q: string): SQL {
  * Matching entries, best first: the preferred 二级, then exact name, prefix, substring, then uses. Uses
  * count only the caller's units; an entry nobody in them used shows only when it is standard.
  *
- * No query groups or sorts every match: for all units the candidates are the top uses among substring
- * matches (a walk down the uses index that stops early for common words), every prefix and exact match
- * (the name index), and the same within the preferred 二级; for some units, the entries of those units
- * (their rows of library_entry_units) and the standard entries. The final order is made in memory.
+ * No query groups or sorts every match. For all units: the N most used entries holding the query's
+ * rarest character pair (n-gram index), the exact name, the prefix matches (name index), each also within
+ * the preferred 二级; a gram or prefix held by many entries is read down the uses index instead, which
+ * meets N matches soon. For some units: the entries of those units (their rows of library_entry_units)
+ * and the standard entries. The final order is made in memory from these few candidates.
  */
 export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
   // Literals rather than parameters, so the planner can use the indexes on these columns.
@@ -277,18 +278,32 @@ export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
   if (s.unitIds === null) {
     const used = sql`(e.uses > 0 or e.is_standard = ${TRUE})`;
     const rare = s.q ? await rarestGram(s.q) : null;
-    // Most used first. A rare gram: the entries holding it; otherwise down the uses index, which
-    // reaches enough matches of a common word soon.
-    const top = (limit: number, ...more: SQL[]) =>
-      candidates(
-        rare && rare.count < COMMON_GRAM
-          ? sql`select ${CANDIDATE_COLUMNS}, e.uses from library_grams g join library_entries e on e.id = g.entry_id
-              where g.gram = ${rare.gram} and ${where(used, ...more)} order by e.uses desc limit ${limit}`
-          : sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, ...more)} order by e.uses desc limit ${limit}`,
-      );
-    add(await top(wide));
-    if (s.preferLevel2) add(await top(s.limit, sql`e.level2 = ${s.preferLevel2}`));
-    if (s.q) add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q))} order by e.uses desc limit ${wide}`));
+    const prefixCount = s.q ? await boundedCount(sql`select 1 from library_entries e where ${startsWith(s.q)}`) : 0;
+    // Only the N most used of each kind of match can reach the first N (exact, then prefix, then the
+    // rest, each by uses), so each read stops at N. A rare gram or prefix: the few entries holding it,
+    // sorted; a common one: down the uses index, which meets N matches soon.
+    const walk = (limit: number, more: SQL[]) =>
+      candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, ...more)} order by e.uses desc, e.id desc limit ${limit}`);
+    const substring = (limit: number, ...more: SQL[]) =>
+      rare && rare.count < COMMON
+        ? candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_grams g join library_entries e on e.id = g.entry_id
+            where g.gram = ${rare.gram} and ${where(used, ...more)} order by ${BY_USES_SORTED} limit ${limit}`)
+        : walk(limit, more);
+    // Written so no index serves it: the walk must go down the uses index, not the name index.
+    const prefix = (limit: number, ...more: SQL[]) => walk(limit, [sql`substr(e.name_key, 1, ${[...s.q].length}) = ${s.q}`, ...more]);
+    add(await substring(s.limit));
+    if (s.preferLevel2) add(await substring(s.limit, sql`e.level2 = ${s.preferLevel2}`));
+    if (s.q) {
+      add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, sql`e.name_key = ${s.q}`)}`));
+      // With few prefix matches the walk would go far: they are read through the name index instead.
+      if (prefixCount < COMMON) {
+        add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q))} order by ${BY_USES_SORTED} limit ${s.limit}`));
+        if (s.preferLevel2) add(await candidates(sql`select ${CANDIDATE_COLUMNS}, e.uses from library_entries e where ${where(used, startsWith(s.q), sql`e.level2 = ${s.preferLevel2}`)} order by ${BY_USES_SORTED} limit ${s.limit}`));
+      } else {
+        add(await prefix(s.limit));
+        if (s.preferLevel2) add(await prefix(s.limit, sql`e.level2 = ${s.preferLevel2}`));
+      }
+    }
   } else {
     const units = s.unitIds.length ? s.unitIds : [-1];
     add(
@@ -308,13 +323,25 @@ export async function searchEntries(s: LibrarySearch): Promise<EntryHit[]> {
     .map(({ nameKey: _k, ...hit }) => hit);
 }
 
-/** Above this many entries a gram is common: walking the uses index finds matches sooner. */
-const COMMON_GRAM = 5000;
+/**
+ * Most used first, as an expression no index gives: for a rare gram or prefix the few rows it names are
+ * read and sorted, rather than the whole uses index walked in search of them.
+ */
+const BY_USES_SORTED = sql.raw('(e.uses + 0) desc, e.id desc');
 
-/** The query's gram held by the fewest entries, counted up to COMMON_GRAM (an indexed, bounded count). */
+/** Above this many entries a gram or a prefix is common: walking the uses index finds matches sooner. */
+const COMMON = 1000;
+
+/** How many rows a query gives, counted up to COMMON (an indexed, bounded count). */
+async function boundedCount(query: SQL): Promise<number> {
+  const [row] = await rawAll<{ n: number | string }>(sql`select count(*) as n from (${query} limit ${COMMON}) t`);
+  return Number(row?.n ?? 0);
+}
+
+/** The query's gram held by the fewest entries, counted up to COMMON (an indexed, bounded count). */
 async function rarestGram(q: string): Promise<{ gram: string; count: number }> {
   const grams = queryGrams(q).slice(0, 12);
-  const parts = grams.map((g) => sql`select ${g} as gram, count(*) as n from (select 1 from library_grams where gram = ${g} limit ${COMMON_GRAM}) t`);
+  const parts = grams.map((g) => sql`select ${g} as gram, count(*) as n from (select 1 from library_grams where gram = ${g} limit ${COMMON}) t`);
   const rows = await rawAll<{ gram: string; n: number | string }>(sql.join(parts, sql` union all `));
   let best = { gram: grams[0]!, count: Infinity };
   for (const r of rows) if (Number(r.n) < best.count) best = { gram: r.gram, count: Number(r.n) };
@@ -335,11 +362,13 @@ export async function topFacets(entryIds: readonly number[], unitIds: readonly n
     const parts = entryIds.flatMap((id) =>
       kinds.map(
         ([kind, n]) =>
-          sql`select * from (select entry_id as "entryId", kind, text, count from library_facets where entry_id = ${id} and unit_id = ${ALL_UNITS} and kind = ${kind} order by count desc, text limit ${n}) t`,
+          sql`select * from (select entry_id as "entryId", kind, text, count from library_facets where entry_id = ${id} and unit_id = ${ALL_UNITS} and kind = ${kind} order by count desc limit ${n}) t`,
       ),
     );
+    // Ordered by count alone, so each part reads its first rows of the index and stops (an entry such as
+    // 总成本控制 holds a different value for nearly every table); ties are then put in text order here.
     const rows = await rawAll<FacetCount & { count: number | string }>(sql.join(parts, sql` union all `));
-    return rows.map((r) => ({ ...r, count: Number(r.count) }));
+    return rows.map((r) => ({ ...r, count: Number(r.count) })).sort((a, b) => a.entryId - b.entryId || a.kind.localeCompare(b.kind) || b.count - a.count || a.text.localeCompare(b.text));
   }
   if (unitIds.length === 0) return [];
   const rows = await db()

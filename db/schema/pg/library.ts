@@ -32,8 +32,8 @@ export const libraryEntries = pgTable(
   },
   (t) => [
     uniqueIndex('library_entries_key').on(t.level1, t.level2, t.nameKey),
-    index('library_entries_uses').on(t.uses),
-    index('library_entries_level2_uses').on(t.level2, t.uses),
+    index('library_entries_uses').on(t.uses, t.id),
+    index('library_entries_level2_uses').on(t.level2, t.uses, t.id),
     // text_pattern_ops: a prefix LIKE uses the index whatever the database's collation.
     index('library_entries_name').on(t.nameKey.op('text_pattern_ops')),
     index('library_entries_standard').on(t.isStandard, t.uses),

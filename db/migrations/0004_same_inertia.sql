@@ -16,8 +16,8 @@ CREATE TABLE `library_entries` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `library_entries_key` ON `library_entries` (`level1`,`level2`,`name_key`);--> statement-breakpoint
-CREATE INDEX `library_entries_uses` ON `library_entries` (`uses`);--> statement-breakpoint
-CREATE INDEX `library_entries_level2_uses` ON `library_entries` (`level2`,`uses`);--> statement-breakpoint
+CREATE INDEX `library_entries_uses` ON `library_entries` (`uses`,`id`);--> statement-breakpoint
+CREATE INDEX `library_entries_level2_uses` ON `library_entries` (`level2`,`uses`,`id`);--> statement-breakpoint
 CREATE INDEX `library_entries_name` ON `library_entries` (`name_key`);--> statement-breakpoint
 CREATE INDEX `library_entries_standard` ON `library_entries` (`is_standard`,`uses`);--> statement-breakpoint
 CREATE TABLE `library_entry_units` (

@@ -50,8 +50,8 @@ ALTER TABLE "library_grams" ADD CONSTRAINT "library_grams_entry_id_library_entri
 ALTER TABLE "library_sources" ADD CONSTRAINT "library_sources_entry_id_library_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."library_entries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "library_sources" ADD CONSTRAINT "library_sources_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "library_entries_key" ON "library_entries" USING btree ("level1","level2","name_key");--> statement-breakpoint
-CREATE INDEX "library_entries_uses" ON "library_entries" USING btree ("uses");--> statement-breakpoint
-CREATE INDEX "library_entries_level2_uses" ON "library_entries" USING btree ("level2","uses");--> statement-breakpoint
+CREATE INDEX "library_entries_uses" ON "library_entries" USING btree ("uses","id");--> statement-breakpoint
+CREATE INDEX "library_entries_level2_uses" ON "library_entries" USING btree ("level2","uses","id");--> statement-breakpoint
 CREATE INDEX "library_entries_name" ON "library_entries" USING btree ("name_key" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "library_entries_standard" ON "library_entries" USING btree ("is_standard","uses");--> statement-breakpoint
 CREATE INDEX "library_entry_units_unit" ON "library_entry_units" USING btree ("unit_id","entry_id");--> statement-breakpoint
