@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 
@@ -36,7 +37,8 @@ export const libraryEntries = pgTable(
     index('library_entries_level2_uses').on(t.level2, t.uses, t.id),
     // text_pattern_ops: a prefix LIKE uses the index whatever the database's collation.
     index('library_entries_name').on(t.nameKey.op('text_pattern_ops')),
-    index('library_entries_standard').on(t.isStandard, t.uses),
+    // Partial: statistics cannot tell the planner how few entries are standard.
+    index('library_entries_standard').on(t.uses).where(sql`is_standard = true`),
   ],
 );
 

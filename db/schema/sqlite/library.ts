@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { projects } from './projects';
 
@@ -35,7 +36,8 @@ export const libraryEntries = sqliteTable(
     index('library_entries_uses').on(t.uses, t.id),
     index('library_entries_level2_uses').on(t.level2, t.uses, t.id),
     index('library_entries_name').on(t.nameKey),
-    index('library_entries_standard').on(t.isStandard, t.uses),
+    // Partial: statistics cannot tell the planner how few entries are standard.
+    index('library_entries_standard').on(t.uses).where(sql`is_standard = 1`),
   ],
 );
 

@@ -19,7 +19,7 @@ CREATE UNIQUE INDEX `library_entries_key` ON `library_entries` (`level1`,`level2
 CREATE INDEX `library_entries_uses` ON `library_entries` (`uses`,`id`);--> statement-breakpoint
 CREATE INDEX `library_entries_level2_uses` ON `library_entries` (`level2`,`uses`,`id`);--> statement-breakpoint
 CREATE INDEX `library_entries_name` ON `library_entries` (`name_key`);--> statement-breakpoint
-CREATE INDEX `library_entries_standard` ON `library_entries` (`is_standard`,`uses`);--> statement-breakpoint
+CREATE INDEX `library_entries_standard` ON `library_entries` (`uses`) WHERE is_standard = 1;--> statement-breakpoint
 CREATE TABLE `library_entry_units` (
 	`entry_id` integer NOT NULL,
 	`unit_id` integer NOT NULL,

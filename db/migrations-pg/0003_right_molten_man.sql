@@ -53,7 +53,7 @@ CREATE UNIQUE INDEX "library_entries_key" ON "library_entries" USING btree ("lev
 CREATE INDEX "library_entries_uses" ON "library_entries" USING btree ("uses","id");--> statement-breakpoint
 CREATE INDEX "library_entries_level2_uses" ON "library_entries" USING btree ("level2","uses","id");--> statement-breakpoint
 CREATE INDEX "library_entries_name" ON "library_entries" USING btree ("name_key" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "library_entries_standard" ON "library_entries" USING btree ("is_standard","uses");--> statement-breakpoint
+CREATE INDEX "library_entries_standard" ON "library_entries" USING btree ("uses") WHERE is_standard = true;--> statement-breakpoint
 CREATE INDEX "library_entry_units_unit" ON "library_entry_units" USING btree ("unit_id","entry_id");--> statement-breakpoint
 CREATE INDEX "library_facets_top" ON "library_facets" USING btree ("entry_id","unit_id","kind","count");--> statement-breakpoint
 CREATE INDEX "library_sources_project" ON "library_sources" USING btree ("project_id");
