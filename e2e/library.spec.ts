@@ -42,7 +42,7 @@ test.describe('the indicator library in the editor', () => {
     await expect(name).toHaveValue('满意');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-    await page.screenshot({ path: test.info().outputPath('suggestions-1440.png'), fullPage: false });
+    await page.screenshot({ path: test.info().outputPath('suggestions.png'), fullPage: false });
     await name.press('ArrowDown');
     await expect(name).toHaveAttribute('aria-activedescendant', /.+/);
     await name.press('Enter');
@@ -79,7 +79,7 @@ test.describe('the indicator library in the editor', () => {
       rows.map((r) => [r.querySelector('span')?.textContent ?? '', (r.querySelector('input[role="combobox"]') as HTMLInputElement | null)?.value ?? '']),
     );
     expect(placed).toEqual(expect.arrayContaining([['质量指标', '培训合格率'], ['数量指标', '发放证书数量'], ['成本指标', '总成本控制'], ['服务对象满意度指标', '服务对象满意度']]));
-    await page.screenshot({ path: test.info().outputPath('paste-1366.png'), fullPage: false });
+    await page.screenshot({ path: test.info().outputPath('paste.png'), fullPage: false });
     await page.getByRole('button', { name: '撤销粘贴' }).click();
     await expect(page.locator('[data-row]')).toHaveCount(before);
     await page.getByRole('button', { name: '重做粘贴' }).click();
@@ -103,7 +103,7 @@ test.describe('the indicator library in the editor', () => {
     await dialog.getByLabel('关键词').fill('总成本');
     await dialog.getByLabel('一级指标').selectOption('');
     await dialog.getByRole('checkbox', { name: /^总成本控制/ }).check();
-    await page.screenshot({ path: test.info().outputPath('pick-dialog-1440.png'), fullPage: false });
+    await page.screenshot({ path: test.info().outputPath('pick-dialog.png'), fullPage: false });
     await dialog.getByRole('button', { name: '添加所选 2 条' }).click();
     await expect(dialog).toBeHidden();
     await expect(opener).toBeFocused();
