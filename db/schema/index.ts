@@ -29,6 +29,11 @@ export const {
   monitoringEntries,
   monitoringEvents,
   tableAdjustments,
+  libraryEntries,
+  libraryGrams,
+  libraryEntryUnits,
+  libraryFacets,
+  librarySources,
 } = chosen;
 
 export const tables = chosen;
@@ -52,5 +57,7 @@ export type {
   MonitoringEntryRow,
   MonitoringEventRow,
   TableAdjustmentRow,
+  LibraryEntryRow,
+  LibraryFacetRow,
 } from './pg';
 export * from './enums';

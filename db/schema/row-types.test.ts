@@ -12,6 +12,7 @@ const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments',
   'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
+  'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
 ] as const;
 
 describe('row types', () => {
@@ -37,6 +38,11 @@ describe('row types', () => {
     expectTypeOf<Same<'monitoringEvents'>[0]>().toEqualTypeOf<Same<'monitoringEvents'>[1]>();
     expectTypeOf<Same<'tableAdjustments'>[0]>().toEqualTypeOf<Same<'tableAdjustments'>[1]>();
     expectTypeOf<(typeof sqlite)['monitoringReports']['$inferInsert']>().toEqualTypeOf<(typeof pg)['monitoringReports']['$inferInsert']>();
+    expectTypeOf<Same<'libraryEntries'>[0]>().toEqualTypeOf<Same<'libraryEntries'>[1]>();
+    expectTypeOf<Same<'libraryGrams'>[0]>().toEqualTypeOf<Same<'libraryGrams'>[1]>();
+    expectTypeOf<Same<'libraryEntryUnits'>[0]>().toEqualTypeOf<Same<'libraryEntryUnits'>[1]>();
+    expectTypeOf<Same<'libraryFacets'>[0]>().toEqualTypeOf<Same<'libraryFacets'>[1]>();
+    expectTypeOf<Same<'librarySources'>[0]>().toEqualTypeOf<Same<'librarySources'>[1]>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['indicators']['$inferInsert']>().toEqualTypeOf<(typeof pg)['indicators']['$inferInsert']>();
   });

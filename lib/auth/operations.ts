@@ -137,6 +137,8 @@ export const ROUTES = {
   'GET /api/projects/[id]': { access: onProject('project.view'), label: '查看表' },
   'GET /api/projects/[id]/export': { access: onProject('project.export'), label: '导出表' },
   'GET /api/unit-years': { access: SIGNED_IN, label: '列出可见的预算年度' },
+  // What it counts is limited to the caller's own units (an administrator: all) and the standard library.
+  'GET /api/library/search': { access: SIGNED_IN, label: '搜索指标库' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
   'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
   'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ready, write } from '@/db/client';
 import { seedFrameworks } from '@/db/queries/frameworks';
+import { libraryNeedsBuilding } from '@/db/queries/library';
 import { findUserByUsername, insertUser, updateUser } from '@/db/queries/users';
 import type { Actor } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
@@ -21,6 +22,11 @@ export async function ensureBaseData(): Promise<void> {
       await updateUser(u.id, { isDisabled: true });
     }
   });
+  // A database from before the library (or copied with db:copy) learns it once from its approved tables.
+  if (await libraryNeedsBuilding()) {
+    const { rebuildLibrary } = await import('@/lib/library/commands/rebuild-library');
+    await rebuildLibrary();
+  }
 }
 
 export async function systemActor(): Promise<Actor> {

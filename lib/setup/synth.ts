@@ -2,6 +2,8 @@
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { analyze, insertSynthUnits, maxSynthUnitCode, type SynthIndicator, type SynthProject, type SynthUnit } from '@/db/queries/synth';
 import { FRAMEWORK_2015, placeholderText } from '@/lib/domain/framework';
+import { maxProjectId } from '@/db/queries/library';
+import { learnApprovedAfter } from '@/lib/library/commands/rebuild-library';
 
 const TOPICS = ['人才引进', '社保卡邮寄', '档案管理', '劳动监察', '职业培训', '就业指导', '信息系统运维', '调解仲裁', '养老保险补助', '公共实训', '政策宣传', '网络维护', '考试考务', '专家评审', '设备购置'];
 const SUFFIXES = ['工作经费', '专项资金', '服务费', '补助资金', '运维费', '建设费用'];
@@ -75,6 +77,7 @@ export async function synthesize(opts: SynthOptions, userId: number | null): Pro
   const framework = await findFrameworkByCode(FRAMEWORK_2015.code);
   if (!framework) throw new Error('框架未初始化');
   const rand = prng(opts.seed);
+  const before = await maxProjectId();
   let seq = await maxSynthUnitCode('9');
   const unitCode = (n: number) => `9${String(n).padStart(5, '0')}`;
   const firstUnitCode = unitCode(seq + 1);
@@ -98,6 +101,8 @@ export async function synthesize(opts: SynthOptions, userId: number | null): Pro
     projects += await insertSynthUnits(batch, userId);
     units += batch.length;
   }
+  // Synthetic tables are written approved directly, past the approval that feeds the library.
+  await learnApprovedAfter(before);
   await analyze();
   return { units, projects, firstUnitCode, lastUnitCode: unitCode(seq) };
 }

@@ -6,6 +6,7 @@ import type { TableInput } from '@/lib/domain/schemas';
 import { fieldId, useEditorForm } from './context';
 import { FieldNotes, notesId, useFieldA11y } from './field-notes';
 import { countRender } from './render-probe';
+import { NameCombobox } from './name-combobox';
 import { ValueEditor } from './value-editor';
 import styles from './editor.module.css';
 
@@ -113,7 +114,7 @@ export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, leve
   return (
     <div className={styles.row} {...rowProps}>
       <span className={styles.level2}>{level2}</span>
-      <TextCell index={index} field="name" label="三级指标" rowLabel={rowLabel} multiline hint={nameHint} />
+      <NameCombobox index={index} level2={level2} rowLabel={rowLabel} hint={nameHint} />
       <TextCell index={index} field="description" label="绩效指标描述" rowLabel={rowLabel} multiline />
       <ValueEditor index={index} label={rowLabel} />
       <TextCell index={index} field="basis" label="指标值确定依据" rowLabel={rowLabel} />

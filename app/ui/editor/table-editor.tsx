@@ -16,6 +16,7 @@ import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
 import { HeaderFields } from './header-fields';
 import { IndicatorTree } from './indicator-tree';
+import { PasteArea } from './paste-area';
 import { PlanEditor } from './plan-editor';
 import { usePointerGate } from './pointer-gate';
 import { countRender } from './render-probe';
@@ -65,7 +66,9 @@ const EditorBody = memo(function EditorBody({ framework }: { framework: Framewor
         <p className={`muted ${styles.treeHint}`}>
           每行依次为三级指标、绩效指标描述、指标值、指标值确定依据。行的上下顺序即印出顺序；Alt+↑/↓ 在同一一级指标内移动当前行。
         </p>
-        <IndicatorTree framework={framework} />
+        <PasteArea framework={framework}>
+          <IndicatorTree framework={framework} />
+        </PasteArea>
       </div>
       <aside className={styles.side}>
         <FindingsPanel />

@@ -6,3 +6,4 @@ export * from './review';
 export * from './audit';
 export * from './monitoring';
 export * from './adjustments';
+export * from './library';

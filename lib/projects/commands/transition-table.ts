@@ -6,6 +6,7 @@ import { ActionError, invalid, notFound } from '@/lib/actions/errors';
 import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { hasErrors } from '@/lib/domain/rules';
 import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
+import { forgetProject, learnProject } from '@/lib/library/learning';
 import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
 import { loadTable } from '../read';
@@ -64,6 +65,9 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
     if (!updated) throw await conflictError(project, req.version);
+    // The library learns from approved tables only: it counts this one from now, or no longer.
+    if (t.to === 'approved') await learnProject(project.id);
+    else if (project.status === 'approved') await forgetProject(project.id);
     const event = await insertReviewEvent({
       projectId: project.id,
       action,
