@@ -11,7 +11,7 @@ import { bulkPostgres, currentEngine } from '../client';
 
 /** In the order their foreign keys need. */
 export const COPIED_TABLES = [
-  'frameworks', 'framework_categories', 'units', 'unit_years', 'users', 'memberships',
+  'frameworks', 'framework_categories', 'units', 'unit_years', 'users', 'memberships', 'unit_year_deadlines',
   'projects', 'checkpoints', 'indicators', 'review_events', 'review_comments', 'audit_log',
 ] as const;
 

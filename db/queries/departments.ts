@@ -1,0 +1,97 @@
+/**
+ * The unit tree and what hangs on it: subtrees (the reach of a role), ancestors (the cycle check),
+ * memberships with their "this unit only" flag, and 编报截止日期. The recursive queries are plain
+ * `WITH RECURSIVE`, which SQLite and PostgreSQL both answer.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { db, first, now, rawAll } from '../client';
+import { memberships, units, unitYearDeadlines, type MembershipRole, type UnitRow } from '../schema';
+
+export type ScopedMembership = { unitId: number; role: MembershipRole };
+
+/**
+ * Every (unit, role) a user holds: each granted unit, and the whole subtree below it unless the role
+ * was granted for that unit only. `union` (not `union all`) keeps each pair once.
+ */
+export async function listScopedMemberships(userId: number): Promise<ScopedMembership[]> {
+  return rawAll<ScopedMembership>(sql`
+    with recursive reach(unit_id, role) as (
+      select unit_id, role from memberships where user_id = ${userId} and not is_this_unit_only
+      union
+      select u.id, r.role from units u join reach r on u.parent_id = r.unit_id
+    )
+    select unit_id as "unitId", role from reach
+    union
+    select unit_id as "unitId", role from memberships where user_id = ${userId} and is_this_unit_only`);
+}
+
+/** The unit and every unit above it, nearest first. */
+export async function listAncestorIds(unitId: number): Promise<number[]> {
+  const rows = await rawAll<{ id: number; depth: number }>(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${unitId}
+      union all
+      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 1000
+    )
+    select id, depth from up order by depth`);
+  return rows.map((r) => Number(r.id));
+}
+
+/** The unit and every unit below it, at any depth. */
+export async function listSubtreeIds(unitId: number): Promise<number[]> {
+  const rows = await rawAll<{ id: number }>(sql`
+    with recursive down(id) as (
+      select id from units where id = ${unitId}
+      union
+      select u.id from units u join down on u.parent_id = down.id
+    )
+    select id from down`);
+  return rows.map((r) => Number(r.id));
+}
+
+export async function setUnitParent(unitId: number, parentId: number | null): Promise<void> {
+  await db().update(units).set({ parentId }).where(eq(units.id, unitId));
+}
+
+export async function insertUnitUnder(code: string, name: string, parentId: number | null): Promise<UnitRow> {
+  const [row] = await db().insert(units).values({ code, name, parentId, createdAt: now() }).returning();
+  return row!;
+}
+
+export async function findUnitsByCodes(codes: readonly string[]): Promise<UnitRow[]> {
+  if (codes.length === 0) return [];
+  return db().select().from(units).where(inArray(units.code, [...codes]));
+}
+
+export type MembershipGrant = { userId: number; unitId: number; role: MembershipRole; isThisUnitOnly: boolean };
+
+/** Grants a role (or changes its reach); what it was before, or null when newly granted, or 'same'. */
+export async function grantMembership(g: MembershipGrant): Promise<{ before: boolean | null } | 'same'> {
+  const where = and(eq(memberships.userId, g.userId), eq(memberships.unitId, g.unitId), eq(memberships.role, g.role));
+  const held = await first(db().select({ isThisUnitOnly: memberships.isThisUnitOnly }).from(memberships).where(where));
+  if (held && held.isThisUnitOnly === g.isThisUnitOnly) return 'same';
+  if (held) await db().update(memberships).set({ isThisUnitOnly: g.isThisUnitOnly }).where(where);
+  else await db().insert(memberships).values(g);
+  return { before: held ? held.isThisUnitOnly : null };
+}
+
+export async function listMembershipsWithReach(): Promise<MembershipGrant[]> {
+  return db().select().from(memberships).orderBy(asc(memberships.userId), asc(memberships.unitId), asc(memberships.role));
+}
+
+export async function getDeadline(unitYearId: number): Promise<string | null> {
+  const row = await first(db().select({ dueOn: unitYearDeadlines.dueOn }).from(unitYearDeadlines).where(eq(unitYearDeadlines.unitYearId, unitYearId)));
+  return row?.dueOn ?? null;
+}
+
+/** Sets or (with null) clears a unit-year's deadline. */
+export async function setDeadline(unitYearId: number, dueOn: string | null, setBy: number): Promise<void> {
+  if (dueOn === null) {
+    await db().delete(unitYearDeadlines).where(eq(unitYearDeadlines.unitYearId, unitYearId));
+    return;
+  }
+  await db()
+    .insert(unitYearDeadlines)
+    .values({ unitYearId, dueOn, setBy, setAt: now() })
+    .onConflictDoUpdate({ target: unitYearDeadlines.unitYearId, set: { dueOn, setBy, setAt: now() } });
+}
