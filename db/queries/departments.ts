@@ -5,7 +5,9 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db, first, now, rawAll } from '../client';
-import { memberships, units, unitYearDeadlines, type MembershipRole, type UnitRow } from '../schema';
+import { auditLog, memberships, units, unitYearDeadlines, users, type MembershipRole, type UnitRow } from '../schema';
+import type { AuditEntry } from './audit';
+import type { NewUser } from './users';
 
 export type ScopedMembership = { unitId: number; role: MembershipRole };
 
@@ -94,4 +96,83 @@ export async function setDeadline(unitYearId: number, dueOn: string | null, setB
     .insert(unitYearDeadlines)
     .values({ unitYearId, dueOn, setBy, setAt: now() })
     .onConflictDoUpdate({ target: unitYearDeadlines.unitYearId, set: { dueOn, setBy, setAt: now() } });
+}
+
+export type AccountWithRoles = {
+  id: number;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  roles: { role: MembershipRole; unitCode: string; isThisUnitOnly: boolean }[];
+};
+
+/** Every account with its granted roles by unit code: what a users import is planned against. */
+export async function listAccountsWithRoles(): Promise<AccountWithRoles[]> {
+  const rows = await db()
+    .select({ id: users.id, username: users.username, displayName: users.displayName, isAdmin: users.isAdmin })
+    .from(users)
+    .orderBy(asc(users.id));
+  const grants = await db()
+    .select({ userId: memberships.userId, role: memberships.role, unitCode: units.code, isThisUnitOnly: memberships.isThisUnitOnly })
+    .from(memberships)
+    .innerJoin(units, eq(units.id, memberships.unitId));
+  const byUser = new Map<number, AccountWithRoles['roles']>();
+  for (const g of grants) {
+    const list = byUser.get(g.userId) ?? [];
+    list.push({ role: g.role, unitCode: g.unitCode, isThisUnitOnly: g.isThisUnitOnly });
+    byUser.set(g.userId, list);
+  }
+  return rows.map((u) => ({ ...u, roles: byUser.get(u.id) ?? [] }));
+}
+
+/** Rows a statement, well under PostgreSQL's 65,535 parameters. */
+const CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Bulk provisioning: many units in a few statements (one round trip each on PostgreSQL). */
+export async function insertUnitsMany(rows: readonly { code: string; name: string; parentId: number | null }[]): Promise<{ id: number; code: string }[]> {
+  const out: { id: number; code: string }[] = [];
+  const t = now();
+  for (const part of chunks(rows)) out.push(...(await db().insert(units).values(part.map((r) => ({ ...r, createdAt: t }))).returning({ id: units.id, code: units.code })));
+  return out;
+}
+
+export async function insertUsersMany(rows: readonly NewUser[]): Promise<{ id: number; username: string }[]> {
+  const out: { id: number; username: string }[] = [];
+  const t = now();
+  for (const part of chunks(rows)) {
+    out.push(...(await db().insert(users).values(part.map((u) => ({ ...u, passwordChangedAt: t, createdAt: t }))).returning({ id: users.id, username: users.username })));
+  }
+  return out;
+}
+
+/** Roles of accounts created in the same transaction (none can be held yet). */
+export async function insertMembershipsMany(rows: readonly MembershipGrant[]): Promise<void> {
+  for (const part of chunks(rows)) await db().insert(memberships).values(part);
+}
+
+export async function appendAuditMany(entries: readonly AuditEntry[]): Promise<void> {
+  const t = now();
+  for (const part of chunks(entries)) {
+    await db()
+      .insert(auditLog)
+      .values(
+        part.map((e) => ({
+          at: t,
+          userId: e.userId,
+          username: e.username,
+          action: e.action,
+          entity: e.entity,
+          entityId: e.entityId ?? null,
+          unitId: e.unitId ?? null,
+          changes: e.changes === undefined ? null : JSON.stringify(e.changes),
+          ip: e.ip ?? null,
+        })),
+      );
+  }
 }
