@@ -47,13 +47,15 @@ function breaksPolicy(r: Result): string | null {
   if (r.who === 'anonymous' && !PUBLIC.includes(r.name)) return 'anonymous got past sign-in';
   const isOwnOnly = ['changePassword', 'GET /api/unit-years', 'GET /api/session'].includes(r.name);
   if (r.who === 'ownerB' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a unit B user reached unit A';
+  if (r.who === 'reviewerSibling' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a sibling department reached unit A';
+  if (r.who === 'reviewerDept' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a department reviewer authored';
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
   const isReviewable = r.table === 'submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
-  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership/.test(r.name)) {
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
   return null;
@@ -127,6 +129,10 @@ test('actions on unit A, administration and accounts', async () => {
       ['setUserAdminAction', { userId: 999_999, isAdmin: true }],
       ['resetPasswordAction', { userId: 999_999 }],
       ['setMembershipAction', { userId: 999_999, unitId: 1, role: 'owner', isMember: true }],
+      ['moveUnitAction', { unitId: 999_999, parentId: null }],
+      // One bad row: an administrator gets the row's error, and nothing is imported.
+      ['previewProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
+      ['importProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
     ];
     for (const [name, input] of admin) action(who, name, readAction(await callAction(c, name, [input])));
     // Confirmation differs: an allowed caller gets the field error, and no password is checked.
@@ -174,6 +180,8 @@ test('signing out, by the API and by the action, ends every session', async ({ b
     admin: [account('admin').username, account('admin').password],
     ownerB: ['mx-owner-b', stage.passwords.get('ownerB')![1]],
     ownerReviewerA: ['mx-dual-a', stage.passwords.get('ownerReviewerA')![1]],
+    reviewerDept: ['mx-rev-dept', stage.passwords.get('reviewerDept')![1]],
+    reviewerSibling: ['mx-rev-sib', stage.passwords.get('reviewerSibling')![1]],
   };
   for (const who of WHO) {
     const cred = credentials[who];

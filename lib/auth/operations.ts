@@ -94,6 +94,10 @@ export const SERVER_ACTIONS = {
   setUserAdminAction: { access: ADMIN, label: '设为或取消管理员' },
   resetPasswordAction: { access: ADMIN, label: '重置密码' },
   setMembershipAction: { access: ADMIN, label: '设置角色' },
+  // app/(staff)/admin/tree/actions.ts, app/(staff)/admin/provision/actions.ts (issue 18)
+  moveUnitAction: { access: ADMIN, label: '调整上级单位' },
+  previewProvisioningAction: { access: ADMIN, label: '预览批量导入' },
+  importProvisioningAction: { access: ADMIN, label: '批量导入单位或用户' },
 } as const satisfies Record<string, Operation>;
 
 export type ServerActionName = keyof typeof SERVER_ACTIONS;
