@@ -55,7 +55,7 @@ function breaksPolicy(r: Result): string | null {
   const isReviewable = r.table === 'submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
-  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning/.test(r.name)) {
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
   return null;
@@ -133,6 +133,7 @@ test('actions on unit A, administration and accounts', async () => {
       // One bad row: an administrator gets the row's error, and nothing is imported.
       ['previewProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
       ['importProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
+      ['setDeadlineAction', { unitYearId: 999_999, dueOn: null }],
     ];
     for (const [name, input] of admin) action(who, name, readAction(await callAction(c, name, [input])));
     // Confirmation differs: an allowed caller gets the field error, and no password is checked.
@@ -150,6 +151,9 @@ test('unit-year, import, session and public routes', async () => {
   for (const who of WHO) {
     const c = ctx(who);
     route(who, 'GET /api/unit-years', readRoute((await c.get('/api/unit-years')).status(), [200], [401]));
+    // The roll-up of unit A itself (its subtree is itself): whoever may view unit A.
+    const rollup = await c.get(`/api/departments/${stage.unitA}/export`);
+    route(who, 'GET /api/departments/[id]/export', readRoute(rollup.status(), [200], [401, 403]));
     const section = await c.get(`/api/unit-years/${stage.unitYear}/export?format=json&all=1`);
     route(who, 'GET /api/unit-years/[id]/export', readRoute(section.status(), [200], [401, 403]));
     for (const mode of ['preview', 'apply'] as const) {

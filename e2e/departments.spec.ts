@@ -42,7 +42,17 @@ test('a department reviewer made with the CLI sees its units through the API; a 
   // Each queued table opens for this reviewer through the API, as one of 441001's.
   for (const id of new Set(queued)) expect((await dept.get(`/api/projects/${id}`)).status()).toBe(200);
 
+  // The department's roll-up: listed for its reviewer, with 441001's row, and exported as XLSX.
+  const deptId = Number(/href="\/departments\/(\d+)"/.exec(await (await dept.get('/departments')).text())?.[1]);
+  expect(deptId).toBeGreaterThan(0);
+  expect(await (await dept.get(`/departments/${deptId}`)).text()).toContain('441001');
+  const xlsx = await dept.get(`/api/departments/${deptId}/export`);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+
   const sibling = await apiSignIn(baseURL!, 'e2e-sib-rev', 'Minzheng2024e2e');
+  expect((await sibling.get(`/api/departments/${deptId}/export`)).status()).toBe(403);
+  expect((await sibling.get(`/departments/${deptId}`)).status()).toBe(404);
   expect(((await (await sibling.get('/api/unit-years')).json()) as { unitYears: unknown[] }).unitYears).toEqual([]);
   expect([...(await (await sibling.get('/review')).text()).matchAll(/href="\/projects\/\d+"/g)]).toEqual([]);
   for (const id of new Set(queued)) expect((await sibling.get(`/api/projects/${id}`)).status()).toBe(404);
@@ -54,9 +64,10 @@ test.describe('administration', () => {
   test('the tree shows 441001 under 4410, and a move under its own unit is refused beside the field', async ({ page }) => {
     await page.goto('/admin/tree');
     const tree = page.getByRole('table', { name: '单位层级' });
-    await expect(tree.getByRole('cell', { name: /第 2 级：441001/ })).toBeVisible();
-    await page.getByLabel('单位', { exact: true }).selectOption({ label: '4410 承德市人力资源和社会保障局' });
-    await page.getByLabel('新的上级单位').selectOption({ label: '　441001 承德市人力资源和社会保障局本级' });
+    await expect(tree.getByRole('cell', { name: /第 2 级：\s*441001/ })).toBeVisible();
+    const valueOf = async (label: string, text: string) => (await page.getByLabel(label, { exact: true }).locator('option', { hasText: text }).first().getAttribute('value'))!;
+    await page.getByLabel('单位', { exact: true }).selectOption(await valueOf('单位', '4410 承德市人力资源和社会保障局'));
+    await page.getByLabel('新的上级单位').selectOption(await valueOf('新的上级单位', '441001 承德市'));
     await page.getByRole('button', { name: '调整' }).click();
     await expect(page.getByText('441001 是 4410 的下级单位，不能作为它的上级')).toBeVisible();
     await page.screenshot({ path: path.join(process.env.E2E_DIR!, 'departments-tree.png'), fullPage: true });

@@ -176,3 +176,62 @@ export async function appendAuditMany(entries: readonly AuditEntry[]): Promise<v
       );
   }
 }
+
+export type RollupCell = {
+  unitYearId: number;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  year: number;
+  projectExpenditureYuan: number | null;
+  dueOn: string | null;
+  status: string | null;
+  tables: number;
+  budgetYuan: number;
+};
+
+/**
+ * A department's roll-up in one statement: each unit-year of the unit's subtree (in `year`) with its
+ * tables counted and summed by status (one row per status; `status` null for a year without tables).
+ */
+export async function listRollupCells(unitId: number, year: number): Promise<RollupCell[]> {
+  const rows = await rawAll<RollupCell>(sql`
+    with recursive down(id) as (
+      select id from units where id = ${unitId}
+      union
+      select u.id from units u join down on u.parent_id = down.id
+    )
+    select uy.id as "unitYearId", u.id as "unitId", u.code as "unitCode", u.name as "unitName", uy.year as "year",
+      uy.project_expenditure_yuan as "projectExpenditureYuan", d.due_on as "dueOn", p.status as "status",
+      count(p.id) as "tables", coalesce(sum(p.total_yuan), 0) as "budgetYuan"
+    from down
+    join units u on u.id = down.id
+    join unit_years uy on uy.unit_id = u.id and uy.year = ${year}
+    left join unit_year_deadlines d on d.unit_year_id = uy.id
+    left join projects p on p.unit_year_id = uy.id
+    group by uy.id, u.id, u.code, u.name, uy.year, uy.project_expenditure_yuan, d.due_on, p.status
+    order by u.code`);
+  // PostgreSQL answers count() and sum() of bigint as text.
+  return rows.map((r) => ({ ...r, tables: Number(r.tables), budgetYuan: Number(r.budgetYuan), projectExpenditureYuan: r.projectExpenditureYuan === null ? null : Number(r.projectExpenditureYuan) }));
+}
+
+/** The years any unit of the subtree has, newest first. */
+export async function listSubtreeYears(unitId: number): Promise<number[]> {
+  const rows = await rawAll<{ year: number }>(sql`
+    with recursive down(id) as (
+      select id from units where id = ${unitId}
+      union
+      select u.id from units u join down on u.parent_id = down.id
+    )
+    select distinct uy.year as "year" from unit_years uy join down on down.id = uy.unit_id order by uy.year desc`);
+  return rows.map((r) => Number(r.year));
+}
+
+/** Units with at least one unit below them: the departments a roll-up can be asked for. */
+export async function listParentUnits(): Promise<UnitRow[]> {
+  return db()
+    .select()
+    .from(units)
+    .where(sql`exists (select 1 from units c where c.parent_id = ${units.id})`)
+    .orderBy(asc(units.code));
+}

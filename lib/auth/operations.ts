@@ -98,6 +98,8 @@ export const SERVER_ACTIONS = {
   moveUnitAction: { access: ADMIN, label: '调整上级单位' },
   previewProvisioningAction: { access: ADMIN, label: '预览批量导入' },
   importProvisioningAction: { access: ADMIN, label: '批量导入单位或用户' },
+  // app/(staff)/departments/actions.ts
+  setDeadlineAction: { access: ADMIN, label: '设置编报截止日期' },
 } as const satisfies Record<string, Operation>;
 
 export type ServerActionName = keyof typeof SERVER_ACTIONS;
@@ -107,6 +109,8 @@ export const ROUTES = {
   'GET /api/projects/[id]': { access: onProject('project.view'), label: '查看表' },
   'GET /api/projects/[id]/export': { access: onProject('project.export'), label: '导出表' },
   'GET /api/unit-years': { access: SIGNED_IN, label: '列出可见的预算年度' },
+  // A department's roll-up (its whole subtree): whoever may view the unit asked for.
+  'GET /api/departments/[id]/export': { access: { kind: 'permission', permission: 'project.view', scope: 'unit' }, label: '导出部门汇总' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
   'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
   'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },

@@ -55,6 +55,7 @@ export const TARGETS: FuzzTarget[] = [
   // Issue 18: moving the fuzz unit to the top (where it is) changes nothing; the sheet's only row is bad, so nothing is imported.
   { name: 'moveUnitAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitId: c.unitId, parentId: null }) },
   { name: 'previewProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'units', file: BAD_SHEET }) },
+  { name: 'setDeadlineAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, dueOn: null }) },
   { name: 'importProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'users', file: BAD_SHEET }) },
 ];
 
