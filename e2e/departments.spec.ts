@@ -73,6 +73,19 @@ test.describe('administration', () => {
     await page.screenshot({ path: path.join(process.env.E2E_DIR!, 'departments-tree.png'), fullPage: true });
   });
 
+  test('the roll-up shows 441001 in 4410 with its tables by status; a deadline in the past makes it overdue', async ({ page }) => {
+    await page.goto('/departments');
+    await page.getByRole('link', { name: '4410 承德市人力资源和社会保障局' }).click();
+    const table = page.getByRole('table', { name: '各单位编报进度' });
+    await expect(table.getByRole('row', { name: /441001/ })).toContainText('未设截止日期');
+    await page.getByLabel('编报截止日期').fill('2024-03-31');
+    await page.getByRole('button', { name: '设置' }).click();
+    await expect(page.getByText('已设置')).toBeVisible();
+    await expect(table.getByRole('row', { name: /441001/ })).toContainText('2024-03-31 已逾期');
+    await expect(page.getByRole('img', { name: /全部 \d+ 张表/ })).toBeVisible();
+    await page.screenshot({ path: path.join(process.env.E2E_DIR!, 'departments-rollup.png'), fullPage: true });
+  });
+
   test('bulk import: every bad row shown and nothing imported; the fixed file previewed, confirmed, and the same again changes nothing', async ({ page }) => {
     await page.goto('/admin/provision');
     const file = page.getByLabel('文件（XLSX 或 CSV）');
