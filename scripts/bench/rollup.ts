@@ -10,6 +10,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rawRun, useDatabase, write } from '@/db/client';
 import { insertUnitUnder } from '@/db/queries/departments';
+import { analyze } from '@/db/queries/synth';
 import { addMembership, insertUser, findUserByUsername } from '@/db/queries/users';
 import { actorOf } from '@/lib/auth/session';
 import { departmentRollup } from '@/lib/departments/rollup';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
       await addMembership(u.id, d.id, 'reviewer');
       return d;
     });
-    await rawRun(sql`analyze`);
+    await analyze();
     const loaded = ((Date.now() - t0) / 1000).toFixed(1);
     const reviewer = await actorOf((await findUserByUsername('bench-dept-reviewer'))!);
     const check = (await departmentRollup(reviewer, dept.id, {}))!;
