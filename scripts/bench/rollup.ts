@@ -2,7 +2,8 @@
  * Department roll-up at scale, in process: a department of 300 units with 100 tables each (30,000
  * tables), the roll-up's server time (subtree, unit-years, tables by status, reconciliation) for a
  * reviewer granted on the department. Prints the median and p95; issue 18 asks p95 < 200 ms.
- * Usage: npx tsx scripts/bench/rollup.ts [--units 300] [--per-unit 100]   (DATABASE_URL for PostgreSQL)
+ * Usage: npx tsx scripts/bench/rollup.ts [--units 300] [--per-unit 100]
+ *   SQLite: a temporary file. PostgreSQL: DATABASE_URL, which it fills: give it a throwaway database.
  */
 import fs from 'node:fs';
 import os from 'node:os';
