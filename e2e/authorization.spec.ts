@@ -50,6 +50,8 @@ function breaksPolicy(r: Result): string | null {
   if (r.who === 'anonymous' && !PUBLIC.includes(r.name)) return 'anonymous got past sign-in';
   const isOwnOnly = ['changePassword', 'GET /api/unit-years', 'GET /api/session', 'GET /api/library/search'].includes(r.name);
   if (r.who === 'ownerB' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a unit B user reached unit A';
+  if (r.who === 'reviewerSibling' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a sibling department reached unit A';
+  if (r.who === 'reviewerDept' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a department reviewer authored';
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
@@ -57,7 +59,7 @@ function breaksPolicy(r: Result): string | null {
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
-  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership/.test(r.name)) {
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
   return null;
@@ -131,6 +133,11 @@ test('actions on unit A, administration and accounts', async () => {
       ['setUserAdminAction', { userId: 999_999, isAdmin: true }],
       ['resetPasswordAction', { userId: 999_999 }],
       ['setMembershipAction', { userId: 999_999, unitId: 1, role: 'owner', isMember: true }],
+      ['moveUnitAction', { unitId: 999_999, parentId: null }],
+      // One bad row: an administrator gets the row's error, and nothing is imported.
+      ['previewProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
+      ['importProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
+      ['setDeadlineAction', { unitYearId: 999_999, dueOn: null }],
     ];
     for (const [name, input] of admin) action(who, name, readAction(await callAction(c, name, [input])));
     // Confirmation differs: an allowed caller gets the field error, and no password is checked.
@@ -213,6 +220,9 @@ test('unit-year, import, session and public routes', async () => {
     const c = ctx(who);
     route(who, 'GET /api/unit-years', readRoute((await c.get('/api/unit-years')).status(), [200], [401]));
     route(who, 'GET /api/library/search', readRoute((await c.get('/api/library/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6')).status(), [200], [401]));
+    // The roll-up of unit A itself (its subtree is itself): whoever may view unit A.
+    const rollup = await c.get(`/api/departments/${stage.unitA}/export`);
+    route(who, 'GET /api/departments/[id]/export', readRoute(rollup.status(), [200], [401, 403]));
     const section = await c.get(`/api/unit-years/${stage.unitYear}/export?format=json&all=1`);
     route(who, 'GET /api/unit-years/[id]/export', readRoute(section.status(), [200], [401, 403]));
     for (const mode of ['preview', 'apply'] as const) {
@@ -243,6 +253,8 @@ test('signing out, by the API and by the action, ends every session', async ({ b
     admin: [account('admin').username, account('admin').password],
     ownerB: ['mx-owner-b', stage.passwords.get('ownerB')![1]],
     ownerReviewerA: ['mx-dual-a', stage.passwords.get('ownerReviewerA')![1]],
+    reviewerDept: ['mx-rev-dept', stage.passwords.get('reviewerDept')![1]],
+    reviewerSibling: ['mx-rev-sib', stage.passwords.get('reviewerSibling')![1]],
   };
   for (const who of WHO) {
     const cred = credentials[who];

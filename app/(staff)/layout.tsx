@@ -20,6 +20,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         { href: '/projects', label: '项目' },
         ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
         { href: '/monitoring', label: '监控' },
+        // Departments are reviewed from above: the roll-up is for reviewers and administrators (issue 18).
+        ...(reviewUnits === null || reviewUnits.length > 0 || actor.isAdmin ? [{ href: '/departments', label: '部门汇总' }] : []),
         { href: '/exports', label: '导出' },
         ...(can(actor, 'admin.manage', null) ? [{ href: '/admin', label: '管理' }] : []),
       ];

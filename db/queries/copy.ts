@@ -11,8 +11,10 @@ import { bulkPostgres, currentEngine } from '../client';
 
 /** In the order their foreign keys need. */
 export const COPIED_TABLES = [
-  'frameworks', 'framework_categories', 'units', 'unit_years', 'users', 'memberships',
+  'frameworks', 'framework_categories', 'units', 'unit_years', 'users', 'memberships', 'unit_year_deadlines',
   'projects', 'checkpoints', 'indicators', 'review_events', 'review_comments', 'audit_log',
+  'monitoring_rounds', 'monitoring_reports', 'monitoring_entries', 'monitoring_events', 'table_adjustments',
+  'library_entries', 'library_grams', 'library_entry_units', 'library_facets', 'library_sources',
 ] as const;
 
 export type CopyReport = { tables: { table: string; rows: number }[] };

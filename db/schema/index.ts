@@ -34,6 +34,7 @@ export const {
   libraryEntryUnits,
   libraryFacets,
   librarySources,
+  unitYearDeadlines,
 } = chosen;
 
 export const tables = chosen;
@@ -59,5 +60,6 @@ export type {
   TableAdjustmentRow,
   LibraryEntryRow,
   LibraryFacetRow,
+  UnitYearDeadlineRow,
 } from './pg';
 export * from './enums';

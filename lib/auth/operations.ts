@@ -128,6 +128,12 @@ export const SERVER_ACTIONS = {
   setUserAdminAction: { access: ADMIN, label: '设为或取消管理员' },
   resetPasswordAction: { access: ADMIN, label: '重置密码' },
   setMembershipAction: { access: ADMIN, label: '设置角色' },
+  // app/(staff)/admin/tree/actions.ts, app/(staff)/admin/provision/actions.ts (issue 18)
+  moveUnitAction: { access: ADMIN, label: '调整上级单位' },
+  previewProvisioningAction: { access: ADMIN, label: '预览批量导入' },
+  importProvisioningAction: { access: ADMIN, label: '批量导入单位或用户' },
+  // app/(staff)/departments/actions.ts
+  setDeadlineAction: { access: ADMIN, label: '设置编报截止日期' },
 } as const satisfies Record<string, Operation>;
 
 export type ServerActionName = keyof typeof SERVER_ACTIONS;
@@ -139,6 +145,8 @@ export const ROUTES = {
   'GET /api/unit-years': { access: SIGNED_IN, label: '列出可见的预算年度' },
   // What it counts is limited to the caller's own units (an administrator: all) and the standard library.
   'GET /api/library/search': { access: SIGNED_IN, label: '搜索指标库' },
+  // A department's roll-up (its whole subtree): whoever may view the unit asked for.
+  'GET /api/departments/[id]/export': { access: { kind: 'permission', permission: 'project.view', scope: 'unit' }, label: '导出部门汇总' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
   'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
   'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },

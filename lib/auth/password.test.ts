@@ -30,3 +30,16 @@ describe('password policy', () => {
     expect(checkPasswordPolicy('Shenhe2024')).toBeNull();
   });
 });
+
+describe('generated passwords (bulk provisioning)', () => {
+  it('meet the policy, differ every time, and verify only with themselves', async () => {
+    const { generatePassword, hashGeneratedPassword } = await import('./password');
+    const a = generatePassword();
+    expect(a).toMatch(/^[A-Za-z2-9]{16}$/);
+    expect(generatePassword()).not.toBe(a);
+    const stored = hashGeneratedPassword(a);
+    expect(stored.startsWith('sha256$')).toBe(true);
+    expect(await verifyPassword(a, stored)).toBe(true);
+    expect(await verifyPassword(`${a}x`, stored)).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@
  * Password hashing with scrypt (memory-hard, in node's crypto) and a per-user random salt.
  * Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes.
  */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const N = 16_384;
 const R = 8;
@@ -25,8 +25,36 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/** No 0/O, 1/l/I: read off a sheet and typed once. */
+const GENERATED_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
+
+/** A random temporary password: 16 characters from 55 (92 bits), letters and a digit as the policy asks. */
+export function generatePassword(): string {
+  for (;;) {
+    const p = Array.from({ length: 16 }, () => GENERATED_ALPHABET[randomInt(GENERATED_ALPHABET.length)]).join('');
+    if (/[0-9]/.test(p) && /[A-Za-z]/.test(p)) return p;
+  }
+}
+
+/**
+ * The hash of a password from generatePassword(), for bulk provisioning: scrypt's cost protects
+ * passwords people choose; a 92-bit random secret cannot be guessed even with a fast hash (as session
+ * tokens are kept), and hundreds of accounts are made in a second instead of a minute. Only for
+ * generated passwords, which must be changed at first sign-in.
+ */
+export function hashGeneratedPassword(generated: string): string {
+  const salt = randomBytes(16);
+  const key = createHash('sha256').update(salt).update(generated, 'utf8').digest();
+  return ['sha256', salt.toString('base64'), key.toString('base64')].join('$');
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
+  if (parts.length === 3 && parts[0] === 'sha256') {
+    const key = createHash('sha256').update(Buffer.from(parts[1]!, 'base64')).update(password, 'utf8').digest();
+    const expected = Buffer.from(parts[2]!, 'base64');
+    return key.length === expected.length && timingSafeEqual(key, expected);
+  }
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [n, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   if (![n, r, p].every((x) => Number.isInteger(x) && x > 0)) return false;

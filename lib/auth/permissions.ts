@@ -44,7 +44,7 @@ export type Actor = {
   username: string;
   displayName: string;
   isAdmin: boolean;
-  /** unitId → roles held in that unit */
+  /** unitId → roles held in that unit, directly or through a unit above it (lib/auth/session.ts actorOf) */
   memberships: ReadonlyMap<number, readonly MembershipRole[]>;
 };
 

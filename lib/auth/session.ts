@@ -4,14 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { write } from '@/db/client';
-import {
-  deleteSession,
-  findSession,
-  insertSession,
-  listMemberships,
-  pruneSessions,
-  touchSession,
-} from '@/db/queries/users';
+import { listScopedMemberships } from '@/db/queries/departments';
+import { deleteSession, findSession, insertSession, pruneSessions, touchSession } from '@/db/queries/users';
 import type { MembershipRole, UserRow } from '@/db/schema';
 import type { Actor } from './permissions';
 import { authSettings } from './policy';
@@ -35,9 +29,14 @@ export async function createSession(userId: number, ip: string | null, userAgent
   return { token, expiresAt };
 }
 
+/**
+ * The actor with the units its roles reach: a role granted on a unit covers the unit's whole subtree
+ * (unless granted for that unit only). Computed here, once per request, so every permission check,
+ * list, queue, export and API answer that asks `can`/`unitsWith` follows the unit tree.
+ */
 export async function actorOf(user: UserRow): Promise<Actor> {
   const memberships = new Map<number, MembershipRole[]>();
-  for (const m of await listMemberships(user.id)) {
+  for (const m of await listScopedMemberships(user.id)) {
     const roles = memberships.get(m.unitId) ?? [];
     roles.push(m.role);
     memberships.set(m.unitId, roles);

@@ -22,6 +22,7 @@ export type FuzzTarget = {
 };
 
 const NOBODY = 999_999;
+const BAD_SHEET = Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64');
 
 export const TARGETS: FuzzTarget[] = [
   { name: 'saveTableAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version, table: scriptTable('13080024PFUZZ00000001') }) },
@@ -67,6 +68,11 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'setUserAdminAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isAdmin: true }) },
   { name: 'resetPasswordAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY }) },
   { name: 'setMembershipAction', caller: 'admin', shape: 'single', valid: (c) => ({ userId: NOBODY, unitId: c.unitId, role: 'owner', isMember: true }) },
+  // Issue 18: moving the fuzz unit to the top (where it is) changes nothing; the sheet's only row is bad, so nothing is imported.
+  { name: 'moveUnitAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitId: c.unitId, parentId: null }) },
+  { name: 'previewProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'units', file: BAD_SHEET }) },
+  { name: 'setDeadlineAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, dueOn: null }) },
+  { name: 'importProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'users', file: BAD_SHEET }) },
 ];
 
 /** Actions in the build with no entry here (and entries for actions the build no longer has). */

@@ -16,6 +16,9 @@ export default async function AdminPage() {
             <Link href="/admin/units">单位与预算年度</Link>：单位、年度所用指标体系、项目支出、检查规则配置
           </li>
           <li>
+            <Link href="/admin/tree">单位层级</Link>：上级单位与下级单位（角色覆盖下级单位）；<Link href="/admin/provision">批量导入</Link>单位和用户（XLSX/CSV）
+          </li>
+          <li>
             <Link href="/admin/users">用户与权限</Link>：创建账户、停用、重置密码、分配单位角色（编制人/审核人）
           </li>
           <li>

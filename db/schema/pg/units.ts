@@ -1,13 +1,19 @@
-import { bigint, integer, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgTable, primaryKey, serial, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { frameworks } from './frameworks';
 
-export const units = pgTable('units', {
-  id: serial('id').primaryKey(),
-  /** e.g. `441001` */
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
-});
+export const units = pgTable(
+  'units',
+  {
+    id: serial('id').primaryKey(),
+    /** e.g. `441001` */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** The unit above (财政局 → 主管部门 → 本级/下属单位); null at the top. Never a cycle (lib/departments). */
+    parentId: integer('parent_id').references((): AnyPgColumn => units.id, { onDelete: 'restrict' }),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('units_parent').on(t.parentId)],
+);
 
 /** A unit's budget year: the framework in force, its 项目支出 and the rule profile reviewers use. */
 export const unitYears = pgTable(

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './monitoring';
 export * from './adjustments';
 export * from './library';
+export * from './departments';

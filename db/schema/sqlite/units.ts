@@ -1,13 +1,19 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { frameworks } from './frameworks';
 
-export const units = sqliteTable('units', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** e.g. `441001` */
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  createdAt: integer('created_at').notNull(),
-});
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** e.g. `441001` */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** The unit above (财政局 → 主管部门 → 本级/下属单位); null at the top. Never a cycle (lib/departments). */
+    parentId: integer('parent_id').references((): AnySQLiteColumn => units.id, { onDelete: 'restrict' }),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('units_parent').on(t.parentId)],
+);
 
 /** A unit's budget year: the framework in force, its 项目支出 and the rule profile reviewers use. */
 export const unitYears = sqliteTable(

@@ -28,6 +28,8 @@ export const memberships = sqliteTable(
       .notNull()
       .references(() => units.id, { onDelete: 'cascade' }),
     role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    /** The role holds in this unit only; otherwise it covers the unit's whole subtree. */
+    isThisUnitOnly: integer('is_this_unit_only', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.userId, t.unitId, t.role] }), index('memberships_unit').on(t.unitId, t.role)],
 );

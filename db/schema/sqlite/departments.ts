@@ -1,0 +1,16 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { unitYears } from './units';
+import { users } from './users';
+
+/** 编报截止日期: the date by which a unit-year's tables should be submitted, set by an administrator. */
+export const unitYearDeadlines = sqliteTable('unit_year_deadlines', {
+  unitYearId: integer('unit_year_id')
+    .primaryKey()
+    .references(() => unitYears.id, { onDelete: 'cascade' }),
+  /** `YYYY-MM-DD`, the last day (inclusive) in China Standard Time. */
+  dueOn: text('due_on').notNull(),
+  setBy: integer('set_by').references(() => users.id, { onDelete: 'set null' }),
+  setAt: integer('set_at').notNull(),
+});
+
+export type UnitYearDeadlineRow = typeof unitYearDeadlines.$inferSelect;
