@@ -1,4 +1,5 @@
 /** What the table overview, preview and history pages show, loaded with the actor's rights checked. */
+import { ActionError } from '@/lib/actions/errors';
 import { getUnitYearSummary, type UnitYearSummary } from '@/db/queries/units';
 import { listComments, listReviewEvents, type CommentView, type EventView } from '@/db/queries/review';
 import type { ProjectRow } from '@/db/schema';
@@ -35,8 +36,10 @@ export async function projectView(actor: Actor, projectId: number, permission: P
   let scope;
   try {
     scope = await projectFor(actor, projectId, permission);
-  } catch {
-    return null;
+  } catch (error) {
+    // Not there, or not allowed: “not found”. Anything else (the database away) is not a missing table.
+    if (error instanceof ActionError) return null;
+    throw error;
   }
   const loaded = await loadTable(projectId);
   const unitYear = await getUnitYearSummary(scope.unitYear.id);

@@ -119,7 +119,7 @@ async function pgRestart(sizes: ReliabilitySizes, place: Place): Promise<Part> {
   const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${n} × ${k}`);
   const lines = [
     `PostgreSQL 重启：写入中停机 ${r.downMs / 1000} s，停机时的保存 ${r.downSaves}，其中明确的“数据库暂时无法访问”可重试答复 ${r.downClear}、停机生效前完成 ${r.downThrough}，` +
-      `其他答复 ${[...r.unclear.values()].reduce((a, b) => a + b, 0)}，读取表失败 ${[...r.downReads.values()].reduce((a, b) => a + b, 0)}；` +
+      `其他答复 ${[...r.unclear.values()].reduce((a, b) => a + b, 0)}，读取表得到可重试的 503 ${r.readsUnavailable}、读取表失败 ${[...r.downReads.values()].reduce((a, b) => a + b, 0)}；` +
       `恢复后 ${r.reconnectMs === null ? '没有' : `${(r.reconnectMs / 1000).toFixed(1)} s `}自动重新连接（同一服务器进程 ${r.isSameProcess ? '是' : '否'}），` +
       `已确认的保存 ${r.acknowledged}，丢失 ${r.missing}，写了一半的表 ${r.halfWritten}`,
   ];

@@ -33,6 +33,8 @@ export type RestartReport = {
   downSample: string;
   /** Reads of the table (GET /api/projects/:id) that failed, by when they were sent and what came back. */
   downReads: Map<string, number>;
+  /** Reads answered 503 “数据库暂时无法访问” while the database was away. */
+  readsUnavailable: number;
   /** From `pg_ctl start` having returned to the first save acknowledged afterwards. */
   reconnectMs: number | null;
   isSameProcess: boolean;
@@ -55,7 +57,7 @@ export async function restartTest(opts: {
   const pid = server.child.pid;
   const problems: string[] = [];
   const report: RestartReport = {
-    downMs: opts.downMs, acknowledged: 0, downSaves: 0, downClear: 0, downThrough: 0, downSample: '', unclear: new Map(), downReads: new Map(),
+    downMs: opts.downMs, acknowledged: 0, downSaves: 0, downClear: 0, downThrough: 0, downSample: '', unclear: new Map(), downReads: new Map(), readsUnavailable: 0,
     reconnectMs: null, isSameProcess: false, missing: 0, halfWritten: 0, problems,
   };
   try {
@@ -81,7 +83,9 @@ export async function restartTest(opts: {
           const read = await c.get(`/api/projects/${id}`);
           const version = (read.json as { project?: { version: number } } | null)?.project?.version;
           if (read.status === 200 && version !== undefined) known.set(id, version);
-          // A read sent just before the stop can be answered by it: every failed read is listed by when it was sent.
+          // While the database is away a read must say so (503, retryable): counted as a clear answer.
+          else if (read.status === 503 && (read.json as { code?: string } | null)?.code === 'unavailable') report.readsUnavailable++;
+          // A read sent just before the stop can be answered by it: every other failed read is listed by when it was sent.
           else bump(report.downReads, `${PHASE_NAMES[sentIn]}发出：${read.status} ${JSON.stringify(read.json).slice(0, 80)}`);
           // Saved even when the read failed, from the version last seen: this is the request whose answer matters.
           const next = known.get(id)! + 1;
