@@ -4,3 +4,4 @@ export * from './users';
 export * from './projects';
 export * from './review';
 export * from './audit';
+export * from './known-devices';
