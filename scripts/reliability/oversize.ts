@@ -66,7 +66,7 @@ export async function oversizeInput(opts: { base: string; ids: Map<string, strin
 function postLarge(url: string, cookie: string, bytes: number): Promise<{ status: number; body: string } | null> {
   return new Promise((resolve) => {
     let reply: { status: number; body: string } | null = null;
-    const req = http.request(url, { method: 'POST', headers: { cookie, 'content-type': 'text/plain' } }, (res) => {
+    const req = http.request(url, { method: 'POST', headers: { cookie, 'content-type': 'text/plain', 'x-requested-with': 'fetch' } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
