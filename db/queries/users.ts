@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, first, now, prepared } from '../client';
 import {
   memberships,
@@ -127,6 +127,17 @@ export async function deleteSession(id: string): Promise<void> {
 
 export async function deleteSessionsOfUser(userId: number): Promise<void> {
   await db().delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends the user's oldest sessions so at most `keep` remain. */
+export async function trimSessionsOfUser(userId: number, keep: number): Promise<void> {
+  const all = await db()
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt));
+  const extra = all.slice(keep);
+  if (extra.length > 0) await db().delete(sessions).where(inArray(sessions.id, extra.map((r) => r.id)));
 }
 
 export async function pruneSessions(at: number, idleBefore: number): Promise<void> {

@@ -28,6 +28,10 @@ export const authSettings = {
   get sessionIdleMinutes() {
     return intEnv('SESSION_IDLE_MINUTES', 30);
   },
+  /** Sessions one user may have at once; signing in once more ends the oldest. */
+  get sessionMaxPerUser() {
+    return intEnv('SESSION_MAX_PER_USER', 5);
+  },
   get sessionMaxHours() {
     return intEnv('SESSION_MAX_HOURS', 12);
   },
