@@ -10,8 +10,21 @@ import {
   type UserRow,
 } from '../schema';
 
+/** Usernames fold case (`Admin` is `admin`): stored and compared lower-case. */
+export function foldUsername(username: string): string {
+  return username.toLowerCase();
+}
+
 export async function findUserByUsername(username: string): Promise<UserRow | undefined> {
-  return first(db().select().from(users).where(eq(users.username, username)));
+  return first(db().select().from(users).where(eq(users.username, foldUsername(username))));
+}
+
+/** Accounts whose username is not lower-case: another account differs only in case (see migration fold_username_case). */
+export async function listUnfoldedUsernames(): Promise<{ username: string; clashesWith: string[] }[]> {
+  const all = await db().select({ username: users.username }).from(users);
+  return all
+    .filter((u) => u.username !== foldUsername(u.username))
+    .map((u) => ({ username: u.username, clashesWith: all.filter((o) => o.username !== u.username && foldUsername(o.username) === foldUsername(u.username)).map((o) => o.username) }));
 }
 
 export async function getUser(id: number): Promise<UserRow | undefined> {
@@ -38,7 +51,7 @@ export async function insertUser(u: NewUser): Promise<UserRow> {
   const t = now();
   const [row] = await db()
     .insert(users)
-    .values({ ...u, passwordChangedAt: t, createdAt: t })
+    .values({ ...u, username: foldUsername(u.username), passwordChangedAt: t, createdAt: t })
     .returning();
   return row!;
 }

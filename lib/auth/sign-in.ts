@@ -29,7 +29,7 @@ import {
   rememberKnownDevice,
   settleLoginAttempt,
 } from '@/db/queries/login-attempts';
-import { findUserByUsername, getUser } from '@/db/queries/users';
+import { findUserByUsername, foldUsername, getUser } from '@/db/queries/users';
 import type { UserRow } from '@/db/schema';
 import { deviceTokenHash } from './known-device';
 import { ACCOUNT_WINDOW_MS, ADDRESS_WINDOW_MS, decideAttempt, requiredWaitMs, waitText } from './login-delay';
@@ -216,6 +216,8 @@ export async function checkCredentials(
   purpose: PasswordPurpose = 'sign-in',
   deviceToken?: string,
 ): Promise<SignInResult> {
+  // `Admin` is `admin`: one account, and one count of failures however the name is typed.
+  username = foldUsername(username);
   const deviceHash = deviceTokenHash(deviceToken);
   const reserved = await reserve(username, ip, purpose, deviceHash, Date.now());
   if (!reserved.ok) return reserved.result;
