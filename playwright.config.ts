@@ -64,6 +64,8 @@ export default defineConfig({
     env: {
       ...database,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The specs sign in with the printed demo passwords (e2e/fixtures/accounts.ts).
+      DEMO_DATA: 'trial',
       PORT: String(port),
       HOST: '127.0.0.1',
       // e2e drives many sign-ins from one address
