@@ -59,6 +59,6 @@ export const FORGED_ORIGINS: readonly Record<string, string>[] = [
 /*
  * Used by fuzz.ts: `hostileText` in one string field of each action's valid payload at a time
  * (controls and bidi must never succeed), `hostileRoutes` as admin, owner and anonymous (never a 5xx;
- * a look-alike id in a path is 404 for staff), and `FORGED_ORIGINS` on every action and on
+ * a look-alike id in a path is 404 or 403 for staff, never project 1), and `FORGED_ORIGINS` on every action and on
  * POST /api/import (403, the project's version unchanged).
  */
