@@ -82,18 +82,22 @@ describe('demo data', () => {
 
 describe('demo passwords', () => {
   it('must be changed at first sign-in, unless DEMO_DATA=trial, and the start-up text says which', async () => {
-    await freshDatabase();
-    await loadDemo();
-    for (const a of DEMO_ACCOUNTS) expect((await findUserByUsername(a.username))?.mustChangePassword, a.username).toBe(true);
-    expect(describeDemoAccounts()).toContain('首次登录时须修改密码');
-    await freshDatabase();
-    process.env.DEMO_DATA = 'trial';
+    // npm test runs with DEMO_DATA=trial (scripts/test.mjs): both settings are set here explicitly.
+    const saved = process.env.DEMO_DATA;
     try {
+      process.env.DEMO_DATA = '1';
+      await freshDatabase();
+      await loadDemo();
+      for (const a of DEMO_ACCOUNTS) expect((await findUserByUsername(a.username))?.mustChangePassword, a.username).toBe(true);
+      expect(describeDemoAccounts()).toContain('首次登录时须修改密码');
+      process.env.DEMO_DATA = 'trial';
+      await freshDatabase();
       await loadDemo();
       for (const a of DEMO_ACCOUNTS) expect((await findUserByUsername(a.username))?.mustChangePassword, a.username).toBe(false);
       expect(describeDemoAccounts()).toContain('DEMO_DATA=trial：本地试用');
     } finally {
-      delete process.env.DEMO_DATA;
+      if (saved === undefined) delete process.env.DEMO_DATA;
+      else process.env.DEMO_DATA = saved;
     }
   });
 });
