@@ -70,6 +70,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       // e2e drives many sign-ins from one address
       LOGIN_MAX_FAILURES_PER_IP: '1000',
+      // and signs the demo accounts in many times, while their stored sessions (global-setup) must stay valid
+      SESSION_MAX_PER_USER: '1000',
       TRUST_PROXY: '0',
     },
   },
