@@ -64,10 +64,14 @@ export default defineConfig({
     env: {
       ...database,
       NEXT_TELEMETRY_DISABLED: '1',
+      // The specs sign in with the printed demo passwords (e2e/fixtures/accounts.ts).
+      DEMO_DATA: 'trial',
       PORT: String(port),
       HOST: '127.0.0.1',
       // e2e drives many sign-ins from one address
       LOGIN_MAX_FAILURES_PER_IP: '1000',
+      // and signs the demo accounts in many times, while their stored sessions (global-setup) must stay valid
+      SESSION_MAX_PER_USER: '1000',
       TRUST_PROXY: '0',
     },
   },

@@ -144,7 +144,7 @@ test('actions on unit A, administration and accounts', async () => {
     const pw = await callAction(c, 'changePassword', [{ current: 'x', password: 'Abcdefg123', confirm: 'Abcdefg124' }], '/account/password');
     action(who, 'changePassword', readAction(pw));
     action(who, 'noopAction', readAction(await callAction(c, 'noopAction', [])));
-    const signIn = await callFormAction(c, 'signIn', { username: 'mx-nobody', password: 'wrong-1x' });
+    const signIn = await callFormAction(c, 'signIn', { username: `mx-nobody-${who}`, password: 'wrong-1x' });
     action(who, 'signIn', signIn.hasResult ? 'allowed' : 'broken');
   }
 });
@@ -230,7 +230,7 @@ test('unit-year, import, session and public routes', async () => {
       const res = await c.post(`/api/import?mode=${mode}&unit=441001&year=${MATRIX_YEAR}`, body);
       route(who, `POST /api/import?mode=${mode}`, readRoute(res.status(), [400], [401, 403]));
     }
-    const signIn = await c.post('/api/session', { data: { username: 'mx-nobody', password: 'wrong-1x' } });
+    const signIn = await c.post('/api/session', { data: { username: `mx-nobody-api-${who}`, password: 'wrong-1x' } });
     const isJudged = signIn.status() === 401 && ((await signIn.json()) as { message: string }).message === '用户名或密码错误';
     route(who, 'POST /api/session', isJudged ? 'allowed' : 'broken');
     route(who, 'GET /api/session', readRoute((await c.get('/api/session')).status(), [200], [401]));

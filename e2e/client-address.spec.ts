@@ -24,6 +24,11 @@ async function cookieOf(baseURL: string, headers: Record<string, string>): Promi
   return res.headers()['set-cookie'] ?? '';
 }
 
+test('without a trusted proxy, a client saying https gets no HSTS', async ({ request: direct }) => {
+  const res = await direct.get('/login', { headers: { 'x-forwarded-proto': 'https' } });
+  expect(res.headers()['strict-transport-security']).toBeUndefined();
+});
+
 test('without a proxy, X-Forwarded-For and the private header sent by a client are ignored', async ({ baseURL }) => {
   const status = await failedSignIn(baseURL!, 'mx-spoof-direct', { 'x-forwarded-for': '6.6.6.6', 'x-pt-client-address': '7.7.7.7' });
   expect(status).toBe(401);
@@ -53,6 +58,14 @@ test.describe('behind one trusted proxy (TRUST_PROXY=1)', () => {
     expect(auditRows('mx-rotate-4')).toEqual([{ action: 'login-rate-limited', ip: '203.0.113.7' }]);
     // Another client behind the same proxy is not affected.
     expect(await failedSignIn(server.baseURL, 'mx-rotate-5', { 'x-forwarded-for': '203.0.113.8' })).toBe(401);
+  });
+
+  test('HSTS is sent when the trusted proxy reports https, and only then', async () => {
+    const context = await request.newContext({ baseURL: server.baseURL });
+    const over = async (proto: string) => (await context.get('/login', { headers: { 'x-forwarded-for': '203.0.113.21', 'x-forwarded-proto': proto } })).headers();
+    expect((await over('https'))['strict-transport-security']).toBe('max-age=31536000');
+    expect((await over('http'))['strict-transport-security']).toBeUndefined();
+    await context.dispose();
   });
 
   test('the cookie is Secure when the proxy reports https, and only then', async () => {

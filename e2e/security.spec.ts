@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { account, storageStatePath } from './fixtures/accounts';
 import { auditRows } from './fixtures/audit-db';
 import { builtPaths, samplePath } from './fixtures/build-paths';
@@ -23,39 +23,65 @@ async function signInCookie(browser: Browser, headers: Record<string, string>): 
 }
 
 test.describe('sign-in protection', () => {
-  test('six wrong passwords lock the account with a visible message', async ({ browser }) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+  test('wrong passwords slow an account down like a name that does not exist; the device it signed in from still gets in', async ({ browser, request }) => {
     // A fresh account so the demo accounts used elsewhere stay usable.
     const admin = await browser.newContext({ storageState: storageStatePath('admin') });
     const created = await callAction(admin.request, 'createUserAction', [
       { username: 'lockme', displayName: '锁定测试', password: 'Suoding2024', isAdmin: false },
     ]);
     expect(isOk(created)).toBe(true);
-    await page.goto('/login');
-    for (let i = 1; i <= 6; i++) {
-      await page.getByLabel('用户名').fill('lockme');
-      await page.getByLabel('密码').fill(`wrong-${i}x`);
+    const signInWith = async (page: Page, username: string, password: string) => {
+      await page.getByLabel('用户名').fill(username);
+      await page.getByLabel('密码').fill(password);
       await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
         page.getByRole('button', { name: '登录' }).click(),
       ]);
-      // Each attempt judged before the next (the audit has one row per attempt), and the form reset.
-      await expect.poll(() => auditRows('lockme').length).toBe(i);
+    };
+    // The owner's own browser signs in once: it is now a known device (a long-lived HttpOnly cookie).
+    const own = await browser.newContext();
+    const ownPage = await own.newPage();
+    await ownPage.goto('/login');
+    await signInWith(ownPage, 'lockme', 'Suoding2024');
+    // Signed in (a password set by an administrator leads to the password page first).
+    await expect(ownPage).toHaveURL(/\/account\/password/);
+    const device = (await own.cookies()).find((c) => c.name === 'pt_device');
+    expect(device?.httpOnly).toBe(true);
+    expect(device?.expires).toBeGreaterThan(Date.now() / 1000 + 300 * 86_400);
+    await ownPage.getByRole('button', { name: '退出' }).click();
+    await expect(ownPage).toHaveURL(/\/login/);
+
+    // Someone else guesses from another browser.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto('/login');
+    const base = auditRows('lockme').length;
+    for (let i = 1; i <= 6; i++) {
+      await signInWith(page, 'lockme', `wrong-${i}x`);
+      // Each attempt judged (or refused) before the next, and the form reset.
+      await expect.poll(() => auditRows('lockme').length).toBe(base + i);
       await expect(page.locator('#login-error')).toBeVisible();
       await expect(page.getByLabel('密码')).toHaveValue('');
       // The username stays in the form after a failed attempt.
       await expect(page.getByLabel('用户名')).toHaveValue('lockme');
+      if (i === 5) await expect(page.locator('#login-error')).toContainText('请 30 秒后再试');
     }
-    expect(auditRows('lockme').map((r) => r.action)).toEqual(['login-failed', 'login-failed', 'login-failed', 'login-failed', 'login-failed-locked', 'login-locked']);
-    await expect(page.locator('#login-error')).toContainText('账户已锁定');
-    // Even the right password is refused while locked.
-    await page.getByLabel('用户名').fill('lockme');
-    await page.getByLabel('密码').fill('Suoding2024');
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.locator('#login-error')).toContainText('账户已锁定');
+    expect(auditRows('lockme').slice(base).map((r) => r.action)).toEqual(['login-failed', 'login-failed', 'login-failed', 'login-failed', 'login-failed', 'login-delayed']);
+    await expect(page.locator('#login-error')).toContainText('登录失败次数过多');
+    // Even the right password waits on a new device; nothing tells it from a name that does not exist.
+    await signInWith(page, 'lockme', 'Suoding2024');
     await expect(page).toHaveURL(/\/login/);
+    const delayed = await request.post('/api/session', { data: { username: 'lockme', password: 'Suoding2024' } });
+    for (let i = 1; i <= 5; i++) await request.post('/api/session', { data: { username: 'lockme-not', password: `wrong-${i}x` } });
+    const unknown = await request.post('/api/session', { data: { username: 'lockme-not', password: 'Suoding2024' } });
+    expect(delayed.status()).toBe(429);
+    expect(unknown.status()).toBe(delayed.status());
+    expect(await unknown.json()).toEqual(await delayed.json());
+    // The owner's browser is not kept out.
+    await signInWith(ownPage, 'lockme', 'Suoding2024');
+    await expect(ownPage).toHaveURL(/\/account\/password/);
     await context.close();
+    await own.close();
     await admin.close();
   });
 

@@ -13,6 +13,10 @@ import { createDatabase, dropDatabase, startCluster } from './pg/cluster.mjs';
 import { ensurePostgres, ensureSystemDeps } from './system-deps.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
+// The reliability and e2e harnesses sign in with the printed demo passwords: a local trial (lib/setup/demo-accounts.ts).
+process.env.DEMO_DATA ??= 'trial';
+// They also sign the same accounts in from many clients at once, whose sessions must all stay valid.
+process.env.SESSION_MAX_PER_USER ??= '100000';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (p) => path.join(root, 'node_modules', ...p.split('/'));
 const started = Date.now();

@@ -1,7 +1,6 @@
-import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db, first, now, prepared } from '../client';
 import {
-  loginAttempts,
   memberships,
   sessions,
   units,
@@ -11,8 +10,21 @@ import {
   type UserRow,
 } from '../schema';
 
+/** Usernames fold case (`Admin` is `admin`): stored and compared lower-case. */
+export function foldUsername(username: string): string {
+  return username.toLowerCase();
+}
+
 export async function findUserByUsername(username: string): Promise<UserRow | undefined> {
-  return first(db().select().from(users).where(eq(users.username, username)));
+  return first(db().select().from(users).where(eq(users.username, foldUsername(username))));
+}
+
+/** Accounts whose username is not lower-case: another account differs only in case (see migration fold_username_case). */
+export async function listUnfoldedUsernames(): Promise<{ username: string; clashesWith: string[] }[]> {
+  const all = await db().select({ username: users.username }).from(users);
+  return all
+    .filter((u) => u.username !== foldUsername(u.username))
+    .map((u) => ({ username: u.username, clashesWith: all.filter((o) => o.username !== u.username && foldUsername(o.username) === foldUsername(u.username)).map((o) => o.username) }));
 }
 
 export async function getUser(id: number): Promise<UserRow | undefined> {
@@ -39,7 +51,7 @@ export async function insertUser(u: NewUser): Promise<UserRow> {
   const t = now();
   const [row] = await db()
     .insert(users)
-    .values({ ...u, passwordChangedAt: t, createdAt: t })
+    .values({ ...u, username: foldUsername(u.username), passwordChangedAt: t, createdAt: t })
     .returning();
   return row!;
 }
@@ -54,71 +66,8 @@ export async function updateUser(
 export async function setPassword(id: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await db()
     .update(users)
-    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now(), failedAttempts: 0, lockedUntil: null })
+    .set({ passwordHash, mustChangePassword: mustChange, passwordChangedAt: now() })
     .where(eq(users.id, id));
-}
-
-/**
- * Counts one more attempt against the account before its password is checked, so parallel guesses
- * cannot all pass the lock check; returns the new count. A success resets it (clearFailedLogins).
- */
-export async function countFailedLogin(id: number): Promise<number> {
-  const row = await first(
-    db()
-      .update(users)
-      .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-      .where(eq(users.id, id))
-      .returning({ attempts: users.failedAttempts }),
-  );
-  return row?.attempts ?? 0;
-}
-
-/** Locks the account until `until`; the failure count stays, so the audit and the next check see it. */
-export async function lockUser(id: number, until: number): Promise<void> {
-  await db().update(users).set({ lockedUntil: until }).where(eq(users.id, id));
-}
-
-export async function clearFailedLogins(id: number): Promise<void> {
-  await db().update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, id));
-}
-
-/**
- * Records an attempt as failed until proven otherwise, so attempts in flight count toward the address
- * limit; `isPending` marks one whose password is still being checked.
- */
-export async function insertLoginAttempt(username: string, ip: string, isSuccess: boolean, isPending = false): Promise<number> {
-  const [row] = await db().insert(loginAttempts).values({ username, ip, at: now(), isSuccess, isPending }).returning({ id: loginAttempts.id });
-  return row!.id;
-}
-
-/** The password of a pending attempt has been judged. */
-export async function settleLoginAttempt(id: number, isSuccess: boolean): Promise<void> {
-  await db().update(loginAttempts).set({ isSuccess, isPending: false }).where(eq(loginAttempts.id, id));
-}
-
-/** Attempts at an account whose password is being checked now (on any app server), started after `since`. */
-export async function countPendingLogins(username: string, since: number): Promise<number> {
-  const row = await first(
-    db()
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.username, username), eq(loginAttempts.isPending, true), gt(loginAttempts.at, since))),
-  );
-  return row?.n ?? 0;
-}
-
-export async function countFailedAttemptsFromIp(ip: string, since: number): Promise<number> {
-  const row = await first(
-    db()
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.isSuccess, false), gt(loginAttempts.at, since))),
-  );
-  return row?.n ?? 0;
-}
-
-export async function pruneLoginAttempts(before: number): Promise<void> {
-  await db().delete(loginAttempts).where(lt(loginAttempts.at, before));
 }
 
 export type MembershipView = { unitId: number; unitCode: string; unitName: string; role: MembershipRole };
@@ -191,6 +140,17 @@ export async function deleteSession(id: string): Promise<void> {
 
 export async function deleteSessionsOfUser(userId: number): Promise<void> {
   await db().delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends the user's oldest sessions so at most `keep` remain. */
+export async function trimSessionsOfUser(userId: number, keep: number): Promise<void> {
+  const all = await db()
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(desc(sessions.createdAt), desc(sessions.lastSeenAt));
+  const extra = all.slice(keep);
+  if (extra.length > 0) await db().delete(sessions).where(inArray(sessions.id, extra.map((r) => r.id)));
 }
 
 export async function pruneSessions(at: number, idleBefore: number): Promise<void> {

@@ -9,7 +9,7 @@ import * as pg from './pg';
 import * as sqlite from './sqlite';
 
 const TABLES = [
-  'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
+  'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts', 'knownDevices',
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments', 'unitYearDeadlines',
   'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
   'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
@@ -27,6 +27,7 @@ describe('row types', () => {
     expectTypeOf<Same<'memberships'>[0]>().toEqualTypeOf<Same<'memberships'>[1]>();
     expectTypeOf<Same<'sessions'>[0]>().toEqualTypeOf<Same<'sessions'>[1]>();
     expectTypeOf<Same<'loginAttempts'>[0]>().toEqualTypeOf<Same<'loginAttempts'>[1]>();
+    expectTypeOf<Same<'knownDevices'>[0]>().toEqualTypeOf<Same<'knownDevices'>[1]>();
     expectTypeOf<Same<'auditLog'>[0]>().toEqualTypeOf<Same<'auditLog'>[1]>();
     expectTypeOf<Same<'frameworks'>[0]>().toEqualTypeOf<Same<'frameworks'>[1]>();
     expectTypeOf<Same<'frameworkCategories'>[0]>().toEqualTypeOf<Same<'frameworkCategories'>[1]>();

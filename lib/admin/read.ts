@@ -4,6 +4,7 @@ import { findingTotalsByUnitYear, loadUnitYearBundles } from '@/db/queries/findi
 import { listFrameworks } from '@/db/queries/frameworks';
 import { getUnitYear, getUnitYearSummary, listUnits, listUnitYearSummaries } from '@/db/queries/units';
 import { listAllMemberships, listUsers } from '@/db/queries/users';
+import { delayedUsernames } from '@/lib/auth/sign-in-status';
 import type { Actor } from '@/lib/auth/permissions';
 import type { Framework } from '@/lib/domain/framework';
 import { effectBasis } from '@/lib/domain/rules/effect';
@@ -48,6 +49,7 @@ export async function adminUnitYear(actor: Actor, unitYearId: number) {
 export async function adminUsers(actor: Actor) {
   requireAdmin(actor);
   const memberships = await listAllMemberships();
+  const delayed = await delayedUsernames(Date.now());
   return {
     users: (await listUsers()).map((u) => ({
       id: u.id,
@@ -55,7 +57,7 @@ export async function adminUsers(actor: Actor) {
       displayName: u.displayName,
       isAdmin: u.isAdmin,
       isDisabled: u.isDisabled,
-      isLocked: u.lockedUntil !== null && u.lockedUntil > Date.now(),
+      isDelayed: delayed.has(u.username),
       isSystem: u.username === SYSTEM_USERNAME,
       memberships: memberships.filter((m) => m.userId === u.id),
     })),

@@ -26,7 +26,7 @@ export const unitYearUpdateInput = z.object({
 });
 
 export const userCreateInput = z.object({
-  username: textField('用户名').regex(/^[a-zA-Z0-9_.-]{3,32}$/, '用户名应为 3–32 位字母、数字或 _ . -'),
+  username: textField('用户名').regex(/^[a-zA-Z0-9_.-]{3,32}$/, '用户名应为 3–32 位字母、数字或 _ . -').transform((v) => v.toLowerCase()),
   displayName: textField('姓名').min(1, '请填写姓名').max(50, '姓名不能超过 50 字'),
   password: z.string().min(1, '请设置初始密码').max(128),
   isAdmin: z.boolean(),

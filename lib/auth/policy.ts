@@ -1,4 +1,5 @@
-/** Password policy and session/lockout settings; each can be changed by environment variable. */
+/** Password policy and session/sign-in delay settings; each can be changed by environment variable. */
+import type { DelayRule } from './login-delay';
 
 function intEnv(name: string, fallback: number): number {
   const v = Number(process.env[name]);
@@ -9,23 +10,37 @@ export const authSettings = {
   get passwordMinLength() {
     return intEnv('PASSWORD_MIN_LENGTH', 8);
   },
+  /** Failed sign-ins at one username answered without delay; after them each attempt waits longer. */
   get maxFailedAttempts() {
     return intEnv('LOGIN_MAX_FAILURES', 5);
   },
-  get lockMinutes() {
-    return intEnv('LOGIN_LOCK_MINUTES', 15);
-  },
-  /** Failed attempts allowed from one client address per lock window, across all usernames. */
+  /** Failed attempts allowed from one client address in an hour, across all usernames, before delays start there. */
   get maxFailuresPerIp() {
     return intEnv('LOGIN_MAX_FAILURES_PER_IP', 20);
   },
+  /** The first delay; each further failure doubles it. */
+  get loginDelaySeconds() {
+    return intEnv('LOGIN_DELAY_SECONDS', 30);
+  },
+  get loginMaxDelayMinutes() {
+    return intEnv('LOGIN_MAX_DELAY_MINUTES', 15);
+  },
   get sessionIdleMinutes() {
     return intEnv('SESSION_IDLE_MINUTES', 30);
+  },
+  /** Sessions one user may have at once; signing in once more ends the oldest. */
+  get sessionMaxPerUser() {
+    return intEnv('SESSION_MAX_PER_USER', 5);
   },
   get sessionMaxHours() {
     return intEnv('SESSION_MAX_HOURS', 12);
   },
 };
+
+/** The progressive delay after `free` failures (per username, or per address). */
+export function delayRule(free: number): DelayRule {
+  return { free, firstDelayMs: authSettings.loginDelaySeconds * 1000, maxDelayMs: authSettings.loginMaxDelayMinutes * 60_000 };
+}
 
 /** Returns a Chinese message saying what is missing, or null when the password is acceptable. */
 export function checkPasswordPolicy(password: string, username?: string): string | null {

@@ -3,6 +3,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceTokenHash, newDeviceToken } from './known-device';
 import type { Actor } from './permissions';
 import { createSession, endSession, resolveSession, SESSION_COOKIE, type SessionState } from './session';
 
@@ -90,4 +91,29 @@ export async function replaceSession(userId: number, ip: string, userAgent: stri
   await endSession(await sessionToken());
   const { token } = await createSession(userId, ip, userAgent);
   await setSessionCookie(token);
+}
+
+/** The device cookie this browser sent, if it is one of ours. */
+export async function sentDeviceToken(): Promise<string | undefined> {
+  const token = (await cookies()).get(DEVICE_COOKIE)?.value;
+  return deviceTokenHash(token) ? token : undefined;
+}
+
+/** For a sign-in: the device cookie this browser sent, or a new token to set once the sign-in succeeds. */
+export async function deviceTokenForSignIn(): Promise<string> {
+  return (await sentDeviceToken()) ?? newDeviceToken();
+}
+
+/**
+ * Long-lived, unlike the session cookie: it only says “this account signed in here before”, which lets
+ * a correct password through without delay (lib/auth/sign-in.ts); it signs nobody in.
+ */
+export async function setDeviceCookie(token: string): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: await isHttps(),
+    path: '/',
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
 }

@@ -3,7 +3,7 @@ import '@/lib/domain/schemas';
 import { textField } from '@/lib/domain/text';
 
 export const signInSchema = z.object({
-  username: textField('用户名').min(1, '请输入用户名').max(64, '用户名过长'),
+  username: textField('用户名').min(1, '请输入用户名').max(64, '用户名过长').transform((v) => v.toLowerCase()),
   password: z.string().min(1, '请输入密码').max(200, '密码过长'),
   next: z.string().max(300).optional(),
 });

@@ -69,4 +69,27 @@ describe('sessions', () => {
     await write(() => updateUser(user.id, { isDisabled: true }));
     expect(await resolveSession(b.token)).toBeNull();
   });
+
+  it('are at most SESSION_MAX_PER_USER per user: a new sign-in ends the oldest', async () => {
+    // npm test raises the limit for its harnesses (scripts/test.mjs): the default is set here explicitly.
+    const saved = process.env.SESSION_MAX_PER_USER;
+    process.env.SESSION_MAX_PER_USER = '5';
+    const tokens = [];
+    for (let i = 0; i < 6; i++) {
+      tokens.push((await createSession(user.id, '127.0.0.1', `tab ${i}`)).token);
+      later(1);
+    }
+    expect(await resolveSession(tokens[0])).toBeNull();
+    for (const t of tokens.slice(1)) expect((await resolveSession(t))?.actor.id).toBe(user.id);
+    process.env.SESSION_MAX_PER_USER = '2';
+    try {
+      const newest = (await createSession(user.id, '127.0.0.1', 'one more')).token;
+      expect((await Promise.all(tokens.map((t) => resolveSession(t)))).filter(Boolean)).toHaveLength(1);
+      expect(await resolveSession(tokens[5])).not.toBeNull();
+      expect(await resolveSession(newest)).not.toBeNull();
+    } finally {
+      if (saved === undefined) delete process.env.SESSION_MAX_PER_USER;
+      else process.env.SESSION_MAX_PER_USER = saved;
+    }
+  });
 });

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { write } from '@/db/client';
 import { listScopedMemberships } from '@/db/queries/departments';
-import { deleteSession, findSession, insertSession, pruneSessions, touchSession } from '@/db/queries/users';
+import { deleteSession, findSession, insertSession, pruneSessions, touchSession, trimSessionsOfUser } from '@/db/queries/users';
 import type { MembershipRole, UserRow } from '@/db/schema';
 import type { Actor } from './permissions';
 import { authSettings } from './policy';
@@ -25,6 +25,8 @@ export async function createSession(userId: number, ip: string | null, userAgent
   await write(async () => {
     await pruneSessions(at, at - authSettings.sessionIdleMinutes * 60_000);
     await insertSession(row);
+    // At most SESSION_MAX_PER_USER at once: a new sign-in ends the oldest (in the database, so on every app server).
+    await trimSessionsOfUser(userId, authSettings.sessionMaxPerUser);
   });
   return { token, expiresAt };
 }

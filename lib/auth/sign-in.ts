@@ -1,51 +1,58 @@
 /**
- * Checking a password, with per-account lockout and a per-address limit.
+ * Checking a password, slowed down by progressive delays per typed username and per client address
+ * (lib/auth/login-delay.ts), decided from the database so every app server agrees.
  *
- * Parallel guesses must not slip past the lock, so before the (slow, asynchronous) hash is computed an
- * attempt takes a place among the account's attempts in flight: settled failures plus attempts in
- * flight never exceed the limit, and an attempt beyond it is refused at once (“请稍后再试”) without
- * being hashed. Refusing such an attempt does not lock the account — a user who signs in from six tabs
- * at once is not locked out — and only a wrong password, once judged, counts toward the lock. The
- * places are pending rows in the database, so every app server sees them; a place older than a minute
- * no longer counts, so a crash mid-hash cannot leave an account blocked. Refusals that never looked at
- * the password (address limit, too many in flight) are audited once a minute per address and process,
- * not one row per request (a throttle of audit rows only: the refusals themselves are decided from the database).
+ * Nothing is ever locked: after LOGIN_MAX_FAILURES judged failures at a username, each further attempt
+ * must wait, since the last failure, twice as long as the one before (LOGIN_DELAY_SECONDS, up to
+ * LOGIN_MAX_DELAY_MINUTES); the same from one address after LOGIN_MAX_FAILURES_PER_IP failures in an
+ * hour. A correct password from a device the account already signed in from (the device cookie, table
+ * known_devices) skips both, so guessing at someone's account cannot keep them out. Delays are kept
+ * per typed username whether or not it exists, and an unknown name is hashed against a dummy hash, so
+ * a delayed account and an unknown one answer alike.
+ *
+ * Parallel guesses must not get more places than sequential ones, so before the (slow, asynchronous)
+ * hash is computed an attempt takes a place among the attempts in flight (a pending row in
+ * login_attempts, seen by every app server): judged failures plus attempts in flight never exceed what
+ * the rule allows, and an attempt beyond it is refused at once (“请稍后再试”) without being hashed or
+ * counted. A place older than a minute no longer counts, so a crash mid-hash cannot block anyone.
+ * Refusals that never looked at the password are audited once a minute per key and process (a
+ * throttle of audit rows only); every judged failure is audited.
  */
 import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import {
-  clearFailedLogins,
-  countFailedAttemptsFromIp,
-  countFailedLogin,
-  countPendingLogins,
-  findUserByUsername,
-  getUser,
+  countAttempts,
+  findKnownDevice,
   insertLoginAttempt,
-  lockUser,
+  pruneKnownDevices,
   pruneLoginAttempts,
+  rememberKnownDevice,
   settleLoginAttempt,
-} from '@/db/queries/users';
+} from '@/db/queries/login-attempts';
+import { findUserByUsername, foldUsername, getUser } from '@/db/queries/users';
 import type { UserRow } from '@/db/schema';
+import { deviceTokenHash } from './known-device';
+import { ACCOUNT_WINDOW_MS, ADDRESS_WINDOW_MS, decideAttempt, requiredWaitMs, waitText } from './login-delay';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { authSettings } from './policy';
+import { authSettings, delayRule } from './policy';
 
 export type SignInResult =
   | { ok: true; user: UserRow }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled' | 'rate-limited' | 'busy'; message: string };
+  | { ok: false; reason: 'invalid' | 'delayed' | 'disabled' | 'busy'; message: string };
 
-/** Sign-in, or the current-password check of a signed-in user changing it (both count toward lockout). */
+/** Sign-in, or the current-password check of a signed-in user changing it (both count toward the delays). */
 export type PasswordPurpose = 'sign-in' | 'change-password';
 
 const AUDIT_PREFIX: Record<PasswordPurpose, string> = { 'sign-in': 'login', 'change-password': 'change-password' };
 
-type Reservation = { ok: true; attemptId: number; user: UserRow | undefined } | { ok: false; result: SignInResult };
+type Reservation = { ok: true; attemptId: number; user: UserRow | undefined; isTrusted: boolean } | { ok: false; result: SignInResult };
 
 /**
  * Process-wide bookkeeping of audit rows, kept on globalThis: Next bundles this module into more than
  * one server chunk (the route handler and the actions each get a copy), and all copies must share it.
  */
 type SignInState = {
-  /** When a refusal of each kind and key (address, or address and account) was last audited. */
+  /** When a refusal of each kind and key (address, or address and username) was last audited. */
   refusalAudited: Map<string, number>;
   /** When old attempts were last deleted. */
   prunedAt: number;
@@ -53,14 +60,14 @@ type SignInState = {
 const globalForSignIn = globalThis as unknown as { __ptSignIn?: SignInState };
 const state: SignInState = (globalForSignIn.__ptSignIn ??= { refusalAudited: new Map(), prunedAt: 0 });
 
-/** These transactions decide on what they counted: two app servers must not both pass the same count. */
-const COUNTED = { isolation: 'serializable' } as const;
-
 /** A place in flight older than this is taken to belong to a crashed check. */
 const PENDING_EXPIRY_MS = 60_000;
+const DEVICE_KEPT_MS = 365 * 86_400_000;
 
 /** A refusal that did not look at the password is audited once a minute per key, so a flood cannot fill the audit log. */
 const REFUSAL_AUDIT_EVERY_MS = 60_000;
+
+const BUSY_MESSAGE = '登录请求过于频繁，请稍后再试';
 
 function shouldAuditRefusal(key: string, at: number): boolean {
   const last = state.refusalAudited.get(key);
@@ -70,14 +77,6 @@ function shouldAuditRefusal(key: string, at: number): boolean {
   }
   state.refusalAudited.set(key, at);
   return true;
-}
-
-function minutesLeft(until: number, at: number): number {
-  return Math.max(1, Math.ceil((until - at) / 60_000));
-}
-
-function lockedMessage(until: number, at: number): string {
-  return `账户已锁定，请 ${minutesLeft(until, at)} 分钟后再试`;
 }
 
 async function audit(purpose: PasswordPurpose, outcome: string, username: string, user: UserRow | undefined, ip: string): Promise<void> {
@@ -91,62 +90,107 @@ async function audit(purpose: PasswordPurpose, outcome: string, username: string
   });
 }
 
+/** The delay (or none) the account and the address impose now; the same for a username that does not exist. */
+async function refusal(username: string, ip: string, at: number): Promise<{ outcome: 'rate-limited' | 'delayed' | 'busy'; result: SignInResult } | null> {
+  const pendingSince = at - PENDING_EXPIRY_MS;
+  const fromAddress = decideAttempt(await countAttempts({ ip }, at - ADDRESS_WINDOW_MS, pendingSince), delayRule(authSettings.maxFailuresPerIp), at);
+  const atAccount = decideAttempt(await countAttempts({ username }, at - ACCOUNT_WINDOW_MS, pendingSince), delayRule(authSettings.maxFailedAttempts), at);
+  const decision = !fromAddress.ok ? fromAddress : atAccount;
+  if (decision.ok) return null;
+  const message = decision.reason === 'delayed' ? `登录失败次数过多，请 ${waitText(decision.until - at)}后再试` : BUSY_MESSAGE;
+  const reason = decision.reason;
+  return { outcome: !fromAddress.ok ? 'rate-limited' : reason, result: { ok: false, reason, message } };
+}
+
+/**
+ * A device this account signed in from is trusted while its own failures since then, with its
+ * guesses in flight, stay under the limit: a stolen device cookie is worth no more guesses than a
+ * fresh browser.
+ */
+async function isTrustedDevice(username: string, user: UserRow | undefined, deviceHash: string | null, at: number): Promise<boolean> {
+  if (!user || !deviceHash) return false;
+  const known = await findKnownDevice(deviceHash, user.id);
+  if (!known || known.lastUsedAt < at - DEVICE_KEPT_MS) return false;
+  const own = await countAttempts({ username, device: deviceHash }, known.lastUsedAt, at - PENDING_EXPIRY_MS);
+  return own.failures + own.pending < authSettings.maxFailedAttempts;
+}
+
+function isSerializationFailure(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '40001') return true;
+  }
+  return false;
+}
+
+/** These transactions decide on what they counted: two app servers must not both pass the same count. */
+const COUNTED = { isolation: 'serializable' } as const;
+
+/**
+ * A burst of sign-ins (tabs, a script) all read and insert attempt rows: on PostgreSQL they are
+ * serialized by retrying, and write()'s own quick retries can run out under load. These back off longer.
+ */
+async function withPatience<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 5 || !isSerializationFailure(error)) throw error;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 50 * attempt));
+    }
+  }
+}
+
 /**
  * Step 1, in one transaction: refuse the attempt, or record it and take a place in flight. The audit
  * throttle's memory is only consulted here; a retried transaction at worst writes one more audit row.
  */
-async function reserve(username: string, ip: string, purpose: PasswordPurpose, at: number): Promise<Reservation> {
-  return write(async (): Promise<Reservation> => {
+async function reserve(username: string, ip: string, purpose: PasswordPurpose, deviceHash: string | null, at: number): Promise<Reservation> {
+  return withPatience(() => write(async (): Promise<Reservation> => {
     const user = await findUserByUsername(username);
-    if ((await countFailedAttemptsFromIp(ip, at - authSettings.lockMinutes * 60_000)) >= authSettings.maxFailuresPerIp) {
-      if (shouldAuditRefusal(`rate-limited ${ip}`, at)) await audit(purpose, 'rate-limited', username, user, ip);
-      const message = `此地址登录失败次数过多，请 ${authSettings.lockMinutes} 分钟后再试`;
-      return { ok: false, result: { ok: false, reason: 'rate-limited', message } };
-    }
-    let failures = user?.failedAttempts ?? 0;
-    if (user?.lockedUntil != null) {
-      if (user.lockedUntil > at) {
-        await insertLoginAttempt(username, ip, false);
-        await audit(purpose, 'locked', username, user, ip);
-        return { ok: false, result: { ok: false, reason: 'locked', message: lockedMessage(user.lockedUntil, at) } };
+    const isTrusted = await isTrustedDevice(username, user, deviceHash, at);
+    if (!isTrusted) {
+      const refused = await refusal(username, ip, at);
+      if (refused) {
+        const key = refused.outcome === 'rate-limited' ? `rate-limited ${ip}` : `${refused.outcome} ${ip} ${username}`;
+        if (shouldAuditRefusal(key, at)) await audit(purpose, refused.outcome, username, user, ip);
+        return { ok: false, result: refused.result };
       }
-      // The lock has run out: the count starts again, or the next attempt would lock at once.
-      await clearFailedLogins(user.id);
-      failures = 0;
     }
-    const flying = user ? await countPendingLogins(username, at - PENDING_EXPIRY_MS) : 0;
-    if (user && failures + flying >= authSettings.maxFailedAttempts) {
-      // Every remaining guess before the lock is already being checked: refuse this one unhashed (it
-      // is no attempt at the password, so it is not recorded as one).
-      if (shouldAuditRefusal(`busy ${ip} ${user.id}`, at)) await audit(purpose, 'busy', username, user, ip);
-      return { ok: false, result: { ok: false, reason: 'busy', message: '该账户的登录请求过于频繁，请稍后再试' } };
-    }
-    const attemptId = await insertLoginAttempt(username, ip, false, true);
-    return { ok: true, attemptId, user };
-  }, COUNTED);
+    const attemptId = await insertLoginAttempt({ username, ip, isSuccess: false, isPending: true, device: deviceHash });
+    return { ok: true, attemptId, user, isTrusted };
+  }, COUNTED));
 }
 
-/** Step 3, after hashing: accept a match only if the account is still unlocked; count a failure, locking on the last. */
+/** What a wrong password is told: the same for every username, with the wait the next attempt faces. */
+async function wrongPasswordMessage(purpose: PasswordPurpose, username: string, isTrusted: boolean, at: number): Promise<string> {
+  const base = purpose === 'sign-in' ? '用户名或密码错误' : '当前密码不正确';
+  if (isTrusted) return base;
+  const { failures } = await countAttempts({ username }, at - ACCOUNT_WINDOW_MS, at);
+  const wait = requiredWaitMs(failures, delayRule(authSettings.maxFailedAttempts));
+  return wait > 0 ? `${base}；失败次数过多，请 ${waitText(wait)}后再试` : base;
+}
+
+/** Step 3, after hashing: settle the attempt; a match signs in (and remembers the device), anything else is a failure. */
 async function settle(
-  reserved: { attemptId: number; user: UserRow | undefined },
+  reserved: { attemptId: number; user: UserRow | undefined; isTrusted: boolean },
   isMatch: boolean,
   username: string,
   ip: string,
   purpose: PasswordPurpose,
+  deviceHash: string | null,
 ): Promise<SignInResult> {
-  const result = await write(async (): Promise<SignInResult> => {
+  const result = await withPatience(() => write(async (): Promise<SignInResult> => {
     const at = Date.now();
     const user = reserved.user ? await getUser(reserved.user.id) : undefined;
-    await settleLoginAttempt(reserved.attemptId, Boolean(user && isMatch && !user.isDisabled && !(user.lockedUntil != null && user.lockedUntil > at)));
-    const lockedUntil = user?.lockedUntil != null && user.lockedUntil > at ? user.lockedUntil : null;
-    if (user && isMatch && !user.isDisabled) {
-      if (lockedUntil !== null) {
-        await audit(purpose, 'locked', username, user, ip);
-        return { ok: false, reason: 'locked', message: lockedMessage(lockedUntil, at) };
-      }
-      await clearFailedLogins(user.id);
+    const isSuccess = Boolean(user && isMatch && !user.isDisabled);
+    await settleLoginAttempt(reserved.attemptId, isSuccess);
+    if (user && isSuccess) {
+      if (purpose === 'sign-in' && deviceHash) await rememberKnownDevice(deviceHash, user.id, at);
       // Attempts older than a day no longer count toward any limit (the audit log keeps the record).
-      if (at - state.prunedAt > 3_600_000) await pruneLoginAttempts(at - 86_400_000);
+      if (at - state.prunedAt > 3_600_000) {
+        await pruneLoginAttempts(at - ACCOUNT_WINDOW_MS);
+        await pruneKnownDevices(at - DEVICE_KEPT_MS);
+      }
       // A password change writes its own audit row once the new password is stored.
       if (purpose === 'sign-in') await audit(purpose, 'success', username, user, ip);
       return { ok: true, user };
@@ -155,18 +199,9 @@ async function settle(
       await audit(purpose, 'disabled', username, user, ip);
       return { ok: false, reason: 'disabled', message: '账户已停用，请联系管理员' };
     }
-    // A match returned above: what is left is a wrong password (or an unknown user).
-    const failures = user ? await countFailedLogin(user.id) : 0;
-    if (user && lockedUntil === null && failures >= authSettings.maxFailedAttempts) {
-      await lockUser(user.id, at + authSettings.lockMinutes * 60_000);
-      await audit(purpose, 'failed-locked', username, user, ip);
-      const max = authSettings.maxFailedAttempts;
-      return { ok: false, reason: 'locked', message: `密码连续错误 ${max} 次，账户已锁定 ${authSettings.lockMinutes} 分钟` };
-    }
     await audit(purpose, 'failed', username, user, ip);
-    if (lockedUntil !== null) return { ok: false, reason: 'locked', message: lockedMessage(lockedUntil, at) };
-    return { ok: false, reason: 'invalid', message: purpose === 'sign-in' ? '用户名或密码错误' : '当前密码不正确' };
-  }, COUNTED);
+    return { ok: false, reason: 'invalid', message: await wrongPasswordMessage(purpose, username, reserved.isTrusted, at) };
+  }, COUNTED));
   if (result.ok && Date.now() - state.prunedAt > 3_600_000) state.prunedAt = Date.now();
   return result;
 }
@@ -174,10 +209,21 @@ async function settle(
 /**
  * Checks a username and password. The attempt is counted (a pending row) in its own transaction before
  * the password is hashed, which is what makes parallel attempts safe, on one app server or several.
+ * `deviceToken` is the device cookie the browser sent, or a new token the caller will set as the
+ * cookie if the sign-in succeeds (lib/auth/request.ts).
  */
-export async function checkCredentials(username: string, password: string, ip: string, purpose: PasswordPurpose = 'sign-in'): Promise<SignInResult> {
-  const reserved = await reserve(username, ip, purpose, Date.now());
+export async function checkCredentials(
+  username: string,
+  password: string,
+  ip: string,
+  purpose: PasswordPurpose = 'sign-in',
+  deviceToken?: string,
+): Promise<SignInResult> {
+  // `Admin` is `admin`: one account, and one count of failures however the name is typed.
+  username = foldUsername(username);
+  const deviceHash = deviceTokenHash(deviceToken);
+  const reserved = await reserve(username, ip, purpose, deviceHash, Date.now());
   if (!reserved.ok) return reserved.result;
   const isMatch = await verifyPassword(password, reserved.user?.passwordHash ?? (await dummyPasswordHash()));
-  return settle(reserved, isMatch, username, ip, purpose);
+  return settle(reserved, isMatch, username, ip, purpose, deviceHash);
 }

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { rawAll, useDatabase } from '@/db/client';
 import { freshDatabase } from '@/lib/testing/db';
-import { loadDemo } from './demo';
+import { findUserByUsername } from '@/db/queries/users';
+import { DEMO_ACCOUNTS, describeDemoAccounts, loadDemo } from './demo';
 
 /** Lets a test make the import fail part-way through the demo load, as a crash would. */
 const crash = vi.hoisted(() => ({ isOn: false }));
@@ -76,5 +77,27 @@ describe('demo data', () => {
     const again = await loadDemo();
     expect(again).toMatchObject({ isLoaded: true, tables: 23 });
     expect(await counts()).toMatchObject({ units: 1, unitYears: 1, projects: 23, indicators: 212 });
+  });
+});
+
+describe('demo passwords', () => {
+  it('must be changed at first sign-in, unless DEMO_DATA=trial, and the start-up text says which', async () => {
+    // npm test runs with DEMO_DATA=trial (scripts/test.mjs): both settings are set here explicitly.
+    const saved = process.env.DEMO_DATA;
+    try {
+      process.env.DEMO_DATA = '1';
+      await freshDatabase();
+      await loadDemo();
+      for (const a of DEMO_ACCOUNTS) expect((await findUserByUsername(a.username))?.mustChangePassword, a.username).toBe(true);
+      expect(describeDemoAccounts()).toContain('首次登录时须修改密码');
+      process.env.DEMO_DATA = 'trial';
+      await freshDatabase();
+      await loadDemo();
+      for (const a of DEMO_ACCOUNTS) expect((await findUserByUsername(a.username))?.mustChangePassword, a.username).toBe(false);
+      expect(describeDemoAccounts()).toContain('DEMO_DATA=trial：本地试用');
+    } finally {
+      if (saved === undefined) delete process.env.DEMO_DATA;
+      else process.env.DEMO_DATA = saved;
+    }
   });
 });

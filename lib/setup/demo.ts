@@ -19,9 +19,9 @@ import { parsePublished } from '@/lib/format/published/parse';
 import { transitionTable } from '@/lib/projects/commands/transition-table';
 import { applyImport } from '@/lib/projects/import';
 import { ensureBaseData } from './bootstrap';
-import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts';
+import { DEMO_ACCOUNTS, isDemoTrial, type DemoAccount } from './demo-accounts';
 
-export { DEMO_ACCOUNTS, describeDemoAccounts } from './demo-accounts';
+export { DEMO_ACCOUNTS, describeDemoAccounts, isDemoTrial } from './demo-accounts';
 
 export const DEMO_UNIT = { code: '441001', name: '承德市人力资源和社会保障局本级' };
 export const DEMO_YEAR = 2024;
@@ -39,7 +39,10 @@ export type DemoResult = { isLoaded: boolean; tables: number; accounts: readonly
  * year, accounts, the 23 tables and their review states) is written in one transaction, so a crash
  * part-way leaves no demo unit without tables: the next start loads it again from scratch.
  */
-export async function loadDemo(): Promise<DemoResult> {
+export async function loadDemo(opts: { isTrial?: boolean } = {}): Promise<DemoResult> {
+  // The demo passwords are printed for all to see: they must be changed at first sign-in, unless this
+  // is a local trial (DEMO_DATA=trial) where nobody else can reach the server.
+  const mustChangePassword = !(opts.isTrial ?? isDemoTrial());
   await ensureBaseData();
   if ((await findUnitByCode(DEMO_UNIT.code)) || (await findUserByUsername('owner'))) return { isLoaded: false, tables: 0, accounts: DEMO_ACCOUNTS };
   // Hashing and reading the file are done before the transaction: nothing but database work runs inside write().
@@ -60,7 +63,7 @@ export async function loadDemo(): Promise<DemoResult> {
     await bySystem('create', 'unit', unit.id, { code: unit.code, name: unit.name, source: 'demo' });
     await bySystem('create', 'unit-year', unitYear.id, { year: DEMO_YEAR, framework: framework.code, projectExpenditure: DEMO_EXPENDITURE, source: 'demo' });
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
-      const user = await insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword: false });
+      const user = await insertUser({ username: a.username, displayName: a.displayName, passwordHash: hashes[i]!, isAdmin: a.role === 'admin', mustChangePassword });
       await bySystem('create', 'user', user.id, { username: a.username, displayName: a.displayName, isAdmin: a.role === 'admin', source: 'demo' });
       if (a.role !== 'admin') {
         await addMembership(user.id, unit.id, a.role);

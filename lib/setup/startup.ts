@@ -1,5 +1,5 @@
 import { describeDatabase, ready, startupExclusive } from '@/db/client';
-import { findUserByUsername } from '@/db/queries/users';
+import { findUserByUsername, listUnfoldedUsernames } from '@/db/queries/users';
 import { verifyPassword } from '@/lib/auth/password';
 import { ensureBaseData } from './bootstrap';
 import { DEMO_ACCOUNTS, describeDemoAccounts, loadDemo } from './demo';
@@ -10,6 +10,17 @@ async function demoAccountsStillDefault(): Promise<boolean> {
     if (u && !u.isDisabled && (await verifyPassword(a.password, u.passwordHash))) return true;
   }
   return false;
+}
+
+/**
+ * Usernames fold case; the migration lower-cased every one it could. One that differs from another
+ * account only in case could not be, and cannot sign in (what is typed is lower-cased) until renamed.
+ */
+export async function unfoldedUsernamesWarning(): Promise<string | null> {
+  const unfolded = await listUnfoldedUsernames();
+  if (unfolded.length === 0) return null;
+  const names = unfolded.map((u) => `“${u.username}”（与 ${u.clashesWith.map((c) => `“${c}”`).join('、')} 只差大小写）`).join('；');
+  return `用户名不区分大小写，以下账户无法自动改为小写、在改名之前不能登录，请在数据库中为其改名（users.username）后重启：${names}`;
 }
 
 export async function startup(): Promise<void> {
@@ -24,6 +35,8 @@ export async function startup(): Promise<void> {
     }
   });
   console.log(`数据库：${describeDatabase()}`);
+  const unfolded = await unfoldedUsernamesWarning();
+  if (unfolded) console.warn(unfolded);
   if (await demoAccountsStillDefault()) console.log(describeDemoAccounts());
 }
 

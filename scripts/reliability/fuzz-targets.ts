@@ -92,3 +92,11 @@ export function argumentsFor(target: FuzzTarget, payload: unknown): unknown[] {
   }
   return [null, form];
 }
+
+/** Every string in a valid payload, with the path `mutate` takes to it (by entry index) and its key. */
+export function stringLeaves(value: unknown, path: number[] = [], key = ''): { path: number[]; key: string }[] {
+  if (typeof value === 'string') return [{ path, key }];
+  if (value === null || typeof value !== 'object') return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  return entries.flatMap(([k, v], i) => stringLeaves(v, [...path, i], Array.isArray(value) ? key : k));
+}

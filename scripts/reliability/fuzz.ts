@@ -3,12 +3,15 @@
  * sent both as JSON and in the browser's own encoding, and with malformed bodies: truncated, not JSON,
  * invalid UTF-8, wrong content types, broken multipart, unescaped flight references, deep nesting.
  * No reply may be a 5xx or carry a stack trace; a well-formed payload must come back as a result (a
- * payload that breaks the schema as a validation error), never as a thrown error.
+ * payload that breaks the schema as a validation error), never as a thrown error. The classes of
+ * issue 20 (hostile-strings.ts) go to every action and route: control, bidi, zero-width and formula
+ * text in each string field, huge page numbers and look-alike ids, and forged origins (403, no change).
  */
 import fc from 'fast-check';
 import { Client, hasErrorRow, outcome, type ActionEntry, type Reply } from './http';
 import { demoUnitId, demoUnitYearId } from './fixtures';
-import { argumentsFor, coverage, TARGETS, type Caller, type FuzzTarget } from './fuzz-targets';
+import { argumentsFor, coverage, stringLeaves, TARGETS, type Caller, type FuzzTarget } from './fuzz-targets';
+import { BIDI, CONTROL_CHARACTERS, FORGED_ORIGINS, hostileRoutes, hostileText, LOOKALIKE_IDS } from './hostile-strings';
 
 export type FuzzReport = {
   actions: number;
@@ -20,8 +23,17 @@ export type FuzzReport = {
   malformed: number;
   malformedRefused: number;
   leaks: number;
+  /** Issue 20's classes: hostile text in a string field, hostile GET routes, forged-origin posts. */
+  hostileText: number;
+  hostileRoutes: number;
+  forged: number;
   failures: string[];
 };
+
+/** Text that must never be stored: every schema refuses controls other than tab and newline, and the bidi overrides. */
+const MUST_REFUSE = new Set<string>([...CONTROL_CHARACTERS, ...BIDI]);
+/** Passwords are compared as typed, so hostile text there is just a wrong password. */
+const AS_TYPED = /^(password|current|confirm)$/;
 
 /** Replaces, deletes or wraps one value somewhere inside a JSON-like object. */
 function mutate(value: unknown, path: number[], replacement: unknown, mode: number): unknown {
@@ -93,7 +105,7 @@ export async function fuzzActions(opts: { base: string; ids: Map<string, string>
   // A stale version: mutated payloads that happen to be valid are refused as conflicts and change nothing.
   const ctx = { projectId: opts.projectId, version: (await versionNow()) + 1000, unitYearId: await demoUnitYearId(owner), unitId: await demoUnitId(clients.admin) };
   const { missing, stale } = coverage(opts.manifest);
-  const report: FuzzReport = { actions: opts.manifest.length, uncovered: missing, cases: 0, http5xx: 0, serverErrors: 0, notValidation: 0, malformed: 0, malformedRefused: 0, leaks: 0, failures: [] };
+  const report: FuzzReport = { actions: opts.manifest.length, uncovered: missing, cases: 0, http5xx: 0, serverErrors: 0, notValidation: 0, malformed: 0, malformedRefused: 0, leaks: 0, hostileText: 0, hostileRoutes: 0, forged: 0, failures: [] };
   if (stale.length > 0) report.failures.push(`模糊测试列表中有构建里不存在的操作：${stale.join('、')}`);
   const fail = (m: string) => report.failures.length < 40 && report.failures.push(m);
 
@@ -139,7 +151,33 @@ export async function fuzzActions(opts: { base: string; ids: Map<string, string>
       const reply = isEncoded || target.shape === 'form' ? await c.actionEncoded(target.name, args, page) : await c.action(target.name, escapeFlight(args) as unknown[], page);
       check(target, reply, `${p.kind} ${JSON.stringify(payload)?.slice(0, 150) ?? String(payload)}`, mustBeInvalid);
     }
+    // Hostile text in one string field at a time (issue 20): controls and bidi never succeed; nothing is a 5xx.
+    const leaves = stringLeaves(valid);
+    if (leaves.length > 0 && target.shape !== 'none') {
+      const cases = fc.sample(fc.tuple(fc.nat({ max: leaves.length - 1 }), hostileText, fc.boolean()), { numRuns: Math.min(opts.runs, 40), seed: 20 });
+      for (const [leaf, text, isEncoded] of cases) {
+        const c = target.caller === 'throwaway' ? throwaway : clients[target.caller];
+        const { path, key } = leaves[leaf]!;
+        const payload = mutate(valid, path, text, 0);
+        const args = argumentsFor(target, payload);
+        const reply = isEncoded || target.shape === 'form' ? await c.actionEncoded(target.name, args, page) : await c.action(target.name, escapeFlight(args) as unknown[], page);
+        report.hostileText++;
+        check(target, reply, `hostile ${key}=${JSON.stringify(text)}`, false);
+        const mustRefuse = !AS_TYPED.test(key) && [...MUST_REFUSE].some((h) => text.includes(h));
+        if (mustRefuse && outcome(reply).ok) fail(`${target.name} 字段 ${key} 接受了控制字符或方向字符 ${JSON.stringify(text)}`);
+      }
+    }
     const validBody = JSON.stringify(argumentsFor(target, valid).map((a) => (a instanceof FormData ? null : a)));
+    // A page on another origin posting this action with the victim's cookie: 403 before Next, nothing changes.
+    for (const forged of FORGED_ORIGINS) {
+      const c = target.caller === 'throwaway' ? throwaway : clients[target.caller];
+      const res = await c.fetch(page, { method: 'POST', headers: { ...forged, 'next-action': opts.ids.get(target.name)!, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8' }, body: validBody, redirect: 'manual' });
+      const raw = await res.text();
+      report.cases++;
+      report.forged++;
+      if (res.status >= 500) report.http5xx++;
+      if (res.status !== 403 || !raw.includes('"cross-origin"')) fail(`${target.name} 伪造来源 ${JSON.stringify(forged)} → ${res.status} ${raw.slice(0, 80)}`);
+    }
     for (const bad of MALFORMED) {
       const c = target.caller === 'throwaway' ? throwaway : clients[target.caller];
       const reply = await c.actionBody(target.name, bad.body(validBody), bad.type, page);
@@ -156,7 +194,46 @@ export async function fuzzActions(opts: { base: string; ids: Map<string, string>
       }
     }
   }
+  await hostileGets(opts.base, ctx, clients, report, fail);
+  const versionBefore = await versionNow();
+  for (const forged of FORGED_ORIGINS) {
+    const res = await clients.admin.fetch('/api/import?mode=apply&unit=441001&year=2024', {
+      method: 'POST',
+      headers: { ...forged, 'content-type': 'text/plain;charset=UTF-8', 'x-requested-with': 'fetch' },
+      body: '项目名称\t伪造导入\n',
+    });
+    report.cases++;
+    report.forged++;
+    if (res.status !== 403) fail(`POST /api/import 伪造来源 ${JSON.stringify(forged)} → ${res.status}`);
+  }
+  if ((await versionNow()) !== versionBefore) fail('伪造来源的请求改变了数据（表的版本号变了）');
   const alive = await fetch(`${opts.base}/login`);
   if (alive.status !== 200) fail(`模糊测试之后服务器不再正常响应：/login → ${alive.status}`);
   return report;
+}
+
+/**
+ * Huge page numbers, look-alike ids and over-long searches on every list and detail route, as admin,
+ * owner and anonymous: never a 5xx or a leak; a look-alike id in a path is not found for staff.
+ */
+async function hostileGets(
+  base: string,
+  ctx: { projectId: number; unitYearId: number },
+  clients: Record<Exclude<Caller, 'throwaway'>, Client>,
+  report: FuzzReport,
+  fail: (m: string) => void,
+): Promise<void> {
+  const lookalike = new RegExp(`^/(api/)?(projects|unit-years)/(${LOOKALIKE_IDS.map(encodeURIComponent).map((e) => e.replace(/[.+]/g, '\\$&')).join('|')})(/|$)`);
+  for (const who of ['admin', 'owner', 'anonymous'] as const) {
+    for (const path of hostileRoutes(ctx)) {
+      const res = await clients[who].fetch(path, { redirect: 'manual' });
+      const raw = await res.text();
+      report.cases++;
+      report.hostileRoutes++;
+      if (res.status >= 500) report.http5xx++;
+      if (res.status >= 500 || leaks(raw)) fail(`GET ${path}（${who}）→ ${res.status}`);
+      // Not found, or (the export routes) refused as for a table one may not see: never project 1.
+      else if (who !== 'anonymous' && lookalike.test(path.split('?')[0]!) && res.status !== 404 && res.status !== 403) fail(`GET ${path}（${who}）→ ${res.status}，应为 404 或 403`);
+    }
+  }
 }

@@ -57,16 +57,8 @@ export const FORGED_ORIGINS: readonly Record<string, string>[] = [
 ];
 
 /*
- * Wiring (for fuzz.ts / fuzz-targets.ts, left to the integrator so the data-layer rewrite of those
- * files does not collide with this one):
- * 1. In fuzz.ts, add `hostileText` as a third kind of payload beside `random` and `mutated`: replace a
- *    random string leaf of the target's valid payload (the same `mutate(valid, path, v, mode)` with
- *    `v` drawn from `hostileText`). Controls and bidi in a text field must give `invalid` (add
- *    `mustBeInvalid` for those); zero-width-only values in required fields must give `invalid`;
- *    formula prefixes must be accepted or refused for another reason, never a 5xx.
- * 2. After the action loop, GET every `hostileRoutes(ctx)` path as admin, owner and anonymous: assert
- *    `status < 500` and no `leaks()`; for LOOKALIKE_IDS assert 404 (or the sign-in redirect for anonymous).
- * 3. For each target, post its valid body once per FORGED_ORIGINS entry (as extra headers on
- *    `actionBody`) and assert 403 with code `cross-origin` and that the database did not change
- *    (inspect.ts's version check); the same for POST /api/import (with `x-requested-with: fetch`).
+ * Used by fuzz.ts: `hostileText` in one string field of each action's valid payload at a time
+ * (controls and bidi must never succeed), `hostileRoutes` as admin, owner and anonymous (never a 5xx;
+ * a look-alike id in a path is 404 or 403 for staff, never project 1), and `FORGED_ORIGINS` on every action and on
+ * POST /api/import (403, the project's version unchanged).
  */

@@ -34,7 +34,7 @@ export async function startServer(opts: { databasePath: string; port?: number; e
   let output = '';
   // The server `npm start` runs (our Node server in front of Next), on the build in NEXT_DIST_DIR.
   const database = isPostgresTarget(opts.databasePath) ? { DATABASE_URL: opts.databasePath } : { DATABASE_PATH: opts.databasePath };
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...database, LOGIN_MAX_FAILURES_PER_IP: '100000', ...opts.env };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOST: '127.0.0.1', PORT: String(port), ...database, LOGIN_MAX_FAILURES_PER_IP: '100000', DEMO_DATA: 'trial', SESSION_MAX_PER_USER: '100000', ...opts.env };
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? SERVER_NODE_ARGS), path.join(root, 'scripts/server.mjs')], {
     cwd: root,
     env,

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { zodFieldErrors } from '@/lib/actions/define';
 import type { ActionResult } from '@/lib/actions/result';
-import { clientAddress, replaceSession } from '@/lib/auth/request';
+import { clientAddress, deviceTokenForSignIn, replaceSession, setDeviceCookie } from '@/lib/auth/request';
 import { safeNextPath, signInSchema } from '@/lib/auth/schemas';
 import { checkCredentials } from '@/lib/auth/sign-in';
 
@@ -26,9 +26,11 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   const ip = await clientAddress();
   let destination: string;
   try {
-    const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
+    const device = await deviceTokenForSignIn();
+    const result = await checkCredentials(parsed.data.username, parsed.data.password, ip, 'sign-in', device);
     if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {}, username: parsed.data.username };
     await replaceSession(result.user.id, ip, (await headers()).get('user-agent'));
+    await setDeviceCookie(device);
     destination = result.user.mustChangePassword ? '/account/password' : safeNextPath(parsed.data.next);
   } catch (error) {
     console.error('[sign-in]', error);

@@ -1,6 +1,6 @@
 import { signOut } from '@/lib/auth/commands/sign-out';
 import { signInSchema } from '@/lib/auth/schemas';
-import { clearSessionCookie, clientAddress, readSession, replaceSession } from '@/lib/auth/request';
+import { clearSessionCookie, clientAddress, deviceTokenForSignIn, readSession, replaceSession, setDeviceCookie } from '@/lib/auth/request';
 import { checkRoute } from '@/lib/auth/route-access';
 import { checkCredentials } from '@/lib/auth/sign-in';
 import { jsonResponse, readBodyCapped } from '@/lib/http/body';
@@ -8,7 +8,7 @@ import { refuseCrossOrigin } from '@/lib/http/route-guard';
 import { answeringUnavailable } from '@/lib/http/route-errors';
 
 /**
- * Sign-in for programmatic clients (JSON), with the same lockout and address limits as the form.
+ * Sign-in for programmatic clients (JSON), with the same delays as the form.
  * Who may call each method is in lib/auth/operations.ts (ROUTES).
  */
 export async function POST(request: Request): Promise<Response> {
@@ -28,9 +28,11 @@ export async function POST(request: Request): Promise<Response> {
   const parsed = signInSchema.safeParse(body);
   if (!parsed.success) return jsonResponse({ ok: false, message: '请填写用户名和密码' }, 400);
   const ip = await clientAddress();
-  const result = await checkCredentials(parsed.data.username, parsed.data.password, ip);
-  if (!result.ok) return jsonResponse({ ok: false, message: result.message }, result.reason === 'rate-limited' || result.reason === 'busy' ? 429 : 401);
+  const device = await deviceTokenForSignIn();
+  const result = await checkCredentials(parsed.data.username, parsed.data.password, ip, 'sign-in', device);
+  if (!result.ok) return jsonResponse({ ok: false, message: result.message }, result.reason === 'delayed' || result.reason === 'busy' ? 429 : 401);
   await replaceSession(result.user.id, ip, request.headers.get('user-agent'));
+  await setDeviceCookie(device);
   const user = { username: result.user.username, displayName: result.user.displayName };
   if (result.user.mustChangePassword) {
     // The session may only change the password (the changePassword action) or sign out.

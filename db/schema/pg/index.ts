@@ -8,3 +8,4 @@ export * from './monitoring';
 export * from './adjustments';
 export * from './library';
 export * from './departments';
+export * from './known-devices';

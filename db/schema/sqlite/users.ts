@@ -11,7 +11,9 @@ export const users = sqliteTable('users', {
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   isDisabled: integer('is_disabled', { mode: 'boolean' }).notNull().default(false),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** Unused since sign-in delays are decided from login_attempts (issue 20 item 9); kept so no migration rebuilds users. */
   failedAttempts: integer('failed_attempts').notNull().default(0),
+  /** Unused, as failedAttempts. */
   lockedUntil: integer('locked_until'),
   passwordChangedAt: integer('password_changed_at').notNull(),
   createdAt: integer('created_at').notNull(),
@@ -51,7 +53,7 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Sign-in attempts, kept to limit attempts per client address. */
+/** Sign-in attempts (per typed username, whether or not it exists): the progressive delays are decided from them. */
 export const loginAttempts = sqliteTable(
   'login_attempts',
   {
@@ -62,6 +64,8 @@ export const loginAttempts = sqliteTable(
     isSuccess: integer('is_success', { mode: 'boolean' }).notNull(),
     /** True while the password is being checked: counted by every app server, so parallel guesses cannot pass the lock. */
     isPending: integer('is_pending', { mode: 'boolean' }).notNull().default(false),
+    /** SHA-256 of the device cookie sent with the attempt, if any: a known device's own failures end its trust. */
+    device: text('device'),
   },
   (t) => [index('login_attempts_ip_at').on(t.ip, t.at), index('login_attempts_username_at').on(t.username, t.at)],
 );

@@ -1,6 +1,6 @@
 /**
  * A signed-in user changes their own password: the current one is checked as a sign-in would be (the
- * same lockout), the new one against the policy; then the password, the end of every session of the
+ * same delays; a known device skips them), the new one against the policy; then the password, the end of every session of the
  * user and the audit row are written together.
  */
 import { write } from '@/db/client';
@@ -15,9 +15,9 @@ import { checkCredentials } from '../sign-in';
 export type PasswordChange = { current: string; password: string };
 
 /** Returns the user's id; the caller starts a fresh session for this browser (every other one has ended). */
-export async function changePassword(who: { actor: Actor; ip: string }, input: PasswordChange): Promise<{ userId: number }> {
-  // Guesses at the current password count toward the same lockout as sign-in attempts.
-  const check = await checkCredentials(who.actor.username, input.current, who.ip, 'change-password');
+export async function changePassword(who: { actor: Actor; ip: string; device?: string }, input: PasswordChange): Promise<{ userId: number }> {
+  // Guesses at the current password count toward the same delays as sign-in attempts.
+  const check = await checkCredentials(who.actor.username, input.current, who.ip, 'change-password', who.device);
   if (!check.ok) {
     if (check.reason === 'invalid') throw invalid(check.message, { current: [check.message] });
     throw new ActionError('denied', check.message);

@@ -73,8 +73,8 @@ export default async function UsersPage() {
                 <td className="nowrap">
                   {u.isDisabled ? (
                     <span className="badge badge-draft">已停用</span>
-                  ) : u.isLocked ? (
-                    <span className="badge badge-warn">已锁定</span>
+                  ) : u.isDelayed ? (
+                    <span className="badge badge-warn" title="密码错误次数过多：新设备上的登录须等待，已登录过的设备不受影响">登录受限</span>
                   ) : (
                     <span className="badge badge-approved">正常</span>
                   )}
