@@ -189,7 +189,7 @@ export async function getProjectBundles(ids: readonly number[]): Promise<Project
 
 export type ProjectHeader = Pick<
   ProjectRow,
-  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'purpose' | 'goal' | 'errorCount' | 'warningCount'
+  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'totalTyped' | 'fiscalTyped' | 'otherTyped' | 'purpose' | 'goal' | 'errorCount' | 'warningCount'
 >;
 export type CheckpointInsert = Pick<CheckpointRow, 'month' | 'percent'>;
 export type IndicatorInsert = Omit<IndicatorDbRow, 'id' | 'projectId' | 'position'>;
@@ -246,6 +246,9 @@ export async function updateProjectHeader(
         totalYuan: p('totalYuan'),
         fiscalYuan: p('fiscalYuan'),
         otherYuan: p('otherYuan'),
+        totalTyped: p('totalTyped'),
+        fiscalTyped: p('fiscalTyped'),
+        otherTyped: p('otherTyped'),
         purpose: p('purpose'),
         goal: p('goal'),
         errorCount: p('errorCount'),

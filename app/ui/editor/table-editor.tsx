@@ -177,13 +177,14 @@ export function TableEditor(props: EditorProps) {
             ) : (
               <Link href={`/projects?uy=${props.unitYearId}`}>返回列表</Link>
             )}
-          </div>
-          <div aria-live="assertive">
-            {banner ? (
-              <p className={`alert alert-${banner.kind}`} role={banner.kind === 'ok' ? 'status' : 'alert'}>
-                {banner.text}
-              </p>
-            ) : null}
+            {/* In the sticky bar, so a save's outcome shows where the user is, however far down the table. */}
+            <div aria-live="assertive" className={styles.banner}>
+              {banner ? (
+                <p className={`alert alert-${banner.kind}`} role={banner.kind === 'ok' ? 'status' : 'alert'}>
+                  {banner.text}
+                </p>
+              ) : null}
+            </div>
           </div>
           <EditorBody framework={props.framework} />
           <datalist id="pt-units">

@@ -18,6 +18,13 @@ export const projects = pgTable(
     totalYuan: bigint('total_yuan', { mode: 'number' }).notNull(),
     fiscalYuan: bigint('fiscal_yuan', { mode: 'number' }).notNull(),
     otherYuan: bigint('other_yuan', { mode: 'number' }),
+    /**
+     * An amount as the owner typed it when it is not a valid 万元 amount (`35.555`): a draft keeps it, its
+     * 元 column holds 0 (null for 其他资金) meanwhile, and the rules report it until it is corrected.
+     */
+    totalTyped: text('total_typed'),
+    fiscalTyped: text('fiscal_typed'),
+    otherTyped: text('other_typed'),
     purpose: text('purpose').notNull(),
     goal: text('goal').notNull(),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
@@ -49,7 +56,8 @@ export const checkpoints = pgTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     month: integer('month').notNull(),
-    percent: doublePrecision('percent').notNull(),
+    /** Null while a draft's point is still to fill (next year's plan keeps the months, not the percents). */
+    percent: doublePrecision('percent'),
   },
   (t) => [index('checkpoints_project').on(t.projectId, t.position)],
 );

@@ -18,6 +18,13 @@ export const projects = sqliteTable(
     totalYuan: integer('total_yuan').notNull(),
     fiscalYuan: integer('fiscal_yuan').notNull(),
     otherYuan: integer('other_yuan'),
+    /**
+     * An amount as the owner typed it when it is not a valid 万元 amount (`35.555`): a draft keeps it, its
+     * 元 column holds 0 (null for 其他资金) meanwhile, and the rules report it until it is corrected.
+     */
+    totalTyped: text('total_typed'),
+    fiscalTyped: text('fiscal_typed'),
+    otherTyped: text('other_typed'),
     purpose: text('purpose').notNull(),
     goal: text('goal').notNull(),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
@@ -49,7 +56,8 @@ export const checkpoints = sqliteTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     month: integer('month').notNull(),
-    percent: real('percent').notNull(),
+    /** Null while a draft's point is still to fill (next year's plan keeps the months, not the percents). */
+    percent: real('percent'),
   },
   (t) => [index('checkpoints_project').on(t.projectId, t.position)],
 );
