@@ -122,6 +122,7 @@ test('actions on unit A, administration and accounts', async () => {
       ['renameUnitAction', { unitId: 999_999, name: '无' }],
       ['createUnitYearAction', { unitId: 999_999, year: 2030, frameworkId: 1, projectExpenditure: null }],
       ['updateUnitYearAction', { unitYearId: 999_999, frameworkId: 1, projectExpenditure: null, ruleProfile: null }],
+      ['renumberUnitYearAction', { unitYearId: 999_999 }],
       ['createUserAction', { username: 'owner', displayName: '重复', password: 'Abcdefg123', isAdmin: false }],
       ['setUserDisabledAction', { userId: 999_999, isDisabled: true }],
       ['setUserAdminAction', { userId: 999_999, isAdmin: true }],

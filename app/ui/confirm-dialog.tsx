@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 /**
  * An accessible confirmation: a modal <dialog> (the browser keeps focus inside it and closes it on Esc),
@@ -58,6 +59,8 @@ function ConfirmDialog({ options, onClose }: { options: ConfirmOptions; onClose:
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
+          // React bubbles a submit along its own tree: the editor's form around the caller must not save.
+          e.stopPropagation();
           onClose({ isConfirmed: true, note });
         }}
       >
@@ -100,14 +103,18 @@ export function useConfirm(): { dialog: ReactNode; confirm: (options: ConfirmOpt
       }),
     [],
   );
-  const dialog = pending ? (
-    <ConfirmDialog
-      options={pending.options}
-      onClose={(r) => {
-        setPending(null);
-        pending.resolve(r);
-      }}
-    />
-  ) : null;
+  // In <body>, not inside the caller's markup: a <form> inside the editor's <form> is not valid HTML.
+  const dialog = pending
+    ? createPortal(
+        <ConfirmDialog
+          options={pending.options}
+          onClose={(r) => {
+            setPending(null);
+            pending.resolve(r);
+          }}
+        />,
+        document.body,
+      )
+    : null;
   return { dialog, confirm };
 }

@@ -321,6 +321,24 @@ export async function updateProjectStatus(
   return row ?? null;
 }
 
+/** What numbering needs of a unit-year's tables (lib/projects/numbering.ts), without their content. */
+export async function listNumberingRows(unitYearId: number): Promise<{ id: number; position: number; status: string; publishedNumber: number | null }[]> {
+  return db()
+    .select({ id: projects.id, position: projects.position, status: projects.status, publishedNumber: projects.publishedNumber })
+    .from(projects)
+    .where(eq(projects.unitYearId, unitYearId));
+}
+
+/** Published numbers (see lib/projects/numbering.ts); only for tables of this unit-year. */
+export async function setPublishedNumbers(unitYearId: number, numbers: ReadonlyMap<number, number>): Promise<void> {
+  for (const [id, n] of numbers) {
+    await db()
+      .update(projects)
+      .set({ publishedNumber: n })
+      .where(and(eq(projects.id, id), eq(projects.unitYearId, unitYearId)));
+  }
+}
+
 export async function setProjectPositions(unitYearId: number, orderedIds: readonly number[]): Promise<void> {
   for (const [i, id] of orderedIds.entries()) {
     await db()

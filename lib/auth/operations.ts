@@ -89,6 +89,7 @@ export const SERVER_ACTIONS = {
   renameUnitAction: { access: ADMIN, label: '修改单位名称' },
   createUnitYearAction: { access: ADMIN, label: '新建预算年度' },
   updateUnitYearAction: { access: ADMIN, label: '修改预算年度' },
+  renumberUnitYearAction: { access: ADMIN, label: '重新编号' },
   createUserAction: { access: ADMIN, label: '新建用户' },
   setUserDisabledAction: { access: ADMIN, label: '停用或启用用户' },
   setUserAdminAction: { access: ADMIN, label: '设为或取消管理员' },

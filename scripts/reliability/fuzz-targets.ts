@@ -45,6 +45,8 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'renameUnitAction', caller: 'admin', shape: 'single', valid: () => ({ unitId: NOBODY, name: '单位' }) },
   { name: 'createUnitYearAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitId: c.unitId, year: 2024, frameworkId: 1, projectExpenditure: null }) },
   { name: 'updateUnitYearAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, frameworkId: 1, projectExpenditure: '3447.87', ruleProfile: null }) },
+  // An unknown unit-year: renumbering the run's own year would change the numbers other checks read.
+  { name: 'renumberUnitYearAction', caller: 'admin', shape: 'single', valid: () => ({ unitYearId: NOBODY }) },
   { name: 'createUserAction', caller: 'admin', shape: 'single', valid: () => ({ username: 'owner', displayName: '名', password: 'Abcdefg123', isAdmin: false }) },
   // Unknown user ids: a mutation that happens to be valid must not disable or reset the accounts the run uses.
   { name: 'setUserDisabledAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isDisabled: true }) },

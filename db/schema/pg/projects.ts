@@ -13,6 +13,12 @@ export const projects = pgTable(
       .references(() => unitYears.id, { onDelete: 'restrict' }),
     /** Print order within the unit-year (the N of `N、…绩效目标表`). */
     position: integer('position').notNull(),
+    /**
+     * The N of the published section (approved tables only), fixed when the table is approved so that a later
+     * approval never renumbers it; only the administrator's 重新编号 changes it. Null before the first approval
+     * (tables approved before this column existed are numbered after the stored ones, in print order).
+     */
+    publishedNumber: integer('published_number'),
     code: text('code').notNull(),
     name: text('name').notNull(),
     totalYuan: bigint('total_yuan', { mode: 'number' }).notNull(),

@@ -1,5 +1,5 @@
 import { write } from '@/db/client';
-import { getProject, updateProjectStatus } from '@/db/queries/projects';
+import { getProject, listProjectsOfUnitYear, setPublishedNumbers, updateProjectStatus } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { insertComment, insertReviewEvent } from '@/db/queries/review';
 import { ActionError, invalid, notFound } from '@/lib/actions/errors';
@@ -8,6 +8,7 @@ import { hasErrors } from '@/lib/domain/rules';
 import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
 import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
+import { nextPublishedNumber, publishedNumbers } from '../numbering';
 import { loadTable } from '../read';
 import { assertCommentTargets, auditProject, type Who } from './shared';
 
@@ -64,6 +65,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
     if (!updated) throw await conflictError(project, req.version);
+    const publishedNumber = action === 'approve' ? await fixPublishedNumber(project.unitYearId, project.id, project.publishedNumber) : undefined;
     const event = await insertReviewEvent({
       projectId: project.id,
       action,
@@ -77,7 +79,20 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     for (const c of comments) {
       await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
     }
-    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id });
+    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id, ...(publishedNumber ? { publishedNumber } : {}) });
     return { version: updated.version, status: updated.status };
   });
+}
+
+/**
+ * An approved table's published number: the one it had (approved before, then reopened), or the next one.
+ * Tables approved before numbers were stored get theirs written now, so that this one comes after them
+ * and none of them moves later.
+ */
+async function fixPublishedNumber(unitYearId: number, projectId: number, had: number | null): Promise<number> {
+  const rows = (await listProjectsOfUnitYear(unitYearId)).filter((r) => r.id !== projectId);
+  const missing = new Map([...publishedNumbers(rows)].filter(([id]) => rows.find((r) => r.id === id)!.publishedNumber === null));
+  const n = had ?? nextPublishedNumber(rows);
+  await setPublishedNumbers(unitYearId, new Map([...missing, [projectId, n]]));
+  return n;
 }

@@ -10,6 +10,7 @@ import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
 import { CopyButtons } from './copy-buttons';
 import { CommentForm, DeleteDraft } from './table-tools';
+import { NumberNote } from './number-note';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
@@ -53,6 +54,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           修改历史
         </Link>
       </div>
+      <NumberNote numbers={view.numbers} />
       <p className="muted">
         项目编码 {project.code} · 版本 {project.version} · 最后修改 {formatTime(project.updatedAt)}
         {view.updatedByName ? `（${view.updatedByName}）` : ''}
