@@ -74,10 +74,10 @@ test('one number per table: a published number is fixed at approval, shown besid
   const admin = await browser.newPage({ storageState: storageStatePath('admin') });
   const first = await create(owner, '13080024P00009810092A', '2052 编号测试甲');
   const second = await create(owner, '13080024P00009810092B', '2052 编号测试乙');
-  await act(owner, 'submitTableAction', first.projectId);
-  await act(owner, 'submitTableAction', second.projectId);
-  // 乙 is approved first: it is 1 in the published section, and stays 1 when 甲 is approved after it.
-  await act(reviewer, 'approveTableAction', second.projectId);
+  const third = await create(owner, '13080024P00009810092C', '2052 编号测试丙');
+  for (const t of [first, second, third]) await act(owner, 'submitTableAction', t.projectId);
+  // 丙 is approved first: it is 1 in the published section, and stays 1 when 甲 is approved after it.
+  await act(reviewer, 'approveTableAction', third.projectId);
   await act(reviewer, 'approveTableAction', first.projectId);
 
   const uy = await unitYearId(owner, YEAR);
@@ -85,33 +85,35 @@ test('one number per table: a published number is fixed at approval, shown besid
   const list = owner.getByRole('table', { name: '绩效目标表列表' });
   const rowOf = (name: string) => list.getByRole('row').filter({ hasText: name });
   const firstNo = Number(await rowOf('2052 编号测试甲').getByRole('cell').first().evaluate((td) => td.firstChild?.textContent));
-  await expect(rowOf('2052 编号测试甲')).toContainText(`${firstNo}（公开编号 2）`);
-  await expect(rowOf('2052 编号测试乙')).toContainText(`${firstNo + 1}（公开编号 1）`);
+  const thirdNo = firstNo + 2;
+  await expect(rowOf('2052 编号测试丙').getByRole('cell').first()).toHaveText(`${thirdNo}（公开编号 1）`);
+  await expect(rowOf('2052 编号测试乙').getByRole('cell').first()).toHaveText(String(firstNo + 1));
   await expect(owner.getByRole('note').filter({ hasText: '公开编号' })).toContainText('按审核通过的先后编号');
   await owner.screenshot({ path: 'test-results/review-loop-numbers-list.png', fullPage: true });
 
-  await owner.goto(`/projects/${first.projectId}`);
-  await expect(owner.getByRole('heading', { level: 1 })).toHaveText('2、2052 编号测试甲');
-  await expect(owner.getByRole('note').filter({ hasText: '公开编号' })).toContainText(`列表序号 ${firstNo}，公开编号 2`);
+  await owner.goto(`/projects/${third.projectId}`);
+  await expect(owner.getByRole('heading', { level: 1 })).toHaveText('1、2052 编号测试丙');
+  await expect(owner.getByRole('note').filter({ hasText: '公开编号' })).toContainText(`列表序号 ${thirdNo}，公开编号 1`);
   // The public page and the published download print the same numbers.
   const pub = await browser.newPage();
   await pub.goto(`/disclosure/441001/${YEAR}`);
-  await expect(pub.locator('#t1')).toContainText('2052 编号测试乙');
+  await expect(pub.locator('#t1')).toContainText('2052 编号测试丙');
   await expect(pub.locator('#t2')).toContainText('2052 编号测试甲');
   const text = await (await pub.request.get(`/api/disclosure/441001/${YEAR}/export?format=text`)).text();
-  expect(text).toContain('1、2052 编号测试乙');
+  expect(text).toContain('1、2052 编号测试丙');
   expect(text).toContain('2、2052 编号测试甲');
 
-  // The administrator renumbers in list order, after confirming; the history of the year records it.
+  // The administrator renumbers in list order, after confirming.
   await admin.goto(`/admin/units/${uy}`);
   await admin.getByRole('button', { name: '重新编号' }).click();
   const ask = admin.getByRole('dialog', { name: '重新编号？' });
   await ask.getByRole('button', { name: '重新编号' }).click();
-  await expect(admin.getByText(/已重新编号：2 张表的公开编号改变/)).toBeVisible();
-  await owner.goto(`/projects/${first.projectId}`);
-  await expect(owner.getByRole('heading', { level: 1 })).toHaveText('1、2052 编号测试甲');
+  await expect(admin.getByText('已重新编号：2 张表的公开编号改变')).toBeVisible();
+  await owner.goto(`/projects/${third.projectId}`);
+  await expect(owner.getByRole('heading', { level: 1 })).toHaveText('2、2052 编号测试丙');
   await pub.goto(`/disclosure/441001/${YEAR}`);
   await expect(pub.locator('#t1')).toContainText('2052 编号测试甲');
+  await expect(pub.locator('#t2')).toContainText('2052 编号测试丙');
   await owner.close();
   await reviewer.close();
   await admin.close();

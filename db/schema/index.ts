@@ -24,6 +24,7 @@ export const {
   indicators,
   reviewEvents,
   reviewComments,
+  commentMarks,
 } = chosen;
 
 export const tables = chosen;
@@ -42,5 +43,6 @@ export type {
   IndicatorDbRow,
   ReviewEventRow,
   ReviewCommentRow,
+  CommentMarkRow,
 } from './pg';
 export * from './enums';

@@ -10,7 +10,7 @@ import * as sqlite from './sqlite';
 
 const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts',
-  'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments',
+  'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments', 'commentMarks',
 ] as const;
 
 describe('row types', () => {
@@ -30,6 +30,7 @@ describe('row types', () => {
     expectTypeOf<Same<'frameworkCategories'>[0]>().toEqualTypeOf<Same<'frameworkCategories'>[1]>();
     expectTypeOf<Same<'reviewEvents'>[0]>().toEqualTypeOf<Same<'reviewEvents'>[1]>();
     expectTypeOf<Same<'reviewComments'>[0]>().toEqualTypeOf<Same<'reviewComments'>[1]>();
+    expectTypeOf<Same<'commentMarks'>[0]>().toEqualTypeOf<Same<'commentMarks'>[1]>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['indicators']['$inferInsert']>().toEqualTypeOf<(typeof pg)['indicators']['$inferInsert']>();
   });

@@ -7,6 +7,11 @@ import type { Actor } from '@/lib/auth/permissions';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { sampleTable } from '@/lib/testing/tables';
 import { addComment } from './comment';
+import { saveTable } from './save-table';
+import { loadTable } from '../read';
+import { listComments } from '@/db/queries/review';
+import { tableSchema } from '@/lib/domain/schemas';
+import { commentPlaceText } from '@/lib/domain/locations';
 import { createTable } from './create-table';
 import { deleteTable } from './delete-table';
 import { transitionTable } from './transition-table';
@@ -40,6 +45,19 @@ beforeAll(async () => {
 });
 
 describe('the review conversation is kept', () => {
+  it('keeps the label of the row a comment was written on when the row is renamed later (item 3)', async () => {
+    const who = { actor: owner, ip: null };
+    const { projectId, version } = await createTable(who, unitYearId, sampleTable('13080024P00009810093A'));
+    const key = (await loadTable(projectId))!.table.indicators[0]!.key!;
+    await addComment({ actor: reviewer, ip: null }, projectId, `row:${key}`, '请核对受理量');
+    const input = sampleTable('13080024P00009810093A');
+    input.indicators = (await loadTable(projectId))!.table.indicators.map((r, i) => (i === 0 ? { ...r, name: '受理案件数' } : r));
+    await saveTable(who, projectId, version, tableSchema.parse(input));
+    const [c] = await listComments(projectId);
+    expect(c!.targetLabel).toBe(`指标「${sampleTable().indicators[0]!.name}」（${sampleTable().indicators[0]!.level2}）`);
+    expect(commentPlaceText(c!, (await loadTable(projectId))!.table)).toContain('该处现为 指标「受理案件数」');
+  });
+
   it('writes the reason and every comment text into the transition audit row', async () => {
     const { projectId } = await createTable({ actor: owner, ip: null }, unitYearId, sampleTable('13080024P00009810003A'));
     const v = (await transitionTable({ actor: owner, ip: null }, 'submit', { projectId, version: 1 })).version;

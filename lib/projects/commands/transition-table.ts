@@ -50,7 +50,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     await assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
-    await assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
+    const labels = await assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
     if (action === 'submit') {
       const loaded = await loadTable(project.id);
       if (loaded && hasErrors(await findingsOf(loaded.table, unitYear))) {
@@ -75,9 +75,9 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
       reason,
       version: updated.version,
     });
-    const comments = (req.comments ?? []).map((c) => ({ target: c.target, body: c.body }));
+    const comments = (req.comments ?? []).map((c, i) => ({ target: c.target, targetLabel: labels[i] ?? null, body: c.body }));
     for (const c of comments) {
-      await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
+      await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, targetLabel: c.targetLabel, body: c.body });
     }
     await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id, ...(publishedNumber ? { publishedNumber } : {}) });
     return { version: updated.version, status: updated.status };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { commentTargets, locationLabel } from '@/lib/domain/locations';
+import { commentPlaceText, commentTargets } from '@/lib/domain/locations';
 import { titleMark } from '@/lib/domain/workflow';
 import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
@@ -11,6 +11,7 @@ import { PublishedTable } from '@/app/ui/published-table';
 import { CopyButtons } from './copy-buttons';
 import { CommentForm, DeleteDraft } from './table-tools';
 import { NumberNote } from './number-note';
+import { CommentOnClick } from './comment-on-click';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
@@ -25,8 +26,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { project, table, rights } = view;
   const { events, comments } = await reviewConversation(project.id);
   const conversation = [
-    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, target: null as string | null })),
-    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),
+    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, place: null as string | null })),
+    // The return form's comments and those added one by one are the same kind: one list, in time order.
+    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, place: commentPlaceText(c, table) })),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 
   return (
@@ -87,7 +89,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             {conversation.map((c) => (
               <li key={c.key}>
                 <span className="muted">{formatTime(c.at).slice(0, 16)} {c.who}：</span>
-                {c.target ? <strong>[{locationLabel(c.target, table)}] </strong> : null}
+                {c.place ? <strong>[{c.place}] </strong> : null}
                 {c.text}
               </li>
             ))}
@@ -110,7 +112,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </span>
           ) : null}
         </div>
-        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
+        {rights.canComment ? (
+          <>
+            <p className="muted no-print" style={{ margin: '0 0 8px' }}>
+              点击表中的一行或一项，即可在上方“审核记录与意见”中对它提意见。
+            </p>
+            <CommentOnClick>
+              <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} isCommentable />
+            </CommentOnClick>
+          </>
+        ) : (
+          <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
+        )}
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}

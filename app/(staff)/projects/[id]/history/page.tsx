@@ -5,7 +5,7 @@ import { eventLabel, historyOrder, orderEvents, reasonLabel } from '@/lib/format
 import { formatTime } from '@/lib/format/time';
 import { projectHistory } from '@/lib/projects/history';
 import { reviewConversation } from '@/lib/projects/overview';
-import { locationLabel } from '@/lib/domain/locations';
+import { commentPlaceText } from '@/lib/domain/locations';
 import styles from './history.module.css';
 
 import { loadProjectPage, tableMetadata } from '../load';
@@ -81,7 +81,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 <span className="muted">
                   {formatTime(c.at).slice(0, 16)} {c.userName}：
                 </span>
-                {c.target ? <strong>[{locationLabel(c.target, view.table)}] </strong> : null}
+                {c.target ? <strong>[{commentPlaceText(c, view.table)}] </strong> : null}
                 {c.body}
               </li>
             ))}
@@ -107,7 +107,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
               <ul className={styles.changes} aria-label="随此步提出的意见">
                 {e.comments.map((c, i) => (
                   <li key={i}>
-                    意见{c.target ? <strong>[{locationLabel(c.target, view.table)}]</strong> : null}：{c.body}
+                    意见{c.target ? <strong>[{commentPlaceText(c, view.table)}]</strong> : null}：{c.body}
                   </li>
                 ))}
               </ul>
