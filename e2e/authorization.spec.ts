@@ -95,6 +95,8 @@ test('actions on each table of unit A, in every status', async () => {
     ['approveTableAction', stale],
     ['reopenTableAction', stale],
     ['addCommentAction', (t) => [{ projectId: t.id, target: null, body: '矩阵测试意见' }]],
+    // An unknown comment: an allowed caller is answered 不存在, anyone else is refused first.
+    ['markCommentAction', (t) => [{ projectId: t.id, commentId: 999_999, isHandled: true }]],
     // Allowed callers really copy the table, into the matrix's own years.
     ['duplicateTableAction', (t) => [{ projectId: t.id }]],
     ['startNextYearAction', (t) => [{ projectId: t.id }]],

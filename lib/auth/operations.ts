@@ -81,6 +81,7 @@ export const SERVER_ACTIONS = {
     eachItem: APPROVE,
   },
   addCommentAction: { access: onProject('project.comment'), label: '添加意见' },
+  markCommentAction: { access: onProject('project.edit'), label: '标记意见已处理', statuses: EDITABLE_STATUSES },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },

@@ -35,6 +35,7 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'approveTableAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
   { name: 'reopenTableAction', caller: 'admin', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version, reason: '理由' }) },
   { name: 'bulkApproveAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ items: [{ projectId: c.projectId, version: c.version }] }) },
+  { name: 'markCommentAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, commentId: NOBODY, isHandled: true }) },
   { name: 'addCommentAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ projectId: c.projectId, target: null, body: '意见' }) },
   { name: 'noopAction', caller: 'anonymous', shape: 'none', valid: () => ({}) },
   { name: 'changePassword', caller: 'owner', shape: 'single', valid: () => ({ current: 'not-the-password-1', password: 'Abcdefg123', confirm: 'Abcdefg123' }) },

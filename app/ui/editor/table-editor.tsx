@@ -21,6 +21,7 @@ import { usePointerGate } from './pointer-gate';
 import { countRender } from './render-probe';
 import { useTableSave } from './use-table-save';
 import { useUnsavedGuard } from './use-unsaved-guard';
+import { SubmitButton } from './submit-button';
 import { COMMON_UNITS } from './value-editor';
 import styles from './editor.module.css';
 
@@ -35,6 +36,8 @@ export type EditorProps = {
   year: number;
   profile: RuleProfile;
   comments: EditorComment[];
+  /** The owner may submit from here once the table is saved (the server still checks rights and errors). */
+  canSubmit?: boolean;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -169,6 +172,7 @@ export function TableEditor(props: EditorProps) {
               {version !== null ? ` · 版本 ${version}` : ''} · Ctrl+S 保存
             </span>
             <span className="spacer" />
+            {!isCreate && props.canSubmit ? <SubmitButton projectId={projectId} version={version} isDirty={isDirty} /> : null}
             {!isCreate ? (
               <>
                 <Link href={`/projects/${projectId}/preview`}>预览</Link>

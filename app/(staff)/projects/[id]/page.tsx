@@ -5,6 +5,7 @@ import { titleMark } from '@/lib/domain/workflow';
 import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { reviewConversation } from '@/lib/projects/overview';
+import { returnNotes } from '@/lib/projects/return-notes';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
@@ -25,10 +26,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { actor, view } = await loadProjectPage(params);
   const { project, table, rights } = view;
   const { events, comments } = await reviewConversation(project.id);
+  const marks = new Map((await returnNotes(project.id, table)).notes.map((n) => [n.id, n.handledBy]));
+  const wasReturned = events.some((e) => e.action === 'return');
   const conversation = [
     ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, place: null as string | null })),
     // The return form's comments and those added one by one are the same kind: one list, in time order.
-    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, place: commentPlaceText(c, table) })),
+    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: `${c.body}${marks.get(c.id) ? `（${marks.get(c.id)}已标为已处理）` : ''}`, place: commentPlaceText(c, table) })),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 
   return (
@@ -84,6 +87,11 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       {conversation.length > 0 || rights.canComment ? (
         <section className="card" aria-label="审核意见">
           <h2 style={{ marginTop: 0 }}>审核记录与意见</h2>
+          {wasReturned && project.status !== 'returned' ? (
+            <p>
+              <Link href={`/projects/${project.id}/history?since=return`}>查看自退回以来的修改</Link>
+            </p>
+          ) : null}
           {conversation.length === 0 ? <p className="muted">还没有审核记录或意见。</p> : null}
           <ol style={{ margin: '0 0 12px', paddingLeft: 20 }}>
             {conversation.map((c) => (
