@@ -119,3 +119,66 @@ test('one number per table: a published number is fixed at approval, shown besid
   await admin.close();
   await pub.close();
 });
+
+test('the loop through 我的待办: owner submits, reviewer returns with a row comment, owner fixes from the list, reviewer sees what changed and approves (items 1, 2, 3)', async ({ browser }) => {
+  const owner = await browser.newPage({ storageState: storageStatePath('owner') });
+  const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
+  const t = await create(owner, '13080024P00009810096A', '2052 往返测试');
+
+  // Owner: the draft waits in 待我填写; submitted from the editor.
+  await owner.goto('/tasks');
+  await expect(owner.getByRole('navigation', { name: '主导航' })).toContainText(/待办（\d+）/);
+  await owner.getByRole('region', { name: '待我填写' }).getByRole('link', { name: '2052 往返测试' }).click();
+  const ed = new EditorPage(owner);
+  await ed.ready();
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await owner.waitForURL(new RegExp(`/projects/${t.projectId}$`));
+
+  // Reviewer: lands on 我的待办 and finds it under 待我审核; comments on a row by clicking it, then returns.
+  await reviewer.goto('/');
+  await expect(reviewer).toHaveURL(/\/tasks$/);
+  await reviewer.getByRole('region', { name: '待我审核' }).getByRole('link', { name: '2052 往返测试' }).click();
+  await reviewer.getByRole('region', { name: '绩效目标表' }).locator('tr[data-comment-target^="row:"]').filter({ hasText: '案件受理量' }).click();
+  await expect(reviewer.locator('#comment-target')).toHaveValue(/^row:/);
+  await expect(reviewer.locator('#comment-body')).toBeFocused();
+  await reviewer.locator('#comment-body').fill('受理量目标偏低，请核对');
+  await reviewer.getByRole('button', { name: '添加意见' }).click();
+  await expect(reviewer.getByText('意见已添加')).toBeVisible();
+  await reviewer.screenshot({ path: 'test-results/review-loop-reviewer-comment.png', fullPage: true });
+  await reviewer.getByRole('button', { name: '退回修改' }).click();
+  await reviewer.getByLabel('退回理由（必填）').fill('请核对数量指标');
+  await reviewer.getByRole('button', { name: '确认退回修改' }).click();
+  await expect(reviewer.getByText('已退回').first()).toBeVisible();
+
+  // Owner: 被退回 lists it; the editor shows the reason and the comment, which jumps to its row and is marked 已处理.
+  await owner.goto('/tasks');
+  await owner.getByRole('region', { name: '被退回' }).getByRole('link', { name: '2052 往返测试' }).click();
+  await ed.ready();
+  const panel = owner.getByRole('region', { name: /审核意见（/ });
+  await expect(panel).toContainText('请核对数量指标');
+  await expect(panel).toContainText('受理量目标偏低，请核对');
+  await panel.getByRole('button', { name: /转到：指标「案件受理量」/ }).click();
+  await ed.field(2, '指标值数值').fill('350');
+  await ed.field(2, '三级指标').fill('受理案件数');
+  await ed.save();
+  await ed.expectSaved();
+  await panel.getByRole('checkbox', { name: '已处理' }).first().check();
+  await expect(panel.getByRole('heading')).toContainText('均已处理');
+  await owner.screenshot({ path: 'test-results/review-loop-owner-returned.png', fullPage: false });
+  await owner.getByRole('button', { name: '提交审核' }).click();
+  await owner.waitForURL(new RegExp(`/projects/${t.projectId}$`));
+
+  // Reviewer: the comment still names the row as it was, the owner's mark shows, and the changes since the return.
+  await reviewer.goto('/tasks');
+  await reviewer.getByRole('region', { name: '待我审核' }).getByRole('link', { name: '2052 往返测试' }).click();
+  const talk = reviewer.getByRole('region', { name: '审核意见' });
+  await expect(talk).toContainText('指标「案件受理量」');
+  await expect(talk).toContainText('该处现为 指标「受理案件数」');
+  await expect(talk).toContainText('已标为已处理');
+  await talk.getByRole('link', { name: '查看自退回以来的修改' }).click();
+  await expect(reviewer.getByRole('heading', { level: 1 })).toHaveText('自退回以来的修改');
+  await expect(reviewer.locator('main')).toContainText('受理案件数');
+  await reviewer.screenshot({ path: 'test-results/review-loop-since-return.png', fullPage: true });
+  await owner.close();
+  await reviewer.close();
+});
