@@ -11,6 +11,7 @@ import { createFindingsStore } from '@/lib/editor/findings-store';
 import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
 import { saveStatusText } from '@/lib/editor/save-status';
+import type { UnitYearBudget } from '@/lib/editor/budget-check';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -38,6 +39,8 @@ export type EditorProps = {
   comments: EditorComment[];
   /** The owner may submit from here once the table is saved (the server still checks rights and errors). */
   canSubmit?: boolean;
+  /** The other tables' budgets and the year's 项目支出, for the warning under 预算数. */
+  unitYearBudget?: UnitYearBudget;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -143,7 +146,10 @@ export function TableEditor(props: EditorProps) {
   }, [save]);
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
-  const editorContext = useMemo(() => ({ form: editorForm, findings: store, reveal, comments: props.comments }), [editorForm, store, reveal, props.comments]);
+  const editorContext = useMemo(
+    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget }),
+    [editorForm, store, reveal, props.comments, props.unitYearBudget],
+  );
   const isCreate = projectId === null;
 
   return (

@@ -52,6 +52,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
       <ReturnPanel projectId={project.id} data={notes} />
       <TableEditor
         canSubmit={can(actor, 'project.submit', view.unitYear.unitId)}
+        unitYearBudget={{ othersYuan: view.unitYear.budgetSumYuan - project.totalYuan, expenditureYuan: view.unitYear.projectExpenditureYuan }}
         unitYearId={project.unitYearId}
         projectId={project.id}
         version={project.version}
