@@ -99,6 +99,9 @@ test('one number per table: a published number is fixed at approval, shown besid
   await pub.goto(`/disclosure/441001/${YEAR}`);
   await expect(pub.locator('#t1')).toContainText('2052 编号测试丙');
   await expect(pub.locator('#t2')).toContainText('2052 编号测试甲');
+  // The public page names the unit, its publication date and the 合计 of its tables (item 14).
+  await expect(pub.getByText(/公开单位：承德市人力资源和社会保障局本级（441001） · 公开日期：\d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(pub.getByRole('table', { name: '项目目录' }).locator('tfoot')).toContainText('合计20.00');
   const text = await (await pub.request.get(`/api/disclosure/441001/${YEAR}/export?format=text`)).text();
   expect(text).toContain('1、2052 编号测试丙');
   expect(text).toContain('2、2052 编号测试甲');

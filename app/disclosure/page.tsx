@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { publishedUnitYears } from '@/lib/projects/section';
 import { SEARCH_FROM, searchUnitYears } from '@/lib/projects/disclosure-index';
+import { searchParam, searchProblem } from '@/lib/http/params';
 
 export const metadata: Metadata = { title: '绩效目标公开' };
 
@@ -10,8 +11,10 @@ export default async function DisclosureIndex({ searchParams }: { searchParams: 
   await connection();
   const all = await publishedUnitYears();
   const raw = (await searchParams).q;
-  const q = typeof raw === 'string' ? raw.slice(0, 50) : undefined;
-  const years = searchUnitYears(all, q);
+  const parsed = searchParam.parse(Array.isArray(raw) ? raw[0] : raw) || undefined;
+  const refused = searchProblem(parsed);
+  const q = refused ? undefined : parsed;
+  const years = refused ? [] : searchUnitYears(all, q);
   return (
     <main className="page">
       <h1>单位项目支出绩效目标公开</h1>
@@ -25,7 +28,7 @@ export default async function DisclosureIndex({ searchParams }: { searchParams: 
         </form>
       ) : null}
       {years.length === 0 ? (
-        <div className="card">{q ? `没有与“${q}”相符的单位年度。` : '暂无已公开的绩效目标表。'}</div>
+        <div className="card">{refused ?? (q ? `没有与“${q}”相符的单位年度。` : '暂无已公开的绩效目标表。')}</div>
       ) : (
         <table className="grid" aria-label="已公开的单位年度">
           <thead>
