@@ -13,7 +13,7 @@ import { notesId } from './field-notes';
 export function ReturnPanel({ projectId, data }: { projectId: number; data: ReturnNotes }) {
   const [handled, setHandled] = useState(() => new Map(data.notes.map((n) => [n.id, n.isHandled])));
   const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const [, startTransition] = useTransition();
   if (data.reason === null && data.notes.length === 0) return null;
   const open = data.notes.filter((n) => !handled.get(n.id)).length;
   const jump = (path: string) => {
@@ -22,13 +22,18 @@ export function ReturnPanel({ projectId, data }: { projectId: number; data: Retu
     el?.scrollIntoView({ block: 'center' });
     field?.focus({ preventScroll: true });
   };
-  const mark = (id: number, isHandled: boolean) =>
+  // The tick shows at once; a refusal takes it back and says why.
+  const mark = (id: number, isHandled: boolean) => {
+    setError(null);
+    setHandled((m) => new Map(m).set(id, isHandled));
     startTransition(async () => {
-      setError(null);
       const r = await markCommentAction({ projectId, commentId: id, isHandled });
-      if (r.ok) setHandled((m) => new Map(m).set(id, isHandled));
-      else setError(r.message);
+      if (!r.ok) {
+        setHandled((m) => new Map(m).set(id, !isHandled));
+        setError(r.message);
+      }
     });
+  };
   return (
     <section className="card" aria-labelledby="return-panel-title" style={{ borderColor: '#f3b7b0' }}>
       <h2 id="return-panel-title" style={{ marginTop: 0 }}>
@@ -44,7 +49,7 @@ export function ReturnPanel({ projectId, data }: { projectId: number; data: Retu
         {data.notes.map((n) => (
           <li key={n.id} className="row" style={{ alignItems: 'flex-start', marginBottom: 6 }}>
             <label className="nowrap">
-              <input type="checkbox" checked={handled.get(n.id) ?? false} disabled={isPending} onChange={(e) => mark(n.id, e.currentTarget.checked)} /> 已处理
+              <input type="checkbox" checked={handled.get(n.id) ?? false} onChange={(e) => mark(n.id, e.currentTarget.checked)} /> 已处理
             </label>
             <span style={{ flex: 1 }}>
               {n.path ? (
