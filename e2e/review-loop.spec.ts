@@ -123,7 +123,7 @@ test('one number per table: a published number is fixed at approval, shown besid
   await pub.close();
 });
 
-test('the loop through 我的待办: owner submits, reviewer returns with a row comment, owner fixes from the list, reviewer sees what changed and approves (items 1, 2, 3)', async ({ browser }) => {
+test('the loop through 我的待办: owner submits, reviewer returns with a row comment, owner fixes from the list and submits from the editor, reviewer sees the marks and what changed (items 1, 2, 3)', async ({ browser }) => {
   const owner = await browser.newPage({ storageState: storageStatePath('owner') });
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
   const t = await create(owner, '13080024P00009810096A', '2052 往返测试');
