@@ -1,5 +1,9 @@
 import { redirect } from 'next/navigation';
+import { readSession } from '@/lib/auth/request';
+import { landsOnTasks } from '@/lib/tasks/read';
 
-export default function Home() {
-  redirect('/projects');
+/** Home: a reviewer lands on 我的待办, everyone else on the project list (which links to theirs). */
+export default async function Home() {
+  const session = await readSession();
+  redirect(session && !session.mustChangePassword && landsOnTasks(session.actor) ? '/tasks' : '/projects');
 }

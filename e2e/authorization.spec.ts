@@ -101,6 +101,8 @@ test('actions on each table of unit A, in every status', async () => {
     ['approveTableAction', stale],
     ['reopenTableAction', stale],
     ['addCommentAction', (t) => [{ projectId: t.id, target: null, body: '矩阵测试意见' }]],
+    // An unknown comment: an allowed caller is answered 不存在, anyone else is refused first.
+    ['markCommentAction', (t) => [{ projectId: t.id, commentId: 999_999, isHandled: true }]],
     // Allowed callers really copy the table, into the matrix's own years.
     ['duplicateTableAction', (t) => [{ projectId: t.id }]],
     ['startNextYearAction', (t) => [{ projectId: t.id }]],
@@ -128,6 +130,7 @@ test('actions on unit A, administration and accounts', async () => {
       ['renameUnitAction', { unitId: 999_999, name: '无' }],
       ['createUnitYearAction', { unitId: 999_999, year: 2030, frameworkId: 1, projectExpenditure: null }],
       ['updateUnitYearAction', { unitYearId: 999_999, frameworkId: 1, projectExpenditure: null, ruleProfile: null }],
+      ['renumberUnitYearAction', { unitYearId: 999_999 }],
       ['createUserAction', { username: 'owner', displayName: '重复', password: 'Abcdefg123', isAdmin: false }],
       ['setUserDisabledAction', { userId: 999_999, isDisabled: true }],
       ['setUserAdminAction', { userId: 999_999, isAdmin: true }],

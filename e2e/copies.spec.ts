@@ -48,10 +48,9 @@ test.describe('copying a table', () => {
     await expect(page.getByText('预算数等于财政资金与其他资金之和')).toHaveCount(0);
     const months = await page.getByLabel(/第 \d+ 个时间点的月份/).evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
     const percents = await page.getByLabel(/第 \d+ 个时间点的累计支出百分比/).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    // The plan keeps this year's months (6 月底 was deleted above). The percents are this year's as a
-    // start until the plan's storage takes empty ones (issue 19 item 7); then they will be ['', '', ''].
+    // The plan keeps this year's months (6 月底 was deleted above), with the percents to fill.
     expect(months).toEqual(['3', '10', '12']);
-    expect(percents).toEqual(['25', '75', '100']);
+    expect(percents).toEqual(['', '', '']);
     const nextCost = page.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '成本指标' }).first();
     await expect(nextCost.getByLabel(/三级指标/)).toHaveValue('总成本');
     await expect(nextCost.getByLabel(/指标值数值/)).toHaveValue('');

@@ -135,9 +135,10 @@ test.describe('the table editor', () => {
       expect(failureCode(reply)).toBe('invalid');
       const fieldErrors = (reply.result as { fieldErrors: Record<string, string[]> }).fieldErrors;
       expect(Object.keys(fieldErrors)).toEqual(
-        expect.arrayContaining(['table.code', 'table.budget.total', 'table.budget.fiscal', 'table.schedule.0.month', 'table.schedule.0.percent', 'table.indicators.0.level2']),
+        expect.arrayContaining(['table.code', 'table.schedule.0.month', 'table.indicators.0.level2']),
       );
-      expect(fieldErrors['table.budget.total']![0]).toContain('最多保留两位小数');
+      // Amounts and plan percents as typed are a draft's to keep (issue 19 item 7): the rules report them.
+      expect(Object.keys(fieldErrors)).not.toContain('table.budget.total');
       expect(await tableVersion(page, 2)).toBe(before);
     });
   });

@@ -11,7 +11,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     await page.getByLabel('用户名').fill(role.username);
     await page.getByLabel('密码').fill(role.password);
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/projects**');
+    // Home: a reviewer lands on 我的待办, the others on the project list.
+    await page.waitForURL(role.role === 'reviewer' ? '**/tasks' : '**/projects**');
     await page.context().storageState({ path: storageStatePath(role.username) });
     await page.close();
   }

@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 import { readSession } from '@/lib/auth/request';
 import { can, unitsWith } from '@/lib/auth/permissions';
 import { NavLinks } from '@/app/ui/nav-links';
+import { myTasks, taskCount } from '@/lib/tasks/read';
 import { signOut } from './account/actions';
 
 /**
@@ -14,9 +15,11 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   if (!session) redirect('/login');
   const { actor, mustChangePassword } = session;
   const reviewUnits = unitsWith(actor, 'project.review');
+  const pending = mustChangePassword ? 0 : taskCount(await myTasks(actor));
   const links = mustChangePassword
     ? [{ href: '/account/password', label: '修改密码' }]
     : [
+        { href: '/tasks', label: pending > 0 ? `待办（${pending}）` : '待办' },
         { href: '/projects', label: '项目' },
         ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
         { href: '/monitoring', label: '监控' },

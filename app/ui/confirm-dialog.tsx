@@ -98,14 +98,18 @@ export function useConfirm(): { dialog: ReactNode; confirm: (options: ConfirmOpt
       }),
     [],
   );
-  const dialog = pending ? (
-    <ConfirmDialog
-      options={pending.options}
-      onClose={(r) => {
-        setPending(null);
-        pending.resolve(r);
-      }}
-    />
-  ) : null;
+  // In <body>, not inside the caller's markup: a <form> inside the editor's <form> is not valid HTML.
+  const dialog = pending
+    ? createPortal(
+        <ConfirmDialog
+          options={pending.options}
+          onClose={(r) => {
+            setPending(null);
+            pending.resolve(r);
+          }}
+        />,
+        document.body,
+      )
+    : null;
   return { dialog, confirm };
 }

@@ -2,14 +2,20 @@ import type { TargetTable } from '@/lib/domain/table';
 import { tableLayout } from '@/lib/format/table-layout';
 import styles from './published-table.module.css';
 
+/** The header fields a comment may be on (lib/domain/locations.ts, commentTargets). */
+const COMMENT_FIELDS = new Set(['name', 'budget.total', 'purpose', 'goal', 'schedule']);
+
 type Comment = { target: string | null; body: string; userName: string };
 
 /** A table in the published layout (the disclosure's 绩效目标表), for screen and print. */
-export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; mark?: string }) {
+export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; mark?: string; isCommentable?: boolean }) {
   const { table } = props;
   const rows = tableLayout(table);
   const commentsFor = (target: string) => (props.comments ?? []).filter((c) => c.target === target);
   const head = rows.filter((r) => r.kind === 'indicator-head');
+  // Rows and fields a reviewer may click to comment on (app/(staff)/projects/[id]/comment-on-click.tsx).
+  const commentable = (target: string | undefined) =>
+    props.isCommentable && target && (target.startsWith('row:') || COMMENT_FIELDS.has(target)) ? { 'data-comment-target': target, title: '点击对此处提审核意见', className: styles.commentable } : {};
   return (
     <div className={styles.sheet}>
       <h3 className={styles.title}>
@@ -26,7 +32,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
                 {r.cells.map((c) => {
                   const notes = c.field ? commentsFor(c.field) : [];
                   return (
-                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'label' || c.field === 'schedule' ? styles.label : styles.value}>
+                    <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'label' || c.field === 'schedule' ? styles.label : styles.value} {...(c.role === 'label' ? {} : commentable(c.field === 'budget.fiscal' || c.field === 'budget.other' ? 'budget.total' : c.field))}>
                       {c.text}
                       {notes.map((n, k) => (
                         <span key={k} className={styles.note} title={n.userName}>
@@ -61,7 +67,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
               const key = table.indicators[i]?.key;
               const notes = key ? commentsFor(`row:${key}`) : [];
               return (
-                <tr key={`r${i}`} className={styles.indicator}>
+                <tr key={`r${i}`} {...commentable(key ? `row:${key}` : undefined)} className={`${styles.indicator} ${props.isCommentable && key ? styles.commentable : ''}`}>
                   {r.cells.map((c) => (
                     <td key={c.col} colSpan={c.colSpan} rowSpan={c.rowSpan} className={c.role === 'level' ? styles.level : undefined}>
                       {c.text}

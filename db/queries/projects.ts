@@ -189,7 +189,7 @@ export async function getProjectBundles(ids: readonly number[]): Promise<Project
 
 export type ProjectHeader = Pick<
   ProjectRow,
-  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'purpose' | 'goal' | 'longtermGoal' | 'amountUnit' | 'errorCount' | 'warningCount'
+  'code' | 'name' | 'totalYuan' | 'fiscalYuan' | 'otherYuan' | 'totalTyped' | 'fiscalTyped' | 'otherTyped' | 'purpose' | 'goal' | 'longtermGoal' | 'amountUnit' | 'errorCount' | 'warningCount'
 >;
 export type CheckpointInsert = Pick<CheckpointRow, 'month' | 'percent'>;
 export type IndicatorInsert = Omit<IndicatorDbRow, 'id' | 'projectId' | 'position'>;
@@ -246,6 +246,9 @@ export async function updateProjectHeader(
         totalYuan: p('totalYuan'),
         fiscalYuan: p('fiscalYuan'),
         otherYuan: p('otherYuan'),
+        totalTyped: p('totalTyped'),
+        fiscalTyped: p('fiscalTyped'),
+        otherTyped: p('otherTyped'),
         purpose: p('purpose'),
         goal: p('goal'),
         longtermGoal: p('longtermGoal'),
@@ -320,6 +323,24 @@ export async function updateProjectStatus(
       .returning(),
   );
   return row ?? null;
+}
+
+/** What numbering needs of a unit-year's tables (lib/projects/numbering.ts), without their content. */
+export async function listNumberingRows(unitYearId: number): Promise<{ id: number; position: number; status: string; publishedNumber: number | null }[]> {
+  return db()
+    .select({ id: projects.id, position: projects.position, status: projects.status, publishedNumber: projects.publishedNumber })
+    .from(projects)
+    .where(eq(projects.unitYearId, unitYearId));
+}
+
+/** Published numbers (see lib/projects/numbering.ts); only for tables of this unit-year. */
+export async function setPublishedNumbers(unitYearId: number, numbers: ReadonlyMap<number, number>): Promise<void> {
+  for (const [id, n] of numbers) {
+    await db()
+      .update(projects)
+      .set({ publishedNumber: n })
+      .where(and(eq(projects.id, id), eq(projects.unitYearId, unitYearId)));
+  }
 }
 
 export async function setProjectPositions(unitYearId: number, orderedIds: readonly number[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, first, now } from '../client';
-import { auditLog, reviewComments, reviewEvents, users, type ReviewCommentRow, type ReviewEventRow } from '../schema';
+import { auditLog, commentMarks, reviewComments, reviewEvents, users, type ReviewCommentRow, type ReviewEventRow } from '../schema';
 
 export async function insertReviewEvent(e: Omit<ReviewEventRow, 'id' | 'at'>): Promise<ReviewEventRow> {
   const [row] = await db()
@@ -91,4 +91,24 @@ async function sourcesOf(ids: readonly number[]): Promise<number[]> {
     }
   }
   return out;
+}
+
+export async function getComment(id: number): Promise<ReviewCommentRow | null> {
+  return (await first(db().select().from(reviewComments).where(eq(reviewComments.id, id)))) ?? null;
+}
+
+export async function insertCommentMark(m: { commentId: number; userId: number; isHandled: boolean }): Promise<void> {
+  await db().insert(commentMarks).values({ ...m, at: now() });
+}
+
+/** Each comment's latest 已处理 mark on the table, with who set it and when. */
+export async function listCommentMarks(projectId: number): Promise<Map<number, { isHandled: boolean; userName: string; at: number }>> {
+  const rows = await db()
+    .select({ commentId: commentMarks.commentId, isHandled: commentMarks.isHandled, at: commentMarks.at, userName: users.displayName })
+    .from(commentMarks)
+    .innerJoin(reviewComments, eq(reviewComments.id, commentMarks.commentId))
+    .innerJoin(users, eq(users.id, commentMarks.userId))
+    .where(eq(reviewComments.projectId, projectId))
+    .orderBy(asc(commentMarks.at), asc(commentMarks.id));
+  return new Map(rows.map((r) => [r.commentId, { isHandled: r.isHandled, userName: r.userName, at: r.at }]));
 }

@@ -36,6 +36,7 @@ export const {
   libraryFacets,
   librarySources,
   unitYearDeadlines,
+  commentMarks,
 } = chosen;
 
 export const tables = chosen;
@@ -63,5 +64,6 @@ export type {
   LibraryEntryRow,
   LibraryFacetRow,
   UnitYearDeadlineRow,
+  CommentMarkRow,
 } from './pg';
 export * from './enums';

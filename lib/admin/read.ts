@@ -1,4 +1,6 @@
 /** What the administration pages show. Every reader checks `admin.manage` first. */
+import { listProjectsOfUnitYear } from '@/db/queries/projects';
+import { publishedNumbers, renumbered } from '@/lib/projects/numbering';
 import { listRecentAudit } from '@/db/queries/audit';
 import { findingTotalsByUnitYear, loadUnitYearBundles } from '@/db/queries/finding-counts';
 import { listFrameworks } from '@/db/queries/frameworks';
@@ -37,12 +39,16 @@ export async function adminUnitYear(actor: Actor, unitYearId: number) {
   for (const f of frameworkRows) frameworks[String(f.id)] = await loadFramework(f.id);
   const tables = (await loadUnitYearBundles(unitYearId)).map(bundleToTable);
   const totals = await findingTotalsByUnitYear(unitYearId);
+  const rows = await listProjectsOfUnitYear(unitYearId);
+  const published = publishedNumbers(rows);
+  const inOrder = renumbered(rows);
   return {
     summary,
     findings: totals.get(unitYearId) ?? NO_FINDINGS,
     profile: ruleProfileOf(row),
     frameworks: frameworkRows.map((f) => ({ id: f.id, name: f.name })),
     basis: effectBasis(tables, frameworks, row.year),
+    numbering: { approved: published.size, isInOrder: [...inOrder].every(([id, n]) => published.get(id) === n) },
   };
 }
 

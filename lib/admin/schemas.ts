@@ -18,6 +18,8 @@ export const unitYearInput = z.object({
   projectExpenditure: textField('项目支出').max(20, '项目支出格式不正确').nullable(),
 });
 
+export const unitYearRefInput = z.object({ unitYearId: id });
+
 export const unitYearUpdateInput = z.object({
   unitYearId: id,
   frameworkId: id,

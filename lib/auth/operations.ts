@@ -115,6 +115,7 @@ export const SERVER_ACTIONS = {
     statuses: ['submitted'],
     isRefusedToAuthors: true,
   },
+  markCommentAction: { access: onProject('project.edit'), label: '标记意见已处理', statuses: EDITABLE_STATUSES },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },
@@ -123,6 +124,7 @@ export const SERVER_ACTIONS = {
   renameUnitAction: { access: ADMIN, label: '修改单位名称' },
   createUnitYearAction: { access: ADMIN, label: '新建预算年度' },
   updateUnitYearAction: { access: ADMIN, label: '修改预算年度' },
+  renumberUnitYearAction: { access: ADMIN, label: '重新编号' },
   createUserAction: { access: ADMIN, label: '新建用户' },
   setUserDisabledAction: { access: ADMIN, label: '停用或启用用户' },
   setUserAdminAction: { access: ADMIN, label: '设为或取消管理员' },

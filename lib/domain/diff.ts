@@ -25,7 +25,7 @@ const HEADER_FIELDS: { field: string; label: string; get: (t: TargetTable) => st
   {
     field: 'schedule',
     label: '资金支出计划',
-    get: (t) => t.schedule.map((c) => `${c.month}月底 ${c.percent}%`).join('，'),
+    get: (t) => t.schedule.map((c) => `${c.month}月底 ${c.percent === null ? '（未填）' : `${c.percent}%`}`).join('，'),
   },
 ];
 

@@ -5,6 +5,8 @@ export const LIMITS = {
   /** 资金用途 and 绩效目标 */
   longTextLength: 5_000,
   cellLength: 500,
+  /** An amount field as typed; a draft keeps text that is not a valid amount, up to this length. */
+  typedAmountLength: 40,
   indicatorRows: 300,
   checkpoints: 12,
   reasonLength: 2_000,

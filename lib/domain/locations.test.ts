@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentTargets, locationLabel } from './locations';
+import { commentPlaceText, commentTargets, locationLabel } from './locations';
 import type { TargetTable } from './table';
 
 const table: TargetTable = {
@@ -29,5 +29,16 @@ describe('locationLabel', () => {
   it('offers header fields and every keyed row as comment targets', () => {
     const targets = commentTargets(table);
     expect(targets.map((t) => t.value)).toEqual(['name', 'budget.total', 'purpose', 'goal', 'schedule', 'row:k1', 'row:k2']);
+  });
+});
+
+describe('commentPlaceText', () => {
+  it('keeps the label a comment was written on, and says what the place is called now when renamed', () => {
+    const written = { target: 'row:k1', targetLabel: '指标「案件受理量」（数量指标）' };
+    expect(commentPlaceText(written, table)).toBe('指标「案件受理量」（数量指标）');
+    const renamed = { ...table, indicators: [{ ...table.indicators[0]!, name: '受理案件数' }, table.indicators[1]!] };
+    expect(commentPlaceText(written, renamed)).toBe('指标「案件受理量」（数量指标）（该处现为 指标「受理案件数」（数量指标））');
+    expect(commentPlaceText({ target: 'row:k1', targetLabel: null }, renamed)).toBe('指标「受理案件数」（数量指标）');
+    expect(commentPlaceText({ target: null, targetLabel: null }, table)).toBeNull();
   });
 });

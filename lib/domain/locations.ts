@@ -52,3 +52,21 @@ export function commentTargets(table: TargetTable): { value: string; label: stri
       .map((r) => ({ value: `row:${r.key}`, label: `${r.level2}：${r.isPlaceholder ? `无${r.level2}` : r.name}` })),
   ];
 }
+
+/**
+ * Where a comment was written, as it read then (stored with the comment), and what that place is called
+ * now when it was renamed since — so the record never says another row was commented on. Comments
+ * written before labels were stored fall back to today's label.
+ */
+export function commentPlace(c: { target: string | null; targetLabel: string | null }, table: TargetTable | null): { label: string; now: string | null } | null {
+  if (c.target === null) return null;
+  const current = locationLabel(c.target, table);
+  if (c.targetLabel === null) return { label: current, now: null };
+  return { label: c.targetLabel, now: current === c.targetLabel ? null : current };
+}
+
+/** The place of a comment in one line: `指标「旧名」（数量指标）（该行现为 指标「新名」（数量指标））`. */
+export function commentPlaceText(c: { target: string | null; targetLabel: string | null }, table: TargetTable | null): string | null {
+  const p = commentPlace(c, table);
+  return p ? `${p.label}${p.now ? `（该处现为 ${p.now}）` : ''}` : null;
+}

@@ -2,8 +2,9 @@
  * The zod schemas shared by forms (react-hook-form resolver) and server actions: one per input.
  * Messages are Chinese; paths follow the TargetTable shape so errors land beside their fields.
  * A draft saves at any time: the table schema refuses only what cannot be stored (wrong types, sizes over
- * the limits, amounts that are not exact 万元, numbers out of range). What is merely unfinished — an empty
- * amount, value or text — passes here and is reported by the rules, whose errors block submission.
+ * the limits, a target number out of range). What is unfinished or wrong in a value the owner typed — an
+ * empty amount, `35.555` 万元, a plan point of 120% — passes here, is stored as typed and is reported once
+ * by the rules, whose errors block submission (not saving).
  */
 import { z } from 'zod';
 import { LIMITS } from './limits';
@@ -27,28 +28,16 @@ export const amountSchema = (label: string) =>
     });
 
 /**
- * An amount a draft may leave empty (saved as 0.00, so the owner can save before the budget is known);
- * anything typed must be a valid 万元 amount, since amounts are stored exactly in integer 元.
+ * An amount of a draft: empty (saved as 0.00, so the owner can save before the budget is known), a valid
+ * 万元 amount (stored exactly in integer 元), or text that is not one (`35.555`, `35,5`), stored as typed
+ * and reported by `money.invalid-amount` beside the field until it is corrected.
  */
-const draftAmountSchema = (label: string) =>
-  textField(label)
-    .max(20, `${label}格式不正确`)
-    .superRefine((v, ctx) => {
-      if (v === '') return;
-      const r = parseWanyuan(v);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
-    });
+const draftAmountSchema = (label: string) => textField(label).max(LIMITS.typedAmountLength, `${label}不能超过 ${LIMITS.typedAmountLength} 个字符`);
 
 const optionalAmountSchema = (label: string) =>
-  textField(label)
-    .max(20, `${label}格式不正确`)
+  draftAmountSchema(label)
     .nullable()
-    .transform((v) => (v === null || v === '' ? null : v))
-    .superRefine((v, ctx) => {
-      if (v === null) return;
-      const r = parseWanyuan(v);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: `${label}：${r.message}` });
-    });
+    .transform((v) => (v === null || v === '' ? null : v));
 
 /**
  * A number a draft may leave empty: an empty input (NaN from the form, or null) is an unfinished
@@ -96,7 +85,8 @@ export const indicatorSchema = z.object({
 
 export const checkpointSchema = z.object({
   month: z.number({ error: '请填写月份' }).int('月份应为整数').min(1, '月份应为 1–12').max(12, '月份应为 1–12'),
-  percent: z.number({ error: '请填写百分比' }).min(0, '百分比应在 0–100 之间').max(100, '百分比应在 0–100 之间'),
+  // Empty (null/NaN from the form) is a point still to fill; out of 0–100 is stored and reported by the plan rules.
+  percent: draftNumber({ min: -1e6, max: 1e6 }, '百分比应为数字'),
 });
 
 export const tableSchema = z.object({

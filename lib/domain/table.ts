@@ -5,8 +5,11 @@
  */
 import type { TargetValue } from './target-value';
 
-/** A cumulative disbursement checkpoint: by the end of `month`, `percent` % is spent. */
-export type ScheduleCheckpoint = { month: number; percent: number };
+/**
+ * A cumulative disbursement checkpoint: by the end of `month`, `percent` % is spent. A draft may hold a
+ * point whose percent is not filled in yet (null), e.g. next year's plan, reported until it is filled.
+ */
+export type ScheduleCheckpoint = { month: number; percent: number | null };
 
 export type IndicatorRow = {
   /** Stable identity of the row across saves (comments and history refer to it). */

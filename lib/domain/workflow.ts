@@ -64,5 +64,8 @@ export const ACTION_LABELS: Record<string, string> = {
   delete: '删除',
   duplicate: '复制',
   comment: '提出意见',
+  'comment-handled': '将意见标为已处理',
+  'comment-reopened': '取消意见的已处理',
+  renumber: '重新编号',
   ...Object.fromEntries(Object.values(TRANSITIONS).map((t) => [t.action, t.label])),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetCheck, isUnfilledBudget } from './budget-check';
+import { budgetCheck, isUnfilledBudget, unitYearExcess } from './budget-check';
 
 describe('the line under the amounts', () => {
   it('says nothing for empty or all-zero amounts (never a green 0.00 万元)', () => {
@@ -23,5 +23,15 @@ describe('the line under the amounts', () => {
     expect(isUnfilledBudget({ total: '0.00', fiscal: '0.00', other: null })).toBe(true);
     expect(isUnfilledBudget({ total: '0.00', fiscal: '0.00', other: '0.00' })).toBe(true);
     expect(isUnfilledBudget({ total: '10.00', fiscal: '0.00', other: null })).toBe(false);
+  });
+});
+
+describe('the unit-year’s 项目支出', () => {
+  it('warns when this table takes the Σ of budgets over it, and says by how much', () => {
+    const year = { othersYuan: 3_000_000, expenditureYuan: 3_100_000 };
+    expect(unitYearExcess('10.00', year)).toBeNull();
+    expect(unitYearExcess('12.50', year)).toEqual({ sum: '312.50', expenditure: '310.00', excess: '2.50' });
+    expect(unitYearExcess('12.50', { ...year, expenditureYuan: null })).toBeNull();
+    expect(unitYearExcess('abc', year)).toBeNull();
   });
 });

@@ -30,3 +30,19 @@ export function isUnfilledBudget(budget: { total: string; fiscal: string; other:
   };
   return zero(budget.total) && zero(budget.fiscal) && (budget.other === null || budget.other.trim() === '' || zero(budget.other));
 }
+
+/** The rest of the unit-year as the editor sees it: the other tables' budgets and the year's 项目支出. */
+export type UnitYearBudget = { othersYuan: number; expenditureYuan: number | null };
+
+/**
+ * Whether this table's 预算数 takes the unit-year's Σ budgets over its 项目支出 (issue 19 item 13): said as
+ * the owner types, before the unit-year rule reports it at export. Null when within it or not known.
+ */
+export function unitYearExcess(total: string | null | undefined, year: UnitYearBudget | undefined): { sum: string; expenditure: string; excess: string } | null {
+  if (!year || year.expenditureYuan === null) return null;
+  const t = parseWanyuan(total ?? '');
+  if (!t.ok) return null;
+  const sum = year.othersYuan + t.yuan;
+  if (sum <= year.expenditureYuan) return null;
+  return { sum: formatWanyuan(sum), expenditure: formatWanyuan(year.expenditureYuan), excess: formatWanyuan(sum - year.expenditureYuan) };
+}

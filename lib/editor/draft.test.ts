@@ -33,15 +33,24 @@ describe('drafts save at any time', () => {
     expect(parsed.indicators[0]!.target).toEqual({ kind: 'quantity', op: '>=', number: null, unit: '件' });
   });
 
-  it('still refuses what cannot be stored: malformed amounts, numbers out of range, wrong types', () => {
+  it('keeps what the owner typed in amounts and plan points, for the rules to report (issue 19 item 7)', () => {
+    const t = { ...blankTable(FRAMEWORK_2015, key), code: 'A1', name: 'x' };
+    t.budget = { total: '35.555', fiscal: '-1', other: '35,5' };
+    t.schedule = [{ month: 6, percent: 120 }, { month: 12, percent: Number.NaN }];
+    const parsed = tableSchema.parse(t);
+    expect(parsed.budget).toEqual(t.budget);
+    expect(parsed.schedule).toEqual([{ month: 6, percent: 120 }, { month: 12, percent: null }]);
+    expect(normaliseTable(parsed).budget).toEqual(t.budget);
+  });
+
+  it('still refuses what cannot be stored: numbers out of range, wrong types, over-long amounts', () => {
     const t = { ...blankTable(FRAMEWORK_2015, key), code: 'A1', name: 'x' };
     const bad = (patch: (x: typeof t) => void) => {
       const copy = structuredClone(t);
       patch(copy);
       return tableSchema.safeParse(copy).success;
     };
-    expect(bad((x) => (x.budget.total = '10.001'))).toBe(false);
-    expect(bad((x) => (x.budget.fiscal = '-1'))).toBe(false);
+    expect(bad((x) => (x.budget.total = '1'.repeat(41)))).toBe(false);
     expect(bad((x) => (x.indicators[0]!.target = { kind: 'deadline', year: null, month: 13, day: null }))).toBe(false);
     expect(bad((x) => (x.indicators[0]!.target = { kind: 'quantity', op: '>=', number: 1e13, unit: '' }))).toBe(false);
     expect(bad((x) => ((x.indicators[0]! as { name: unknown }).name = 5))).toBe(false);

@@ -12,7 +12,7 @@ import { isUnfilledBudget } from './budget-check';
 type Row = TableInput['indicators'][number];
 type Target = Row['target'];
 
-export const DEFAULT_PLAN = [
+export const DEFAULT_PLAN: { month: number; percent: number }[] = [
   { month: 3, percent: 25 },
   { month: 6, percent: 50 },
   { month: 10, percent: 75 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextYearPlan, storableNextYearPlan } from './next-year';
+import { nextYearPlan } from './next-year';
 
 describe('next year’s plan', () => {
   it('keeps this year’s months, in order and once each, with the percents to fill', () => {
@@ -12,18 +12,5 @@ describe('next year’s plan', () => {
 
   it('starts from the default months when this year has no plan', () => {
     expect(nextYearPlan([]).map((c) => c.month)).toEqual([3, 6, 10, 12]);
-  });
-
-  it('stores, until empty percents can be stored, the kept months with this year’s percents', () => {
-    expect(storableNextYearPlan([{ month: 6, percent: 40 }, { month: 12, percent: 100 }])).toEqual([
-      { month: 6, percent: 40 },
-      { month: 12, percent: 100 },
-    ]);
-    expect(storableNextYearPlan([])).toEqual([
-      { month: 3, percent: 25 },
-      { month: 6, percent: 50 },
-      { month: 10, percent: 75 },
-      { month: 12, percent: 100 },
-    ]);
   });
 });

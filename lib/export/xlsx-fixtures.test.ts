@@ -89,7 +89,7 @@ function expectCells(ws: ExcelJS.Worksheet, t: TargetTable, start: number, pageS
   expect(ws.getCell(`G${start + 1}`).value).toBe(t.budget.other === null ? '' : Number(t.budget.other));
   PLAN_COLUMNS[t.schedule.length]!.forEach((col, i) => {
     const point = ws.getCell(`${col}${start + 4}`);
-    expect([point.value, point.numFmt]).toEqual([t.schedule[i]!.percent / 100, '0%']);
+    expect([point.value, point.numFmt]).toEqual([t.schedule[i]!.percent! / 100, '0%']);
   });
 }
 

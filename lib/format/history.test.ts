@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { eventLabel, historyOrder, orderEvents, reasonLabel } from './history';
+import { editsSinceReturn, eventLabel, historyOrder, orderEvents, reasonLabel } from './history';
 
 /** Every action the project commands write to the audit log (lib/projects/commands, import). */
-const AUDITED = ['create', 'update', 'import', 'delete', 'duplicate', 'comment', 'submit', 'withdraw', 'return', 'approve', 'reopen', 'revise'];
+const AUDITED = ['create', 'update', 'import', 'delete', 'duplicate', 'comment', 'submit', 'withdraw', 'return', 'approve', 'reopen', 'revise', 'comment-handled', 'comment-reopened', 'renumber'];
 
 describe('history wording and order', () => {
   it('names every audited event in Chinese, comment included', () => {
@@ -27,5 +27,12 @@ describe('history wording and order', () => {
     expect(historyOrder('oldest')).toBe('oldest');
     expect(orderEvents(events, historyOrder(undefined)).map((e) => e.id)).toEqual([3, 2, 4, 1]);
     expect(orderEvents(events, 'oldest').map((e) => e.id)).toEqual([1, 4, 2, 3]);
+  });
+
+  it('gives the edits since the latest return, oldest first, for the reviewer’s “自退回以来的修改”', () => {
+    const e = (id: number, action: string) => ({ id, at: id * 10, action });
+    const events = [e(1, 'create'), e(2, 'update'), e(3, 'submit'), e(4, 'return'), e(5, 'revise'), e(6, 'update'), e(7, 'comment'), e(8, 'update'), e(9, 'submit')];
+    expect(editsSinceReturn(events)!.map((x) => x.id)).toEqual([5, 6, 8]);
+    expect(editsSinceReturn(events.slice(0, 3))).toBeNull();
   });
 });

@@ -25,3 +25,17 @@ export function orderEvents<E extends { at: number; id: number }>(events: readon
   const sign = order === 'newest' ? -1 : 1;
   return [...events].sort((a, b) => sign * (a.at - b.at || a.id - b.id));
 }
+
+/** Saves and imports that change a table's content. */
+const EDITS = new Set(['update', 'import', 'revise']);
+
+/**
+ * "自退回以来的修改": the edits made after the table's latest return, oldest first, so the reviewer reads
+ * what changed between the version they returned and the one resubmitted. Null when it was never returned.
+ */
+export function editsSinceReturn<E extends { at: number; id: number; action: string }>(events: readonly E[]): E[] | null {
+  const ordered = orderEvents(events, 'oldest');
+  const i = ordered.map((e) => e.action).lastIndexOf('return');
+  if (i < 0) return null;
+  return ordered.slice(i + 1).filter((e) => EDITS.has(e.action));
+}

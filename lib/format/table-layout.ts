@@ -42,8 +42,8 @@ function amount(text: string): Partial<LayoutCell> {
   return r?.ok ? { number: { value: r.yuan / 10000, format: 'wanyuan', decimals: 2 } } : {};
 }
 
-function percentNumber(percent: number): LayoutNumber | undefined {
-  if (!Number.isFinite(percent)) return undefined;
+function percentNumber(percent: number | null): LayoutNumber | undefined {
+  if (percent === null || !Number.isFinite(percent)) return undefined;
   return { value: percent / 100, format: 'percent', decimals: (String(percent).split('.')[1] ?? '').length };
 }
 
@@ -70,7 +70,7 @@ function planRows(schedule: readonly ScheduleCheckpoint[]): LayoutRow[] {
     }
     chunk.forEach((c, i) => {
       months.push(cell(`${c.month}月底`, col, widths[i]!, 'label', { field: 'schedule' }));
-      percents.push(cell(`${c.percent}%`, col, widths[i]!, 'value', { field: 'schedule', number: percentNumber(c.percent) }));
+      percents.push(cell(c.percent === null ? '' : `${c.percent}%`, col, widths[i]!, 'value', { field: 'schedule', number: percentNumber(c.percent) }));
       col += widths[i]!;
     });
     rows.push({ kind: 'header', cells: months }, { kind: 'header', cells: percents });

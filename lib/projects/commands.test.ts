@@ -14,6 +14,7 @@ import { saveTable } from './commands/save-table';
 import { transitionTable } from './commands/transition-table';
 import { loadTable } from './read';
 import { refusal } from '@/lib/testing/refusal';
+import { tableSchema } from '@/lib/domain/schemas';
 
 let owner: Actor;
 let otherOwner: Actor;
@@ -101,6 +102,32 @@ describe('create and save', () => {
   });
 });
 
+describe('a draft can always be saved', () => {
+  it('keeps 35.555 万元 and a plan point of 120% as typed, one error each, and refuses only submission', async () => {
+    const who = { actor: owner, ip: null };
+    const { projectId, version } = await createTable(who, unitYearId, sampleTable('13080024P00009810007A'));
+    const input = sampleTable('13080024P00009810007A');
+    input.budget = { total: '35.555', fiscal: '35,5', other: 'abc' };
+    input.schedule = [{ month: 3, percent: 25 }, { month: 6, percent: null }, { month: 12, percent: 120 }];
+    const saved = await saveTable(who, projectId, version, tableSchema.parse(input));
+    const loaded = (await loadTable(projectId))!;
+    expect(loaded.table.budget).toEqual({ total: '35.555', fiscal: '35,5', other: 'abc' });
+    expect(loaded.table.schedule).toEqual(input.schedule);
+    const at = (prefix: string) => saved.findings.filter((f) => f.path.startsWith(prefix)).map((f) => `${f.rule} ${f.path}`);
+    expect(at('budget')).toEqual(['money.invalid-amount budget.total', 'money.invalid-amount budget.fiscal', 'money.invalid-amount budget.other']);
+    expect(at('schedule')).toEqual(['plan.percent-empty schedule.1.percent', 'plan.percent-range schedule.2.percent']);
+    expect(loaded.project.errorCount).toBe(5);
+    expect((await refusal(() => transitionTable(who, 'submit', { projectId, version: saved.version }))).message).toContain('错误');
+    // Corrected, the typed text goes and the amounts are stored in 元 again.
+    input.budget = { total: '35.56', fiscal: '35.56', other: null };
+    input.schedule = [{ month: 3, percent: 25 }, { month: 12, percent: 100 }];
+    await saveTable(who, projectId, saved.version, tableSchema.parse(input));
+    const fixed = (await loadTable(projectId))!;
+    expect(fixed.table.budget).toEqual({ total: '35.56', fiscal: '35.56', other: null });
+    expect([fixed.project.totalYuan, fixed.project.totalTyped, fixed.project.otherTyped]).toEqual([355_600, null, null]);
+  });
+});
+
 describe('workflow', () => {
   it('runs draft → submitted → returned → draft → submitted → approved, and freezes approved tables', async () => {
     const who = { actor: owner, ip: null };
@@ -179,10 +206,10 @@ describe('copies and deletion', () => {
     // The cost target equalled this year's budget: it is cleared with the amounts.
     expect(next.table.indicators[3]).toMatchObject({ level2: '成本指标', value: '' });
     expect(next.table.schedule).toEqual([
-      { month: 3, percent: 25 },
-      { month: 6, percent: 50 },
-      { month: 10, percent: 75 },
-      { month: 12, percent: 100 },
+      { month: 3, percent: null },
+      { month: 6, percent: null },
+      { month: 10, percent: null },
+      { month: 12, percent: null },
     ]);
     expect(next.table.indicators.map((r) => r.basis)).toEqual(sampleTable().indicators.map((r) => r.basis));
   });

@@ -11,7 +11,7 @@ export type HistoryEntry = {
   reason: string | null;
   note: string | null;
   /** The comments a transition carried (a return's row comments), as written. */
-  comments: { target: string | null; body: string }[];
+  comments: { target: string | null; targetLabel: string | null; body: string }[];
 };
 
 function parse(json: string | null): unknown {
@@ -23,12 +23,12 @@ function parse(json: string | null): unknown {
   }
 }
 
-function commentList(v: unknown): { target: string | null; body: string }[] {
+function commentList(v: unknown): { target: string | null; targetLabel: string | null; body: string }[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((c: unknown) => {
     if (typeof c !== 'object' || c === null) return [];
-    const { target, body } = c as Record<string, unknown>;
-    return typeof body === 'string' ? [{ target: typeof target === 'string' ? target : null, body }] : [];
+    const { target, targetLabel, body } = c as Record<string, unknown>;
+    return typeof body === 'string' ? [{ target: typeof target === 'string' ? target : null, targetLabel: typeof targetLabel === 'string' ? targetLabel : null, body }] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 /** Everything the project list page shows, scoped to the unit-years the actor may see. */
 import { z } from 'zod';
-import { listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/projects';
+import { listNumberingRows, listProjects, PROJECT_SORTS, type ProjectListRow } from '@/db/queries/projects';
+import { publishedNumbers } from './numbering';
 import { countUnitYearOptions, getUnitYearSummary, listUnitYearOptions, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
 
 export type { ProjectListRow, UnitYearOption, UnitYearSummary };
@@ -38,6 +39,8 @@ export type ProjectListPage = {
   page: number;
   pageCount: number;
   params: ListParams;
+  /** The published number of each approved table listed (lib/projects/numbering.ts). */
+  publishedNumbers: Record<number, number>;
   /** Set when the search was refused (too long): no rows are listed, this says why. */
   searchProblem?: string;
 };
@@ -62,7 +65,7 @@ export async function projectListPage(actor: Actor, raw: Record<string, string |
   const first = async () => (unitYears ?? (await listUnitYearOptions(visible, { limit: 1 })))[0];
   const firstVisible = params.uy ? undefined : await first();
   const selected = params.uy ? await canSeeUnitYear(actor, params.uy) : firstVisible ? ((await getUnitYearSummary(firstVisible.id)) ?? null) : null;
-  const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params };
+  const empty = { unitYears, unitYearCount, rows: [], total: 0, page: 1, pageCount: 1, params, publishedNumbers: {} };
   if (!selected) return { ...empty, selected: null };
   const refused = searchProblem(params.q);
   if (refused) return { ...empty, selected, searchProblem: refused };
@@ -77,7 +80,16 @@ export async function projectListPage(actor: Actor, raw: Record<string, string |
     page,
     pageSize: PAGE_SIZE,
   });
-  return { ...empty, selected, rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const published = rows.some((r) => r.status === 'approved') ? publishedNumbers(await listNumberingRows(selected.id)) : new Map<number, number>();
+  return {
+    ...empty,
+    selected,
+    rows,
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    publishedNumbers: Object.fromEntries(rows.flatMap((r) => (published.has(r.id) ? [[r.id, published.get(r.id)!]] : []))),
+  };
 }
 
 export type UnitYearPickerPage = { rows: UnitYearOption[]; total: number; page: number; pageCount: number };

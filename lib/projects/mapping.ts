@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CheckpointInsert, IndicatorInsert, ProjectBundle, ProjectHeader } from '@/db/queries/projects';
 import type { IndicatorDbRow } from '@/db/schema';
-import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
+import { formatWanyuan, parseWanyuan } from '@/lib/domain/money';
 import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
 import { COMPARATORS, type Comparator, type TargetValue } from '@/lib/domain/target-value';
 
@@ -33,9 +33,9 @@ export function bundleToTable(bundle: ProjectBundle): TargetTable {
     code: p.code,
     name: p.name,
     budget: {
-      total: formatWanyuan(p.totalYuan),
-      fiscal: formatWanyuan(p.fiscalYuan),
-      other: p.otherYuan === null ? null : formatWanyuan(p.otherYuan),
+      total: p.totalTyped ?? formatWanyuan(p.totalYuan),
+      fiscal: p.fiscalTyped ?? formatWanyuan(p.fiscalYuan),
+      other: p.otherTyped ?? (p.otherYuan === null ? null : formatWanyuan(p.otherYuan)),
     },
     purpose: p.purpose,
     goal: p.goal,
@@ -60,14 +60,27 @@ export function bundleToTable(bundle: ProjectBundle): TargetTable {
   };
 }
 
-/** The stored header of a (validated) table; amounts must already be valid 万元 strings. */
+/** An amount as stored: its 元, or (not a valid amount) the text as typed beside a 0 / null. */
+function storedAmount(text: string | null, empty: number | null): { yuan: number | null; typed: string | null } {
+  if (text === null || text.trim() === '') return { yuan: empty, typed: null };
+  const r = parseWanyuan(text);
+  return r.ok ? { yuan: r.yuan, typed: null } : { yuan: empty, typed: text };
+}
+
+/** The stored header of a (validated) table; an amount that is not a valid 万元 amount is kept as typed. */
 export function tableHeader(table: TargetTable, counts: { errors: number; warnings: number }): ProjectHeader {
+  const total = storedAmount(table.budget.total, 0);
+  const fiscal = storedAmount(table.budget.fiscal, 0);
+  const other = storedAmount(table.budget.other, null);
   return {
     code: table.code,
     name: table.name,
-    totalYuan: wanyuanToYuan(table.budget.total),
-    fiscalYuan: wanyuanToYuan(table.budget.fiscal),
-    otherYuan: table.budget.other === null || table.budget.other.trim() === '' ? null : wanyuanToYuan(table.budget.other),
+    totalYuan: total.yuan ?? 0,
+    fiscalYuan: fiscal.yuan ?? 0,
+    otherYuan: other.yuan,
+    totalTyped: total.typed,
+    fiscalTyped: fiscal.typed,
+    otherTyped: other.typed,
     purpose: table.purpose,
     goal: table.goal,
     longtermGoal: table.longtermGoal ?? null,

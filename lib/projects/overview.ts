@@ -11,7 +11,7 @@ import { isEditable, WORKFLOW_ACTIONS, type WorkflowAction } from '@/lib/domain/
 import { projectFor, projectTarget } from './access';
 import { findingsOf } from './findings';
 import { loadTable } from './read';
-import { printedNumber } from './section';
+import { printedNumberOf, tableNumbers, type TableNumbers } from './section';
 import { displayNameOf } from './commands/shared';
 
 export type ProjectView = {
@@ -20,8 +20,10 @@ export type ProjectView = {
   unitYear: UnitYearSummary;
   findings: Finding[];
   updatedByName: string | null;
-  /** The N the table is printed with (`lib/projects/section.ts`), which the list's 序号 need not be. */
+  /** The N the table is printed with (`lib/projects/section.ts`): its published number once approved, else its 序号. */
   printedNumber: number;
+  /** Its 序号 in the list and its published number, which the pages show both of when they differ. */
+  numbers: TableNumbers;
   rights: {
     canEdit: boolean;
     canCreate: boolean;
@@ -45,6 +47,7 @@ export async function projectView(actor: Actor, projectId: number, permission: P
   const unitYear = await getUnitYearSummary(scope.unitYear.id);
   if (!loaded || !unitYear) return null;
   const { project } = loaded;
+  const numbers = await tableNumbers(project);
   const unitId = scope.unitId;
   // The buttons offered are exactly what the server would allow (the operations table decides both).
   const actions: WorkflowAction[] = [];
@@ -59,7 +62,8 @@ export async function projectView(actor: Actor, projectId: number, permission: P
     unitYear,
     findings: await findingsOf(loaded.table, scope.unitYear),
     updatedByName: await displayNameOf(project.updatedBy),
-    printedNumber: await printedNumber(project),
+    printedNumber: printedNumberOf(numbers),
+    numbers,
     rights: {
       canEdit: isEditable(project.status) && can(actor, 'project.edit', unitId),
       canCreate: can(actor, 'project.create', unitId),

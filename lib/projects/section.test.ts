@@ -1,21 +1,21 @@
 /**
- * One numbering rule wherever a table is shown: the overview, preview and editor headings use
- * `printedNumber`, which must agree with the number every export gives the table — also when positions
- * have gaps (a deleted draft) and for approved tables, numbered among the approved ones.
+ * One number per table (issue 19 item 9): the staff pages and every export with drafts use the list's
+ * 序号; the published section uses the published number, fixed at approval, which a later approval
+ * does not change and only the administrator's 重新编号 does.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { write } from '@/db/client';
-import { deleteProject, listProjectsOfUnitYear } from '@/db/queries/projects';
+import { listProjectsOfUnitYear } from '@/db/queries/projects';
 import { loadDemo } from '@/lib/setup/demo';
-import { freshDatabase } from '@/lib/testing/db';
-import { printedNumber, sectionById } from './section';
+import { makeActor, freshDatabase } from '@/lib/testing/db';
+import { deleteTable } from './commands/delete-table';
+import { renumberUnitYear } from './commands/renumber-unit-year';
+import { transitionTable } from './commands/transition-table';
+import { listAuditFor } from '@/db/queries/audit';
+import { printedNumberOf, sectionById, tableNumbers } from './section';
 
-async function exportedNumbers(unitYearId: number): Promise<Map<number, number>> {
-  const published = (await sectionById(unitYearId, { includeDrafts: false }))!.entries;
-  const all = (await sectionById(unitYearId, { includeDrafts: true }))!.entries;
-  const numbers = new Map(all.filter((e) => e.isDraft).map((e) => [e.projectId, e.number]));
-  for (const e of published) numbers.set(e.projectId, e.number);
-  return numbers;
+async function exportedNumbers(unitYearId: number, includeDrafts: boolean): Promise<Map<number, number>> {
+  return new Map((await sectionById(unitYearId, { includeDrafts }))!.entries.map((e) => [e.projectId, e.number]));
 }
 
 beforeAll(async () => {
@@ -23,23 +23,49 @@ beforeAll(async () => {
   await loadDemo();
 }, 60_000);
 
-describe('a table’s printed number', () => {
-  it('is its place among the approved tables when approved, in the whole section otherwise', async () => {
+describe('a table’s numbers', () => {
+  it('are its 序号 in the list and with drafts, and its published number in the published section', async () => {
     const rows = await listProjectsOfUnitYear(1);
     const firstApproved = rows.find((p) => p.status === 'approved')!;
     expect(firstApproved.position).toBe(6);
-    expect(await printedNumber(firstApproved)).toBe(1);
-    const exported = await exportedNumbers(1);
-    for (const p of rows) expect(await printedNumber(p), p.code).toBe(exported.get(p.id));
+    expect(await tableNumbers(firstApproved)).toEqual({ listNumber: 6, publishedNumber: 1 });
+    const withDrafts = await exportedNumbers(1, true);
+    const published = await exportedNumbers(1, false);
+    for (const p of rows) {
+      expect(withDrafts.get(p.id), p.code).toBe(p.position);
+      const n = await tableNumbers(p);
+      expect(printedNumberOf(n), p.code).toBe(p.status === 'approved' ? published.get(p.id) : p.position);
+    }
   });
 
-  it('agrees with the exports after a draft is deleted and positions have a gap', async () => {
+  it('keep a published number when another table is approved later; 重新编号 renumbers in list order, audited', async () => {
+    const reviewer = { actor: await makeActor('reviewer-n', [{ unitId: 1, role: 'reviewer' }]), ip: null };
+    const before = await exportedNumbers(1, false);
+    // Table 4 (submitted by the demo) is approved now: it comes after the others, whose numbers stay.
+    const t4 = (await listProjectsOfUnitYear(1)).find((p) => p.position === 4)!;
+    await transitionTable(reviewer, 'approve', { projectId: t4.id, version: t4.version });
+    const after = await exportedNumbers(1, false);
+    for (const [id, n] of before) expect(after.get(id)).toBe(n);
+    expect(after.get(t4.id)).toBe(before.size + 1);
+    expect(await tableNumbers((await listProjectsOfUnitYear(1)).find((p) => p.id === t4.id)!)).toEqual({ listNumber: 4, publishedNumber: before.size + 1 });
+
+    const admin = { actor: await makeActor('admin-n', [], true), ip: null };
+    const result = await renumberUnitYear(admin, 1);
+    expect(result.changed).toBeGreaterThan(0);
+    const renumbered = await exportedNumbers(1, false);
+    expect(renumbered.get(t4.id)).toBe(1);
+    expect([...renumbered.values()].sort((a, b) => a - b)).toEqual(Array.from({ length: renumbered.size }, (_, i) => i + 1));
+    expect((await listAuditFor('unit-year', 1)).map((a) => a.action)).toContain('renumber');
+  });
+
+  it('has no gap in the list after a draft is deleted', async () => {
+    const owner = { actor: await makeActor('owner-n', [{ unitId: 1, role: 'owner' }]), ip: null };
     const rows = await listProjectsOfUnitYear(1);
-    await write(() => deleteProject(rows.find((p) => p.status === 'draft' && p.position === 2)!.id));
+    const second = rows.find((p) => p.position === 2)!;
+    await deleteTable(owner, second.id, second.version);
     const after = await listProjectsOfUnitYear(1);
-    const third = after.find((p) => p.position === 3)!;
-    expect(await printedNumber(third)).toBe(2);
-    const exported = await exportedNumbers(1);
-    for (const p of after) expect(await printedNumber(p), p.code).toBe(exported.get(p.id));
+    expect(after.map((p) => p.position)).toEqual(Array.from({ length: rows.length - 1 }, (_, i) => i + 1));
+    const withDrafts = await exportedNumbers(1, true);
+    for (const p of after) expect(withDrafts.get(p.id)).toBe(p.position);
   });
 });

@@ -1,17 +1,18 @@
 /**
  * A unit-year's section 五 (its tables in print order) as exports and the public page need it.
  *
- * Numbering, the one rule every format and route follows: a table's N is its place in the section it is
- * printed in. The published section holds the approved tables; a section that includes drafts holds
- * them all. A single table is printed as part of the section it belongs to — the published section for
- * an approved table, the full one for a table not yet approved — so the staff download, the public
- * download and the public page give an approved table the same N.
+ * Numbering, the one rule every format and route follows (lib/projects/numbering.ts): the published
+ * section holds the approved tables, numbered by their published numbers; a section that includes drafts
+ * holds them all, numbered by their 序号 in the list. A single table is printed as part of the section it
+ * belongs to — the published section for an approved table, the full one for a table not yet approved —
+ * so the staff download, the public download and the public page give an approved table the same N.
  */
-import { countProjectsBefore, listProjectsOfUnitYear } from '@/db/queries/projects';
+import { listNumberingRows, listProjectsOfUnitYear } from '@/db/queries/projects';
 import { findUnitYearSummaryByCode, getUnitYearSummary, listPublishedUnitYears, type UnitYearOption, type UnitYearSummary } from '@/db/queries/units';
 import type { ProjectRow } from '@/db/schema';
 import { formatWanyuan } from '@/lib/domain/money';
 import type { TargetTable, UnitRef } from '@/lib/domain/table';
+import { publishedNumbers } from './numbering';
 import { loadTables } from './read';
 
 /** One table of the section without its rows: enough for titles, the cover list and file names. */
@@ -56,18 +57,27 @@ function entry(p: ProjectRow, number: number): SectionEntry {
 
 /** The entries chosen by `opts`, numbered by the rule above. */
 function chooseEntries(rows: readonly ProjectRow[], opts: SectionOptions): SectionEntry[] {
-  const approved = rows.filter((p) => p.status === 'approved');
-  const numbered = (list: readonly ProjectRow[]) => list.map((p, i) => entry(p, i + 1));
-  if (opts.projectCode === undefined) return numbered(opts.includeDrafts ? rows : approved);
+  const published = publishedNumbers(rows);
+  const approved = rows.filter((p) => published.has(p.id)).sort((a, b) => published.get(a.id)! - published.get(b.id)!);
+  const all = (list: readonly ProjectRow[]) => list.map((p) => entry(p, p.position));
+  if (opts.projectCode === undefined) return opts.includeDrafts ? all(rows) : approved.map((p) => entry(p, published.get(p.id)!));
   const p = rows.find((r) => r.code === opts.projectCode);
   if (!p) return [];
-  if (p.status === 'approved') return [entry(p, approved.indexOf(p) + 1)];
-  return opts.includeDrafts ? [entry(p, rows.indexOf(p) + 1)] : [];
+  if (p.status === 'approved') return [entry(p, published.get(p.id)!)];
+  return opts.includeDrafts ? [entry(p, p.position)] : [];
 }
 
-/** The N a table is printed with by the rule above, wherever it is shown (overview, preview, exports). */
-export async function printedNumber(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position' | 'status'>): Promise<number> {
-  return (await countProjectsBefore(project, project.status === 'approved')) + 1;
+/** A table's 序号 and, once approved, its published number (see lib/projects/numbering.ts). */
+export type TableNumbers = { listNumber: number; publishedNumber: number | null };
+
+export async function tableNumbers(project: Pick<ProjectRow, 'id' | 'unitYearId' | 'position' | 'status'>): Promise<TableNumbers> {
+  if (project.status !== 'approved') return { listNumber: project.position, publishedNumber: null };
+  return { listNumber: project.position, publishedNumber: publishedNumbers(await listNumberingRows(project.unitYearId)).get(project.id) ?? null };
+}
+
+/** The N a table is printed with by the rule above (its published number once approved, else its 序号). */
+export function printedNumberOf(numbers: TableNumbers): number {
+  return numbers.publishedNumber ?? numbers.listNumber;
 }
 
 /**

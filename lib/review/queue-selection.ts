@@ -10,10 +10,12 @@ export function isQuietRow(row: QueueRow): boolean {
   return row.warningCount === 0 && row.errorCount === 0;
 }
 
-/** "全选" ticked: every quiet row, plus the rows with warnings already ticked one by one. Unticked: none. */
+/**
+ * "全选" ticked: every quiet row, plus the rows with warnings already ticked one by one. Unticked: the
+ * quiet rows go; a row with warnings ticked on purpose stays ticked until its own box is unticked.
+ */
 export function selectAll(rows: readonly QueueRow[], selected: ReadonlySet<number>, isChecked: boolean): Set<number> {
-  if (!isChecked) return new Set();
-  return new Set(rows.filter((r) => isQuietRow(r) || selected.has(r.id)).map((r) => r.id));
+  return new Set(rows.filter((r) => (isChecked && isQuietRow(r)) || (!isQuietRow(r) && selected.has(r.id))).map((r) => r.id));
 }
 
 /** The "全选" box reads checked when every quiet row is selected (and there is one). */

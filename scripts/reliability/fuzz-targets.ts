@@ -36,6 +36,7 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'approveTableAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version }) },
   { name: 'reopenTableAction', caller: 'admin', shape: 'single', valid: (c) => ({ projectId: c.projectId, version: c.version, reason: '理由' }) },
   { name: 'bulkApproveAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ items: [{ projectId: c.projectId, version: c.version }] }) },
+  { name: 'markCommentAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, commentId: NOBODY, isHandled: true }) },
   { name: 'addCommentAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ projectId: c.projectId, target: null, body: '意见' }) },
   // The round the admin's valid payload opens in the demo year makes report 1 (the first approved demo table);
   // the report payloads carry a stale version, so a valid one is refused after every check has run.
@@ -62,6 +63,8 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'renameUnitAction', caller: 'admin', shape: 'single', valid: () => ({ unitId: NOBODY, name: '单位' }) },
   { name: 'createUnitYearAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitId: c.unitId, year: 2024, frameworkId: 1, projectExpenditure: null }) },
   { name: 'updateUnitYearAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, frameworkId: 1, projectExpenditure: '3447.87', ruleProfile: null }) },
+  // An unknown unit-year: renumbering the run's own year would change the numbers other checks read.
+  { name: 'renumberUnitYearAction', caller: 'admin', shape: 'single', valid: () => ({ unitYearId: NOBODY }) },
   { name: 'createUserAction', caller: 'admin', shape: 'single', valid: () => ({ username: 'owner', displayName: '名', password: 'Abcdefg123', isAdmin: false }) },
   // Unknown user ids: a mutation that happens to be valid must not disable or reset the accounts the run uses.
   { name: 'setUserDisabledAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isDisabled: true }) },

@@ -31,7 +31,8 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     if (!result.ok) return { ok: false, code: 'denied', message: result.message, fieldErrors: {}, username: parsed.data.username };
     await replaceSession(result.user.id, ip, (await headers()).get('user-agent'));
     await setDeviceCookie(device);
-    destination = result.user.mustChangePassword ? '/account/password' : safeNextPath(parsed.data.next);
+    // Without an explicit destination, home decides (a reviewer lands on 我的待办).
+    destination = result.user.mustChangePassword ? '/account/password' : parsed.data.next ? safeNextPath(parsed.data.next) : '/';
   } catch (error) {
     console.error('[sign-in]', error);
     return { ok: false, code: 'error', message: '登录时出错，请稍后重试', fieldErrors: {} };

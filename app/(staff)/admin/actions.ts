@@ -16,6 +16,7 @@ import {
   membershipInput,
   unitInput,
   unitYearInput,
+  unitYearRefInput,
   unitYearUpdateInput,
   userAdminInput,
   userCreateInput,
@@ -23,6 +24,7 @@ import {
   userRefInput,
 } from '@/lib/admin/schemas';
 import { defineAction } from '@/lib/actions/define';
+import { renumberUnitYear } from '@/lib/projects/commands/renumber-unit-year';
 
 const paths = () => ['/admin', '/admin/units', '/admin/users', '/projects'];
 
@@ -52,6 +54,13 @@ export const updateUnitYearAction = defineAction({
   schema: unitYearUpdateInput,
   run: (i, ctx) => updateUnitYearSettings(ctx, i.unitYearId, i),
   revalidate: paths,
+});
+
+export const renumberUnitYearAction = defineAction({
+  name: 'renumberUnitYearAction',
+  schema: unitYearRefInput,
+  run: (i, ctx) => renumberUnitYear(ctx, i.unitYearId),
+  revalidate: () => [...paths(), '/exports', '/disclosure'],
 });
 
 export const createUserAction = defineAction({

@@ -11,6 +11,7 @@ import {
 } from '@/lib/domain/schemas';
 import { LIMITS } from '@/lib/domain/limits';
 import { textField } from '@/lib/domain/text';
+import { markComment } from '@/lib/projects/commands/mark-comment';
 import { addComment } from '@/lib/projects/commands/comment';
 import { duplicateTable, startNextYear } from '@/lib/projects/commands/copy-table';
 import { createTable } from '@/lib/projects/commands/create-table';
@@ -88,6 +89,16 @@ export const bulkApproveAction = defineAction({
     return results;
   },
   revalidate: () => ['/projects', '/review'],
+});
+
+export const markCommentAction = defineAction({
+  name: 'markCommentAction',
+  schema: projectRefInput.extend({
+    commentId: z.number({ error: '意见无效' }).int('意见无效').positive('意见无效'),
+    isHandled: z.boolean({ error: '请说明是否已处理' }),
+  }),
+  run: (input, ctx) => markComment(ctx, input.projectId, input.commentId, input.isHandled),
+  revalidate: (input) => [`/projects/${input.projectId}`, `/projects/${input.projectId}/edit`],
 });
 
 export const addCommentAction = defineAction({

@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/request';
 import { STATUS_LABELS, STATUSES } from '@/lib/domain/workflow';
 import { formatTime } from '@/lib/format/time';
 import { projectListPage, type ListParams } from '@/lib/projects/list';
+import { NUMBERING_NOTE } from '@/lib/projects/numbering';
 import { UnitYearPicker } from '@/app/ui/unit-year-picker';
 import { Wanyuan } from '@/app/ui/money';
 import { FindingCounts, StatusBadge } from '@/app/ui/status-badge';
@@ -134,7 +135,14 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           ) : null}
           {data.rows.map((r) => (
             <tr key={r.id}>
-              <td className="num">{r.position}</td>
+              <td className="num nowrap">
+                {r.position}
+                {data.publishedNumbers[r.id] !== undefined && data.publishedNumbers[r.id] !== r.position ? (
+                  <span className="muted" title={NUMBERING_NOTE}>
+                    （公开编号 {data.publishedNumbers[r.id]}）
+                  </span>
+                ) : null}
+              </td>
               <td className="nowrap">{r.code}</td>
               <td>
                 <Link href={`/projects/${r.id}`}>{r.name}</Link>
@@ -171,6 +179,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           ))}
         </tbody>
       </table>
+      {data.rows.some((r) => data.publishedNumbers[r.id] !== undefined && data.publishedNumbers[r.id] !== r.position) ? (
+        <p className="muted" role="note">
+          公开编号：{NUMBERING_NOTE}
+        </p>
+      ) : null}
       {data.pageCount > 1 ? (
         <nav className="pager" aria-label="分页">
           {data.page > 1 ? <a className="btn btn-small" href={href(params, { page: data.page - 1 })}>上一页</a> : null}

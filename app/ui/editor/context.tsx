@@ -6,6 +6,7 @@ import type { Finding } from '@/lib/domain/rules';
 import type { TableInput } from '@/lib/domain/schemas';
 import type { FindingsStore } from '@/lib/editor/findings-store';
 import type { RevealStore } from '@/lib/editor/reveal-store';
+import type { UnitYearBudget } from '@/lib/editor/budget-check';
 
 export type EditorComment = { target: string | null; body: string; userName: string };
 
@@ -15,7 +16,7 @@ export type EditorComment = { target: string | null; body: string; userName: str
  */
 export type EditorForm = Pick<UseFormReturn<TableInput>, 'register' | 'setValue' | 'getValues' | 'control'>;
 
-export type EditorContextValue = { form: EditorForm; findings: FindingsStore; reveal: RevealStore; comments: EditorComment[] };
+export type EditorContextValue = { form: EditorForm; findings: FindingsStore; reveal: RevealStore; comments: EditorComment[]; unitYearBudget?: UnitYearBudget | undefined };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
 

@@ -3,8 +3,8 @@
 import { memo } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
-import { budgetCheck } from '@/lib/editor/budget-check';
-import { useEditorForm } from './context';
+import { budgetCheck, unitYearExcess } from '@/lib/editor/budget-check';
+import { useEditor, useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
 import styles from './editor.module.css';
 
@@ -59,6 +59,21 @@ function BudgetCheck() {
   );
 }
 
+/** Σ of the unit-year's budgets against its 项目支出, with this table's 预算数 as typed. */
+function UnitYearCheck() {
+  const { unitYearBudget } = useEditor();
+  const total = useWatch<TableInput, 'budget.total'>({ name: 'budget.total' });
+  const excess = unitYearExcess(total, unitYearBudget);
+  if (!excess) return null;
+  return (
+    <div className={styles.full} aria-live="polite">
+      <span className="field-warn">
+        提醒：按此预算数，本年度各表预算数合计 {excess.sum} 万元，超过单位的项目支出 {excess.expenditure} 万元（多 {excess.excess} 万元）。请核对预算数，或请管理员核对项目支出。
+      </span>
+    </div>
+  );
+}
+
 export const HeaderFields = memo(function HeaderFields() {
   return (
     <div className={styles.grid2}>
@@ -70,6 +85,7 @@ export const HeaderFields = memo(function HeaderFields() {
         <TextField path="budget.other" label="其他资金" hint="万元，可不填" inputMode="decimal" />
       </div>
       <BudgetCheck />
+      <UnitYearCheck />
       <TextField path="purpose" label="资金用途" multiline />
     </div>
   );

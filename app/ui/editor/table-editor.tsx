@@ -11,6 +11,7 @@ import { createFindingsStore } from '@/lib/editor/findings-store';
 import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
 import { saveStatusText } from '@/lib/editor/save-status';
+import type { UnitYearBudget } from '@/lib/editor/budget-check';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -22,6 +23,7 @@ import { usePointerGate } from './pointer-gate';
 import { countRender } from './render-probe';
 import { useTableSave } from './use-table-save';
 import { useUnsavedGuard } from './use-unsaved-guard';
+import { SubmitButton } from './submit-button';
 import { COMMON_UNITS } from './value-editor';
 import styles from './editor.module.css';
 
@@ -36,6 +38,10 @@ export type EditorProps = {
   year: number;
   profile: RuleProfile;
   comments: EditorComment[];
+  /** The owner may submit from here once the table is saved (the server still checks rights and errors). */
+  canSubmit?: boolean;
+  /** The other tables' budgets and the year's 项目支出, for the warning under 预算数. */
+  unitYearBudget?: UnitYearBudget;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -143,7 +149,10 @@ export function TableEditor(props: EditorProps) {
   }, [save]);
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
-  const editorContext = useMemo(() => ({ form: editorForm, findings: store, reveal, comments: props.comments }), [editorForm, store, reveal, props.comments]);
+  const editorContext = useMemo(
+    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget }),
+    [editorForm, store, reveal, props.comments, props.unitYearBudget],
+  );
   const isCreate = projectId === null;
 
   return (
@@ -172,6 +181,7 @@ export function TableEditor(props: EditorProps) {
               {version !== null ? ` · 版本 ${version}` : ''} · Ctrl+S 保存
             </span>
             <span className="spacer" />
+            {!isCreate && props.canSubmit ? <SubmitButton projectId={projectId} version={version} isDirty={isDirty} /> : null}
             {!isCreate ? (
               <>
                 <Link href={`/projects/${projectId}/preview`}>预览</Link>
@@ -180,13 +190,14 @@ export function TableEditor(props: EditorProps) {
             ) : (
               <Link href={`/projects?uy=${props.unitYearId}`}>返回列表</Link>
             )}
-          </div>
-          <div aria-live="assertive">
-            {banner ? (
-              <p className={`alert alert-${banner.kind}`} role={banner.kind === 'ok' ? 'status' : 'alert'}>
-                {banner.text}
-              </p>
-            ) : null}
+            {/* In the sticky bar, so a save's outcome shows where the user is, however far down the table. */}
+            <div aria-live="assertive" className={styles.banner}>
+              {banner ? (
+                <p className={`alert alert-${banner.kind}`} role={banner.kind === 'ok' ? 'status' : 'alert'}>
+                  {banner.text}
+                </p>
+              ) : null}
+            </div>
           </div>
           <EditorBody framework={props.framework} />
           <datalist id="pt-units">

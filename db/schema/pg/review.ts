@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 import { projects } from './projects';
 import { users } from './users';
 
@@ -41,11 +41,37 @@ export const reviewComments = pgTable(
       .references(() => users.id),
     /** `goal`, `budget.total`, `row:<rowKey>`, or null for the whole table. */
     target: text('target'),
+    /**
+     * The label of the field or row as it read when the comment was written (`指标「案件受理量」（数量指标）`):
+     * renaming the row later must not make the record say something else was commented on. Null for the whole table.
+     */
+    targetLabel: text('target_label'),
     body: text('body').notNull(),
     at: bigint('at', { mode: 'number' }).notNull(),
   },
   (t) => [index('review_comments_project').on(t.projectId, t.at)],
 );
 
+/**
+ * The owner marking a reviewer's comment 已处理 (or taking the mark back): one row per change, the latest
+ * per comment counts, so the reviewer sees which are handled and the record keeps who said so when.
+ */
+export const commentMarks = pgTable(
+  'comment_marks',
+  {
+    id: serial('id').primaryKey(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => reviewComments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    isHandled: boolean('is_handled').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('comment_marks_comment').on(t.commentId, t.at)],
+);
+
 export type ReviewEventRow = typeof reviewEvents.$inferSelect;
 export type ReviewCommentRow = typeof reviewComments.$inferSelect;
+export type CommentMarkRow = typeof commentMarks.$inferSelect;

@@ -13,11 +13,24 @@ export const projects = sqliteTable(
       .references(() => unitYears.id, { onDelete: 'restrict' }),
     /** Print order within the unit-year (the N of `N、…绩效目标表`). */
     position: integer('position').notNull(),
+    /**
+     * The N of the published section (approved tables only), fixed when the table is approved so that a later
+     * approval never renumbers it; only the administrator's 重新编号 changes it. Null before the first approval
+     * (tables approved before this column existed are numbered after the stored ones, in print order).
+     */
+    publishedNumber: integer('published_number'),
     code: text('code').notNull(),
     name: text('name').notNull(),
     totalYuan: integer('total_yuan').notNull(),
     fiscalYuan: integer('fiscal_yuan').notNull(),
     otherYuan: integer('other_yuan'),
+    /**
+     * An amount as the owner typed it when it is not a valid 万元 amount (`35.555`): a draft keeps it, its
+     * 元 column holds 0 (null for 其他资金) meanwhile, and the rules report it until it is corrected.
+     */
+    totalTyped: text('total_typed'),
+    fiscalTyped: text('fiscal_typed'),
+    otherTyped: text('other_typed'),
     purpose: text('purpose').notNull(),
     goal: text('goal').notNull(),
     /** 中长期/总体目标 of a table read from another layout; null when it gives none. */
@@ -53,7 +66,8 @@ export const checkpoints = sqliteTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     month: integer('month').notNull(),
-    percent: real('percent').notNull(),
+    /** Null while a draft's point is still to fill (next year's plan keeps the months, not the percents). */
+    percent: real('percent'),
   },
   (t) => [index('checkpoints_project').on(t.projectId, t.position)],
 );

@@ -25,6 +25,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'money.project-expenditure-mismatch', severity: 'error', title: '项目预算合计与项目支出不符', description: '本年度全部项目的预算数之和应等于单位预算支出总表中的项目支出。', isUnitYear: true },
   { id: 'plan.empty', severity: 'error', title: '没有资金支出计划', description: '应填写资金支出计划（各时间点累计支出百分比）。' },
   { id: 'plan.month-order', severity: 'error', title: '支出计划月份不正确', description: '月份应为 1–12 的整数，并按时间先后排列、不重复。' },
+  { id: 'plan.percent-empty', severity: 'error', title: '支出计划百分比未填写', description: '每个时间点都应填写累计支出百分比（生成下一年度的表时百分比留空待填）。' },
   { id: 'plan.percent-range', severity: 'error', title: '支出计划百分比超出范围', description: '累计支出百分比应在 0–100 之间。' },
   { id: 'plan.percent-decreasing', severity: 'error', title: '累计支出百分比下降', description: '资金支出计划是累计数，后一个时间点不能小于前一个。' },
   { id: 'plan.year-end-not-100', severity: 'error', title: '年底累计支出不是 100%', description: '列出 12 月底时，累计支出应为 100%。' },

@@ -139,6 +139,19 @@ describe('plan rules', () => {
     fails('plan.year-end-not-100', plan([3, 25], [12, 90]));
     passes('plan.year-end-not-100', plan([3, 25], [12, 100]));
   });
+  it('one finding per problem: a plan point of 120% is out of range, and nothing else is said about it', () => {
+    const at = (t: ReturnType<typeof plan>) => checkTable(t, ctx).filter((f) => f.path.startsWith('schedule'));
+    expect(at(plan([3, 25], [12, 120])).map((f) => f.rule)).toEqual(['plan.percent-range']);
+    expect(at(plan([3, 25], [6, 120], [10, 75], [12, 100])).map((f) => f.rule)).toEqual(['plan.percent-range']);
+  });
+  it('plan.percent-empty: a point whose percent is not filled in yet (copied to next year) blocks submission', () => {
+    const t = edit((x) => (x.schedule = [{ month: 3, percent: null }, { month: 12, percent: 100 }]));
+    fails('plan.percent-empty', t);
+    passes('plan.percent-empty', plan([3, 25], [12, 100]));
+    const found = checkTable(t, ctx).filter((f) => f.path.startsWith('schedule'));
+    expect(found.map((f) => [f.rule, f.severity, f.path])).toEqual([['plan.percent-empty', 'error', 'schedule.0.percent']]);
+    expect(found[0]!.message).toContain('3 月底');
+  });
   it('plan.year-end-missing: only a 12 月底 checkpoint counts, even when an earlier one reaches 100%', () => {
     fails('plan.year-end-missing', plan([3, 25], [10, 75]));
     fails('plan.year-end-missing', plan([3, 25], [11, 100]));

@@ -29,7 +29,8 @@ export type InterchangeProject = {
   longtermGoal?: string;
   /** The unit the source printed amounts in (`budget` is always 万元); absent for tables in 万元 of our own layout. */
   amountUnit?: '元' | '万元';
-  schedule: { month: number; percent: number }[];
+  /** A draft's point still to fill has a null percent. */
+  schedule: { month: number; percent: number | null }[];
   indicators: InterchangeIndicator[];
 };
 
@@ -159,7 +160,7 @@ export const interchangeSchema = z.object({
         goal: text,
         longtermGoal: text.optional(),
         amountUnit: z.enum(['元', '万元']).optional(),
-        schedule: z.array(z.object({ month: z.number().int().min(1).max(12), percent: z.number().min(0).max(100) })).max(24),
+        schedule: z.array(z.object({ month: z.number().int().min(1).max(12), percent: z.number().min(0).max(100).nullable() })).max(24),
         indicators: z.array(indicatorSchema).max(1000),
       }),
     )

@@ -38,7 +38,7 @@ export function renderTable(table: TargetTable, number: number, opts: { isDraft?
     row(['预算规模及资金用途', '预算数', b.total, '其中：财政资金', b.fiscal, '其他资金', b.other ?? '']),
     row(['', table.purpose, '', '', '', '', '']),
     row(['资金支出计划（%）', ...table.schedule.map((c) => `${c.month}月底`)]),
-    row(['', ...table.schedule.map((c) => `${c.percent}%`)]),
+    row(['', ...table.schedule.map((c) => (c.percent === null ? '' : `${c.percent}%`))]),
     row(['绩效目标', table.goal, '', '', '', '', '']),
     row(INDICATOR_HEADER),
   ];

@@ -9,9 +9,9 @@ export async function addComment(who: Who, projectId: number, target: string | n
   return write(async () => {
     const scope = await projectFor(who.actor, projectId, 'project.comment');
     await authorizeOnProject(serverAction('addCommentAction'), scope, who.actor);
-    await assertCommentTargets(scope.project.id, [target], () => 'target');
-    const c = await insertComment({ projectId: scope.project.id, eventId: null, userId: who.actor.id, target, body });
-    await auditProject(who, 'comment', scope.project.id, scope.unitId, { target, body });
+    const [targetLabel = null] = await assertCommentTargets(scope.project.id, [target], () => 'target');
+    const c = await insertComment({ projectId: scope.project.id, eventId: null, userId: who.actor.id, target, targetLabel, body });
+    await auditProject(who, 'comment', scope.project.id, scope.unitId, { target, targetLabel, body });
     return { id: c.id };
   });
 }

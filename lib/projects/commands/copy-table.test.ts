@@ -49,10 +49,10 @@ describe('start next year', () => {
     const { projectId } = await createTable({ actor: owner, ip: null }, unitA.unitYearId, source);
     const next = (await loadTable((await startNextYear({ actor: owner, ip: null }, projectId)).projectId))!.table;
     expect(next.budget).toEqual({ total: '0.00', fiscal: '0.00', other: null });
-    // The plan keeps this year's months (the percents stay as a start until empty ones can be stored).
+    // The plan keeps this year's months, with the percents to fill (they follow the new budget).
     expect(next.schedule).toEqual([
-      { month: 6, percent: 40 },
-      { month: 12, percent: 100 },
+      { month: 6, percent: null },
+      { month: 12, percent: null },
     ]);
     expect(next.indicators.map((r) => [r.level2, r.name, r.basis])).toEqual(source.indicators.map((r) => [r.level2, r.name, r.basis]));
     const cost = next.indicators.find((r) => r.level2 === '成本指标')!;

@@ -8,7 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { diffTables } from '@/lib/domain/diff';
 import { findCategory, type Framework } from '@/lib/domain/framework';
 import type { IndicatorRow, TargetTable } from '@/lib/domain/table';
-import { storableNextYearPlan } from '@/lib/editor/next-year';
+import { nextYearPlan } from '@/lib/editor/next-year';
 import { projectFor } from '../access';
 import { countFindings, findingsOf, ruleContextOf } from '../findings';
 import { tableHeader, tablePlan, tableRows } from '../mapping';
@@ -94,7 +94,7 @@ export async function startNextYear(who: Who, projectId: number): Promise<{ proj
       ...source,
       name: source.name.replaceAll(String(unitYear.year), String(next.year)),
       budget: { total: '0.00', fiscal: '0.00', other: null },
-      schedule: storableNextYearPlan(source.schedule),
+      schedule: nextYearPlan(source.schedule),
       indicators: source.indicators.map((r) => nextYearRow(r, unitYear.year, framework)),
     });
     const created = await insertProject(next.id, tableHeader(table, countFindings(await findingsOf(table, next))), who.actor.id);

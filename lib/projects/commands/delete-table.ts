@@ -1,5 +1,5 @@
 import { write } from '@/db/client';
-import { deleteProject } from '@/db/queries/projects';
+import { deleteProject, listProjectsOfUnitYear, setProjectPositions } from '@/db/queries/projects';
 import { hasReviewHistory } from '@/db/queries/review';
 import { wrongState } from '@/lib/actions/errors';
 import { serverAction } from '@/lib/auth/operations';
@@ -24,5 +24,7 @@ export async function deleteTable(who: Who, projectId: number, version: number):
     const table = (await loadTable(projectId))?.table;
     await auditProject(who, 'delete', projectId, unitId, { code: project.code, name: project.name, table, changes: table ? diffTables(null, table).length : 0 });
     await deleteProject(projectId);
+    // The list's 序号 is every table's number on the staff pages and in drafts' exports: no gap stays.
+    await setProjectPositions(project.unitYearId, (await listProjectsOfUnitYear(project.unitYearId)).map((p) => p.id));
   });
 }

@@ -3,7 +3,7 @@ import { findProjectByCode } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
 import { invalid } from '@/lib/actions/errors';
 import type { Actor } from '@/lib/auth/permissions';
-import { commentTargets } from '@/lib/domain/locations';
+import { commentTargets, locationLabel } from '@/lib/domain/locations';
 import { loadTable } from '../read';
 
 export type Who = { actor: Actor; ip: string | null };
@@ -38,11 +38,13 @@ export async function assertCodeFree(unitYearId: number, code: string, exceptPro
 /**
  * A comment is on the whole table (null) or on a field or row the table has: a target it does not
  * have (a row since deleted, or a made-up one) would be a comment nobody can find beside its place.
+ * Returns each target's label as the table reads now, to be stored with the comment (issue 19 item 3).
  */
-export async function assertCommentTargets(projectId: number, targets: readonly (string | null)[], fieldOf: (index: number) => string): Promise<void> {
-  if (targets.every((t) => t === null)) return;
+export async function assertCommentTargets(projectId: number, targets: readonly (string | null)[], fieldOf: (index: number) => string): Promise<(string | null)[]> {
+  if (targets.every((t) => t === null)) return targets.map(() => null);
   const loaded = await loadTable(projectId);
   const known = new Set(loaded ? commentTargets(loaded.table).map((t) => t.value) : []);
   const i = targets.findIndex((t) => t !== null && !known.has(t));
   if (i >= 0) throw invalid('意见针对的行或字段在此表中不存在，请刷新后重新选择', { [fieldOf(i)]: ['此表中没有这一行或字段'] });
+  return targets.map((t) => (t === null ? null : locationLabel(t, loaded!.table)));
 }

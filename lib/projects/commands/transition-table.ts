@@ -1,5 +1,5 @@
 import { write } from '@/db/client';
-import { getProject, updateProjectStatus } from '@/db/queries/projects';
+import { getProject, listProjectsOfUnitYear, setPublishedNumbers, updateProjectStatus } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { insertComment, insertReviewEvent } from '@/db/queries/review';
 import { ActionError, invalid, notFound } from '@/lib/actions/errors';
@@ -9,6 +9,7 @@ import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
 import { forgetProject, learnProject } from '@/lib/library/learning';
 import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
+import { nextPublishedNumber, publishedNumbers } from '../numbering';
 import { loadTable } from '../read';
 import { assertCommentTargets, auditProject, type Who } from './shared';
 
@@ -50,7 +51,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     await assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
-    await assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
+    const labels = await assertCommentTargets(project.id, (req.comments ?? []).map((c) => c.target), (i) => `comments.${i}.target`);
     if (action === 'submit') {
       const loaded = await loadTable(project.id);
       if (loaded && hasErrors(await findingsOf(loaded.table, unitYear))) {
@@ -68,6 +69,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     // The library learns from approved tables only: it counts this one from now, or no longer.
     if (t.to === 'approved') await learnProject(project.id);
     else if (project.status === 'approved') await forgetProject(project.id);
+    const publishedNumber = action === 'approve' ? await fixPublishedNumber(project.unitYearId, project.id, project.publishedNumber) : undefined;
     const event = await insertReviewEvent({
       projectId: project.id,
       action,
@@ -77,11 +79,24 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
       reason,
       version: updated.version,
     });
-    const comments = (req.comments ?? []).map((c) => ({ target: c.target, body: c.body }));
+    const comments = (req.comments ?? []).map((c, i) => ({ target: c.target, targetLabel: labels[i] ?? null, body: c.body }));
     for (const c of comments) {
-      await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, body: c.body });
+      await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, targetLabel: c.targetLabel, body: c.body });
     }
-    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id });
+    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id, ...(publishedNumber ? { publishedNumber } : {}) });
     return { version: updated.version, status: updated.status };
   });
+}
+
+/**
+ * An approved table's published number: the one it had (approved before, then reopened), or the next one.
+ * Tables approved before numbers were stored get theirs written now, so that this one comes after them
+ * and none of them moves later.
+ */
+async function fixPublishedNumber(unitYearId: number, projectId: number, had: number | null): Promise<number> {
+  const rows = (await listProjectsOfUnitYear(unitYearId)).filter((r) => r.id !== projectId);
+  const missing = new Map([...publishedNumbers(rows)].filter(([id]) => rows.find((r) => r.id === id)!.publishedNumber === null));
+  const n = had ?? nextPublishedNumber(rows);
+  await setPublishedNumbers(unitYearId, new Map([...missing, [projectId, n]]));
+  return n;
 }

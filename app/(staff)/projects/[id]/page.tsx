@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { commentTargets, locationLabel } from '@/lib/domain/locations';
+import { commentPlaceText, commentTargets } from '@/lib/domain/locations';
 import { titleMark } from '@/lib/domain/workflow';
 import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { reviewConversation } from '@/lib/projects/overview';
+import { returnNotes } from '@/lib/projects/return-notes';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
 import { CopyButtons } from './copy-buttons';
 import { CommentForm, DeleteDraft } from './table-tools';
+import { NumberNote } from './number-note';
+import { CommentOnClick } from './comment-on-click';
 import { WorkflowPanel } from './workflow-panel';
 import { can } from '@/lib/auth/permissions';
 
@@ -23,9 +26,12 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { actor, view } = await loadProjectPage(params);
   const { project, table, rights } = view;
   const { events, comments } = await reviewConversation(project.id);
+  const marks = new Map((await returnNotes(project.id, table)).notes.map((n) => [n.id, n.handledBy]));
+  const wasReturned = events.some((e) => e.action === 'return');
   const conversation = [
-    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, target: null as string | null })),
-    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: c.body, target: c.target })),
+    ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, place: null as string | null })),
+    // The return form's comments and those added one by one are the same kind: one list, in time order.
+    ...comments.map((c) => ({ at: c.at, key: `c${c.id}`, who: c.userName, text: `${c.body}${marks.get(c.id) ? `（${marks.get(c.id)}已标为已处理）` : ''}`, place: commentPlaceText(c, table) })),
   ].sort((a, b) => a.at - b.at || a.key.localeCompare(b.key));
 
   return (
@@ -58,6 +64,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </Link>
         ) : null}
       </div>
+      <NumberNote numbers={view.numbers} />
       <p className="muted">
         项目编码 {project.code} · 版本 {project.version} · 最后修改 {formatTime(project.updatedAt)}
         {view.updatedByName ? `（${view.updatedByName}）` : ''}
@@ -85,12 +92,17 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
       {conversation.length > 0 || rights.canComment ? (
         <section className="card" aria-label="审核意见">
           <h2 style={{ marginTop: 0 }}>审核记录与意见</h2>
+          {wasReturned && project.status !== 'returned' ? (
+            <p>
+              <Link href={`/projects/${project.id}/history?since=return`}>查看自退回以来的修改</Link>
+            </p>
+          ) : null}
           {conversation.length === 0 ? <p className="muted">还没有审核记录或意见。</p> : null}
           <ol style={{ margin: '0 0 12px', paddingLeft: 20 }}>
             {conversation.map((c) => (
               <li key={c.key}>
                 <span className="muted">{formatTime(c.at).slice(0, 16)} {c.who}：</span>
-                {c.target ? <strong>[{locationLabel(c.target, table)}] </strong> : null}
+                {c.place ? <strong>[{c.place}] </strong> : null}
                 {c.text}
               </li>
             ))}
@@ -113,7 +125,18 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
             </span>
           ) : null}
         </div>
-        <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
+        {rights.canComment ? (
+          <>
+            <p className="muted no-print" style={{ margin: '0 0 8px' }}>
+              点击表中的一行或一项，即可在上方“审核记录与意见”中对它提意见。
+            </p>
+            <CommentOnClick>
+              <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} isCommentable />
+            </CommentOnClick>
+          </>
+        ) : (
+          <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} comments={comments} />
+        )}
       </section>
 
       {rights.canCreate ? <CopyButtons projectId={project.id} year={view.unitYear.year} /> : null}

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { COMMENT_ON_EVENT } from './comment-on-click';
 import { addCommentAction, deleteTableAction } from '../actions';
 
 export function DeleteDraft({ projectId, version, unitYearId }: { projectId: number; version: number; unitYearId: number }) {
@@ -36,6 +37,19 @@ export function CommentForm({ projectId, targets }: { projectId: number; targets
   const [body, setBody] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  // A click on a row or field of the rendered table (CommentOnClick) points this form at it.
+  useEffect(() => {
+    const on = (e: Event) => {
+      const value = (e as CustomEvent<string>).detail;
+      if (!targets.some((t) => t.value === value)) return;
+      setTarget(value);
+      bodyRef.current?.scrollIntoView({ block: 'center' });
+      bodyRef.current?.focus();
+    };
+    window.addEventListener(COMMENT_ON_EVENT, on);
+    return () => window.removeEventListener(COMMENT_ON_EVENT, on);
+  }, [targets]);
   return (
     <form
       className="row"
@@ -66,7 +80,7 @@ export function CommentForm({ projectId, targets }: { projectId: number; targets
       <label htmlFor="comment-body" className="sr-only">
         意见内容
       </label>
-      <textarea id="comment-body" rows={2} style={{ flex: 1, width: 'auto' }} value={body} onChange={(e) => setBody(e.target.value)} placeholder="填写意见或回复" />
+      <textarea ref={bodyRef} id="comment-body" rows={2} style={{ flex: 1, width: 'auto' }} value={body} onChange={(e) => setBody(e.target.value)} placeholder="填写意见或回复" />
       <button type="submit" className="btn" disabled={isPending || body.trim() === ''}>
         添加意见
       </button>

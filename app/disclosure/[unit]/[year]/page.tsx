@@ -5,6 +5,8 @@ import { connection } from 'next/server';
 import { sectionByCode, sectionTables } from '@/lib/projects/section';
 import { PublishedTable } from '@/app/ui/published-table';
 import { parseYear } from '@/lib/http/params';
+import { formatTime } from '@/lib/format/time';
+import { sectionTotal } from '@/lib/projects/disclosure-index';
 
 type Params = Promise<{ unit: string; year: string }>;
 
@@ -29,6 +31,9 @@ export default async function DisclosurePage({ params }: { params: Params }) {
       <h1>
         {section.unit.code} {section.unit.name} {section.year} 年单位预算 · 五、单位项目预算安排情况及绩效目标
       </h1>
+      <p className="muted">
+        公开单位：{section.unit.name}（{section.unit.code}） · 公开日期：{formatTime(section.asOf.getTime()).slice(0, 10)} · 共 {tables.length} 张经审核的表
+      </p>
       <div className="card row no-print" aria-label="下载">
         <strong>下载全部 {tables.length} 张表：</strong>
         <a className="btn" href={`${base}/export?format=xlsx`}>Excel</a>
@@ -67,6 +72,15 @@ export default async function DisclosurePage({ params }: { params: Params }) {
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={2}>
+                合计
+              </th>
+              <td className="num">{sectionTotal(tables.map((t) => t.table.budget.total))}</td>
+              <td />
+            </tr>
+          </tfoot>
         </table>
       </nav>
       {tables.map((t, i) => (

@@ -5,6 +5,7 @@ import { adminUnitYear } from '@/lib/admin/read';
 import { formatWanyuan } from '@/lib/domain/money';
 import { FindingCounts } from '@/app/ui/status-badge';
 import { requireAdminPage } from '../../load';
+import { RenumberForm } from './renumber-form';
 import { UnitYearSettings } from './settings-form';
 import { parseId } from '@/lib/http/params';
 
@@ -52,6 +53,7 @@ export default async function UnitYearPage({ params }: { params: Promise<{ id: s
         savedProfile={data.profile}
         basis={data.basis}
       />
+      <RenumberForm unitYearId={s.id} approved={data.numbering.approved} isInOrder={data.numbering.isInOrder} />
     </>
   );
 }

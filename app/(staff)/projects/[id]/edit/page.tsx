@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { editorValues } from '@/lib/editor/draft';
 import { CREATED_MESSAGE, isJustCreated } from '@/lib/editor/save-status';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { reviewConversation } from '@/lib/projects/overview';
+import { returnNotes } from '@/lib/projects/return-notes';
+import { ReturnPanel } from '@/app/ui/editor/return-panel';
 import { TableEditor } from '@/app/ui/editor/table-editor';
 
 import { loadProjectPage, tableMetadata } from '../load';
@@ -14,7 +17,7 @@ export function generateMetadata({ params }: { params: Promise<{ id: string }> }
 }
 
 export default async function EditPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { view } = await loadProjectPage(params);
+  const { actor, view } = await loadProjectPage(params);
   const isCreated = isJustCreated((await searchParams).created);
   const { project, table, rights } = view;
   if (!rights.canEdit) {
@@ -32,6 +35,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
   }
   const ctx = await ruleContextOf(view.unitYear);
   const comments = (await reviewConversation(project.id)).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
+  const notes = await returnNotes(project.id, table);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
@@ -45,7 +49,10 @@ export default async function EditPage({ params, searchParams }: { params: Promi
           {CREATED_MESSAGE}
         </p>
       ) : null}
+      <ReturnPanel projectId={project.id} data={notes} />
       <TableEditor
+        canSubmit={can(actor, 'project.submit', view.unitYear.unitId)}
+        unitYearBudget={{ othersYuan: view.unitYear.budgetSumYuan - project.totalYuan, expenditureYuan: view.unitYear.projectExpenditureYuan }}
         unitYearId={project.unitYearId}
         projectId={project.id}
         version={project.version}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NumberNote } from '../number-note';
 import Link from 'next/link';
 import { titleMark } from '@/lib/domain/workflow';
 import { PublishedTable } from '@/app/ui/published-table';
@@ -26,6 +27,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         ) : null}
         <PrintButton />
       </div>
+      <NumberNote numbers={view.numbers} />
       <div className="card">
         <PublishedTable table={table} number={view.printedNumber} mark={titleMark(project.status)} />
       </div>
