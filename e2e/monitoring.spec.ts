@@ -119,8 +119,7 @@ test('open a round, fill with live lights, a reason for red, return with a row c
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, path.join(shots, '3-pdf')]);
 });
 
-// Fails in the full run on a fresh clone (passes alone): skipped until the cause is found; see the closing note.
-test.fixme('an adjustment of an approved demo table: proposed, approved; monitoring shows the adjusted value, the disclosure the original', async ({ browser }) => {
+test('an adjustment of an approved demo table: proposed, approved; monitoring shows the adjusted value, the disclosure the original', async ({ browser }) => {
   const owner = await browser.newPage({ storageState: storageStatePath('owner') });
   const reviewer = await browser.newPage({ storageState: storageStatePath('reviewer') });
   const name = '2024 年度高层次人才考试考务费';
@@ -135,6 +134,9 @@ test.fixme('an adjustment of an approved demo table: proposed, approved; monitor
   await expect(form.getByText('请填写这一行的调整理由')).toBeVisible();
   await form.getByLabel('计划考试次数 调整理由').fill('省厅通知增加下半年考试');
   await form.getByRole('button', { name: '提交调整申请' }).click();
+  // Said by the form and then, once the refresh hides the form, by the page: either may be the one seen.
+  await expect(owner.getByText('已提交第 1 次调整，等待审核').first()).toBeVisible();
+  await owner.reload();
   await expect(owner.getByText('已提交第 1 次调整，等待审核')).toBeVisible();
 
   await reviewer.goto(owner.url());

@@ -16,6 +16,7 @@ export default async function AdjustPage({ params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   const page = Number.isInteger(id) && id > 0 ? await adjustmentPage(actor, id) : null;
   if (!page) notFound();
+  const pending = page.adjustments.find((a) => a.status === 'submitted');
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
@@ -23,6 +24,12 @@ export default async function AdjustPage({ params }: { params: Promise<{ id: str
       </p>
       <h1>绩效目标调整</h1>
       <p className="muted">已审核通过的调整 {page.approvedCount} 次。公开的绩效目标表保持原样；绩效运行监控使用调整后的指标值。</p>
+      {/* Said by the page, not only by the form: submitting hides the form, which took its confirmation with it. */}
+      {pending ? (
+        <p role="status" className="alert alert-ok">
+          已提交第 {pending.seq} 次调整，等待审核
+        </p>
+      ) : null}
       {page.adjustments.map((a) => (
         <section key={a.id} className="card" aria-label={`第 ${a.seq} 次调整`}>
           <div className="row">
