@@ -81,6 +81,9 @@ test('draft → submit → return with a row comment → fix → resubmit → ap
   const history = owner.getByRole('list', { name: '修改历史' });
   for (const step of ['导入', '保存', '提交审核', '退回修改', '开始修改', '审核通过']) await expect(history).toContainText(step);
   await expect(history).toContainText('理由：档案整理数量与上年差距较大，请核实');
+  // People by display name, never by sign-in name.
+  await expect(history).toContainText('张编制');
+  await expect(history).not.toContainText(/·\s*(owner|reviewer)\b/);
   await expect(history).toContainText('签署意见：已核对依据，同意。');
   await expect(history).toContainText('≤17000 份');
   await expect(history).toContainText('≤16000 份');

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { db, now, prepared } from '../client';
-import { auditLog, type AuditRow } from '../schema';
+import { auditLog, users, type AuditRow } from '../schema';
 
 export type AuditEntry = {
   userId: number | null;
@@ -49,6 +49,17 @@ export async function listAuditFor(entity: string, entityId: number): Promise<Au
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
+}
+
+/** The same trail with each person's display name (张编制) as it is now; null when the account is gone. */
+export async function listAuditNamed(entity: string, entityId: number): Promise<(AuditRow & { displayName: string | null })[]> {
+  const rows = await db()
+    .select({ row: auditLog, displayName: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
+  return rows.map((r) => ({ ...r.row, displayName: r.displayName }));
 }
 
 export async function listRecentAudit(limit: number, offset = 0): Promise<AuditRow[]> {

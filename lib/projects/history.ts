@@ -1,5 +1,5 @@
 /** The readable history of a table: every audited step with its changes. */
-import { listAuditFor } from '@/db/queries/audit';
+import { listAuditNamed } from '@/db/queries/audit';
 import type { TableChange } from '@/lib/domain/diff';
 
 export type HistoryEntry = {
@@ -37,14 +37,15 @@ function isChangeList(v: unknown): v is TableChange[] {
 }
 
 export async function projectHistory(projectId: number): Promise<HistoryEntry[]> {
-  return (await listAuditFor('project', projectId)).map((row) => {
+  return (await listAuditNamed('project', projectId)).map((row) => {
     const data = parse(row.changes);
     const obj = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
     const nested = obj.changes;
     return {
       id: row.id,
       at: row.at,
-      who: row.username ?? '（未知）',
+      // People by the name colleagues know them by; the sign-in name only when the account is gone.
+      who: row.displayName ?? row.username ?? '（未知）',
       action: row.action,
       changes: isChangeList(data) ? data : isChangeList(nested) ? nested : [],
       reason: typeof obj.reason === 'string' ? obj.reason : null,
