@@ -55,6 +55,8 @@ export const importCommand: Command = {
       // A refusal of the import itself (no unit, a bad code, an unknown framework): said, exit 1.
       if (!(error instanceof ActionError)) throw error;
       io.stderr.write(`未导入：${error.message}\n`);
+      // The page's 覆盖草稿 tick is --overwrite here.
+      if (!parsed.options.has('overwrite') && error.message.includes('覆盖库中的草稿')) io.stderr.write('核对无误后，加 --overwrite 确认用文件覆盖这些草稿。\n');
       return 1;
     }
     for (const it of r.items) {
