@@ -36,7 +36,7 @@ async function preview(page: Page, file: string): Promise<void> {
 test.describe('importing over a draft', () => {
   test.use({ storageState: storageStatePath('owner') });
 
-  test('shows the diff and the warning, needs 覆盖草稿 ticked, and the history shows one update', async ({ page }) => {
+  test('shows the diff and the warning, needs 覆盖草稿 ticked, and the history shows one update @pg', async ({ page }) => {
     // The table arrives by import, as a draft.
     await preview(page, documentFile('first.txt', (v) => v));
     await page.getByRole('button', { name: '确认导入' }).click();
