@@ -7,7 +7,6 @@
  */
 import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
-import { listProjectImports, recordProjectImport } from '@/db/queries/imports';
 import { findFrameworkByCode } from '@/db/queries/frameworks';
 import { findProjectByCode, insertProject, listProjectsOfUnitYear, replaceProjectContent, updateProjectHeader } from '@/db/queries/projects';
 import { findUnitByCode, findUnitYear, insertUnit, insertUnitYear, updateUnitYear } from '@/db/queries/units';
@@ -28,7 +27,7 @@ import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
 import { isProblemOf } from '@/lib/format/published/problem-of';
 import { loadTable, loadTables } from './read';
-import { draftFreshness, tableDigest, type DraftFreshness } from './import-record';
+import { assertOverwritesConfirmed, draftOverwrite, importRecords, recordImports, type DraftOverwrite } from './import-overwrite';
 import { UNIT_CODE } from '@/lib/domain/limits';
 
 const UNIT_YEAR_RULES = new Set(RULES.filter((r) => r.isUnitYear).map((r) => r.id));
@@ -47,16 +46,6 @@ export type ImportOptions = {
   overwrite?: Readonly<Record<string, number>> | 'all' | undefined;
 };
 
-/** What an update would do to a stored draft: shown in the preview, confirmed table by table. */
-export type DraftOverwrite = {
-  projectId: number;
-  /** The draft's version the preview compared with; the confirmation names it. */
-  version: number;
-  /** The draft in the app → the document's table. */
-  changes: TableChange[];
-  freshness: DraftFreshness;
-  isConfirmed: boolean;
-};
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'skip';
 
@@ -222,14 +211,7 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
     const table = withKeptKeys(stripSource(parsed), before);
     prepared.push({ parsed, table, existing, duplicateOf, before, changes: diffTables(before, table) });
   }
-  const records = new Map((await listProjectImports(prepared.flatMap((p) => (p.existing ? [p.existing.id] : [])))).map((r) => [r.projectId, r]));
-  const draftOf = (p: (typeof prepared)[number]): DraftOverwrite | null => {
-    if (!p.existing || !p.before || p.existing.status !== 'draft' || p.changes.length === 0) return null;
-    const version = p.existing.version;
-    const confirmed = opts.overwrite === 'all' || opts.overwrite?.[p.parsed.code] === version;
-    const freshness = draftFreshness(records.get(p.existing.id), { version, table: p.before });
-    return { projectId: p.existing.id, version, changes: p.changes, freshness, isConfirmed: confirmed };
-  };
+  const records = await importRecords(prepared.flatMap((p) => (p.existing ? [p.existing] : [])));
   const expenditure = expenditurePlan(doc, unitYear);
   // Only tables that will be stored count for the unit-year rules (a table without a code is left out).
   const kept = prepared.filter((p) => !p.duplicateOf && p.parsed.code !== '');
@@ -247,7 +229,7 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
       problems: doc.problems.filter((x) => isProblemOf(x, p.parsed.source)).map((x) => x.message),
       findings: kept.includes(p) ? checked.byTable[kept.indexOf(p)]! : checkTable(p.table, ownCtx),
     };
-    const draft = draftOf(p);
+    const draft = draftOverwrite(p, records, opts.overwrite);
     return { ...p, draft, item: decide({ ...p, draft }, base, p.duplicateOf, isForced) };
   });
   const plan: ImportPlan = {
@@ -285,29 +267,6 @@ async function audit(who: Who, action: string, entity: string, entityId: number,
   await appendAudit({ userId: who.actor.id, username: who.actor.username, action, entity, entityId, unitId, changes, ip: who.ip });
 }
 
-/**
- * The server's own check of the per-table confirmation (issue 19 item 6): every stored draft the import
- * would overwrite must have been confirmed at the version the preview showed, whatever the page sent.
- */
-function assertOverwritesConfirmed(items: readonly ImportItem[], opts: ImportOptions): void {
-  const missing = items.filter((i) => i.action === 'update' && i.draft && !i.draft.isConfirmed);
-  if (missing.length === 0) return;
-  const named = missing.map((i) => `表 ${i.number}「${i.name}」`).join('、');
-  const moved = missing.some((i) => typeof opts.overwrite === 'object' && opts.overwrite[i.code] !== undefined);
-  throw new ActionError(
-    'invalid',
-    moved
-      ? `${named}在预览之后又被修改，未导入：请重新预览，核对差别后再勾选“覆盖草稿”`
-      : `${named}将覆盖库中的草稿，未导入：请在预览中核对差别，逐表勾选“覆盖草稿”后再导入`,
-  );
-}
-
-/** Remembers what the import just wrote, so a later preview can tell whether the draft was edited since. */
-async function recordImport(projectId: number, userId: number): Promise<void> {
-  const written = await loadTable(projectId);
-  if (written) await recordProjectImport(projectId, written.project.version, tableDigest(written.table), userId);
-}
-
 export async function applyImport(who: Who, doc: PublishedDocument, opts: ImportOptions = {}): Promise<ImportResult> {
   return write(async () => {
     const { plan, work } = await buildPlan(who.actor, doc, opts);
@@ -328,6 +287,7 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
       await audit(who, 'update', 'unit-year', unitYear.id, unit.id, [{ field: 'projectExpenditure', before: null, after: doc.projectExpenditure, source: 'import' }]);
     }
     const count = { create: 0, update: 0, unchanged: 0, skip: 0 };
+    const written: number[] = [];
     for (const w of work) {
       count[w.item.action]++;
       if (w.item.action !== 'create' && w.item.action !== 'update') continue;
@@ -338,7 +298,7 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
         const project = await insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
         await replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
         await auditProject(who, 'import', project.id, unit.id, diffTables(null, w.table));
-        await recordImport(project.id, who.actor.id);
+        written.push(project.id);
         continue;
       }
       const existing = w.existing!;
@@ -348,8 +308,9 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
       await replaceProjectContent(existing.id, tablePlan(w.table), tableRows(w.table));
       // One event for the whole overwrite, with the diff from the draft it replaced (what the preview showed).
       await auditProject(who, 'import', existing.id, unit.id, { changes: w.changes, overwrote: { version: existing.version, freshness: w.draft?.freshness.state ?? null } });
-      await recordImport(existing.id, who.actor.id);
+      written.push(existing.id);
     }
+    await recordImports(written, who.actor.id);
     return { ...plan, unitYearId: unitYear.id, created: count.create, updated: count.update, unchanged: count.unchanged, skipped: count.skip };
   });
 }
