@@ -15,6 +15,8 @@ export const COPIED_TABLES = [
   'projects', 'checkpoints', 'indicators', 'review_events', 'review_comments', 'audit_log',
   'monitoring_rounds', 'monitoring_reports', 'monitoring_entries', 'monitoring_events', 'table_adjustments',
   'library_entries', 'library_grams', 'library_entry_units', 'library_facets', 'library_sources',
+  // Each table's last import (issue 19 item 6): without it every copied draft would read as never imported.
+  'project_imports',
 ] as const;
 
 export type CopyReport = { tables: { table: string; rows: number }[] };

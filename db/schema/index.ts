@@ -37,6 +37,7 @@ export const {
   librarySources,
   unitYearDeadlines,
   commentMarks,
+  projectImports,
 } = chosen;
 
 export const tables = chosen;
@@ -65,5 +66,6 @@ export type {
   LibraryFacetRow,
   UnitYearDeadlineRow,
   CommentMarkRow,
+  ProjectImportRow,
 } from './pg';
 export * from './enums';

@@ -13,6 +13,7 @@ const TABLES = [
   'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments', 'unitYearDeadlines', 'commentMarks',
   'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
   'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
+  'projectImports',
 ] as const;
 
 describe('row types', () => {
@@ -46,6 +47,7 @@ describe('row types', () => {
     expectTypeOf<Same<'librarySources'>[0]>().toEqualTypeOf<Same<'librarySources'>[1]>();
     expectTypeOf<Same<'unitYearDeadlines'>[0]>().toEqualTypeOf<Same<'unitYearDeadlines'>[1]>();
     expectTypeOf<Same<'commentMarks'>[0]>().toEqualTypeOf<Same<'commentMarks'>[1]>();
+    expectTypeOf<Same<'projectImports'>[0]>().toEqualTypeOf<Same<'projectImports'>[1]>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();
     expectTypeOf<(typeof sqlite)['indicators']['$inferInsert']>().toEqualTypeOf<(typeof pg)['indicators']['$inferInsert']>();
   });

@@ -11,6 +11,12 @@ describe('history wording and order', () => {
     expect(eventLabel('something-new')).toBe('其他操作');
   });
 
+  it('reads an import over a stored draft as an overwrite, an import that created the table as 导入', () => {
+    expect(eventLabel('import', true)).toBe('导入（覆盖草稿）');
+    expect(eventLabel('import')).toBe('导入');
+    expect(eventLabel('update', true)).toBe('保存');
+  });
+
   it('calls an approval’s text its sign-off note', () => {
     expect(reasonLabel('approve')).toBe('签署意见');
     expect(reasonLabel('return')).toBe('理由');

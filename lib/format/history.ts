@@ -4,7 +4,9 @@
  */
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 
-export function eventLabel(action: string): string {
+/** An import over a stored draft reads as the one update it is (issue 19 item 6), not as a create. */
+export function eventLabel(action: string, isOverwrite = false): string {
+  if (action === 'import' && isOverwrite) return '导入（覆盖草稿）';
   return ACTION_LABELS[action] ?? '其他操作';
 }
 

@@ -89,7 +89,8 @@ describe('importing a published document', () => {
     const plan = await planImport(admin, doc);
     expect(plan.items[0]).toMatchObject({ action: 'update' });
     expect(plan.items[1]).toMatchObject({ action: 'skip', reason: expect.stringContaining('已提交') });
-    const r = await applyImport(who(), doc);
+    // Overwriting a draft is confirmed table by table (issue 19 item 6; import-over-draft.test.ts).
+    const r = await applyImport(who(), doc, { overwrite: 'all' });
     expect(r).toMatchObject({ created: 0, updated: 1, unchanged: 21, skipped: 1 });
     expect((await loadTable(first!.id))!.table.indicators[1]!.value).toBe('≤320 件');
     expect((await loadTable(first!.id))!.table.indicators.map((r) => r.key)).toEqual(keysBefore);
@@ -122,7 +123,7 @@ describe('importing a published document', () => {
     expect(plan.items.slice(0, 13).every((i) => i.action === 'unchanged')).toBe(true);
     await applyImport(who(), cut, { unitCode: 'T00001', year: 2024 });
     expect((await loadTable(t14.id))!.table.indicators).toHaveLength(9);
-    const forced = await applyImport(who(), cut, { unitCode: 'T00001', year: 2024, force: true });
+    const forced = await applyImport(who(), cut, { unitCode: 'T00001', year: 2024, force: true, overwrite: 'all' });
     expect(forced.items.find((i) => i.number === 14)).toMatchObject({ action: 'update', reason: expect.stringContaining('强制') });
     expect((await loadTable(t14.id))!.table.indicators).toHaveLength(2);
   });

@@ -15,6 +15,7 @@ import { ActionError, denied } from '@/lib/actions/errors';
 import { can, unitsWith, type Actor } from '@/lib/auth/permissions';
 import { diffTables, type TableChange } from '@/lib/domain/diff';
 import { frameworkOfRows } from '@/lib/domain/framework';
+import { withKeptKeys } from '@/lib/domain/import-rows';
 import { formatWanyuan, wanyuanToYuan } from '@/lib/domain/money';
 import { checkTable, checkUnitYear, RULES, type Finding } from '@/lib/domain/rules';
 import { tableSchema } from '@/lib/domain/schemas';
@@ -26,6 +27,7 @@ import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
 import { isProblemOf } from '@/lib/format/published/problem-of';
 import { loadTable, loadTables } from './read';
+import { assertOverwritesConfirmed, draftOverwrite, importRecords, recordImports, type DraftOverwrite } from './import-overwrite';
 import { UNIT_CODE } from '@/lib/domain/limits';
 
 const UNIT_YEAR_RULES = new Set(RULES.filter((r) => r.isUnitYear).map((r) => r.id));
@@ -36,7 +38,14 @@ export type ImportOptions = {
   frameworkCode?: string | undefined;
   /** Overwrite stored drafts even with tables that had reading problems (possibly incomplete). */
   force?: boolean | undefined;
+  /**
+   * The stored drafts the user confirmed to overwrite (覆盖草稿), by code, each with the version the
+   * preview showed; 'all' from the command line's --overwrite. An update of a draft not confirmed at
+   * its current version refuses the whole import.
+   */
+  overwrite?: Readonly<Record<string, number>> | 'all' | undefined;
 };
+
 
 export type ImportAction = 'create' | 'update' | 'unchanged' | 'skip';
 
@@ -56,6 +65,8 @@ export type ImportItem = {
   problems: string[];
   /** Rules findings: the table's own, and the unit-year rules (name mismatches, duplicate codes) that concern it. */
   findings: Finding[];
+  /** Set when the import would overwrite a stored draft (an update, or a skip that forcing would make one). */
+  draft: DraftOverwrite | null;
 };
 
 /**
@@ -82,7 +93,7 @@ export type ImportPlan = {
   isForced: boolean;
 };
 
-type Work = { item: ImportItem; parsed: ParsedTable; table: TargetTable; existing: ProjectRow | undefined; changes: TableChange[] };
+type Work = { item: ImportItem; parsed: ParsedTable; table: TargetTable; existing: ProjectRow | undefined; changes: TableChange[]; before: TargetTable | null; draft: DraftOverwrite | null };
 
 async function resolveTarget(doc: PublishedDocument, opts: ImportOptions): Promise<{ unitCode: string; unitName: string; year: number }> {
   const unitCode = opts.unitCode ?? doc.unit?.code;
@@ -93,18 +104,6 @@ async function resolveTarget(doc: PublishedDocument, opts: ImportOptions): Promi
   if (!UNIT_CODE.test(unitCode)) throw new ActionError('invalid', `单位编码“${unitCode.slice(0, 40)}”无效：应为 3–20 位字母或数字`);
   // A unit the import creates is named as the document names it, even when its code was given by hand.
   return { unitCode, unitName: (await findUnitByCode(unitCode))?.name ?? doc.unit?.name ?? unitCode, year };
-}
-
-function withKeptKeys(incoming: TargetTable, existing: TargetTable | null): TargetTable {
-  if (!existing) return incoming;
-  const unused = [...existing.indicators];
-  const indicators = incoming.indicators.map((r) => {
-    const i = unused.findIndex((o) => o.level1 === r.level1 && o.level2 === r.level2 && o.name === r.name);
-    if (i < 0) return { ...r, key: undefined };
-    const [match] = unused.splice(i, 1);
-    return { ...r, key: match!.key };
-  });
-  return { ...incoming, indicators };
 }
 
 function stripSource(t: ParsedTable): TargetTable {
@@ -173,9 +172,9 @@ async function unitYearFindings(
 }
 
 /** What happens to one table: the first matching rule wins. */
-function decide(w: Omit<Work, 'item'>, base: Omit<ImportItem, 'action' | 'reason' | 'canForce'>, duplicateOf: ParsedTable | undefined, isForced: boolean): ImportItem {
-  const skip = (reason: string, canForce = false): ImportItem => ({ ...base, action: 'skip', reason, canForce });
-  const go = (action: ImportAction, reason: string | null = null): ImportItem => ({ ...base, action, reason, canForce: false });
+function decide(w: Omit<Work, 'item'>, base: Omit<ImportItem, 'action' | 'reason' | 'canForce' | 'draft'>, duplicateOf: ParsedTable | undefined, isForced: boolean): ImportItem {
+  const skip = (reason: string, canForce = false): ImportItem => ({ ...base, action: 'skip', reason, canForce, draft: canForce ? w.draft : null });
+  const go = (action: ImportAction, reason: string | null = null): ImportItem => ({ ...base, action, reason, canForce: false, draft: action === 'update' ? w.draft : null });
   // Tables of other layouts often print no code; one is given in the preview (or with --code) or the table stays out.
   if (w.table.code === '') return skip('表中没有项目编码：请在预览中为此表填写项目编码（命令行用 --code）后再导入');
   if (duplicateOf) return skip(`项目编码与表 ${duplicateOf.source.number}（第 ${duplicateOf.source.line} 行）重复，未导入`);
@@ -202,7 +201,7 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
   const isForced = opts.force === true;
   const firstByCode = new Map<string, ParsedTable>();
   // One table after another (not Promise.all): a transaction's queries run one at a time anyway.
-  const prepared: (Omit<Work, 'item'> & { duplicateOf: ParsedTable | undefined })[] = [];
+  const prepared: (Omit<Work, 'item' | 'draft'> & { duplicateOf: ParsedTable | undefined })[] = [];
   for (const parsed of doc.projects) {
     const hasCode = parsed.code !== '';
     const duplicateOf = hasCode ? firstByCode.get(parsed.code) : undefined;
@@ -210,8 +209,9 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
     const existing = unitYear && hasCode && !duplicateOf ? await findProjectByCode(unitYear.id, parsed.code) : undefined;
     const before = existing ? ((await loadTable(existing.id))?.table ?? null) : null;
     const table = withKeptKeys(stripSource(parsed), before);
-    prepared.push({ parsed, table, existing, duplicateOf, changes: diffTables(before, table) });
+    prepared.push({ parsed, table, existing, duplicateOf, before, changes: diffTables(before, table) });
   }
+  const records = await importRecords(prepared.flatMap((p) => (p.existing ? [p.existing] : [])));
   const expenditure = expenditurePlan(doc, unitYear);
   // Only tables that will be stored count for the unit-year rules (a table without a code is left out).
   const kept = prepared.filter((p) => !p.duplicateOf && p.parsed.code !== '');
@@ -229,7 +229,8 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
       problems: doc.problems.filter((x) => isProblemOf(x, p.parsed.source)).map((x) => x.message),
       findings: kept.includes(p) ? checked.byTable[kept.indexOf(p)]! : checkTable(p.table, ownCtx),
     };
-    return { ...p, item: decide(p, base, p.duplicateOf, isForced) };
+    const draft = draftOverwrite(p, records, opts.overwrite);
+    return { ...p, draft, item: decide({ ...p, draft }, base, p.duplicateOf, isForced) };
   });
   const plan: ImportPlan = {
     unit: { code: target.unitCode, name: target.unitName, exists: unit !== undefined },
@@ -269,6 +270,7 @@ async function audit(who: Who, action: string, entity: string, entityId: number,
 export async function applyImport(who: Who, doc: PublishedDocument, opts: ImportOptions = {}): Promise<ImportResult> {
   return write(async () => {
     const { plan, work } = await buildPlan(who.actor, doc, opts);
+    assertOverwritesConfirmed(plan.items, opts);
     let unit = await findUnitByCode(plan.unit.code);
     if (!unit) {
       unit = await insertUnit(plan.unit.code, plan.unit.name);
@@ -285,6 +287,7 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
       await audit(who, 'update', 'unit-year', unitYear.id, unit.id, [{ field: 'projectExpenditure', before: null, after: doc.projectExpenditure, source: 'import' }]);
     }
     const count = { create: 0, update: 0, unchanged: 0, skip: 0 };
+    const written: number[] = [];
     for (const w of work) {
       count[w.item.action]++;
       if (w.item.action !== 'create' && w.item.action !== 'update') continue;
@@ -295,6 +298,7 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
         const project = await insertProject(unitYear.id, tableHeader(w.table, counts), who.actor.id, 'draft', w.parsed.source.number);
         await replaceProjectContent(project.id, tablePlan(w.table), tableRows(w.table));
         await auditProject(who, 'import', project.id, unit.id, diffTables(null, w.table));
+        written.push(project.id);
         continue;
       }
       const existing = w.existing!;
@@ -302,8 +306,11 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
         throw new ActionError('conflict', `表 ${w.item.number}「${w.item.name}」在导入期间被他人修改，请重新预览后再导入`);
       }
       await replaceProjectContent(existing.id, tablePlan(w.table), tableRows(w.table));
-      await auditProject(who, 'import', existing.id, unit.id, w.changes);
+      // One event for the whole overwrite, with the diff from the draft it replaced (what the preview showed).
+      await auditProject(who, 'import', existing.id, unit.id, { changes: w.changes, overwrote: { version: existing.version, freshness: w.draft?.freshness.state ?? null } });
+      written.push(existing.id);
     }
+    await recordImports(written, who.actor.id);
     return { ...plan, unitYearId: unitYear.id, created: count.create, updated: count.update, unchanged: count.unchanged, skipped: count.skip };
   });
 }

@@ -21,7 +21,21 @@ const query = z.object({
   format: z.enum(IMPORT_FORMATS).optional(),
   /** JSON of the preview's corrections (column meanings, amount units, codes), sent alike with preview and apply. */
   corrections: z.string().max(20_000).optional(),
+  /** JSON `{ code: version }` of the drafts the user ticked 覆盖草稿 for, at the version the preview showed. */
+  overwrite: z.string().max(20_000).optional(),
 });
+
+const overwriteSchema = z.record(z.string().max(100), z.number().int().min(0));
+
+function overwriteOf(json: string | undefined): Record<string, number> | null {
+  if (json === undefined) return {};
+  try {
+    const r = overwriteSchema.safeParse(JSON.parse(json));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
 
 function correctionsOf(json: string | undefined): { ok: true; value: Corrections } | { ok: false; message: string } {
   if (json === undefined) return { ok: true, value: { overrides: {}, codes: {} } };
@@ -58,6 +72,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!params.success) return jsonResponse({ ok: false, message: '参数有误：单位编码、年度或文件格式不正确' }, 400);
   const corrections = correctionsOf(params.data.corrections);
   if (!corrections.ok) return jsonResponse({ ok: false, message: corrections.message }, 400);
+  const overwrite = overwriteOf(params.data.overwrite);
+  if (!overwrite) return jsonResponse({ ok: false, message: '参数有误：“覆盖草稿”的确认无法读取，请重新预览' }, 400);
   // Permission first, before reading a byte of the upload.
   if (!(await mayImportInto(actor, params.data.unit))) return jsonResponse({ ok: false, message: '没有导入此单位公开文本的权限' }, 403);
   let bytes: Uint8Array;
@@ -72,7 +88,7 @@ export async function POST(request: Request): Promise<Response> {
   }
   // Preview and apply read the same bytes with the same corrections, so the import is what the preview showed.
   const { doc, reading } = await readForImport(bytes, { fileName: params.data.name, format: params.data.format, corrections: corrections.value });
-  const opts = { unitCode: params.data.unit, year: params.data.year, frameworkCode: params.data.framework, force: params.data.force === '1' };
+  const opts = { unitCode: params.data.unit, year: params.data.year, frameworkCode: params.data.framework, force: params.data.force === '1', overwrite };
   try {
     if (doc.projects.length === 0) {
       throw new ActionError('invalid', doc.problems[0]?.message ?? '没有在文件中找到绩效目标表');

@@ -6,9 +6,9 @@ const FORMATS = ['txt', 'html', 'xlsx', 'docx'] as const;
 export const importCommand: Command = {
   name: 'import',
   usage:
-    'import FILE [--format txt|html|xlsx|docx] [--code CODE] [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force]  把公开文本、网页、XLSX 或 DOCX 中的绩效目标表导入数据库（只更新草稿；重复导入不变；--code 为唯一一张没有项目编码的表指定编码；--force 也用读取有问题的表覆盖草稿）',
+    'import FILE [--format txt|html|xlsx|docx] [--code CODE] [--unit CODE --year YYYY] [--framework cz2015|cz2021] [--force] [--overwrite]  把公开文本、网页、XLSX 或 DOCX 中的绩效目标表导入数据库（只更新草稿；重复导入不变；--code 为唯一一张没有项目编码的表指定编码；--force 也用读取有问题的表覆盖草稿；--overwrite 确认用文件覆盖库中已有的草稿，没有它时遇到要覆盖的草稿则不导入）',
   async run(args, io) {
-    const parsed = parseArgs(args, { values: ['unit', 'year', 'framework', 'format', 'code'], flags: ['force'], positional: 1 });
+    const parsed = parseArgs(args, { values: ['unit', 'year', 'framework', 'format', 'code'], flags: ['force', 'overwrite'], positional: 1 });
     const str = (k: string) => valueOf(parsed, k);
     const format = str('format');
     if (format !== undefined && !(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，而不是“${format}”`);
@@ -50,11 +50,13 @@ export const importCommand: Command = {
     const { ActionError } = await import('@/lib/actions/errors');
     let r: Awaited<ReturnType<typeof applyImport>>;
     try {
-      r = await applyImport({ actor: await systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: parsed.options.has('force') });
+      r = await applyImport({ actor: await systemActor(), ip: null }, doc, { unitCode: str('unit'), year, frameworkCode: str('framework'), force: parsed.options.has('force'), overwrite: parsed.options.has('overwrite') ? 'all' : undefined });
     } catch (error) {
       // A refusal of the import itself (no unit, a bad code, an unknown framework): said, exit 1.
       if (!(error instanceof ActionError)) throw error;
       io.stderr.write(`未导入：${error.message}\n`);
+      // The page's 覆盖草稿 tick is --overwrite here.
+      if (!parsed.options.has('overwrite') && error.message.includes('覆盖库中的草稿')) io.stderr.write('核对无误后，加 --overwrite 确认用文件覆盖这些草稿。\n');
       return 1;
     }
     for (const it of r.items) {

@@ -4,12 +4,12 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { ImportPlan, ImportResult } from '@/lib/projects/import';
 import type { Corrections, ImportReading } from '@/lib/projects/import-reading';
-import { ImportPreview } from './import-preview';
+import { ImportPreview, unconfirmed, type Overwrites } from './import-preview';
 import { Readings } from './readings';
 
 type Reply = { ok: true; plan?: ImportPlan; result?: ImportResult; reading?: ImportReading } | { ok: false; message: string; problems?: ImportPlan['problems']; reading?: ImportReading };
 
-type Request = { mode: 'preview' | 'apply'; unit: string; year: string; isForced: boolean; corrections: Corrections };
+type Request = { mode: 'preview' | 'apply'; unit: string; year: string; isForced: boolean; corrections: Corrections; overwrite: Overwrites };
 
 const NO_CORRECTIONS: Corrections = { overrides: {}, codes: {} };
 
@@ -20,6 +20,8 @@ async function send(file: File, r: Request): Promise<Reply> {
   if (r.isForced) qs.set('force', '1');
   // The same corrections go with the preview and with the apply: the server reads the file again with them.
   if (Object.keys(r.corrections.overrides).length > 0 || Object.keys(r.corrections.codes).length > 0) qs.set('corrections', JSON.stringify(r.corrections));
+  // The drafts ticked 覆盖草稿, each at the version the preview showed: the server refuses any other overwrite.
+  if (r.mode === 'apply' && Object.keys(r.overwrite).length > 0) qs.set('overwrite', JSON.stringify(r.overwrite));
   try {
     const res = await fetch(`/api/import?${qs}`, { method: 'POST', body: file, headers: { 'content-type': 'application/octet-stream', 'x-requested-with': 'fetch' } });
     const body = (await res.json().catch(() => null)) as Reply | null;
@@ -38,6 +40,7 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
   const [isBusy, setBusy] = useState(false);
   // The corrections of the preview on screen; apply sends exactly these.
   const [corrections, setCorrections] = useState<Corrections>(NO_CORRECTIONS);
+  const [ticks, setTicks] = useState<Overwrites>({});
 
   const [error, setError] = useState<string | null>(null);
 
@@ -45,7 +48,7 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
     if (!file) return;
     setBusy(true);
     setError(null);
-    const answer = await send(file, { mode, unit, year: yearText, isForced: force, corrections: next });
+    const answer = await send(file, { mode, unit, year: yearText, isForced: force, corrections: next, overwrite: ticks });
     if (!answer.ok && mode === 'preview' && reply?.ok && next !== corrections) {
       // A refused correction (a bad code) keeps the preview it was made on, with the reason above it.
       setError(answer.message);
@@ -60,6 +63,13 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
   const result = reply?.ok ? reply.result : undefined;
   // Offered only when some stored draft is held back by reading problems; the preview is redone with it.
   const canForce = plan !== null && plan !== undefined && (plan.isForced || plan.items.some((i) => i.canForce));
+  // Every draft the import would overwrite is ticked on purpose first (the server checks it again).
+  const waiting = plan ? unconfirmed(plan, ticks) : [];
+  const tick = (code: string, version: number | null) =>
+    setTicks((t) => {
+      const { [code]: _old, ...rest } = t;
+      return version === null ? rest : { ...rest, [code]: version };
+    });
 
   return (
     <>
@@ -80,6 +90,7 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
             setReply(null);
             setForced(false);
             setCorrections(NO_CORRECTIONS);
+            setTicks({});
             setError(null);
           }}
         />
@@ -111,7 +122,7 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
       </div>
       {plan ? (
         <section style={{ marginTop: 16 }} aria-label="导入预览">
-          <ImportPreview plan={plan} />
+          <ImportPreview plan={plan} ticks={ticks} onTick={result ? null : tick} isBusy={isBusy} />
           {reply?.ok && reply.reading && reply.reading.recognitions.length > 0 ? (
             <Readings reading={reply.reading} plan={plan} corrections={corrections} isBusy={isBusy || result !== undefined} onChange={correct} />
           ) : null}
@@ -131,9 +142,14 @@ export function ImportForm({ unitCode, year }: { unitCode: string; year: number 
                   强制覆盖读取有问题的草稿（请先核对原文是否完整）
                 </label>
               ) : null}
-              <button className="btn btn-primary" type="button" disabled={isBusy} onClick={() => void run('apply')}>
+              <button className="btn btn-primary" type="button" disabled={isBusy || waiting.length > 0} onClick={() => void run('apply')}>
                 确认导入
               </button>
+              {waiting.length > 0 ? (
+                <span className="field-warn" role="note">
+                  将覆盖 {waiting.length} 张库中的草稿：请核对每张表与库中草稿的差别，逐表勾选“覆盖草稿”后再导入
+                </span>
+              ) : null}
             </p>
           ) : null}
         </section>

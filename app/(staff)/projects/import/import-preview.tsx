@@ -1,4 +1,5 @@
 import { FindingsList } from '@/app/ui/findings-list';
+import { TableChanges } from '@/app/ui/table-changes';
 import { locationLabel } from '@/lib/domain/locations';
 import { isProblemOf } from '@/lib/format/published/problem-of';
 import type { ImportItem, ImportPlan } from '@/lib/projects/import';
@@ -35,13 +36,60 @@ function Checks({ item }: { item: ImportItem }) {
   );
 }
 
+/** Ticks of 覆盖草稿: the code of each confirmed draft with the version the preview showed. */
+export type Overwrites = Readonly<Record<string, number>>;
+
+/** The drafts this plan would overwrite that are not ticked yet at the version shown. */
+export function unconfirmed(plan: ImportPlan, ticks: Overwrites): ImportItem[] {
+  return plan.items.filter((i) => i.action === 'update' && i.draft !== null && ticks[i.code] !== i.draft.version);
+}
+
+/**
+ * A stored draft the import would overwrite: the warning when it was edited in the app after its last
+ * import, its differences from the document (collapsed), and the 覆盖草稿 tick an update needs.
+ */
+function DraftOverwrite({ item, ticks, onTick, isBusy }: { item: ImportItem; ticks: Overwrites; onTick: ((code: string, version: number | null) => void) | null; isBusy: boolean }) {
+  const d = item.draft;
+  if (!d) return null;
+  return (
+    <div style={{ marginTop: 4 }}>
+      {d.freshness.message ? (
+        <p className={d.freshness.state === 'edited' ? 'field-error' : 'field-warn'} role="note" style={{ margin: '2px 0' }}>
+          {d.freshness.state === 'edited' ? '注意：' : '提示：'}
+          {d.freshness.message}
+        </p>
+      ) : null}
+      <details>
+        <summary>与库中草稿的差别（{d.changes.length} 处）</summary>
+        <TableChanges changes={d.changes} label={`表 ${item.number} 与库中草稿的差别`} />
+      </details>
+      {item.action === 'update' && onTick ? (
+        <label className="nowrap">
+          <input type="checkbox" checked={ticks[item.code] === d.version} disabled={isBusy} onChange={(e) => onTick(item.code, e.target.checked ? d.version : null)} /> 覆盖草稿
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
 function counts(plan: ImportPlan): string {
   const n = (a: ImportItem['action']) => plan.items.filter((i) => i.action === a).length;
   return `新建 ${n('create')} 张，更新 ${n('update')} 张，无变化 ${n('unchanged')} 张，跳过 ${n('skip')} 张`;
 }
 
 /** What the import will do, table by table, with the reading problems and rule findings of each. */
-export function ImportPreview({ plan }: { plan: ImportPlan }) {
+export function ImportPreview({
+  plan,
+  ticks = {},
+  onTick = null,
+  isBusy = false,
+}: {
+  plan: ImportPlan;
+  ticks?: Overwrites;
+  /** Null once imported: the result shows what was done, nothing to tick. */
+  onTick?: ((code: string, version: number | null) => void) | null;
+  isBusy?: boolean;
+}) {
   // Problems of a listed table show in its row; the rest (the document's, unreadable tables') above.
   const general = plan.problems.filter((p) => !plan.items.some((i) => isProblemOf(p, i)));
   const e = plan.projectExpenditure;
@@ -95,6 +143,7 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
               <td>
                 {ACTION_TEXT[it.action]}
                 {it.reason ? <span className="muted">：{it.reason}</span> : null}
+                <DraftOverwrite item={it} ticks={ticks} onTick={onTick} isBusy={isBusy} />
               </td>
             </tr>
           ))}

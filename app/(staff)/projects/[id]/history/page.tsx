@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { TableChange } from '@/lib/domain/diff';
+import { TableChanges } from '@/app/ui/table-changes';
 import { editsSinceReturn, eventLabel, historyOrder, orderEvents, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { projectHistory } from '@/lib/projects/history';
@@ -12,44 +12,6 @@ import { loadProjectPage, tableMetadata } from '../load';
 
 export function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return tableMetadata(params, 'history');
-}
-
-function Change({ c }: { c: TableChange }) {
-  switch (c.kind) {
-    case 'field':
-      return (
-        <li>
-          {c.label}：<del className={styles.before}>{c.before || '（空）'}</del> → <ins className={styles.after}>{c.after || '（空）'}</ins>
-        </li>
-      );
-    case 'row-added':
-      return (
-        <li>
-          <ins className={styles.after}>新增指标</ins>「{c.row}」（{c.level2}）
-        </li>
-      );
-    case 'row-removed':
-      return (
-        <li>
-          <del className={styles.before}>删除指标</del>「{c.row}」（{c.level2}）
-        </li>
-      );
-    case 'row-changed':
-      return (
-        <li>
-          修改指标「{c.row}」（{c.level2}）：
-          <ul>
-            {c.fields.map((f) => (
-              <li key={f.field}>
-                {f.label}：<del className={styles.before}>{f.before || '（空）'}</del> → <ins className={styles.after}>{f.after || '（空）'}</ins>
-              </li>
-            ))}
-          </ul>
-        </li>
-      );
-    case 'rows-reordered':
-      return <li>调整了指标行的顺序</li>;
-  }
 }
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -100,7 +62,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         {entries.map((e) => (
           <li key={e.id} className="card">
             <div className="row">
-              <strong>{eventLabel(e.action)}</strong>
+              <strong>{eventLabel(e.action, e.isOverwrite)}</strong>
               <span className="muted">
                 {formatTime(e.at)} · {e.who}
               </span>
@@ -120,13 +82,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                 ))}
               </ul>
             ) : null}
-            {e.changes.length > 0 ? (
-              <ul className={styles.changes}>
-                {e.changes.map((c, i) => (
-                  <Change key={i} c={c} />
-                ))}
-              </ul>
-            ) : null}
+            {e.changes.length > 0 ? <TableChanges changes={e.changes} label="此步的修改" /> : null}
           </li>
         ))}
       </ol>
