@@ -17,7 +17,17 @@ export const COPIED_TABLES = [
   'library_entries', 'library_grams', 'library_entry_units', 'library_facets', 'library_sources',
   // Each table's last import (issue 19 item 6): without it every copied draft would read as never imported.
   'project_imports',
+  // Which returned-table comments the owner has marked 已处理 (issue 19 item 2).
+  'comment_marks',
 ] as const;
+
+/**
+ * Tables deliberately left behind: a copy is a move to a new server, so everyone signs in again
+ * (sessions), the sign-in delays start afresh (login_attempts), and devices become known again at
+ * their next successful sign-in (known_devices). Every other table must be in COPIED_TABLES; a test
+ * holds the two lists to the schema so that a new table cannot be forgotten.
+ */
+export const NOT_COPIED_TABLES = ['sessions', 'login_attempts', 'known_devices'] as const;
 
 export type CopyReport = { tables: { table: string; rows: number }[] };
 
