@@ -37,6 +37,15 @@ describe('the edit history', () => {
     expect([h.undo('5'), h.undo('4'), h.undo('3'), h.undo('2')]).toEqual(['4', '3', '2', null]);
   });
 
+  it('settling after an undo keeps redo', () => {
+    const h = createEditHistory('a');
+    h.commit('b');
+    expect(h.undo('b')).toBe('a');
+    h.settle('a (as the form holds it)');
+    expect(h.redo()).toBe('b');
+    expect(h.undo('b')).toBe('a (as the form holds it)');
+  });
+
   it('reset starts afresh', () => {
     const h = createEditHistory('a');
     h.commit('b');

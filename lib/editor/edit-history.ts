@@ -13,6 +13,11 @@ export type EditHistory = {
   canRedo: () => boolean;
   /** After a save or a restored draft: starts afresh from this state. */
   reset: (json: string) => void;
+  /**
+   * The form settled after a step was put back (fields remount and may re-read their values): the
+   * current step becomes that state, without clearing redo.
+   */
+  settle: (json: string) => void;
 };
 
 export function createEditHistory(initial: string, limit = 100): EditHistory {
@@ -46,6 +51,9 @@ export function createEditHistory(initial: string, limit = 100): EditHistory {
     },
     canUndo: () => past.length > 0,
     canRedo: () => future.length > 0,
+    settle(json) {
+      present = json;
+    },
     reset(json) {
       past = [];
       future = [];

@@ -38,8 +38,8 @@ describe('grid keys', () => {
   });
 
   it('finds the cell and the row above or below in print order', () => {
-    expect(cellOf('indicators.4.target.unit')).toEqual({ index: 4, column: 'target.unit' });
-    expect(cellOf('name')).toBeNull();
+    expect(cellOf('f-indicators-4-target-unit')).toEqual({ index: 4, column: 'target-unit' });
+    expect(cellOf('f-name')).toBeNull();
     const order = [0, 1, 5, 2, 3];
     expect(neighbourRow(order, 5, 1)).toBe(2);
     expect(neighbourRow(order, 5, -1)).toBe(1);
@@ -49,7 +49,8 @@ describe('grid keys', () => {
 
   it('fill-down copies a text column as it is, and the whole 指标值 from any of its parts', () => {
     expect(fillDownPaths('basis')).toEqual(['basis']);
-    expect(fillDownPaths('target.number')).toEqual(['target', 'value']);
+    expect(fillDownPaths('target-number')).toEqual(['target', 'value']);
+    expect(fillDownPaths('remove')).toEqual([]);
     expect(fillDownPaths('value')).toEqual(['target', 'value']);
   });
 });

@@ -37,9 +37,9 @@ export function historyKey(k: KeyPress): 'undo' | 'redo' | null {
   return null;
 }
 
-/** `indicators.4.target.unit` → { index: 4, column: 'target.unit' }; null outside the indicator rows. */
-export function cellOf(name: string): { index: number; column: string } | null {
-  const m = /^indicators\.(\d+)\.(.+)$/.exec(name);
+/** A grid cell's element id (`f-indicators-4-target-unit`) → { index: 4, column: 'target-unit' }; null elsewhere. */
+export function cellOf(id: string): { index: number; column: string } | null {
+  const m = /^f-indicators-(\d+)-(.+)$/.exec(id);
   return m ? { index: Number(m[1]), column: m[2]! } : null;
 }
 
@@ -56,5 +56,5 @@ export function neighbourRow(order: readonly number[], index: number, step: -1 |
  */
 export function fillDownPaths(column: string): string[] {
   if (column === 'value' || column.startsWith('target')) return ['target', 'value'];
-  return [column];
+  return ['name', 'description', 'basis'].includes(column) ? [column] : [];
 }
