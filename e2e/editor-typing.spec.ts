@@ -4,6 +4,7 @@
  * values start as their category needs. Each test works on a draft it creates (the demo's drafts
  * belong to other specs).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type Page } from '@playwright/test';
 import { sampleTable } from '@/lib/testing/tables';
 import { account, storageStatePath } from './fixtures/accounts';
@@ -45,6 +46,8 @@ test.describe('never losing typing', () => {
     const offer = again.getByRole('alertdialog', { name: '恢复未保存的修改？' });
     await expect(offer).toBeVisible();
     await expect(again.getByLabel('项目名称')).toHaveValue('2024 调解仲裁和信访慰问业务经费');
+    const axe = await new AxeBuilder({ page: again }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await shoot(again, 'restore-offer');
     await offer.getByRole('button', { name: '恢复' }).click();
     await expect(offer).toBeHidden();
@@ -56,6 +59,21 @@ test.describe('never losing typing', () => {
     await ed2.open(`/projects/${id}/edit`);
     await expect(again.getByLabel('项目名称')).toHaveValue('关闭标签页前输入的名称');
     await expect(again.getByRole('alertdialog', { name: '恢复未保存的修改？' })).toHaveCount(0);
+  });
+
+  test('a draft saves itself 30 s after the last change and says when', async ({ page }) => {
+    const id = await newDraft(page, '13080024P00009816006A');
+    await page.clock.install();
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/${id}/edit`);
+    await page.getByLabel('项目名称').fill('自动保存的名称');
+    await page.clock.fastForward(20_000);
+    await expect(ed.status()).not.toContainText('自动保存于');
+    await page.clock.fastForward(11_000);
+    await expect(ed.status()).toContainText(/自动保存于 \d\d:\d\d/);
+    await expect(ed.status()).toContainText('版本 2');
+    await expect(ed.status()).toContainText('所有修改已保存');
+    expect(await keptKeys(page, id)).toHaveLength(0);
   });
 
   test('放弃 drops the kept edits', async ({ page }) => {
@@ -100,6 +118,8 @@ test.describe('never losing typing', () => {
     const dialog = page.getByRole('dialog', { name: '重新登录后保存' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('用户名')).toHaveValue(owner.username);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await shoot(page, 'sign-in-in-place');
     await dialog.getByLabel('密码').fill('wrong-password-1');
     await dialog.getByRole('button', { name: '登录并保存' }).click();
