@@ -241,6 +241,8 @@ test.describe('the grid', () => {
     await timely.getByLabel(/常用期限/).selectOption('12月20日前完成');
     await expect(timely.getByLabel(/ 月$/)).toHaveValue('12');
     await expect(timely.getByLabel(/日（可不填）/)).toHaveValue('20');
+    await timely.scrollIntoViewIfNeeded();
+    await shoot(page, 'deadline-presets');
     await timely.getByLabel(/常用期限/).selectOption('年底前完成');
     await expect(timely.getByLabel(/指标值类型/)).toHaveValue('text');
     await expect(timely.getByLabel(/ 指标值$/)).toHaveValue('年底前完成');

@@ -123,17 +123,6 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
               {label} 日期后的文字
             </label>
             <input {...part('suffix')} className={styles.small} placeholder="前完成" {...reg('suffix')} />
-            <label className="sr-only" htmlFor={fieldId(`${base}.target.preset`)}>
-              {label} 常用期限
-            </label>
-            <select id={fieldId(`${base}.target.preset`)} className={styles.preset} value="" onChange={(e) => e.target.value && applyPreset(e.target.value)}>
-              <option value="">常用期限…</option>
-              {DEADLINE_PRESETS.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
           </>
         ) : null}
         {kind === 'text' ? (
@@ -145,6 +134,22 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
           </>
         ) : null}
       </div>
+      {kind === 'deadline' ? (
+        // Below the date, not beside it: the row keeps its widths at 1366 px.
+        <div className={styles.presetLine}>
+          <label className="sr-only" htmlFor={fieldId(`${base}.target.preset`)}>
+            {label} 常用期限
+          </label>
+          <select id={fieldId(`${base}.target.preset`)} className={styles.preset} value="" onChange={(e) => e.target.value && applyPreset(e.target.value)}>
+            <option value="">常用期限…</option>
+            {DEADLINE_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {kind !== 'text' ? (
         <div className={styles.printed} aria-live="polite">
           印出为：<strong>{printed ?? '（未填完）'}</strong>
