@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type Page } from '@playwright/test';
+import { cellsOf, spreadsheetBytes, toClipboard } from '@/lib/editor/testing/spreadsheet';
 import { sampleTable } from '@/lib/testing/tables';
 import { account, storageStatePath } from './fixtures/accounts';
 import { callAction, isOk } from './fixtures/server-actions';
@@ -195,7 +196,7 @@ test.describe('the grid', () => {
     await shoot(page, 'grid');
   });
 
-  test('Ctrl+Z / Ctrl+Y undo and redo a row deletion, 不适用 and typing', async ({ page }) => {
+  test('Ctrl+Z / Ctrl+Y undo and redo a row deletion, 不适用, a paste and typing', async ({ page }) => {
     const id = await newDraft(page, '13080024P00009816005A');
     const ed = new EditorPage(page);
     await ed.open(`/projects/${id}/edit`);
@@ -221,6 +222,23 @@ test.describe('the grid', () => {
     await page.keyboard.press('Control+z');
     await expect(ed.group('效益指标', '可持续影响指标')).not.toContainText('不适用（印出为');
     await expect(page.locator('[data-row]').filter({ hasText: '可持续影响指标' }).getByRole('combobox', { name: /三级指标/ })).toHaveValue('调解成功率');
+
+    // A paste from a spreadsheet is one step as well (besides its own 撤销粘贴 button).
+    const beforePaste = await rowCount(page);
+    const text = toClipboard(await cellsOf(await spreadsheetBytes()));
+    await ed.field(1, '三级指标').focus();
+    await page.evaluate((t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    await expect.poll(() => rowCount(page)).toBeGreaterThan(beforePaste);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rowCount(page)).toBe(beforePaste);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => rowCount(page)).toBeGreaterThan(beforePaste);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rowCount(page)).toBe(beforePaste);
 
     // Typing in a field is one step, undone as a whole.
     const name = page.getByLabel('项目名称');
