@@ -19,10 +19,16 @@ export const DEFAULT_PLAN: { month: number; percent: number }[] = [
   { month: 12, percent: 100 },
 ];
 
-/** The empty value a category's rows start with: numbers for quantity and cost, text otherwise. */
+/**
+ * The empty value a category's rows start with, the same for the blank table's rows and rows added
+ * later: a count for 数量, an amount for 成本, a date for 时效, a ≥ percentage for 满意度, text otherwise.
+ * The date starts without a month (left to the owner, like a number), with presets beside it.
+ */
 export function startingTarget(role: CategoryRole | null): Target {
   if (role === 'cost') return { kind: 'quantity', op: '<=', number: null, unit: '万元' };
   if (role === 'quantity') return { kind: 'quantity', op: '>=', number: null, unit: '个' };
+  if (role === 'satisfaction') return { kind: 'quantity', op: '>=', number: null, unit: '%' };
+  if (role === 'timeliness') return { kind: 'deadline', year: null, month: null, day: null, suffix: '前完成' };
   return { kind: 'text' };
 }
 

@@ -35,7 +35,8 @@ const LISTENER = `
   }, true);
 `;
 
-type Scenario = { name: string; label: string; row: number; text: string; clear?: boolean };
+/** `suggest`: typed first (as one insertion) so that the library's suggestions are open; then `keys` are pressed in the open list. */
+type Scenario = { name: string; label: string; row: number; text: string; clear?: boolean; suggest?: string; keys?: string[] };
 
 const SCENARIOS: Scenario[] = [
   { name: '三级指标（第一次输入）', label: '第 50 行 三级指标', row: 50, text: WORDS.repeat(2) },
@@ -44,6 +45,8 @@ const SCENARIOS: Scenario[] = [
   { name: '单位', label: '第 70 行 单位', row: 70, text: 'abcdefghij'.repeat(2), clear: true },
   { name: '已修改过的三级指标（再次输入）', label: '第 50 行 三级指标', row: 50, text: WORDS.repeat(2) },
   { name: '已修改过的指标值数值（再次输入）', label: '第 30 行 指标值数值', row: 30, text: '9876543210'.repeat(3), clear: true },
+  // Issue 16: keystrokes with the suggestions open (↓/↑ through the list of the library's entries).
+  { name: '建议列表打开时 ↓/↑', label: '第 60 行 三级指标', row: 60, text: '', suggest: '满意', keys: Array.from({ length: 40 }, (_, i) => (i % 8 < 4 ? 'ArrowDown' : 'ArrowUp')) },
 ];
 
 type Counts = Record<string, number>;
@@ -52,9 +55,17 @@ async function run(page: Page, s: Scenario): Promise<{ samples: number[]; counts
   const field = page.getByLabel(s.label, { exact: true });
   await field.click();
   if (s.clear) await field.fill('');
+  if (s.suggest) {
+    await field.fill(s.suggest);
+    await page.getByRole('listbox', { name: `第 ${s.row} 行 指标库建议` }).waitFor();
+  }
   await page.waitForTimeout(400);
   await page.evaluate('window.__samples = []; window.__ptRenders = {};');
   await page.keyboard.type(s.text, { delay: 35 });
+  for (const key of s.keys ?? []) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(35);
+  }
   // Findings follow after a 250 ms pause: wait for them, so their re-renders are counted too.
   await page.waitForTimeout(600);
   // Leaving the field (blur) must not re-render other rows either.

@@ -10,17 +10,25 @@ import { groupRows, insertionIndex, type CategoryState, type Section } from '@/l
 import { nameHint } from '@/lib/editor/name-hint';
 import { newClientRowKey } from '@/lib/editor/row-key';
 import { useConfirm } from '@/app/ui/confirm-dialog';
-import { fieldId, useEditorForm } from './context';
+import { startingTarget } from '@/lib/editor/draft';
+import { fieldId, useEditor, useEditorForm } from './context';
 import { FieldNotes } from './field-notes';
 import { IndicatorRowEditor, type RowActions } from './indicator-row';
 import { countRender } from './render-probe';
+import { useGridKeys } from './use-grid-keys';
 import styles from './editor.module.css';
 
 type Row = TableInput['indicators'][number];
 
-/** A new row carries its key from the start, so a save needs no matching of rows to keys afterwards. */
-export function emptyRow(level1: string, level2: string): Row {
-  return { key: newClientRowKey(), level1, level2, name: '', description: '', value: '', target: { kind: 'quantity', op: '>=', number: null, unit: '%' }, basis: '', isPlaceholder: false };
+/**
+ * A new row carries its key from the start, so a save needs no matching of rows to keys afterwards. Its
+ * value starts as the category's rows start in a blank table (lib/editor/draft.ts: 数量 a count, 时效 a
+ * date, 满意度 ≥ %), so added rows and starting rows agree.
+ */
+export function emptyRow(level1: string, level2: string, framework?: Framework): Row {
+  const role = framework ? (findCategory(framework, level2)?.category.role ?? null) : null;
+  const target = role ? startingTarget(role) : { kind: 'quantity' as const, op: '>=' as const, number: null, unit: '%' };
+  return { key: newClientRowKey(), level1, level2, name: '', description: '', value: '', target, basis: '', isPlaceholder: false };
 }
 
 export function placeholderRow(level1: string, level2: string): Row {
@@ -90,7 +98,8 @@ function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
  */
 export const IndicatorTree = memo(function IndicatorTree({ framework }: { framework: Framework }) {
   countRender('tree');
-  const { control, getValues } = useEditorForm();
+  const { control, getValues, setValue } = useEditorForm();
+  const { announcer } = useEditor();
   const { fields, insert, remove, swap } = useFieldArray({ control, name: 'indicators' });
   const { dialog, confirm } = useConfirm();
   const sections = useMemo(() => groupRows(framework, fields), [framework, fields]);
@@ -148,9 +157,20 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
   const rowsOf = (level1: string, level2: string) => latest.current.fields.flatMap((f, i) => (f.level1 === level1 && f.level2 === level2 ? [i] : []));
   const add = (level1: string, level2: string) => {
     const at = insertionIndex(latest.current.sections, latest.current.fields, level1, level2);
-    insert(at, emptyRow(level1, level2), { shouldFocus: false });
+    insert(at, emptyRow(level1, level2, framework), { shouldFocus: false });
     focusLater(firstFieldOf(at));
   };
+  // Ctrl+Enter: a row of the same 二级 right below the current one (a placeholder row gets none).
+  const insertBelow = useCallback(
+    (index: number) => {
+      const row = latest.current.fields[index];
+      if (!row || row.isPlaceholder) return;
+      insert(index + 1, emptyRow(row.level1, row.level2, framework), { shouldFocus: false });
+      focusLater(firstFieldOf(index + 1));
+    },
+    [insert, framework],
+  );
+  const onGridKey = useGridKeys({ form: useMemo(() => ({ getValues, setValue }), [getValues, setValue]), announcer, insertBelow });
   const askNotApplicable = async (level1: string, level2: string) => {
     const question = notApplicableQuestion(level2, rowsOf(level1, level2).map((i) => getValues(`indicators.${i}`)));
     if (question && !(await confirm({ ...question, tone: 'danger' })).isConfirmed) return;
@@ -176,7 +196,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     const others = latest.current.fields.length - own.length; // read before the removal below
     remove(own);
     if (!kept) {
-      insert(at, emptyRow(level1, level2), { shouldFocus: false });
+      insert(at, emptyRow(level1, level2, framework), { shouldFocus: false });
       focusLater(firstFieldOf(at));
       return;
     }
@@ -192,6 +212,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
         <FieldNotes path="indicators" exact />
       </div>
       {dialog}
+      <div onKeyDown={onGridKey}>
       {sections.map((s) => (
         <section key={s.level1} className={styles.section} aria-label={s.level1} data-path={`section:${s.level1}`} tabIndex={-1}>
           <h3 className={styles.sectionTitle}>{s.inFramework ? s.level1 : `${s.level1}（不在本年度指标体系中）`}</h3>
@@ -227,6 +248,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
           </div>
         </section>
       ))}
+      </div>
     </>
   );
 });

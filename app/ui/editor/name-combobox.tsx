@@ -88,10 +88,10 @@ export function NameCombobox({ index, level2, rowLabel, hint }: { index: number;
       });
       return;
     }
-    if (e.key === 'Enter') {
-      // A one-line value: Enter never submits the form from here; with an option chosen it picks it.
+    if (e.key === 'Enter' && isOpen) {
+      // With the list open Enter picks the chosen option (or nothing); closed, the grid moves down a row.
       e.preventDefault();
-      if (isOpen && active >= 0 && entries[active]) pick(entries[active]);
+      if (active >= 0 && entries[active]) pick(entries[active]);
       return;
     }
     if (e.key === 'Escape' && isOpen) {

@@ -11,7 +11,10 @@ import { createFindingsStore } from '@/lib/editor/findings-store';
 import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
 import { saveStatusText } from '@/lib/editor/save-status';
+import { autosavedText } from '@/lib/editor/timing';
 import type { UnitYearBudget } from '@/lib/editor/budget-check';
+import { createAnnouncer, LiveAnnouncer } from './announcer';
+import { applyValues } from './apply-values';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -19,8 +22,14 @@ import { HeaderFields } from './header-fields';
 import { IndicatorTree } from './indicator-tree';
 import { PasteArea } from './paste-area';
 import { PlanEditor } from './plan-editor';
+import { RestoreOffer } from './restore-offer';
+import { SignInDialog } from './sign-in-dialog';
 import { usePointerGate } from './pointer-gate';
 import { countRender } from './render-probe';
+import { useAutosave } from './use-autosave';
+import { useEditHistory } from './use-edit-history';
+import { useKeepalive } from './use-keepalive';
+import { useLocalCopy } from './use-local-copy';
 import { useTableSave } from './use-table-save';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import { SubmitButton } from './submit-button';
@@ -42,6 +51,8 @@ export type EditorProps = {
   canSubmit?: boolean;
   /** The other tables' budgets and the year's 项目支出, for the warning under 预算数. */
   unitYearBudget?: UnitYearBudget;
+  /** Who is signed in: the sign-in dialog shown when the session ends during a save starts from it. */
+  username?: string;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -68,9 +79,12 @@ const EditorBody = memo(function EditorBody({ framework }: { framework: Framewor
           </h2>
           <GoalsEditor />
         </section>
-        <h2>绩效指标</h2>
+        <h2 id="ed-indicators" tabIndex={-1}>
+          绩效指标
+        </h2>
         <p className={`muted ${styles.treeHint}`}>
           每行依次为三级指标、绩效指标描述、指标值、指标值确定依据。行的上下顺序即印出顺序；Alt+↑/↓ 在同一一级指标内移动当前行。
+          Enter / Shift+Enter 在同一列下移、上移，↑/↓ 在行间移动，Ctrl+D 向下填充上一行，Ctrl+Enter 在下方插入一行，Ctrl+Z / Ctrl+Y 撤销、重做；长文字中 Alt+Enter 换行。
         </p>
         <PasteArea framework={framework}>
           <IndicatorTree framework={framework} />
@@ -95,6 +109,8 @@ export function TableEditor(props: EditorProps) {
   const [isReady, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const saved = useRef(JSON.stringify(props.initial));
+  const formEl = useRef<HTMLFormElement>(null);
+  const announcer = useMemo(() => createAnnouncer(), []);
 
   const gate = usePointerGate();
   // Findings are computed on the table as the server will store it, so they match the saved draft's.
@@ -123,13 +139,27 @@ export function TableEditor(props: EditorProps) {
     };
   }, [watch, recompute]);
 
-  const saveTable = useTableSave({ form, unitYearId: props.unitYearId, projectId: props.projectId, version: props.version, saved, recompute });
+  // Never lose typing: a local copy per table and version, offered back on return and dropped once saved.
+  const onSavedRef = useRef<(basedOn: { projectId: number | null; version: number | null }) => void>(() => undefined);
+  const onSaved = useCallback((basedOn: { projectId: number | null; version: number | null }) => onSavedRef.current(basedOn), []);
+  const saveTable = useTableSave({ form, unitYearId: props.unitYearId, projectId: props.projectId, version: props.version, saved, recompute, onSaved });
   const { isSaving, banner, projectId, version } = saveTable;
+  const local = useLocalCopy({ ref: { unitYearId: props.unitYearId, projectId, version }, getValues, watch, saved, opened: props.initial });
+  onSavedRef.current = local.onSaved;
+  useKeepalive(formEl);
+  useAutosave({ isExisting: projectId !== null, isSignInNeeded: saveTable.isSignInNeeded, getValues, watch, saved, isBusy: saveTable.isBusyNow, save: saveTable.save });
   // A save attempt shows every finding beside its field, also on a new table.
   const save = useCallback(() => {
     reveal.revealAll();
     saveTable.save();
   }, [reveal, saveTable.save]);
+  const editorFormForHistory = useMemo(() => ({ getValues, setValue }), [getValues, setValue]);
+  useEditHistory(formEl, editorFormForHistory, watch, announcer, props.initial);
+  const restore = useCallback(() => {
+    if (local.offer) applyValues(editorFormForHistory, local.offer.values);
+    local.answer(true);
+    recompute();
+  }, [local, editorFormForHistory, recompute]);
   // Asked only when the user is about to leave: compared afresh, so an edit made within the findings'
   // 250 ms pause is not lost to a quick click on a link or a closed tab.
   useUnsavedGuard(
@@ -150,15 +180,19 @@ export function TableEditor(props: EditorProps) {
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
   const editorContext = useMemo(
-    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget }),
-    [editorForm, store, reveal, props.comments, props.unitYearBudget],
+    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget, announcer }),
+    [editorForm, store, reveal, props.comments, props.unitYearBudget, announcer],
   );
   const isCreate = projectId === null;
 
   return (
     <EditorContext.Provider value={editorContext}>
       <FormProvider {...form}>
+        <a className={styles.skipLink} href="#ed-indicators">
+          跳到绩效指标
+        </a>
         <form
+          ref={formEl}
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -179,6 +213,7 @@ export function TableEditor(props: EditorProps) {
             <span className={styles.status} aria-live="polite">
               {isDirty && !isCreate ? <span className={styles.dirty}>{saveStatusText({ isCreate, isDirty })}</span> : saveStatusText({ isCreate, isDirty })}
               {version !== null ? ` · 版本 ${version}` : ''} · Ctrl+S 保存
+              {saveTable.autosavedAt ? ` · ${autosavedText(saveTable.autosavedAt)}` : ''}
             </span>
             <span className="spacer" />
             {!isCreate && props.canSubmit ? <SubmitButton projectId={projectId} version={version} isDirty={isDirty} /> : null}
@@ -198,7 +233,10 @@ export function TableEditor(props: EditorProps) {
                 </p>
               ) : null}
             </div>
+            {local.offer ? <RestoreOffer savedAt={local.offer.savedAt} onRestore={restore} onDiscard={() => local.answer(false)} /> : null}
           </div>
+          <LiveAnnouncer announcer={announcer} />
+          {saveTable.isSignInNeeded ? <SignInDialog username={props.username ?? ''} onSignedIn={saveTable.afterSignIn} onCancel={saveTable.cancelSignIn} /> : null}
           <EditorBody framework={props.framework} />
           <datalist id="pt-units">
             {COMMON_UNITS.map((u) => (

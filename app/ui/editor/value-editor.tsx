@@ -6,6 +6,7 @@ import type { TableInput } from '@/lib/domain/schemas';
 import type { TargetValue } from '@/lib/domain/target-value';
 import { COMPARATOR_LABELS, renderTarget } from '@/lib/domain/target-value-render';
 import { finishedTarget } from '@/lib/projects/normalise';
+import { DEADLINE_PRESETS, presetValue } from '@/lib/editor/deadline-presets';
 import { fieldId, useEditorForm } from './context';
 import { FieldNotes, useFieldA11y } from './field-notes';
 import { countRender } from './render-probe';
@@ -45,6 +46,13 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
   const changeKind = (next: TargetValue['kind']) => {
     if (next === 'text' && printed) setValue(`${base}.value`, printed, { shouldDirty: true });
     setValue(`${base}.target`, fresh(next), { shouldDirty: true });
+  };
+
+  // A preset is typed through the value parser: 12月底前完成 is a date, 年底前完成 stays text.
+  const applyPreset = (text: string) => {
+    const v = presetValue(text);
+    setValue(`${base}.value`, v.value, { shouldDirty: true });
+    setValue(`${base}.target`, v.target, { shouldDirty: true });
   };
 
   const rowErrors = errors.indicators?.[index];
@@ -126,6 +134,22 @@ export function ValueEditor({ index, label }: { index: number; label: string }) 
           </>
         ) : null}
       </div>
+      {kind === 'deadline' ? (
+        // Below the date, not beside it: the row keeps its widths at 1366 px.
+        <div className={styles.presetLine}>
+          <label className="sr-only" htmlFor={fieldId(`${base}.target.preset`)}>
+            {label} 常用期限
+          </label>
+          <select id={fieldId(`${base}.target.preset`)} className={styles.preset} value="" onChange={(e) => e.target.value && applyPreset(e.target.value)}>
+            <option value="">常用期限…</option>
+            {DEADLINE_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       {kind !== 'text' ? (
         <div className={styles.printed} aria-live="polite">
           印出为：<strong>{printed ?? '（未填完）'}</strong>

@@ -32,6 +32,7 @@ export default async function NewTablePage({ searchParams }: { searchParams: Pro
         projectId={null}
         version={null}
         initial={initial}
+        username={actor.username}
         framework={ctx.framework}
         year={ctx.year}
         profile={ctx.profile}

@@ -57,6 +57,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
         projectId={project.id}
         version={project.version}
         initial={editorValues(table, ctx.framework)}
+        username={actor.username}
         framework={ctx.framework}
         year={ctx.year}
         profile={ctx.profile}
