@@ -37,6 +37,9 @@ export const {
   librarySources,
   unitYearDeadlines,
   commentMarks,
+  selfEvalRounds,
+  selfEvals,
+  selfEvalEvents,
 } = chosen;
 
 export const tables = chosen;
@@ -65,5 +68,8 @@ export type {
   LibraryFacetRow,
   UnitYearDeadlineRow,
   CommentMarkRow,
+  SelfEvalRoundRow,
+  SelfEvalRow,
+  SelfEvalEventRow,
 } from './pg';
 export * from './enums';

@@ -9,3 +9,4 @@ export * from './adjustments';
 export * from './library';
 export * from './departments';
 export * from './known-devices';
+export * from './selfeval';
