@@ -63,7 +63,8 @@ export function SelfEvalEditor({ selfEvalId, version: initialVersion, status, he
   const onSubmit = () =>
     startTransition(async () => {
       setShowProblems(true);
-      const v = isDirty ? await save() : version;
+      // A returned 自评表 goes back to draft by a save before it can be submitted again.
+      const v = isDirty || status === 'returned' ? await save() : version;
       if (v === null) return;
       const r = await submitSelfEvalAction({ selfEvalId, version: v });
       if (!r.ok) {
