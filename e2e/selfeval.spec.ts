@@ -117,8 +117,9 @@ test('open, fill with live scores, explain the row below full marks, return, app
   await visitor.goto('/disclosure/441001/2024');
   await expect(visitor.getByRole('heading', { name: '项目支出绩效自评结果' })).toHaveCount(0);
   await admin.goto(reviewer.url());
-  await admin.getByLabel('公开自评').check();
+  await admin.getByRole('checkbox', { name: '公开自评' }).click();
   await expect(admin.getByText('已公开自评结果')).toBeVisible();
+  await expect(admin.getByRole('checkbox', { name: '公开自评' })).toBeChecked();
   await visitor.reload();
   await expect(visitor.getByRole('heading', { name: '项目支出绩效自评结果' })).toBeVisible();
   const sheet = visitor.getByRole('table', { name: `${TABLE} 自评表` });

@@ -35,13 +35,21 @@ export function SelfEvalEditor({ selfEvalId, version: initialVersion, status, he
   const [message, setMessage] = useState<Message>(null);
   const [isPending, startTransition] = useTransition();
   const evaluation = useMemo(() => evaluateSelfEval(data, rows, thresholds), [data, rows, thresholds]);
-  // What blocks submission shows beside its cell at once for rows below full marks, and for the rest once submission was tried.
-  const shown = evaluation.problems.filter((p) => showProblems || p.path.endsWith('.deviation'));
+  // A problem shows beside its cell as soon as something typed causes it; a cell merely left empty is
+  // pointed out once submission was tried, so that a fresh 自评表 is not all red.
+  const isEmptyCell = (path: string) => {
+    const m = /^entries\.(\d+)\.(actual|score)$/.exec(path);
+    if (m) return (data.entries[Number(m[1])]?.[m[2] as 'actual' | 'score'] ?? '').trim() === '';
+    return path === 'funds.executed' && data.funds.executed.trim() === '';
+  };
+  const shown = evaluation.problems.filter((p) => showProblems || !isEmptyCell(p.path));
   const errors = { ...serverErrors, ...Object.fromEntries(shown.map((p) => [p.path, p.message])) };
   const isReadOnly = !canEdit;
   const update = (patch: Partial<SelfEvalData>) => {
     setData((d) => ({ ...d, ...patch }));
     setDirty(true);
+    // The server's refusal described the values as they were; from now on the live check speaks.
+    setServerErrors({});
   };
   const setFunds = (field: FundsField, value: string) => update({ funds: { ...data.funds, [field]: value } });
   const setEntry = (i: number, e: SelfEvalEntry) => update({ entries: data.entries.map((x, k) => (k === i ? e : x)) });

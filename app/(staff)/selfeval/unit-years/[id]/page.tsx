@@ -38,7 +38,7 @@ export default async function UnitYearSelfEvalPage({ params }: { params: Promise
           </span>
         ))}
       </section>
-      <section className="card row" aria-label="公开自评">
+      <section className="card row" aria-label="公开设置">
         {page.canSwitch ? (
           <PublicSwitch unitYearId={page.unitYear.id} isPublic={page.round.isPublic} />
         ) : (
