@@ -15,7 +15,7 @@ const COUNT = '年均办案数量'; // ≥900 件
 const shots = path.join('test-results', 'selfeval');
 const BELOW = '得分低于分值，请填写偏差原因分析及改进措施';
 
-test('open, fill with live scores, explain the row below full marks, return, approve, unit-year score, public page', async ({ browser }) => {
+test('open, fill with live scores, explain the row below full marks, return, approve, unit-year score, public page @pg', async ({ browser }) => {
   test.setTimeout(120_000);
   fs.mkdirSync(shots, { recursive: true });
   const admin = await browser.newPage({ storageState: storageStatePath('admin') });
