@@ -19,6 +19,7 @@ import { openSelfEvalRounds } from './commands/open-rounds';
 import { saveSelfEval } from './commands/save-selfeval';
 import { setSelfEvalPublic } from './commands/set-public';
 import { transitionSelfEval } from './commands/transition-selfeval';
+import { publicSelfEvals, rollup } from './page';
 import { loadSelfEvalView } from './read';
 import { selfEvalSheet } from './sheet';
 
@@ -161,6 +162,10 @@ describe('review', () => {
 });
 
 describe('the public switch and the sheet', () => {
+  it('shows nothing publicly while the switch is off', async () => {
+    expect(await publicSelfEvals(unitYearId)).toBeNull();
+  });
+
   it('is switched by an administrator, only where self-evaluation is open', async () => {
     expect(await refusal(setSelfEvalPublic(me(), { unitYearId, isPublic: true }))).toBe('denied');
     const b = await makeUnitYear('300003');
@@ -169,6 +174,9 @@ describe('the public switch and the sheet', () => {
     expect((await findSelfEvalRound(unitYearId))!.isPublic).toBe(true);
     const rows = await listSelfEvalsOfRound((await findSelfEvalRound(unitYearId))!.id, true);
     expect(rows.map((r) => [r.projectId, r.scoreCents, r.grade])).toEqual([[approvedId, 9375, '优']]);
+    const shown = await publicSelfEvals(unitYearId);
+    expect(shown?.sheets.map((s) => [s.projectCode, s.selfScore, s.grade])).toEqual([['13080024P00009810002A', '93.75', '优']]);
+    expect(shown?.rollup.average).toBe('93.75');
   });
 
   it('prints the stored 自评表 as a SelfEvalSheet', async () => {
@@ -178,5 +186,20 @@ describe('the public switch and the sheet', () => {
     expect(sheet.indicators[0]).toMatchObject({ level1: '产出指标', name: '案件结案率', target: '≥92%', actual: '46%', weight: '12.50', score: '6.25', deviation: '案件增多' });
     // Placeholders print as in the table, with no 分值 or 得分.
     expect(sheet.indicators[4]).toMatchObject({ name: '无经济效益指标', weight: '', score: '' });
+  });
+});
+
+describe('the unit-year roll-up', () => {
+  it('averages the scored 自评表 half-up to the cent and counts each grade', () => {
+    const r = rollup([
+      { scoreCents: 9000, grade: '优' },
+      { scoreCents: 8001, grade: '良' },
+      { scoreCents: null, grade: null },
+      { scoreCents: 5999, grade: '差' },
+    ]);
+    // (90.00 + 80.01 + 59.99) ÷ 3 = 76.666… → 76.67
+    expect(r).toEqual({ scored: 3, average: '76.67', distribution: { 优: 1, 良: 1, 中: 0, 差: 1 } });
+    expect(rollup([{ scoreCents: 1, grade: '差' }, { scoreCents: 2, grade: '差' }]).average).toBe('0.02'); // 0.015 → 0.02
+    expect(rollup([]).average).toBeNull();
   });
 });
