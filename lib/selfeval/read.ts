@@ -1,7 +1,7 @@
 /** A self-evaluation as the editor, the commands, the sheet and the public page see it. */
 import { listEntries } from '@/db/queries/monitoring';
 import { latestMonitoringReportOf, listSelfEvalEvents, type SelfEvalEventView } from '@/db/queries/selfeval';
-import type { ProjectRow, SelfEvalRoundRow, SelfEvalRow, UnitYearRow } from '@/db/schema';
+import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { effectiveTable } from '@/lib/adjustments/read';
 import type { Framework } from '@/lib/domain/framework';
 import { formatWanyuan } from '@/lib/domain/money';
@@ -9,7 +9,6 @@ import { defaultWeights } from '@/lib/domain/score-weights';
 import { DEFAULT_GRADE_THRESHOLDS, type GradeThresholds } from '@/lib/domain/scoring';
 import { centsOf, evaluateSelfEval, selfEvalEntriesFor, type SelfEvalData, type SelfEvalEvaluation, type SelfEvalTargetRow } from '@/lib/domain/selfeval';
 import type { TargetTable } from '@/lib/domain/table';
-import { loadFramework } from '@/lib/projects/framework';
 import { loadTable } from '@/lib/projects/read';
 import type { SelfEvalScope } from './access';
 import { selfEvalDataSchema } from './schemas';
@@ -107,6 +106,3 @@ export async function loadSelfEvalView(scope: SelfEvalScope): Promise<SelfEvalVi
 export function storedScore(e: SelfEvalEvaluation): { scoreCents: number | null; grade: string | null } {
   return { scoreCents: e.total === null ? null : centsOf(e.total), grade: e.grade };
 }
-
-export type { SelfEvalRow, SelfEvalRoundRow, Framework };
-export { loadFramework };

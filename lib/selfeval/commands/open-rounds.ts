@@ -7,7 +7,8 @@ import { invalid, notFound } from '@/lib/actions/errors';
 import { evaluateSelfEval } from '@/lib/domain/selfeval';
 import { requireAdmin } from '@/lib/projects/access';
 import { getProject } from '@/db/queries/projects';
-import { gradeThresholdsOf, loadFramework, prefill, storedScore } from '../read';
+import { loadFramework } from '@/lib/projects/framework';
+import { gradeThresholdsOf, prefill, storedScore } from '../read';
 import type { OpenSelfEvalRoundsInput } from '../schemas';
 import type { Who } from './shared';
 
