@@ -13,7 +13,7 @@ import { ROUTES, SERVER_ACTIONS, type RouteName, type ServerActionName } from '@
 import { apiSignIn, sessionStatus } from './fixtures/api-session';
 import { builtPaths, samplePath } from './fixtures/build-paths';
 import { account } from './fixtures/accounts';
-import { buildStage, expectAllowed, MATRIX_YEAR, readAction, readItem, readRoute, STALE, WHO, type MatrixTable, type Outcome, type Stage, type Who } from './fixtures/matrix';
+import { buildStage, completeSelfEval, expectAllowed, makeApprovedTable, MATRIX_YEAR, readAction, readItem, readRoute, STALE, WHO, type MatrixTable, type Outcome, type Stage, type Who } from './fixtures/matrix';
 import { builtActions, callAction, callFormAction, isOk } from './fixtures/server-actions';
 
 let stage: Stage;
@@ -38,8 +38,9 @@ const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE 
 const AUTHORING = [
   'createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction',
   'saveMonitoringReportAction', 'submitMonitoringReportAction', 'proposeAdjustmentAction',
+  'saveSelfEvalAction', 'submitSelfEvalAction',
 ];
-const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction', 'approveAdjustmentAction', 'returnAdjustmentAction'];
+const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction', 'approveAdjustmentAction', 'returnAdjustmentAction', 'approveSelfEvalAction', 'returnSelfEvalAction'];
 
 /**
  * What issue 6 says in words, checked apart from the operations table, so that a wrong row in that
@@ -55,10 +56,11 @@ function breaksPolicy(r: Result): string | null {
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
-  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || r.table === 'adjustment submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
+  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || r.table === 'adjustment submitted' || r.table === 'selfeval submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
+  if (r.name === 'saveSelfEvalAction' && r.table !== 'selfeval draft') return 'changed a submitted 自评表';
   if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
@@ -212,6 +214,45 @@ test('target adjustment: proposing on each table, deciding on a proposed one', a
   for (const who of WHO) {
     for (const name of ['approveAdjustmentAction', 'returnAdjustmentAction'] as const) {
       action(who, name, readAction(await callAction(ctx(who), name, [{ adjustmentId: adjustment.id, version: STALE, reason: '矩阵测试' }])), adjustment);
+    }
+  }
+});
+
+test('self-evaluation: opening, the public switch, 自评表 in draft and submitted', async () => {
+  test.setTimeout(120_000);
+  const admin = ctx('admin');
+  const owner = ctx('ownerA');
+  // A second approved table, then self-evaluation of the matrix year: a 自评表 for each; owner A submits one.
+  const second = await makeApprovedTable(stage, 6);
+  const opened = await callAction(admin, 'openSelfEvalRoundsAction', [{ unitYearIds: [stage.unitYear] }]);
+  expect(isOk(opened), opened.raw.slice(0, 300)).toBe(true);
+  const ids = (opened.result as { data: { selfEvalIds: number[] }[] }).data[0]!.selfEvalIds;
+  expect(ids.length).toBe(2);
+  const draftId = ids[0]!;
+  const submittedId = ids[1]!;
+  const rows = ((await (await owner.get(`/api/projects/${second}`)).json()) as { table: { indicators: { key: string; value: string; isPlaceholder: boolean }[] } }).table.indicators;
+  const data = completeSelfEval(rows);
+  const saved = await callAction(owner, 'saveSelfEvalAction', [{ selfEvalId: submittedId, version: 1, data }]);
+  expect(isOk(saved), saved.raw.slice(0, 300)).toBe(true);
+  const submitted = await callAction(owner, 'submitSelfEvalAction', [{ selfEvalId: submittedId, version: 2 }]);
+  expect(isOk(submitted), submitted.raw.slice(0, 300)).toBe(true);
+  const evaluations: MatrixTable[] = [
+    { label: 'selfeval draft', id: draftId, status: 'draft', authors: [], content: {} },
+    { label: 'selfeval submitted', id: submittedId, status: 'submitted', authors: ['ownerA'], content: {} },
+  ];
+  const stale = (t: MatrixTable) => [{ selfEvalId: t.id, version: STALE, reason: '矩阵测试' }];
+  const perEvaluation: [ServerActionName, (t: MatrixTable) => unknown[]][] = [
+    ['saveSelfEvalAction', (t) => [{ selfEvalId: t.id, version: STALE, data }]],
+    ['submitSelfEvalAction', stale],
+    ['returnSelfEvalAction', stale],
+    ['approveSelfEvalAction', stale],
+  ];
+  for (const who of WHO) {
+    // A unit-year that does not exist: an allowed caller gets past the permission check to 'not found'.
+    action(who, 'openSelfEvalRoundsAction', readAction(await callAction(ctx(who), 'openSelfEvalRoundsAction', [{ unitYearIds: [999_999] }])));
+    action(who, 'setSelfEvalPublicAction', readAction(await callAction(ctx(who), 'setSelfEvalPublicAction', [{ unitYearId: 999_999, isPublic: true }])));
+    for (const t of evaluations) {
+      for (const [name, args] of perEvaluation) action(who, name, readAction(await callAction(ctx(who), name, args(t))), t);
     }
   }
 });

@@ -23,6 +23,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         { href: '/projects', label: '项目' },
         ...(reviewUnits === null || reviewUnits.length > 0 ? [{ href: '/review', label: '审核' }] : []),
         { href: '/monitoring', label: '监控' },
+        { href: '/selfeval', label: '自评' },
         // Departments are reviewed from above: the roll-up is for reviewers and administrators (issue 18).
         ...(reviewUnits === null || reviewUnits.length > 0 || actor.isAdmin ? [{ href: '/departments', label: '部门汇总' }] : []),
         { href: '/exports', label: '导出' },

@@ -19,6 +19,7 @@ export const COPIED_TABLES = [
   'project_imports',
   // Which returned-table comments the owner has marked 已处理 (issue 19 item 2).
   'comment_marks',
+  'selfeval_rounds', 'selfevals', 'selfeval_events',
 ] as const;
 
 /**

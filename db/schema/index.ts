@@ -38,6 +38,9 @@ export const {
   unitYearDeadlines,
   commentMarks,
   projectImports,
+  selfEvalRounds,
+  selfEvals,
+  selfEvalEvents,
 } = chosen;
 
 export const tables = chosen;
@@ -67,5 +70,8 @@ export type {
   UnitYearDeadlineRow,
   CommentMarkRow,
   ProjectImportRow,
+  SelfEvalRoundRow,
+  SelfEvalRow,
+  SelfEvalEventRow,
 } from './pg';
 export * from './enums';

@@ -14,6 +14,7 @@ const TABLES = [
   'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
   'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
   'projectImports',
+  'selfEvalRounds', 'selfEvals', 'selfEvalEvents',
 ] as const;
 
 describe('row types', () => {
@@ -39,6 +40,9 @@ describe('row types', () => {
     expectTypeOf<Same<'monitoringEntries'>[0]>().toEqualTypeOf<Same<'monitoringEntries'>[1]>();
     expectTypeOf<Same<'monitoringEvents'>[0]>().toEqualTypeOf<Same<'monitoringEvents'>[1]>();
     expectTypeOf<Same<'tableAdjustments'>[0]>().toEqualTypeOf<Same<'tableAdjustments'>[1]>();
+    expectTypeOf<Same<'selfEvalRounds'>[0]>().toEqualTypeOf<Same<'selfEvalRounds'>[1]>();
+    expectTypeOf<Same<'selfEvals'>[0]>().toEqualTypeOf<Same<'selfEvals'>[1]>();
+    expectTypeOf<Same<'selfEvalEvents'>[0]>().toEqualTypeOf<Same<'selfEvalEvents'>[1]>();
     expectTypeOf<(typeof sqlite)['monitoringReports']['$inferInsert']>().toEqualTypeOf<(typeof pg)['monitoringReports']['$inferInsert']>();
     expectTypeOf<Same<'libraryEntries'>[0]>().toEqualTypeOf<Same<'libraryEntries'>[1]>();
     expectTypeOf<Same<'libraryGrams'>[0]>().toEqualTypeOf<Same<'libraryGrams'>[1]>();

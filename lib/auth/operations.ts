@@ -22,7 +22,9 @@ export type Scope =
   /** input.reportId: the monitoring report's table's unit (and the report's status) */
   | 'monitoring-report'
   /** input.adjustmentId: the adjusted table's unit (and the adjustment's status) */
-  | 'adjustment';
+  | 'adjustment'
+  /** input.selfEvalId: the 自评表's table's unit (and the 自评表's status) */
+  | 'selfeval';
 
 export type Access =
   | { kind: 'public' }
@@ -116,6 +118,13 @@ export const SERVER_ACTIONS = {
     isRefusedToAuthors: true,
   },
   markCommentAction: { access: onProject('project.edit'), label: '标记意见已处理', statuses: EDITABLE_STATUSES },
+  // app/(staff)/selfeval/actions.ts (issue 15): a 自评表 moves through the table workflow, as a monitoring report does.
+  openSelfEvalRoundsAction: { access: ADMIN, label: '开启绩效自评' },
+  setSelfEvalPublicAction: { access: ADMIN, label: '设置公开自评' },
+  saveSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '保存自评表', statuses: EDITABLE_STATUSES },
+  submitSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.submit.permission, scope: 'selfeval' }, label: TRANSITIONS.submit.label, statuses: TRANSITIONS.submit.from },
+  returnSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.return.permission, scope: 'selfeval' }, label: TRANSITIONS.return.label, statuses: TRANSITIONS.return.from, isRefusedToAuthors: true },
+  approveSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.approve.permission, scope: 'selfeval' }, label: TRANSITIONS.approve.label, statuses: TRANSITIONS.approve.from, isRefusedToAuthors: true },
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },

@@ -9,6 +9,7 @@ import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
 import { reportTarget } from '@/lib/monitoring/access';
+import { selfEvalTarget } from '@/lib/selfeval/access';
 import { adjustmentTarget } from '@/lib/adjustments/access';
 
 export type ProjectScope = { project: ProjectRow; unitYear: UnitYearRow; unitId: number };
@@ -99,6 +100,8 @@ export async function operationTarget(op: Operation, input: unknown, actor: Acto
       return await adjustmentTarget(op, idIn(input, 'adjustmentId'), actor);
     case 'monitoring-report':
       return await reportTarget(op, idIn(input, 'reportId'), actor);
+    case 'selfeval':
+      return await selfEvalTarget(op, idIn(input, 'selfEvalId'), actor);
     case 'unit':
     case 'each-item':
       return null;

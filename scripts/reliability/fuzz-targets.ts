@@ -54,6 +54,19 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'proposeAdjustmentAction', caller: 'owner', shape: 'single', valid: (c) => ({ projectId: c.projectId, reason: '理由', budgetAfter: '1.00', goalAfter: '目标', rows: [{ rowKey: 'x', after: '≥1 次', reason: '' }] }) },
   { name: 'approveAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1 }) },
   { name: 'returnAdjustmentAction', caller: 'reviewer', shape: 'single', valid: () => ({ adjustmentId: NOBODY, version: 1, reason: '理由' }) },
+  // Self-evaluation (issue 15): the admin's valid payload opens the demo year, which makes 自评表 1 (the first
+  // approved demo table); the 自评表 payloads carry a stale version, refused after every check has run.
+  { name: 'openSelfEvalRoundsAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearIds: [c.unitYearId] }) },
+  { name: 'setSelfEvalPublicAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, isPublic: false }) },
+  {
+    name: 'saveSelfEvalAction',
+    caller: 'owner',
+    shape: 'single',
+    valid: (c) => ({ selfEvalId: 1, version: c.version, data: { funds: { initial: '10.00', annual: '10.00', executed: '9.50', weight: '10' }, goalActual: '', entries: [{ rowKey: 'x', actual: '96%', weight: '90', score: '', rating: null, deviation: '' }] } }),
+  },
+  { name: 'submitSelfEvalAction', caller: 'owner', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version }) },
+  { name: 'returnSelfEvalAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version, reason: '理由' }) },
+  { name: 'approveSelfEvalAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version }) },
   { name: 'noopAction', caller: 'anonymous', shape: 'none', valid: () => ({}) },
   { name: 'changePassword', caller: 'owner', shape: 'single', valid: () => ({ current: 'not-the-password-1', password: 'Abcdefg123', confirm: 'Abcdefg123' }) },
   // A username nobody has: wrong passwords must not lock a real account during the run.

@@ -10,3 +10,4 @@ export * from './library';
 export * from './departments';
 export * from './known-devices';
 export * from './imports';
+export * from './selfeval';

@@ -7,6 +7,8 @@ import { PublishedTable } from '@/app/ui/published-table';
 import { parseYear } from '@/lib/http/params';
 import { formatTime } from '@/lib/format/time';
 import { sectionTotal } from '@/lib/projects/disclosure-index';
+import { publicSelfEvals } from '@/lib/selfeval/page';
+import { SelfEvalSheetTable } from '@/app/ui/selfeval-sheet';
 
 type Params = Promise<{ unit: string; year: string }>;
 
@@ -22,6 +24,8 @@ export default async function DisclosurePage({ params }: { params: Params }) {
   const section = /^[0-9A-Za-z]{3,20}$/.test(unit) && y !== null ? await sectionByCode(unit, y, { includeDrafts: false }) : null;
   if (!section || section.entries.length === 0) notFound();
   const tables = await sectionTables(section);
+  // Approved 自评表, only while the unit-year's 公开自评 switch is on (issue 15).
+  const selfEvals = await publicSelfEvals(section.unitYearId);
   const base = `/api/disclosure/${section.unit.code}/${section.year}`;
   return (
     <main className="page">
@@ -88,6 +92,19 @@ export default async function DisclosurePage({ params }: { params: Params }) {
           <PublishedTable table={t.table} number={t.number} />
         </section>
       ))}
+      {selfEvals && selfEvals.sheets.length > 0 ? (
+        <section aria-label="项目支出绩效自评结果" className="print-break">
+          <h2>项目支出绩效自评结果</h2>
+          <p className="muted">
+            共 {selfEvals.sheets.length} 张经审核的自评表 · 平均得分 {selfEvals.rollup.average ?? '—'}
+          </p>
+          {selfEvals.sheets.map((s) => (
+            <section key={s.projectCode} className="card">
+              <SelfEvalSheetTable sheet={s} />
+            </section>
+          ))}
+        </section>
+      ) : null}
     </main>
   );
 }

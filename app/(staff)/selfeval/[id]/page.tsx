@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { StatusBadge } from '@/app/ui/status-badge';
+import { requireActor } from '@/lib/auth/request';
+import { formatTime } from '@/lib/format/time';
+import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { selfEvalPage } from '@/lib/selfeval/page';
+import { ReviewPanel } from './review-panel';
+import { SelfEvalEditor } from './selfeval-editor';
+
+export const metadata: Metadata = { title: '项目支出绩效自评表' };
+
+export default async function SelfEvalPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const page = Number.isSafeInteger(id) && id > 0 ? await selfEvalPage(actor, id) : null;
+  if (!page) notFound();
+  const lastReturn = [...page.events].reverse().find((e) => e.action === 'return');
+  return (
+    <>
+      <div className="row">
+        <Link href={`/selfeval/unit-years/${page.unitYear.id}`}>← {page.unitYear.year} 年度绩效自评</Link>
+      </div>
+      <h1>
+        项目支出绩效自评表（{page.unitYear.year} 年度） <StatusBadge status={page.selfEval.status} />
+      </h1>
+      <p className="muted">版本 {page.selfEval.version} · 年度指标值为执行中的指标值（有调整时为调整后的值）</p>
+      {lastReturn && page.selfEval.status !== 'approved' ? (
+        <div className="alert alert-warn" role="note">
+          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} 退回：{lastReturn.reason}
+        </div>
+      ) : null}
+      <SelfEvalEditor
+        key={page.selfEval.version}
+        selfEvalId={page.selfEval.id}
+        version={page.selfEval.version}
+        status={page.selfEval.status}
+        header={{ name: page.project.name, code: page.project.code, unit: page.unitName, goal: page.table.goal }}
+        rows={page.rows}
+        initial={page.data}
+        thresholds={page.thresholds}
+        canEdit={page.canEdit}
+        canSubmit={page.canSubmit}
+      />
+      {page.canReview ? <ReviewPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
+      <section className="card" aria-label="审核记录">
+        <h2 style={{ marginTop: 0 }}>审核记录</h2>
+        {page.events.length === 0 ? <p className="muted">尚无</p> : null}
+        <ul>
+          {page.events.map((e) => (
+            <li key={e.id}>
+              {formatTime(e.at)} {e.userName} {ACTION_LABELS[e.action] ?? e.action}
+              {e.reason ? `：${e.reason}` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

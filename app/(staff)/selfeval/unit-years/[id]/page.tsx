@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { StatusBadge } from '@/app/ui/status-badge';
+import { requireActor } from '@/lib/auth/request';
+import { centsText, GRADES } from '@/lib/domain/selfeval';
+import { unitYearScores } from '@/lib/selfeval/page';
+import { PublicSwitch } from './public-switch';
+
+export const metadata: Metadata = { title: '年度绩效自评' };
+
+export default async function UnitYearSelfEvalPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const actor = await requireActor();
+  const id = Number((await params).id);
+  const page = Number.isSafeInteger(id) && id > 0 ? await unitYearScores(actor, id) : null;
+  if (!page) notFound();
+  const { rollup } = page;
+  return (
+    <>
+      <div className="row">
+        <Link href="/selfeval">← 绩效自评</Link>
+      </div>
+      <h1>
+        {page.unitCode} {page.unitName} {page.unitYear.year} 年度绩效自评
+      </h1>
+      <section className="card row" aria-label="汇总">
+        <span>
+          自评表 {page.rows.length} 张，已评分 {rollup.scored} 张
+        </span>
+        <span>
+          平均得分 <strong data-testid="average">{rollup.average ?? '—'}</strong>
+        </span>
+        {GRADES.map((g) => (
+          <span key={g} data-testid={`grade-count-${g}`}>
+            {g} {rollup.distribution[g]}
+          </span>
+        ))}
+      </section>
+      <section className="card row" aria-label="公开设置">
+        {page.canSwitch ? (
+          <PublicSwitch unitYearId={page.unitYear.id} isPublic={page.round.isPublic} />
+        ) : (
+          <span>公开自评：{page.round.isPublic ? '已公开' : '未公开'}</span>
+        )}
+        <span className="muted">公开后，已审核的自评表显示在公开页面上，位于绩效目标表之后。</span>
+      </section>
+      <table className="grid" aria-label="自评得分">
+        <thead>
+          <tr>
+            <th scope="col">项目编码</th>
+            <th scope="col">项目名称</th>
+            <th scope="col">状态</th>
+            <th scope="col" className="num">
+              自评得分
+            </th>
+            <th scope="col">等级</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.rows.map((r) => (
+            <tr key={r.id} data-row={r.name}>
+              <td>{r.code}</td>
+              <td>
+                <Link href={`/selfeval/${r.id}`}>{r.name}</Link>
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td className="num">{r.scoreCents === null ? '—' : centsText(r.scoreCents)}</td>
+              <td>{r.grade ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
