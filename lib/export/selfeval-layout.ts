@@ -49,8 +49,8 @@ export function gradeText(grade: SelfEvalSheet['grade']): string {
 
 export function selfEvalLayout(s: SelfEvalSheet): SelfEvalRow[] {
   const rows: SelfEvalRow[] = [];
-  rows.push({ kind: 'header', cells: [cell('项目名称', 1, 1, 'label'), cell(s.projectName, 2, 4, 'value'), cell('项目编码', 6, 1, 'label'), cell(s.projectCode, 7, 2, 'value')] });
-  rows.push({ kind: 'header', cells: [cell('主管部门', 1, 1, 'label'), cell(s.department, 2, 4, 'value'), cell('实施单位', 6, 1, 'label'), cell(s.implementingUnit, 7, 2, 'value')] });
+  rows.push({ kind: 'header', cells: [cell('项目名称', 1, 1, 'label'), cell(s.projectName, 2, 3, 'value'), cell('项目编码', 5, 1, 'label'), cell(s.projectCode, 6, 3, 'value')] });
+  rows.push({ kind: 'header', cells: [cell('主管部门', 1, 1, 'label'), cell(s.department, 2, 3, 'value'), cell('实施单位', 5, 1, 'label'), cell(s.implementingUnit, 6, 3, 'value')] });
   // 项目资金（万元） spans its head row and every funds row.
   rows.push({
     kind: 'header',
