@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
+import { selfEvalUnitYearXlsx, selfEvalXlsx } from '@/lib/export/selfeval-xlsx';
+import { fullSheet, tangxiSheet } from '@/lib/export/selfeval-testing';
+import { readSelfEvalText, readSelfEvalXlsx, type SelfEvalRead } from './read';
+
+const sample = (name: string) => fs.readFileSync(path.join(__dirname, 'samples', name), 'utf8');
+
+function sheetOf(r: SelfEvalRead): SelfEvalSheet {
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r.sheet;
+}
+
+/**
+ * Numbers as the spreadsheet holds them: an XLSX cell keeps 10.00 as the number 10, so the text read
+ * back is `10`. Values compare equal when they are the same number; everything else must be the same text.
+ */
+function asNumbers(s: SelfEvalSheet): SelfEvalSheet {
+  const n = (v: string) => (/^-?\d+(?:\.\d+)?$/.test(v) ? String(Number(v)) : v);
+  return {
+    ...s,
+    funds: s.funds.map((f) => ({ ...f, initial: n(f.initial), annual: n(f.annual), executed: n(f.executed), weight: n(f.weight), rate: n(f.rate), score: n(f.score) })),
+    indicators: s.indicators.map((r) => ({ ...r, weight: n(r.weight), score: n(r.score) })),
+    selfScore: n(s.selfScore),
+  };
+}
+
+describe('reading a published 自评表', () => {
+  it('reads the 棠溪镇 2022 text into exactly the transcribed values', () => {
+    const r = readSelfEvalText(sample('tangxi-2022-tabs.txt'));
+    expect(sheetOf(r)).toEqual(tangxiSheet());
+    // The parts the copy does not have are warned about, not invented.
+    expect(r.warnings.map((w) => w.field)).toEqual(['goal', 'selfScore']);
+    expect(r.warnings[1]!.message).toBe('未找到总分行，自评得分和等级留空');
+  });
+
+  it('reads the same table given with pipes, full-width digits and traditional labels', () => {
+    const text = sample('tangxi-2022-tabs.txt')
+      .split('\n')
+      .map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : l))
+      .join('\n')
+      .replace('89.974', '８９.９７４')
+      .replace('三级指标', '三級指標');
+    expect(sheetOf(readSelfEvalText(text))).toEqual(tangxiSheet());
+  });
+
+  it('a sheet exported to XLSX and read back equals the original (numbers as numbers)', async () => {
+    for (const sheet of [fullSheet(), tangxiSheet(), fullSheet({ grade: '', selfScore: '' })]) {
+      const [r, ...rest] = await readSelfEvalXlsx(await selfEvalXlsx(sheet));
+      expect(rest).toHaveLength(0);
+      expect(asNumbers(sheetOf(r!))).toEqual(asNumbers(sheet));
+    }
+  });
+
+  it('a unit-year workbook reads back one sheet per table, passing over the 汇总 sheet', async () => {
+    const sheets = [fullSheet(), fullSheet({ projectName: '第二个项目', projectCode: 'P2', selfScore: '92.25', grade: '优' })];
+    const reads = await readSelfEvalXlsx(await selfEvalUnitYearXlsx({ code: '441001', name: '单位' }, 2024, sheets));
+    expect(reads.map((r) => asNumbers(sheetOf(r)))).toEqual(sheets.map(asNumbers));
+    expect(reads.map((r) => r.source)).toEqual([`工作表“1、${sheets[0]!.projectName}”`, '工作表“2、第二个项目”']);
+  });
+
+  it('reads a footer written as 总分 · 100 · score · 等级, and a goal row', () => {
+    const text = [
+      '项目支出绩效自评表（2023年度）',
+      '项目名称\t测试项目\t项目编码\tP1',
+      '主管部门\t某局\t实施单位\t某中心',
+      '项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+      '\t年度资金总额\t100\t100\t95\t10\t95%\t9.5',
+      '年度总体目标\t预期目标\t\t\t实际完成情况',
+      '\t完成检查200次\t\t\t完成210次',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+      '产出指标\t数量指标\t检查次数\t≥200次\t210次\t90\t90\t（指标值设定偏低）',
+      '总分\t\t\t\t\t100\t99.5\t自评等级：优',
+    ].join('\n');
+    const s = sheetOf(readSelfEvalText(text));
+    expect(s).toMatchObject({ year: 2023, projectName: '测试项目', projectCode: 'P1', department: '某局', implementingUnit: '某中心', selfScore: '99.5', grade: '优' });
+    expect(s.goal).toEqual({ expected: '完成检查200次', actual: '完成210次' });
+    expect(s.funds).toEqual([{ label: '年度资金总额', initial: '100', annual: '100', executed: '95', weight: '10', rate: '95', score: '9.5' }]);
+    expect(s.indicators[0]).toEqual({ level1: '产出指标', level2: '数量指标', name: '检查次数', target: '≥200次', actual: '210次', weight: '90', score: '90', deviation: '', warning: '指标值设定偏低' });
+  });
+
+  it('says per field, in Chinese, what cannot be read; a truncated row is an error on its line', () => {
+    const text = sample('tangxi-2022-tabs.txt').replace('\t89.974\t89.974\t', '\t八十九\t89.974\t') + '\t满意度指标\t服务对象满意度指标\t公众满\n';
+    const r = readSelfEvalText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      { field: 'funds.1.annual', line: 7, message: '第 7 行：其中：当年财政拨款的全年预算数“八十九”不是数字' },
+      { field: 'indicators.9.target', line: 18, message: '第 18 行：“公众满”缺少年度指标值（这一行可能不完整）' },
+    ]);
+    const none = readSelfEvalText('随便一段文字\n没有表格');
+    expect(none.ok).toBe(false);
+    if (none.ok) return;
+    expect(none.errors.map((e) => e.field)).toEqual(['year', 'projectName', 'funds', 'indicators']);
+    expect(none.errors.find((e) => e.field === 'indicators')!.message).toContain('未找到绩效指标表头');
+  });
+
+  it('a row whose 分值 is not a number names the row and the value', () => {
+    const text = sample('tangxi-2022-tabs.txt').replace('\t≥50个\t50\t8\t8\t', '\t≥50个\t50\t八\t8\t');
+    const r = readSelfEvalText(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([{ field: 'indicators.0.weight', line: 9, message: '第 9 行：“基建工程委托业务项目数量”的分值“八”不是数字' }]);
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * A published 项目支出绩效自评表 → SelfEvalSheet (issue #15 item 5). The cells come from the table
+ * importer's readers (text, XLSX: lib/format/layouts), so a 自评表 copied from a web page or a PDF, or
+ * our own XLSX, reads the same way. Blocks are found by their labels, values by the column of their
+ * label in the block's header; merged level cells left blank are carried down. Every value that
+ * cannot be taken is an error naming its field and line in Chinese; what is merely absent (no goal,
+ * no footer in a truncated copy) is a warning, and that part stays empty.
+ */
+import type { SelfEvalFundsRow, SelfEvalIndicatorRow, SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
+import { LOW_TARGET_WARNING } from '@/lib/domain/scoring';
+import type { CellGrid, GridRow } from '@/lib/format/layouts/grid';
+import { readText } from '@/lib/format/layouts/read-text';
+import { readXlsx } from '@/lib/format/layouts/read-xlsx';
+import { at, fundsLabelOf, gradeIn, key, readDecimal, yearIn, type FieldProblem } from './cells';
+
+export type { FieldProblem } from './cells';
+
+export type SelfEvalRead =
+  | { ok: true; sheet: SelfEvalSheet; warnings: FieldProblem[]; source: string }
+  | { ok: false; errors: FieldProblem[]; warnings: FieldProblem[]; source: string };
+
+type Row = { cells: string[]; line: number | null };
+
+const HEADER_FIELDS: [keyof Pick<SelfEvalSheet, 'projectName' | 'projectCode' | 'department' | 'implementingUnit'>, RegExp][] = [
+  ['projectName', /^(项目|专项)名称$/],
+  ['projectCode', /^项目(编码|代码|编号)$/],
+  ['department', /^主管(部门|单位)(及代码)?$/],
+  ['implementingUnit', /^(具体|项目)?实施单位$/],
+];
+const isHeaderLabel = (cell: string) => HEADER_FIELDS.some(([, re]) => re.test(key(cell)));
+
+const findCol = (cells: readonly string[], test: (k: string) => boolean) => cells.findIndex((c) => test(key(c)));
+
+/** The indicator header: where each column stands. */
+type IndicatorColumns = Record<'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation', number>;
+
+function indicatorColumns(cells: readonly string[]): IndicatorColumns | null {
+  const name = findCol(cells, (k) => k === '三级指标');
+  if (name < 0) return null;
+  const cols: IndicatorColumns = {
+    level1: findCol(cells, (k) => k === '一级指标'),
+    level2: findCol(cells, (k) => k === '二级指标'),
+    name,
+    target: findCol(cells, (k) => /指标值|目标值/.test(k) && !/实际/.test(k)),
+    actual: findCol(cells, (k) => /^实际(完成)?(值|情况)$/.test(k)),
+    weight: findCol(cells, (k) => k === '分值' || k === '权重'),
+    score: findCol(cells, (k) => k === '得分'),
+    deviation: findCol(cells, (k) => /偏差原因|改进措施/.test(k)),
+  };
+  return cols.target >= 0 && cols.actual >= 0 ? cols : null;
+}
+
+type FundsColumns = { label: number; initial: number; annual: number; executed: number; weight: number; rate: number; score: number };
+
+function fundsColumns(cells: readonly string[]): FundsColumns | null {
+  const initial = findCol(cells, (k) => k.includes('年初预算'));
+  const annual = findCol(cells, (k) => k.includes('全年预算'));
+  if (initial < 0 || annual < 0) return null;
+  return {
+    label: initial - 1,
+    initial,
+    annual,
+    executed: findCol(cells, (k) => /全年执行|执行数/.test(k)),
+    weight: findCol(cells, (k) => k === '分值'),
+    rate: findCol(cells, (k) => k.includes('执行率')),
+    score: findCol(cells, (k) => k === '得分'),
+  };
+}
+
+const cellAt = (cells: readonly string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+
+class Reader {
+  errors: FieldProblem[] = [];
+  warnings: FieldProblem[] = [];
+
+  decimal(printed: string, field: string, label: string, line: number | null, opts: { percent?: boolean } = {}): string {
+    const v = readDecimal(printed, opts);
+    if (v !== null) return v;
+    this.errors.push({ field, line, message: `${at(line)}${label}“${printed.trim()}”不是数字` });
+    return '';
+  }
+}
+
+function readHeader(rows: readonly Row[], sheet: SelfEvalSheet): void {
+  for (const r of rows) {
+    r.cells.forEach((c, i) => {
+      const k = key(c);
+      for (const [field, re] of HEADER_FIELDS) {
+        if (!re.test(k) || sheet[field] !== '') continue;
+        // The value is the next cell to the right that is not itself a label.
+        const value = r.cells.slice(i + 1).find((v) => v.trim() !== '');
+        if (value !== undefined && !isHeaderLabel(value)) sheet[field] = value.trim();
+      }
+    });
+  }
+}
+
+function readFunds(rows: readonly Row[], from: number, to: number, cols: FundsColumns, rd: Reader): SelfEvalFundsRow[] {
+  const out: SelfEvalFundsRow[] = [];
+  for (let i = from; i < to; i++) {
+    const r = rows[i]!;
+    const labelAt = r.cells.findIndex((c) => fundsLabelOf(c) !== null);
+    if (labelAt < 0) continue;
+    const label = fundsLabelOf(r.cells[labelAt]!)!;
+    if (out.some((f) => f.label === label)) continue;
+    // Rows may leave out the spanning 项目资金 cell: values stand where their header is, from the label.
+    const shift = labelAt - cols.label;
+    const n = out.length;
+    const get = (col: number) => cellAt(r.cells, col < 0 ? -1 : col + shift);
+    const isTotal = label === '年度资金总额';
+    out.push({
+      label,
+      initial: rd.decimal(get(cols.initial), `funds.${n}.initial`, `${label}的年初预算数`, r.line),
+      annual: rd.decimal(get(cols.annual), `funds.${n}.annual`, `${label}的全年预算数`, r.line),
+      executed: rd.decimal(get(cols.executed), `funds.${n}.executed`, `${label}的全年执行数`, r.line),
+      // Only 年度资金总额 is scored; the 其中 rows print dashes there.
+      weight: isTotal ? rd.decimal(get(cols.weight), `funds.${n}.weight`, '资金分值', r.line) : '',
+      rate: isTotal ? rd.decimal(get(cols.rate), `funds.${n}.rate`, '执行率', r.line, { percent: true }) : '',
+      score: isTotal ? rd.decimal(get(cols.score), `funds.${n}.score`, '资金得分', r.line) : '',
+    });
+  }
+  return out;
+}
+
+function readGoal(rows: readonly Row[], from: number, to: number): SelfEvalSheet['goal'] | null {
+  for (let i = from; i < to; i++) {
+    const head = rows[i]!.cells;
+    const e = findCol(head, (k) => k === '预期目标');
+    const a = findCol(head, (k) => /^实际完成情况$/.test(k));
+    if (e < 0 || a < 0) continue;
+    const value = rows[i + 1];
+    if (!value || i + 1 >= to) return { expected: '', actual: '' };
+    const cells = value.cells;
+    if (cells.length === head.length) return { expected: cellAt(cells, e), actual: cellAt(cells, a) };
+    // A row that left out its blank cells: the texts in order, less the block label.
+    const texts = cells.map((c) => c.trim()).filter((c) => c !== '' && key(c) !== '年度总体目标');
+    return { expected: texts[0] ?? '', actual: texts.slice(1).join(' ') };
+  }
+  return null;
+}
+
+const isDecimalOrNone = (s: string) => readDecimal(s) !== null;
+
+/**
+ * The cells of an indicator row in header order. A row as wide as the header is taken as it is; a
+ * shorter one lost either its trailing empty cells or its leading merged level cells: the reading whose
+ * 分值 and 得分 are numbers wins.
+ */
+function aligned(cells: readonly string[], width: number, cols: IndicatorColumns): string[] {
+  if (cells.length >= width) return [...cells];
+  const left = [...cells, ...Array<string>(width - cells.length).fill('')];
+  const right = [...Array<string>(width - cells.length).fill(''), ...cells];
+  const fits = (c: string[]) => isDecimalOrNone(cellAt(c, cols.weight)) && isDecimalOrNone(cellAt(c, cols.score));
+  return fits(left) || !fits(right) ? left : right;
+}
+
+const WARNING_SUFFIX = new RegExp(`\\s*（${LOW_TARGET_WARNING}）$`);
+
+function readIndicators(rows: readonly Row[], from: number, to: number, width: number, cols: IndicatorColumns, rd: Reader): SelfEvalIndicatorRow[] {
+  const out: SelfEvalIndicatorRow[] = [];
+  for (let i = from; i < to; i++) {
+    const r = rows[i]!;
+    if (r.cells.every((c) => c.trim() === '')) continue;
+    const c = aligned(r.cells, width, cols);
+    const get = (col: number) => cellAt(c, col);
+    const n = out.length;
+    const prev = out[n - 1];
+    let level1 = get(cols.level1);
+    let level2 = get(cols.level2);
+    // Merged level cells print once; the rows under them are blank there.
+    if (level1 === '' && prev) {
+      level1 = prev.level1;
+      if (level2 === '') level2 = prev.level2;
+    }
+    let deviation = get(cols.deviation);
+    const flagged = WARNING_SUFFIX.test(deviation);
+    if (flagged) deviation = deviation.replace(WARNING_SUFFIX, '');
+    const name = get(cols.name);
+    if (name === '') rd.errors.push({ field: `indicators.${n}.name`, line: r.line, message: `${at(r.line)}指标行缺少三级指标名称` });
+    // A row cut off in the copy (or a misaligned one) has no 年度指标值: taking it would score nothing.
+    else if (get(cols.target) === '') rd.errors.push({ field: `indicators.${n}.target`, line: r.line, message: `${at(r.line)}“${name}”缺少年度指标值（这一行可能不完整）` });
+    out.push({
+      level1,
+      level2,
+      name,
+      target: get(cols.target),
+      actual: get(cols.actual),
+      weight: rd.decimal(get(cols.weight), `indicators.${n}.weight`, `“${name}”的分值`, r.line),
+      score: rd.decimal(get(cols.score), `indicators.${n}.score`, `“${name}”的得分`, r.line),
+      deviation,
+      ...(flagged ? { warning: LOW_TARGET_WARNING } : {}),
+    });
+  }
+  return out;
+}
+
+function readFooter(rows: readonly Row[], from: number, sheet: SelfEvalSheet, rd: Reader): void {
+  const r = rows[from]!;
+  const start = r.cells.findIndex((c) => /^总分/.test(key(c)));
+  const after = r.cells.slice(start + 1).map((c) => c.trim()).filter((c) => c !== '');
+  const numbers = after.filter((c) => readDecimal(c) !== null && readDecimal(c) !== '');
+  // 总分 100 first, then 自评得分; a lone number other than 100 is the 自评得分.
+  const score = numbers.length >= 2 ? numbers[1]! : numbers[0] !== undefined && readDecimal(numbers[0]) !== '100' ? numbers[0] : '';
+  sheet.selfScore = score === '' ? '' : rd.decimal(score, 'selfScore', '自评得分', r.line);
+  for (const row of rows.slice(from)) {
+    for (const c of row.cells) {
+      const g = /等级/.test(c) || row === r ? gradeIn(c) : null;
+      if (g && sheet.grade === '') sheet.grade = g;
+    }
+  }
+}
+
+/** One 自评表 from a grid of cells (a text document, an XLSX sheet). */
+export function readSelfEvalGrid(grid: CellGrid): SelfEvalRead {
+  const rows: Row[] = grid.rows.map((r: GridRow) => ({ cells: r.cells.map((c) => c ?? ''), line: r.line }));
+  const rd = new Reader();
+  const sheet: SelfEvalSheet = { year: 0, projectName: '', projectCode: '', department: '', implementingUnit: '', funds: [], goal: { expected: '', actual: '' }, indicators: [], selfScore: '', grade: '' };
+  const headAt = rows.findIndex((r) => indicatorColumns(r.cells) !== null);
+  const footAt = rows.findIndex((r, i) => i > headAt && headAt >= 0 && r.cells.some((c) => /^总分/.test(key(c))));
+  const top = headAt < 0 ? rows.length : headAt;
+  const year = rows.slice(0, top).map((r) => r.cells.map(yearIn).find((y) => y !== null) ?? null).find((y) => y !== null);
+  if (year) sheet.year = year;
+  else rd.errors.push({ field: 'year', line: null, message: '未找到年度：标题中应有“（2022年度）”这样的年份' });
+  readHeader(rows.slice(0, top), sheet);
+  if (sheet.projectName === '') rd.errors.push({ field: 'projectName', line: null, message: '未找到项目名称' });
+  for (const [field, label] of [['department', '主管部门'], ['implementingUnit', '实施单位']] as const) {
+    if (sheet[field] === '') rd.warnings.push({ field, line: null, message: `未找到${label}，留空` });
+  }
+  const fundsAt = rows.slice(0, top).findIndex((r) => fundsColumns(r.cells) !== null);
+  if (fundsAt < 0) {
+    rd.errors.push({ field: 'funds', line: null, message: '未找到项目资金表头（年初预算数、全年预算数、全年执行数）' });
+  } else {
+    sheet.funds = readFunds(rows, fundsAt + 1, top, fundsColumns(rows[fundsAt]!.cells)!, rd);
+    if (!sheet.funds.some((f) => f.label === '年度资金总额')) rd.errors.push({ field: 'funds.0', line: rows[fundsAt]!.line, message: `${at(rows[fundsAt]!.line)}项目资金下未找到“年度资金总额”行` });
+  }
+  const goal = readGoal(rows, fundsAt < 0 ? 0 : fundsAt + 1, top);
+  if (goal) sheet.goal = goal;
+  else rd.warnings.push({ field: 'goal', line: null, message: '未找到年度总体目标（预期目标、实际完成情况），留空' });
+  if (headAt < 0) {
+    rd.errors.push({ field: 'indicators', line: null, message: '未找到绩效指标表头（一级指标、二级指标、三级指标、年度指标值、实际完成值…）' });
+  } else {
+    const head = rows[headAt]!;
+    sheet.indicators = readIndicators(rows, headAt + 1, footAt < 0 ? rows.length : footAt, head.cells.length, indicatorColumns(head.cells)!, rd);
+    if (sheet.indicators.length === 0) rd.errors.push({ field: 'indicators', line: head.line, message: `${at(head.line)}指标表头下没有指标行` });
+  }
+  if (footAt < 0) rd.warnings.push({ field: 'selfScore', line: null, message: '未找到总分行，自评得分和等级留空' });
+  else readFooter(rows, footAt, sheet, rd);
+  return rd.errors.length > 0 ? { ok: false, errors: rd.errors, warnings: rd.warnings, source: grid.name } : { ok: true, sheet, warnings: rd.warnings, source: grid.name };
+}
+
+/** A 自评表 given as text (tabs, pipes, box drawing… as the table importer reads them). */
+export function readSelfEvalText(text: string, name = '文本'): SelfEvalRead {
+  return readSelfEvalGrid(readText(text, name)[0]!);
+}
+
+/** Every 自评表 sheet of a workbook (a 汇总 sheet, with no indicator header, is passed over). */
+export async function readSelfEvalXlsx(bytes: Uint8Array): Promise<SelfEvalRead[]> {
+  const grids = await readXlsx(bytes);
+  return grids.filter((g) => g.rows.some((r) => indicatorColumns(r.cells) !== null)).map(readSelfEvalGrid);
+}
