@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { parseArgs, readStream, UsageError, type Command } from '../command';
 import { describeIssue } from '../json-issues';
+import { parseSelfEval } from './selfeval-parse';
 
 const text = z.union([z.string(), z.number()]).transform(String);
 const input = z.strictObject({
@@ -11,10 +12,13 @@ const input = z.strictObject({
 
 export const selfevalCommand: Command = {
   name: 'selfeval',
-  usage: 'selfeval score [FILE]      为一张自评表（JSON，不给 FILE 时读标准输入）计算得分和等级，输出 JSON',
+  usage:
+    'selfeval score [FILE]      为一张自评表（JSON，不给 FILE 时读标准输入）计算得分和等级，输出 JSON\n' +
+    '  selfeval parse [FILE]      读取公开的自评表（文本或 XLSX 文件，不给 FILE 时读标准输入的文本），输出自评表 JSON 或读不出的字段',
   async run(args, io) {
     const { positional } = parseArgs(args, { positional: 2 });
-    if (positional[0] !== 'score') throw new UsageError(positional[0] ? `未知的子命令：${positional[0]}` : '请指定子命令 score');
+    if (positional[0] === 'parse') return parseSelfEval(positional[1], io);
+    if (positional[0] !== 'score') throw new UsageError(positional[0] ? `未知的子命令：${positional[0]}` : '请指定子命令 score 或 parse');
     const file = positional[1];
     let source: string;
     try {
