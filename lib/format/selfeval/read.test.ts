@@ -46,6 +46,15 @@ describe('reading a published 自评表', () => {
     expect(sheetOf(readSelfEvalText(text))).toEqual(tangxiSheet());
   });
 
+  it('reads the same table with its columns apart by runs of spaces, blank cells lost (pdftotext -layout)', () => {
+    const text = sample('tangxi-2022-tabs.txt')
+      .split('\n')
+      .map((l) => l.split('\t').filter((c) => c !== '').join('    '))
+      .join('\n');
+    expect(text).not.toContain('\t');
+    expect(sheetOf(readSelfEvalText(text))).toEqual(tangxiSheet());
+  });
+
   it('a sheet exported to XLSX and read back equals the original (numbers as numbers)', async () => {
     for (const sheet of [fullSheet(), tangxiSheet(), fullSheet({ grade: '', selfScore: '' })]) {
       const [r, ...rest] = await readSelfEvalXlsx(await selfEvalXlsx(sheet));

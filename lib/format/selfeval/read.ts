@@ -143,15 +143,24 @@ const isDecimalOrNone = (s: string) => readDecimal(s) !== null;
 
 /**
  * The cells of an indicator row in header order. A row as wide as the header is taken as it is; a
- * shorter one lost either its trailing empty cells or its leading merged level cells: the reading whose
- * 分值 and 得分 are numbers wins.
+ * shorter one lost blank cells (leading merged level cells, an empty 偏差原因 at the end, or both when
+ * columns were told apart by spaces): of every placement, the one whose 分值 and 得分 are numbers and
+ * whose 三级指标 is filled wins, the leftmost among equals.
  */
 function aligned(cells: readonly string[], width: number, cols: IndicatorColumns): string[] {
   if (cells.length >= width) return [...cells];
-  const left = [...cells, ...Array<string>(width - cells.length).fill('')];
-  const right = [...Array<string>(width - cells.length).fill(''), ...cells];
-  const fits = (c: string[]) => isDecimalOrNone(cellAt(c, cols.weight)) && isDecimalOrNone(cellAt(c, cols.score));
-  return fits(left) || !fits(right) ? left : right;
+  const isNumber = (t: string) => t !== '' && isDecimalOrNone(t);
+  let best: string[] = [];
+  let bestFit = -1;
+  for (let shift = 0; shift <= width - cells.length; shift++) {
+    const c = [...Array<string>(shift).fill(''), ...cells, ...Array<string>(width - cells.length - shift).fill('')];
+    const fit = (isNumber(cellAt(c, cols.weight)) ? 2 : 0) + (isNumber(cellAt(c, cols.score)) ? 2 : 0) + (cellAt(c, cols.name) !== '' && !isNumber(cellAt(c, cols.name)) ? 1 : 0);
+    if (fit > bestFit) {
+      best = c;
+      bestFit = fit;
+    }
+  }
+  return best;
 }
 
 const WARNING_SUFFIX = new RegExp(`\\s*（${LOW_TARGET_WARNING}）$`);
@@ -248,9 +257,24 @@ export function readSelfEvalGrid(grid: CellGrid): SelfEvalRead {
   return rd.errors.length > 0 ? { ok: false, errors: rd.errors, warnings: rd.warnings, source: grid.name } : { ok: true, sheet, warnings: rd.warnings, source: grid.name };
 }
 
-/** A 自评表 given as text (tabs, pipes, box drawing… as the table importer reads them). */
+const SPACED = /\S(?: {2,}|\u3000)\S/;
+
+/**
+ * Text whose columns are told apart by runs of spaces (`pdftotext -layout`, a page copied from a
+ * viewer): two or more spaces, or an ideographic one, end a cell. The table importer splits such text
+ * at every space, which would cut a 三级指标 like `2024 年度` in two; a 自评表's cells seldom hold double spaces.
+ */
+function spacedAsTabs(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const tabbed = lines.filter((l) => l.includes('\t')).length;
+  const piped = lines.filter((l) => /[|│┃║]/.test(l)).length;
+  if (tabbed >= 3 || piped >= 3 || lines.filter((l) => SPACED.test(l)).length < 3) return text;
+  return lines.map((l) => l.trim().replace(/ {2,}|\u3000+/g, '\t')).join('\n');
+}
+
+/** A 自评表 given as text (tabs, pipes, box drawing, columns apart by spaces). */
 export function readSelfEvalText(text: string, name = '文本'): SelfEvalRead {
-  return readSelfEvalGrid(readText(text, name)[0]!);
+  return readSelfEvalGrid(readText(spacedAsTabs(text), name)[0]!);
 }
 
 /** Every 自评表 sheet of a workbook (a 汇总 sheet, with no indicator header, is passed over). */
