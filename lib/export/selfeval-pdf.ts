@@ -16,7 +16,7 @@ type Doc = PDFKit.PDFDocument;
 
 const PAGE = { width: 595.28, height: 841.89, margin: 36 };
 const FONT_SIZE = 8;
-const WIDTHS = [50, 58, 92, 70, 70, 36, 40, 107];
+const WIDTHS = [50, 64, 88, 68, 68, 36, 40, 109];
 /** The document's fixed date (SOURCE_DATE_EPOCH when set), so the same sheets give the same bytes. */
 function stamp(): Date {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);

@@ -277,8 +277,12 @@ export function readSelfEvalText(text: string, name = '文本'): SelfEvalRead {
   return readSelfEvalGrid(readText(spacedAsTabs(text), name)[0]!);
 }
 
-/** Every 自评表 sheet of a workbook (a 汇总 sheet, with no indicator header, is passed over). */
-export async function readSelfEvalXlsx(bytes: Uint8Array): Promise<SelfEvalRead[]> {
-  const grids = await readXlsx(bytes);
+/** Grids that hold a 自评表 (a 汇总 sheet or any other table, with no indicator header, is passed over), read. */
+export function readSelfEvalGrids(grids: readonly CellGrid[]): SelfEvalRead[] {
   return grids.filter((g) => g.rows.some((r) => indicatorColumns(r.cells) !== null)).map(readSelfEvalGrid);
+}
+
+/** Every 自评表 sheet of a workbook. */
+export async function readSelfEvalXlsx(bytes: Uint8Array): Promise<SelfEvalRead[]> {
+  return readSelfEvalGrids(await readXlsx(bytes));
 }
