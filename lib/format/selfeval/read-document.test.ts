@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '@/lib/domain/limits';
 import type { SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
@@ -30,7 +33,32 @@ function html(s: SelfEvalSheet): string {
   return `<html><body><h2>项目支出绩效自评表（${s.year}年度）</h2><table>${rows.join('\n')}</table></body></html>`;
 }
 
+/** The tab sample as a Word table: the two title lines as paragraphs, every other line a row. */
+function docx(text: string): Buffer {
+  const para = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${esc(t)}</w:t></w:r></w:p>`;
+  const lines = text.trim().split('\n');
+  const width = Math.max(...lines.map((l) => l.split('\t').length));
+  const rows = lines.slice(2).map((l) => {
+    const cells = l.split('\t');
+    return `<w:tr>${[...cells, ...Array<string>(width - cells.length).fill('')].map((c) => `<w:tc><w:tcPr/>${para(c)}</w:tc>`).join('')}</w:tr>`;
+  });
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+    lines.slice(0, 2).map(para).join('') +
+    `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(width)}</w:tblGrid>${rows.join('')}</w:tbl></w:body></w:document>`;
+  const fixed = { mtime: new Date(Date.UTC(2024, 0, 1)) };
+  return Buffer.from(zipSync({ '[Content_Types].xml': [strToU8('<Types/>'), fixed], 'word/document.xml': [strToU8(xml), fixed] }));
+}
+
 describe('reading a 自评表 from any file', () => {
+  it('a Word table (DOCX) reads into the transcribed 棠溪镇 values', async () => {
+    const text = fs.readFileSync(path.join(__dirname, 'samples', 'tangxi-2022-tabs.txt'), 'utf8');
+    const doc = await readSelfEvalDocument(docx(text), { fileName: 'tangxi.docx' });
+    expect(doc.refusal).toBeNull();
+    const r = doc.reads[0]!;
+    expect(r.ok && r.sheet).toEqual(tangxiSheet());
+  });
+
   it('a saved web page with rowspans reads into the transcribed 棠溪镇 values', async () => {
     const doc = await readSelfEvalDocument(Buffer.from(html(tangxiSheet())), { fileName: 'tangxi.html' });
     expect(doc.format).toBe('html');

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toFixed } from '@/lib/domain/ratio';
+import { scoreIndicator } from '@/lib/domain/scoring';
 import type { SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
 import { selfEvalUnitYearXlsx, selfEvalXlsx } from '@/lib/export/selfeval-xlsx';
 import { fullSheet, tangxiSheet } from '@/lib/export/selfeval-testing';
-import { readSelfEvalText, readSelfEvalXlsx, type SelfEvalRead } from './read';
+import { gridOf } from '@/lib/format/layouts/grid';
+import { readSelfEvalGrid, readSelfEvalText, readSelfEvalXlsx, type SelfEvalRead } from './read';
 
 const sample = (name: string) => fs.readFileSync(path.join(__dirname, 'samples', name), 'utf8');
 
@@ -111,5 +114,29 @@ describe('reading a published 自评表', () => {
     const r = readSelfEvalText(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual([{ field: 'indicators.0.weight', line: 9, message: '第 9 行：“基建工程委托业务项目数量”的分值“八”不是数字' }]);
+  });
+
+  it('the rows read from the text re-score to their published scores (the import feeds the scorer)', () => {
+    for (const r of sheetOf(readSelfEvalText(sample('tangxi-2022-tabs.txt'))).indicators) {
+      const scored = scoreIndicator({ target: r.target, actual: r.actual, weight: r.weight, score: r.score });
+      expect(scored.accepted && toFixed(scored.score), r.name).toBe(Number(r.score).toFixed(2));
+    }
+  });
+
+  it('never throws on cells in any order: 2,000 random grids of labels, numbers and junk', () => {
+    const words = ['项目名称', '主管部门', '实施单位', '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '年度资金总额', '其中：财政拨款', '预期目标', '实际完成情况', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施', '总分', '等级：优', '2022年度', '8', '-1.5', '—', '', '≥50个', 'x'.repeat(300), '（指标值设定偏低）'];
+    let seed = 15;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let ok = 0;
+    for (let g = 0; g < 2000; g++) {
+      const rows = Array.from({ length: 1 + next(25) }, (_, i) => ({ line: i + 1, cells: Array.from({ length: next(11) }, () => words[next(words.length)]!) }));
+      const r = readSelfEvalGrid(gridOf('随机', 'text', rows));
+      if (r.ok) ok++;
+      else expect(r.errors.every((e) => e.message !== '' && e.field !== '')).toBe(true);
+    }
+    expect(ok).toBeLessThan(2000);
   });
 });
