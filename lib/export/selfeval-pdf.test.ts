@@ -86,6 +86,17 @@ describe('自评表 PDF', () => {
     });
   });
 
+  it('a row taller than a page (a 5,000-character 偏差原因) continues on the next page, every character kept', async () => {
+    const base = fullSheet();
+    const long = Array.from({ length: 250 }, (_, i) => `第${String(i).padStart(3, '0')}句原因说明。`).join('');
+    const sheet = { ...base, indicators: base.indicators.map((r, i) => (i === 1 ? { ...r, deviation: long } : r)) };
+    const text = pdfText(await selfEvalPdf(sheet));
+    expect(pages(text).length).toBeGreaterThan(1);
+    // The cell's lines, in order across the break (the furniture and the header of the next page between them left out).
+    const cellText = text.split('\n').filter((l) => /^[第句原因说明。\d]+$/.test(l.trim())).join('');
+    expect(cellText).toBe(long);
+  });
+
   it('gives the same bytes for the same sheets', async () => {
     const a = await selfEvalPdf(fullSheet());
     await new Promise((r) => setTimeout(r, 1100));
