@@ -139,4 +139,16 @@ describe('reading a published 自评表', () => {
     }
     expect(ok).toBeLessThan(2000);
   });
+
+  it('reads 自评得分 and 自评等级 given on rows of their own under 总分 (or 合计)', () => {
+    const base = sample('tangxi-2022-tabs.txt');
+    for (const footer of ['合计\t\t\t\t\t\t100\n自评得分\t88.5\n自评等级\t良', '总分\t100\t88.5\n等级\t良好']) {
+      const s = sheetOf(readSelfEvalText(`${base}${footer}\n`));
+      expect([s.selfScore, s.grade], footer).toEqual(['88.5', '良']);
+      expect(s.indicators).toHaveLength(9);
+    }
+    const bad = readSelfEvalText(`${base}总分\t100\n自评得分\t八十八\n`);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors).toEqual([{ field: 'selfScore', line: 19, message: '第 19 行：自评得分“八十八”不是数字' }]);
+  });
 });

@@ -203,20 +203,34 @@ function readIndicators(rows: readonly Row[], from: number, to: number, width: n
   return out;
 }
 
+const FOOTER = /^(总分|合计)/;
+
+/**
+ * The footer: `总分 · 100 · 自评得分 · 等级：优` on one row, or 自评得分 and 等级 on rows of their own
+ * under it, each with its label (`自评得分 | 87.5`, `自评等级 | 优`).
+ */
 function readFooter(rows: readonly Row[], from: number, sheet: SelfEvalSheet, rd: Reader): void {
   const r = rows[from]!;
-  const start = r.cells.findIndex((c) => /^总分/.test(key(c)));
+  const start = r.cells.findIndex((c) => FOOTER.test(key(c)));
   const after = r.cells.slice(start + 1).map((c) => c.trim()).filter((c) => c !== '');
   const numbers = after.filter((c) => readDecimal(c) !== null && readDecimal(c) !== '');
   // 总分 100 first, then 自评得分; a lone number other than 100 is the 自评得分.
-  const score = numbers.length >= 2 ? numbers[1]! : numbers[0] !== undefined && readDecimal(numbers[0]) !== '100' ? numbers[0] : '';
-  sheet.selfScore = score === '' ? '' : rd.decimal(score, 'selfScore', '自评得分', r.line);
+  let score = numbers.length >= 2 ? numbers[1]! : numbers[0] !== undefined && readDecimal(numbers[0]) !== '100' ? numbers[0] : '';
+  let line = r.line;
   for (const row of rows.slice(from)) {
-    for (const c of row.cells) {
-      const g = /等级/.test(c) || row === r ? gradeIn(c) : null;
-      if (g && sheet.grade === '') sheet.grade = g;
-    }
+    const cells = row.cells.map((c) => c.trim());
+    cells.forEach((c, i) => {
+      const next = cells.slice(i + 1).find((v) => v !== '') ?? '';
+      if (/^自评得分$/.test(key(c)) && score === '' && next !== '') {
+        score = next;
+        line = row.line;
+      }
+      const g = gradeIn(c) ?? (/等级$/.test(key(c)) ? gradeIn(next) : null);
+      // A bare 优/良/中/差 counts only on the 总分 row itself.
+      if (g && sheet.grade === '' && (row === r || /等级/.test(c) || /等级$/.test(key(c)))) sheet.grade = g;
+    });
   }
+  sheet.selfScore = score === '' ? '' : rd.decimal(score, 'selfScore', '自评得分', line);
 }
 
 /** One 自评表 from a grid of cells (a text document, an XLSX sheet). */
@@ -225,7 +239,7 @@ export function readSelfEvalGrid(grid: CellGrid): SelfEvalRead {
   const rd = new Reader();
   const sheet: SelfEvalSheet = { year: 0, projectName: '', projectCode: '', department: '', implementingUnit: '', funds: [], goal: { expected: '', actual: '' }, indicators: [], selfScore: '', grade: '' };
   const headAt = rows.findIndex((r) => indicatorColumns(r.cells) !== null);
-  const footAt = rows.findIndex((r, i) => i > headAt && headAt >= 0 && r.cells.some((c) => /^总分/.test(key(c))));
+  const footAt = rows.findIndex((r, i) => i > headAt && headAt >= 0 && r.cells.some((c) => FOOTER.test(key(c))));
   const top = headAt < 0 ? rows.length : headAt;
   const year = rows.slice(0, top).map((r) => r.cells.map(yearIn).find((y) => y !== null) ?? null).find((y) => y !== null);
   if (year) sheet.year = year;
