@@ -73,6 +73,11 @@ describe('reading a published 自评表', () => {
     expect(reads.map((r) => r.source)).toEqual([`工作表“1、${sheets[0]!.projectName}”`, '工作表“2、第二个项目”']);
   });
 
+  it('reads header fields written with a colon in one cell', () => {
+    const text = sample('tangxi-2022-tabs.txt').replace('项目名称\t委托业务项目', '项目名称：委托业务项目\t项目编码：P-1');
+    expect(sheetOf(readSelfEvalText(text))).toEqual({ ...tangxiSheet(), projectCode: 'P-1' });
+  });
+
   it('reads a footer written as 总分 · 100 · score · 等级, and a goal row', () => {
     const text = [
       '项目支出绩效自评表（2023年度）',

@@ -85,8 +85,15 @@ function readHeader(rows: readonly Row[], sheet: SelfEvalSheet): void {
   for (const r of rows) {
     r.cells.forEach((c, i) => {
       const k = key(c);
+      // `项目名称：委托业务项目` in one cell (a copy that lost its table), or the label alone.
+      const inline = /^([^:：]{2,12})[:：]\s*(.+)$/.exec(c.trim());
       for (const [field, re] of HEADER_FIELDS) {
-        if (!re.test(k) || sheet[field] !== '') continue;
+        if (sheet[field] !== '') continue;
+        if (inline && re.test(key(inline[1]!))) {
+          sheet[field] = inline[2]!.trim();
+          continue;
+        }
+        if (!re.test(k)) continue;
         // The value is the next cell to the right that is not itself a label.
         const value = r.cells.slice(i + 1).find((v) => v.trim() !== '');
         if (value !== undefined && !isHeaderLabel(value)) sheet[field] = value.trim();
