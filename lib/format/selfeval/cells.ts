@@ -63,3 +63,23 @@ export function gradeIn(cell: string): (typeof GRADES)[number] | null {
   if (g === '差') return '差';
   return '中';
 }
+
+/** A row of cells with its line in the source (null when unknown). */
+export type Row = { cells: string[]; line: number | null };
+
+export const findCol = (cells: readonly string[], test: (k: string) => boolean) => cells.findIndex((c) => test(key(c)));
+
+export const cellAt = (cells: readonly string[], i: number) => (i >= 0 ? (cells[i] ?? '').trim() : '');
+
+/** Collects what a reading found wrong (errors) or missing (warnings). */
+export class Reader {
+  errors: FieldProblem[] = [];
+  warnings: FieldProblem[] = [];
+
+  decimal(printed: string, field: string, label: string, line: number | null, opts: { percent?: boolean } = {}): string {
+    const v = readDecimal(printed, opts);
+    if (v !== null) return v;
+    this.errors.push({ field, line, message: `${at(line)}${label}“${printed.trim()}”不是数字` });
+    return '';
+  }
+}
