@@ -109,7 +109,7 @@ describe('自评表 XLSX', () => {
     ]);
     // (87.50 + 92.25) / 2 = 89.875 → 89.88 half-up.
     expect(sum.getCell(6, 1).value).toBe('平均分（2 张已评分）');
-    expect(sum.getCell(6, 4).value).toBe(89.88);
+    expect(sum.getCell(6, 4).value).toEqual({ formula: 'ROUND(AVERAGE(D3:D5),2)', result: 89.88 });
     expect(displayedText(sum.getCell(6, 4))).toBe('89.88');
     expect(sum.getCell(7, 4).value).toBe('优 1 · 良 1 · 中 0 · 差 0');
     wb.worksheets.slice(1).forEach((ws, i) => expectSheet(ws, sheets[i]!));

@@ -139,6 +139,9 @@ function writeSummarySheet(ws: ExcelJS.Worksheet, sheets: readonly SelfEvalSheet
     r++;
   };
   label(`平均分（${summary.scored} 张已评分）`, summary.average === null ? '' : Number(summary.average));
+  // A formula over the scores above (AVERAGE skips the empty ones, ROUND is half-up for positive
+  // scores), its value cached, so the average still holds after someone corrects a score in the sheet.
+  if (summary.average !== null) ws.getCell(r - 1, 4).value = { formula: `ROUND(AVERAGE(D3:D${2 + sheets.length}),2)`, result: Number(summary.average) };
   label('等级分布', (['优', '良', '中', '差'] as const).map((g) => `${g} ${summary.grades[g]}`).join(' · '));
   ws.pageSetup.printTitlesRow = '2:2';
 }
