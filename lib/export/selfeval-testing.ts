@@ -12,18 +12,17 @@ const FUNDS_LABELS: Record<string, SelfEvalFundsRow['label']> = {
 };
 
 /**
- * The transcribed values of the 棠溪镇 2022 table as a SelfEvalSheet. The transcription has no
- * header, goal or footer (its note says why); 主管部门 and 实施单位 are the publishing unit of its
- * source, the project name its source's project.
+ * The transcribed values of the 棠溪镇 2022 table as a SelfEvalSheet. The transcription has no goal
+ * or footer (its note says why); the project is its source's project, 实施单位 its source's unit, and
+ * 主管部门 as the published table prints it (219-…, the unit's 主管部门 code; seen in the same source).
  */
 export function tangxiSheet(): SelfEvalSheet {
-  const unit = tangxi.source.unit.replace(/^\d+-/, '');
   return {
     year: 2022,
     projectName: tangxi.source.project,
     projectCode: '',
-    department: unit,
-    implementingUnit: unit,
+    department: '219-池州市贵池区棠溪镇人民政府',
+    implementingUnit: tangxi.source.unit,
     funds: tangxi.funds.rows.map((r) => {
       const scored = r as { weight?: string; rate?: string; score?: string };
       return { label: FUNDS_LABELS[r.name]!, initial: r.initial, annual: r.annual, executed: r.executed, weight: scored.weight ?? '', rate: scored.rate ?? '', score: scored.score ?? '' };

@@ -4,6 +4,7 @@
  */
 import type { SelfEvalIndicatorRow } from '@/lib/domain/selfeval-sheet';
 import { LOW_TARGET_WARNING } from '@/lib/domain/scoring';
+import { isLevelLabel } from '@/lib/format/layouts/labels';
 import { at, cellAt, findCol, readDecimal, type Reader, type Row } from './cells';
 
 /** The indicator header: where each column stands. */
@@ -49,19 +50,27 @@ function aligned(cells: readonly string[], width: number, cols: IndicatorColumns
   return best;
 }
 
+/** `产出指标（50分）` → `产出指标`: the level's points are printed beside its name; the rows carry their own. */
+export function levelName(printed: string): string {
+  return printed.replace(/\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/, '');
+}
+
 const WARNING_SUFFIX = new RegExp(`\\s*（${LOW_TARGET_WARNING}）$`);
 
 export function readIndicators(rows: readonly Row[], from: number, to: number, width: number, cols: IndicatorColumns, rd: Reader): SelfEvalIndicatorRow[] {
   const out: SelfEvalIndicatorRow[] = [];
   for (let i = from; i < to; i++) {
     const r = rows[i]!;
-    if (r.cells.every((c) => c.trim() === '')) continue;
+    // A blank row, or a category printed with no indicator under it (`经济效益指标` alone): no row to score.
+    const filled = r.cells.map((c) => c.trim()).filter((c) => c !== '');
+    if (filled.every((c) => isLevelLabel(levelName(c)))) continue;
     const c = aligned(r.cells, width, cols);
     const get = (col: number) => cellAt(c, col);
     const n = out.length;
     const prev = out[n - 1];
-    let level1 = get(cols.level1);
-    let level2 = get(cols.level2);
+    let level1 = levelName(get(cols.level1));
+    let level2 = levelName(get(cols.level2));
+
     // Merged level cells print once; the rows under them are blank there.
     if (level1 === '' && prev) {
       level1 = prev.level1;

@@ -73,6 +73,15 @@ describe('reading a published 自评表', () => {
     expect(reads.map((r) => r.source)).toEqual([`工作表“1、${sheets[0]!.projectName}”`, '工作表“2、第二个项目”']);
   });
 
+  it('as the source prints it: 产出指标(50分), 年度资金总额: with a colon, a category row with no indicator under it', () => {
+    const text = sample('tangxi-2022-tabs.txt')
+      .replace('\t产出指标\t', '\t产出指标(50分)\t')
+      .replace('\t效益指标\t', '\t效益指标（30分）\t')
+      .replace('\t年度资金总额\t', '\t年度资金总额:\t')
+      .concat('\t\t经济效益指标\n');
+    expect(sheetOf(readSelfEvalText(text))).toEqual(tangxiSheet());
+  });
+
   it('reads header fields written with a colon in one cell', () => {
     const text = sample('tangxi-2022-tabs.txt').replace('项目名称\t委托业务项目', '项目名称：委托业务项目\t项目编码：P-1');
     expect(sheetOf(readSelfEvalText(text))).toEqual({ ...tangxiSheet(), projectCode: 'P-1' });
