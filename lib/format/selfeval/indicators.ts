@@ -4,7 +4,7 @@
  */
 import type { SelfEvalIndicatorRow } from '@/lib/domain/selfeval-sheet';
 import { LOW_TARGET_WARNING } from '@/lib/domain/scoring';
-import { isLevelLabel } from '@/lib/format/layouts/labels';
+import { isKnownLevel1, isLevelLabel } from '@/lib/format/layouts/labels';
 import { at, cellAt, findCol, readDecimal, type Reader, type Row } from './cells';
 
 /** The indicator header: where each column stands. */
@@ -59,23 +59,28 @@ const WARNING_SUFFIX = new RegExp(`\\s*（${LOW_TARGET_WARNING}）$`);
 
 export function readIndicators(rows: readonly Row[], from: number, to: number, width: number, cols: IndicatorColumns, rd: Reader): SelfEvalIndicatorRow[] {
   const out: SelfEvalIndicatorRow[] = [];
+  // The levels in force: merged level cells print once, and the rows under them are blank there.
+  const carry = { level1: '', level2: '' };
   for (let i = from; i < to; i++) {
     const r = rows[i]!;
-    // A blank row, or a category printed with no indicator under it (`经济效益指标` alone): no row to score.
-    const filled = r.cells.map((c) => c.trim()).filter((c) => c !== '');
-    if (filled.every((c) => isLevelLabel(levelName(c)))) continue;
+    // A blank row, or a category printed with no indicator under it (`经济效益指标` alone): no row to
+    // score, though a level 1 it names is in force for the rows below.
+    const filled = r.cells.map((c) => levelName(c.trim())).filter((c) => c !== '');
+    if (filled.every((c) => isLevelLabel(c))) {
+      if (filled.length === 2) Object.assign(carry, { level1: filled[0], level2: filled[1] });
+      else if (filled.length === 1 && isKnownLevel1(filled[0]!)) Object.assign(carry, { level1: filled[0], level2: '' });
+      continue;
+    }
     const c = aligned(r.cells, width, cols);
     const get = (col: number) => cellAt(c, col);
     const n = out.length;
-    const prev = out[n - 1];
     let level1 = levelName(get(cols.level1));
     let level2 = levelName(get(cols.level2));
-
-    // Merged level cells print once; the rows under them are blank there.
-    if (level1 === '' && prev) {
-      level1 = prev.level1;
-      if (level2 === '') level2 = prev.level2;
+    if (level1 === '') {
+      level1 = carry.level1;
+      if (level2 === '') level2 = carry.level2;
     }
+    Object.assign(carry, { level1, level2 });
     let deviation = get(cols.deviation);
     const flagged = WARNING_SUFFIX.test(deviation);
     if (flagged) deviation = deviation.replace(WARNING_SUFFIX, '');

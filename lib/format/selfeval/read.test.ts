@@ -82,6 +82,29 @@ describe('reading a published 自评表', () => {
     expect(sheetOf(readSelfEvalText(text))).toEqual(tangxiSheet());
   });
 
+  it('reads the table copied one cell a line, blank cells gone and header labels wrapped (年初 / 预算数)', () => {
+    const wrap: Record<string, string> = { 年初预算数: '年初\n预算数', 全年预算数: '全年\n预算数', 全年执行数: '全年\n执行数', 年度指标值: '年度\n指标值', 实际完成值: '实际\n完成值' };
+    const text = sample('tangxi-2022-tabs.txt')
+      .split('\n')
+      .flatMap((l) => l.split('\t'))
+      .filter((c) => c.trim() !== '' && c !== '—')
+      .map((c) => wrap[c] ?? c)
+      .join('\n\n');
+    expect(text).not.toContain('\t');
+    const r = readSelfEvalText(text);
+    expect(sheetOf(r)).toEqual(tangxiSheet());
+    // With a goal, reasons on a row below full marks, unfilled template rows and a footer.
+    const more = text
+      .replace('绩效指标', '年度总体目标\n预期目标\n实际完成情况\n完成委托业务50项\n完成50项\n绩效指标')
+      .replace('≥50个\n\n50\n\n8\n\n8', '≥50个\n\n45\n\n8\n\n7.2\n\n部分项目延至次年\n\n指标2\n\n……')
+      .concat('\n总分\n100\n99.2\n等级：优\n');
+    const s = sheetOf(readSelfEvalText(more));
+    expect(s.goal).toEqual({ expected: '完成委托业务50项', actual: '完成50项' });
+    expect(s.indicators[0]).toMatchObject({ name: '基建工程委托业务项目数量', actual: '45', score: '7.2', deviation: '部分项目延至次年' });
+    expect(s.indicators.slice(1)).toEqual(tangxiSheet().indicators.slice(1));
+    expect([s.selfScore, s.grade]).toEqual(['99.2', '优']);
+  });
+
   it('reads header fields written with a colon in one cell', () => {
     const text = sample('tangxi-2022-tabs.txt').replace('项目名称\t委托业务项目', '项目名称：委托业务项目\t项目编码：P-1');
     expect(sheetOf(readSelfEvalText(text))).toEqual({ ...tangxiSheet(), projectCode: 'P-1' });

@@ -7,8 +7,9 @@
  * no footer in a truncated copy) is a warning, and that part stays empty.
  */
 import type { SelfEvalFundsRow, SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
-import type { CellGrid, GridRow } from '@/lib/format/layouts/grid';
-import { readText } from '@/lib/format/layouts/read-text';
+import { gridOf, type CellGrid, type GridRow } from '@/lib/format/layouts/grid';
+import { readText, textShape } from '@/lib/format/layouts/read-text';
+import { rowsFromFlat } from './flat';
 import { readXlsx } from '@/lib/format/layouts/read-xlsx';
 import { at, cellAt, findCol, fundsLabelOf, gradeIn, key, readDecimal, Reader, yearIn, type FieldProblem, type Row } from './cells';
 import { indicatorColumns, readIndicators } from './indicators';
@@ -141,7 +142,9 @@ function readFooter(rows: readonly Row[], from: number, sheet: SelfEvalSheet, rd
 
 /** One 自评表 from a grid of cells (a text document, an XLSX sheet). */
 export function readSelfEvalGrid(grid: CellGrid): SelfEvalRead {
-  const rows: Row[] = grid.rows.map((r: GridRow) => ({ cells: r.cells.map((c) => c ?? ''), line: r.line }));
+  const given: Row[] = grid.rows.map((r: GridRow) => ({ cells: r.cells.map((c) => c ?? ''), line: r.line }));
+  // One cell a line: the rows are rebuilt from what the cells are.
+  const rows = grid.isFlat || given.every((r) => r.cells.length <= 1) ? rowsFromFlat(given) : given;
   const rd = new Reader();
   const sheet: SelfEvalSheet = { year: 0, projectName: '', projectCode: '', department: '', implementingUnit: '', funds: [], goal: { expected: '', actual: '' }, indicators: [], selfScore: '', grade: '' };
   const headAt = rows.findIndex((r) => indicatorColumns(r.cells) !== null);
@@ -194,7 +197,11 @@ function spacedAsTabs(text: string): string {
 
 /** A 自评表 given as text (tabs, pipes, box drawing, columns apart by spaces). */
 export function readSelfEvalText(text: string, name = '文本'): SelfEvalRead {
-  return readSelfEvalGrid(readText(spacedAsTabs(text), name)[0]!);
+  const spaced = spacedAsTabs(text);
+  const lines = spaced.split(/\r\n|\r|\n/).map((t, i) => ({ no: i + 1, text: t }));
+  // One cell a line: read as such here (the table importer would look for targets written as prose).
+  if (textShape(lines) === 'flat') return readSelfEvalGrid(gridOf(name, 'text', lines.filter((l) => l.text.trim() !== '').map((l) => ({ line: l.no, cells: [l.text.trim()] })), { isFlat: true }));
+  return readSelfEvalGrid(readText(spaced, name)[0]!);
 }
 
 /** Grids that hold a 自评表 (a 汇总 sheet or any other table, with no indicator header, is passed over), read. */
