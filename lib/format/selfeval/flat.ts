@@ -26,7 +26,9 @@ function joinWrapped(cells: readonly Cell[]): Cell[] {
   for (let i = 0; i < cells.length; i++) {
     const a = cells[i]!;
     const b = cells[i + 1];
-    if (b && HEAD_PARTS.some(([x, y]) => key(a.text) === x && key(b.text) === y)) {
+    // A level label wrapped in its cell (`经济效益` / `指标`), as the table importer joins it.
+    const isLevelTail = b !== undefined && /^指[标標]$/.test(b.text) && /[\u4e00-\u9fa5]$/.test(a.text) && !/指[标標]$/.test(a.text);
+    if (b && (isLevelTail || HEAD_PARTS.some(([x, y]) => key(a.text) === x && key(b.text) === y))) {
       out.push({ text: `${a.text}${b.text}`, line: a.line });
       i++;
     } else {
@@ -39,7 +41,8 @@ function joinWrapped(cells: readonly Cell[]): Cell[] {
 const isNumber = (t: string | undefined) => t !== undefined && readDecimal(t) !== null && readDecimal(t) !== '';
 /** Template rows left unfilled: `指标2`, `……`. */
 const isTemplate = (t: string) => /^(指标\d+|[….。·]+)$/.test(t.trim());
-const isLevel = (t: string) => isLevelLabel(levelName(t));
+/** A category label; `达成预期指标` (an actual value) ends in 指标 too but is none. */
+const isLevel = (t: string) => isLevelLabel(levelName(t)) && !/达成|完成|预期|年度|实际/.test(t);
 const FOOTER = /^(总分|合计)/;
 const HEADER_LABEL = /^((项目|专项)名称|项目(编码|代码|编号)|主管(部门|单位)(及代码)?|(具体|项目)?实施单位)$/;
 
@@ -47,8 +50,8 @@ const HEADER_LABEL = /^((项目|专项)名称|项目(编码|代码|编号)|主�
 function indicatorRows(cells: readonly Cell[], from: number): { rows: Row[]; end: number } {
   const rows: Row[] = [];
   const t = (j: number) => cells[j]?.text ?? '';
-  // A row starts here when a name is followed by 指标值, 实际值 and two numbers.
-  const startsRow = (j: number) => !isNumber(t(j)) && isNumber(t(j + 3)) && isNumber(t(j + 4));
+  // A row starts here when a name is followed by 指标值, 实际值 and two numbers (no level label among them).
+  const startsRow = (j: number) => !isNumber(t(j)) && !isLevel(t(j + 1)) && !isLevel(t(j + 2)) && isNumber(t(j + 3)) && isNumber(t(j + 4));
   let i = from;
   while (i < cells.length && !FOOTER.test(key(t(i)))) {
     const line = cells[i]!.line;
@@ -71,7 +74,8 @@ function indicatorRows(cells: readonly Cell[], from: number): { rows: Row[]; end
     const [name, target, actual, weight, score] = [t(i), t(i + 1), t(i + 2), t(i + 3), t(i + 4)];
     i += 5;
     const next = t(i);
-    const isReason = i < cells.length && next !== '' && !FOOTER.test(key(next)) && !isLevel(next) && !startsRow(i) && !isTemplate(next);
+    // The cell after 得分 is this row's reasons unless it starts the next row (a level, a name with its values, the footer).
+    const isReason = i < cells.length && next !== '' && !FOOTER.test(key(next)) && !isLevel(next) && !isTemplate(next) && (isLevel(t(i + 1)) || !startsRow(i));
     rows.push({ cells: [level1, level2, name, target, actual, weight, score, isReason ? next : ''], line });
     if (isReason) i++;
   }

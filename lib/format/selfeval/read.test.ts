@@ -103,6 +103,12 @@ describe('reading a published 自评表', () => {
     expect(s.indicators[0]).toMatchObject({ name: '基建工程委托业务项目数量', actual: '45', score: '7.2', deviation: '部分项目延至次年' });
     expect(s.indicators.slice(1)).toEqual(tangxiSheet().indicators.slice(1));
     expect([s.selfScore, s.grade]).toEqual(['99.2', '优']);
+    // Reasons followed at once by the next row's level (whose own values would fit a row start), and a
+    // level label wrapped in its cell (`社会效益` / `指标`), as a real copy of another unit's table has them.
+    const tight = more.replace('部分项目延至次年\n\n指标2\n\n……', '部分项目延至次年').replace('社会效益指标', '社会效益\n指标');
+    const t = sheetOf(readSelfEvalText(tight));
+    expect(t.indicators[0]!.deviation).toBe('部分项目延至次年');
+    expect(t.indicators.slice(1)).toEqual(tangxiSheet().indicators.slice(1));
   });
 
   it('reads header fields written with a colon in one cell', () => {
