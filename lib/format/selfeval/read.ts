@@ -1,7 +1,8 @@
 /**
  * A published 项目支出绩效自评表 → SelfEvalSheet (issue #15 item 5). The cells come from the table
- * importer's readers (text, XLSX: lib/format/layouts), so a 自评表 copied from a web page or a PDF, or
- * our own XLSX, reads the same way. Blocks are found by their labels, values by the column of their
+ * importer's readers (lib/format/layouts; any file through read-document.ts), so a 自评表 copied from a
+ * web page or a PDF (tabs, pipes, runs of spaces, one cell a line: flat.ts), a saved page, a DOCX or our
+ * own XLSX reads the same way. Blocks are found by their labels, values by the column of their
  * label in the block's header; merged level cells left blank are carried down. Every value that
  * cannot be taken is an error naming its field and line in Chinese; what is merely absent (no goal,
  * no footer in a truncated copy) is a warning, and that part stays empty.
