@@ -66,4 +66,17 @@ describe('pt selfeval parse', () => {
     expect(extra.code).toBe(2);
     expect(extra.err).toContain('多余的参数：b');
   });
+
+  it('--score-input gives what pt selfeval score reads: the 棠溪镇 rows re-score to their published scores', async () => {
+    const r = await pt(['selfeval', 'parse', sampleFile, '--score-input']);
+    expect(r.code).toBe(0);
+    const scored = await pt(['selfeval', 'score'], r.out.trim());
+    const out = JSON.parse(scored.out) as { funds: { accepted?: boolean; message?: string }; indicators: { score: string; accepted: boolean }[] };
+    expect(out.indicators.map((x) => x.score)).toEqual(tangxiSheet().indicators.map((x) => Number(x.score).toFixed(2)));
+    expect(out.indicators.every((x) => x.accepted)).toBe(true);
+    // The published 年度资金总额 row was left at 0 (lib/domain/scoring-published.test.ts): no rate to compute.
+    expect(out.funds).toMatchObject({ accepted: false, message: '全年预算数为 0，无法计算执行率' });
+    expect(scored.code).toBe(1);
+    expect((await pt(['selfeval', 'score', '--score-input'])).err).toContain('--score-input 只用于 selfeval parse');
+  });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { readStream, type CommandIO } from '../command';
 
 /** Exit 0 with the JSON (notes on stderr), 1 with the errors of what could not be read, 2 when there is no input. */
-export async function parseSelfEval(file: string | undefined, io: CommandIO): Promise<number> {
+export async function parseSelfEval(file: string | undefined, io: CommandIO, opts: { scoreInput?: boolean } = {}): Promise<number> {
   const isFile = file !== undefined && file !== '-';
   let bytes: Buffer;
   try {
@@ -32,7 +32,14 @@ export async function parseSelfEval(file: string | undefined, io: CommandIO): Pr
     }
   }
   const sheets = doc.reads.flatMap((r) => (r.ok ? [r.sheet] : []));
+  if (code !== 0) return code;
+  if (opts.scoreInput) {
+    // One line a table, each what `pt selfeval score` reads: `pt selfeval parse F --score-input | pt selfeval score`.
+    const { scoreInputOf } = await import('@/lib/format/selfeval/score-input');
+    for (const s of sheets) io.stdout.write(`${JSON.stringify(scoreInputOf(s))}\n`);
+    return 0;
+  }
   // One table: its sheet; a file of several: an array. Nothing is printed unless every table read.
-  if (code === 0) io.stdout.write(`${JSON.stringify(sheets.length === 1 ? sheets[0] : sheets, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify(sheets.length === 1 ? sheets[0] : sheets, null, 2)}\n`);
   return code;
 }
