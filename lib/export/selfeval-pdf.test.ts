@@ -98,8 +98,11 @@ describe('自评表 PDF', () => {
   });
 
   it('gives the same bytes for the same sheets', async () => {
+    const unit = { code: '441001', name: '单位' };
     const a = await selfEvalPdf(fullSheet());
+    const ua = await selfEvalUnitYearPdf(unit, 2024, [fullSheet(), tangxiSheet()]);
     await new Promise((r) => setTimeout(r, 1100));
     expect(a.equals(await selfEvalPdf(fullSheet()))).toBe(true);
+    expect(ua.equals(await selfEvalUnitYearPdf(unit, 2024, [fullSheet(), tangxiSheet()]))).toBe(true);
   });
 });

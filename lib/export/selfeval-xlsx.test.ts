@@ -82,10 +82,12 @@ describe('自评表 XLSX', () => {
   });
 
   it('gives the same bytes for the same sheet', async () => {
+    const unit = { code: '441001', name: '单位' };
     const a = await selfEvalXlsx(fullSheet());
+    const ua = await selfEvalUnitYearXlsx(unit, 2024, [fullSheet(), tangxiSheet()]);
     await new Promise((r) => setTimeout(r, 1100));
-    const b = await selfEvalXlsx(fullSheet());
-    expect(a.equals(b)).toBe(true);
+    expect(a.equals(await selfEvalXlsx(fullSheet()))).toBe(true);
+    expect(ua.equals(await selfEvalUnitYearXlsx(unit, 2024, [fullSheet(), tangxiSheet()]))).toBe(true);
   });
 
   it('writes the transcribed 棠溪镇 table with its amounts exact (89.974 shown as 89.97)', async () => {
