@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { parseArgs, readStream, UsageError, type Command } from '../command';
 import { describeIssue } from '../json-issues';
+import { parseSelfEval } from './selfeval-parse';
 
 const text = z.union([z.string(), z.number()]).transform(String);
 const input = z.strictObject({
@@ -11,10 +12,14 @@ const input = z.strictObject({
 
 export const selfevalCommand: Command = {
   name: 'selfeval',
-  usage: 'selfeval score [FILE]      为一张自评表（JSON，不给 FILE 时读标准输入）计算得分和等级，输出 JSON',
+  usage:
+    'selfeval score [FILE]      为一张自评表（JSON，不给 FILE 时读标准输入）计算得分和等级，输出 JSON\n' +
+    '  selfeval parse [FILE] [--score-input]  读取公开的自评表（文本、网页、XLSX 或 DOCX，不给 FILE 时读标准输入的文本），输出自评表 JSON 或读不出的字段；--score-input 输出 selfeval score 的输入（每表一行）',
   async run(args, io) {
-    const { positional } = parseArgs(args, { positional: 2 });
-    if (positional[0] !== 'score') throw new UsageError(positional[0] ? `未知的子命令：${positional[0]}` : '请指定子命令 score');
+    const { positional, options } = parseArgs(args, { positional: 2, flags: ['score-input'] });
+    if (positional[0] === 'parse') return parseSelfEval(positional[1], io, { scoreInput: options.has('score-input') });
+    if (options.size > 0) throw new UsageError('--score-input 只用于 selfeval parse');
+    if (positional[0] !== 'score') throw new UsageError(positional[0] ? `未知的子命令：${positional[0]}` : '请指定子命令 score 或 parse');
     const file = positional[1];
     let source: string;
     try {
