@@ -7,6 +7,7 @@ import type { TableInput } from '@/lib/domain/schemas';
 import type { FindingsStore } from '@/lib/editor/findings-store';
 import type { RevealStore } from '@/lib/editor/reveal-store';
 import type { UnitYearBudget } from '@/lib/editor/budget-check';
+import type { LastYearRow } from '@/lib/domain/last-year';
 
 export type EditorComment = { target: string | null; body: string; userName: string };
 
@@ -16,7 +17,15 @@ export type EditorComment = { target: string | null; body: string; userName: str
  */
 export type EditorForm = Pick<UseFormReturn<TableInput>, 'register' | 'setValue' | 'getValues' | 'control'>;
 
-export type EditorContextValue = { form: EditorForm; findings: FindingsStore; reveal: RevealStore; comments: EditorComment[]; unitYearBudget?: UnitYearBudget | undefined };
+export type EditorContextValue = {
+  form: EditorForm;
+  findings: FindingsStore;
+  reveal: RevealStore;
+  comments: EditorComment[];
+  unitYearBudget?: UnitYearBudget | undefined;
+  /** Last year's rows of the table this one continues, shown beside each row (上年指标值). */
+  lastYear?: readonly LastYearRow[] | null;
+};
 
 export const EditorContext = createContext<EditorContextValue | null>(null);
 

@@ -12,6 +12,7 @@ import { createRevealStore } from '@/lib/editor/reveal-store';
 import { normaliseTable } from '@/lib/projects/normalise';
 import { saveStatusText } from '@/lib/editor/save-status';
 import type { UnitYearBudget } from '@/lib/editor/budget-check';
+import type { LastYearRow } from '@/lib/domain/last-year';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -42,6 +43,8 @@ export type EditorProps = {
   canSubmit?: boolean;
   /** The other tables' budgets and the year's 项目支出, for the warning under 预算数. */
   unitYearBudget?: UnitYearBudget;
+  /** Rows of last year's table this one continues: 上年指标值 beside each row and 指标值偏低 (lib/library/last-year.ts). */
+  lastYear?: LastYearRow[] | null;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -89,7 +92,8 @@ export function TableEditor(props: EditorProps) {
   const { getValues, setValue, register, control, watch } = form;
   const store = useMemo(() => createFindingsStore(), []);
   const reveal = useMemo(() => createRevealStore(props.projectId !== null), [props.projectId]);
-  const ctx = useMemo(() => ({ framework: props.framework, year: props.year, profile: props.profile }), [props.framework, props.year, props.profile]);
+  const lastYear = props.lastYear ?? null;
+  const ctx = useMemo(() => ({ framework: props.framework, year: props.year, profile: props.profile, lastYear: () => lastYear }), [props.framework, props.year, props.profile, lastYear]);
   const [isDirty, setDirty] = useState(false);
   // Marks the form as interactive once hydrated (tests wait for it; typing earlier could be lost).
   const [isReady, setReady] = useState(false);
@@ -150,8 +154,8 @@ export function TableEditor(props: EditorProps) {
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
   const editorContext = useMemo(
-    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget }),
-    [editorForm, store, reveal, props.comments, props.unitYearBudget],
+    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget, lastYear }),
+    [editorForm, store, reveal, props.comments, props.unitYearBudget, lastYear],
   );
   const isCreate = projectId === null;
 
