@@ -58,6 +58,6 @@ export async function lastYearLookup(unitYear: UnitYearRef, tables?: readonly Ta
 
 /** Per row of `table` (by index): last year's value, actual and warning, or null when the row is new. */
 export function lastYearNotes(table: Pick<TargetTable, 'indicators'>, previous: readonly LastYearRow[]): (LastYearNote | null)[] {
-  const rows = table.indicators.map((r) => ({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder }));
+  const rows = table.indicators.map((r) => ({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder || !r.name.trim() }));
   return matchLastYear(rows, previous).map((p, i) => (p ? lastYearNote(rows[i]!, p) : null));
 }

@@ -9,7 +9,8 @@ import styles from './editor.module.css';
  * the row it continues. The warning itself (指标值偏低) is a finding, shown with the value's notes.
  */
 export function LastYearLine({ previous, level2, name }: { previous: readonly LastYearRow[]; level2: string; name: string }) {
-  const match = useMemo(() => matchLastYear([{ level2, name, value: '', isPlaceholder: false }], previous)[0] ?? null, [previous, level2, name]);
+  // A row without a name yet continues nothing (last year's unnamed rows would otherwise match it).
+  const match = useMemo(() => (name.trim() ? (matchLastYear([{ level2, name, value: '', isPlaceholder: false }], previous)[0] ?? null) : null), [previous, level2, name]);
   if (!match) return null;
   return (
     <p className={styles.lastYear} data-testid="last-year">

@@ -10,7 +10,7 @@ import type { Check } from './types';
 export const checkLastYear: Check = (table, ctx, report) => {
   const previous = ctx.lastYear?.(table);
   if (!previous || previous.length === 0) return;
-  const rows: YearRow[] = table.indicators.map((r) => ({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder }));
+  const rows: YearRow[] = table.indicators.map((r) => ({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder || !r.name.trim() }));
   matchLastYear(rows, previous).forEach((p, i) => {
     if (!p) return;
     const warning = lastYearNote(rows[i]!, p).warning;
