@@ -74,17 +74,17 @@ test.describe('curation of the library', () => {
   test('an administrator retires an entry: it is no longer suggested; restoring brings it back', async ({ page, browser }) => {
     const owner = await browser.newPage({ storageState: storageStatePath('owner') });
     const suggested = async () => {
-      const r = await owner.request.get(`/api/library/search?q=${encodeURIComponent('登记接待群众来访')}`);
+      const r = await owner.request.get(`/api/library/search?q=${encodeURIComponent('计划考试')}`);
       return ((await r.json()) as { entries: { name: string }[] }).entries.map((e) => e.name);
     };
-    expect(await suggested()).toContain('登记接待群众来访数量');
+    expect(await suggested()).toContain('计划考试次数');
 
     const admin = await browser.newPage({ storageState: storageStatePath('admin') });
-    await admin.goto(`/admin/library?q=${encodeURIComponent('登记接待群众来访')}`);
-    await admin.getByRole('button', { name: '停用“登记接待群众来访数量”' }).click();
-    await expect(admin.getByText('已停用“登记接待群众来访数量”')).toBeVisible();
+    await admin.goto(`/admin/library?q=${encodeURIComponent('计划考试')}`);
+    await admin.getByRole('button', { name: '停用“计划考试次数”' }).click();
+    await expect(admin.getByText('已停用“计划考试次数”')).toBeVisible();
     await admin.screenshot({ path: test.info().outputPath('admin-library.png'), fullPage: true });
-    expect(await suggested()).not.toContain('登记接待群众来访数量');
+    expect(await suggested()).not.toContain('计划考试次数');
 
     // Not offered while typing either.
     const ed = new EditorPage(owner);
@@ -92,15 +92,15 @@ test.describe('curation of the library', () => {
     const row = owner.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '数量指标' }).first();
     const name = row.getByRole('combobox', { name: /三级指标/ });
     await name.fill('');
-    await name.pressSequentially('登记接待群众来访');
+    await name.pressSequentially('计划考试');
     await owner.waitForTimeout(600);
-    await expect(row.getByRole('option', { name: /登记接待群众来访数量/ })).toHaveCount(0);
+    await expect(row.getByRole('option', { name: /计划考试次数/ })).toHaveCount(0);
 
     // Retired entries are listed apart and can be restored.
-    await admin.goto(`/admin/library?show=retired&q=${encodeURIComponent('登记接待群众来访')}`);
-    await admin.getByRole('button', { name: '恢复“登记接待群众来访数量”' }).click();
-    await expect(admin.getByText('已恢复“登记接待群众来访数量”')).toBeVisible();
-    expect(await suggested()).toContain('登记接待群众来访数量');
+    await admin.goto(`/admin/library?show=retired&q=${encodeURIComponent('计划考试')}`);
+    await admin.getByRole('button', { name: '恢复“计划考试次数”' }).click();
+    await expect(admin.getByText('已恢复“计划考试次数”')).toBeVisible();
+    expect(await suggested()).toContain('计划考试次数');
     // Not an administration page for others.
     expect((await owner.goto('/admin/library'))?.status()).toBe(404);
     await admin.close();
