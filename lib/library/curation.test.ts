@@ -78,9 +78,10 @@ describe('curation of the library by administrators', () => {
       return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     };
     const good = ['cz2015', '产出指标', '质量指标', '标准化结案率', '按期结案的比例', '结案数/受理数×100%', '≥90%', '%', '行业标准'];
-    const bad = await sheet([good, ['cz2015', '效益指标', '质量指标', '错放的指标', '', '', '', '', ''], ['cz2015', '产出指标', '质量指标', '无质量指标', '', '', '', '', ''], ['cz9999', '产出指标', '质量指标', 'x', '', '', '', '', '']]);
+    const bad = await sheet([good, ['cz2015', '效益指标', '质量指标', '错放的指标', '', '', '', '', ''], ['cz2015', '产出指标', '质量指标', '无质量指标', '', '', '', '', ''], ['cz9999', '产出指标', '质量指标', 'x', '', '', '', '', ''], ['cz2015', '产出指标', '质量指标', '仲裁案件结案比率', '', '', '', '', '']]);
     const preview = await previewStandardLibrary(admin, bad);
-    expect(preview.errors.map((e) => e.row)).toEqual([3, 4, 5]);
+    expect(preview.errors.map((e) => e.row)).toEqual([3, 4, 5, 6]);
+    expect(preview.errors[3]!.message).toContain('已合并到另一条指标');
     expect(preview.errors[0]!.message).toContain('应在一级指标“产出指标”下');
     expect(preview.errors[1]!.message).toContain('占位');
     expect(preview.errors[2]!.message).toContain('未知的指标体系');

@@ -30,6 +30,19 @@ function actionOf(existing: LibraryEntryRow | undefined, fields: StandardFields)
 }
 
 async function plan(file: string): Promise<{ planned: PlannedStandard[]; errors: StandardRowError[] }> {
+  const read = await readFile(file);
+  // A key an administrator merged away counts towards another entry: making it standard would hide it.
+  const planned: PlannedStandard[] = [];
+  const errors = [...read.errors];
+  for (const p of read.planned) {
+    const existing = await findEntryByKey(p.key);
+    if (existing?.mergedInto != null) errors.push({ row: p.row, message: `第 ${p.row} 行：“${p.fields.name}”已合并到另一条指标，请改用合并后的名称` });
+    else planned.push(p);
+  }
+  return { planned, errors: errors.sort((a, b) => a.row - b.row) };
+}
+
+async function readFile(file: string): Promise<{ planned: PlannedStandard[]; errors: StandardRowError[] }> {
   let rows;
   try {
     rows = await readSheetRows(Buffer.from(file, 'base64'));
