@@ -1,7 +1,13 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { storageStatePath } from './fixtures/accounts';
 import { EditorPage } from './pages/editor-page';
 import { createDemoUnitYear, unitYearId } from './pages/unit-years';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  return axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** Issue 16, items 4 and 1: last year beside this year after 复制到下一年度; an administrator retires an entry. */
 test.describe('last year beside this year', () => {
@@ -57,6 +63,7 @@ test.describe('last year beside this year', () => {
     await expect(ed.findings()).toContainText('指标值偏低：≥90% 低于上年指标值 ≥92%', { timeout: 5_000 });
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: test.info().outputPath('last-year-lowered-1440.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await ed.save();
     await ed.expectSaved();
 
@@ -67,6 +74,7 @@ test.describe('last year beside this year', () => {
     await expect(page.getByRole('row').filter({ hasText: '案件结案率' }).first()).toContainText('≥92%');
     await expect(page.getByText('指标值偏低：≥90% 低于上年指标值 ≥92%')).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('preview-last-year.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
