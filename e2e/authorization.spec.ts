@@ -61,7 +61,7 @@ function breaksPolicy(r: Result): string | null {
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
   if (r.name === 'saveSelfEvalAction' && r.table !== 'selfeval draft') return 'changed a submitted 自评表';
-  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline/.test(r.name)) {
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline|Library/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
   return null;
@@ -143,6 +143,11 @@ test('actions on unit A, administration and accounts', async () => {
       ['previewProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
       ['importProvisioningAction', { kind: 'units', file: Buffer.from('单位编码,单位名称\n44-x,坏编码\n').toString('base64') }],
       ['setDeadlineAction', { unitYearId: 999_999, dueOn: null }],
+      // Issue 16 curation: unknown entries; a standard sheet whose only row is bad (nothing imported).
+      ['retireLibraryEntryAction', { entryId: 999_999, isRetired: true }],
+      ['mergeLibraryEntriesAction', { fromId: 999_999, intoId: 999_998 }],
+      ['previewStandardLibraryAction', { file: Buffer.from('framework,一级,二级,三级\ncz9999,产出指标,质量指标,坏行\n').toString('base64') }],
+      ['importStandardLibraryAction', { file: Buffer.from('framework,一级,二级,三级\ncz9999,产出指标,质量指标,坏行\n').toString('base64') }],
     ];
     for (const [name, input] of admin) action(who, name, readAction(await callAction(c, name, [input])));
     // Confirmation differs: an allowed caller gets the field error, and no password is checked.
@@ -264,6 +269,7 @@ test('unit-year, import, session and public routes', async () => {
     const c = ctx(who);
     route(who, 'GET /api/unit-years', readRoute((await c.get('/api/unit-years')).status(), [200], [401]));
     route(who, 'GET /api/library/search', readRoute((await c.get('/api/library/search?q=%E6%BB%A1%E6%84%8F%E5%BA%A6')).status(), [200], [401]));
+    route(who, 'GET /api/library/standard', readRoute((await c.get('/api/library/standard')).status(), [200], [401, 403]));
     // The roll-up of unit A itself (its subtree is itself): whoever may view unit A.
     const rollup = await c.get(`/api/departments/${stage.unitA}/export`);
     route(who, 'GET /api/departments/[id]/export', readRoute(rollup.status(), [200], [401, 403]));

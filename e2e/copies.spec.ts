@@ -38,7 +38,7 @@ test.describe('copying a table', () => {
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
 
     await page.goto(`/projects/${id}`);
-    await page.getByRole('button', { name: '以此表开始 2042 年度的表' }).click();
+    await page.getByRole('button', { name: '复制到下一年度（2042 年度）' }).click();
     await page.waitForURL((url) => /\/projects\/\d+\/edit$/.test(url.pathname) && url.pathname !== `/projects/${id}/edit`);
     await ed.ready();
     await expect(page.getByLabel('项目名称')).toHaveValue('2042 年跨年度测试项目');
@@ -58,7 +58,7 @@ test.describe('copying a table', () => {
     // 2043 does not exist, and an owner may not create it.
     const nextId = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
     await page.goto(`/projects/${nextId}`);
-    await page.getByRole('button', { name: '以此表开始 2043 年度的表' }).click();
+    await page.getByRole('button', { name: '复制到下一年度（2043 年度）' }).click();
     await expect(page.getByRole('region', { name: '复制' })).toContainText('2043 年度尚未建立');
     expect(await unitYearId(page, 2043)).toBeUndefined();
   });

@@ -1,3 +1,4 @@
+import type { LastYearNote } from '@/lib/domain/last-year';
 import type { TargetTable } from '@/lib/domain/table';
 import { tableLayout } from '@/lib/format/table-layout';
 import styles from './published-table.module.css';
@@ -8,8 +9,12 @@ const COMMENT_FIELDS = new Set(['name', 'budget.total', 'purpose', 'goal', 'sche
 type Comment = { target: string | null; body: string; userName: string };
 
 /** A table in the published layout (the disclosure's 绩效目标表), for screen and print. */
-export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; mark?: string; isCommentable?: boolean }) {
-  const { table } = props;
+/** Optional columns beside the published ones: last year's value (and actual) of each row, by index. */
+export type LastYearColumns = { notes: readonly (LastYearNote | null)[]; hasActual: boolean };
+
+export function PublishedTable(props: { table: TargetTable; number: number; comments?: Comment[]; mark?: string; isCommentable?: boolean; lastYear?: LastYearColumns }) {
+  const { table, lastYear } = props;
+  const extra = lastYear ? (lastYear.hasActual ? 2 : 1) : 0;
   const rows = tableLayout(table);
   const commentsFor = (target: string) => (props.comments ?? []).filter((c) => c.target === target);
   const head = rows.filter((r) => r.kind === 'indicator-head');
@@ -48,7 +53,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
       </table>
       {/* The indicator part is its own table so that browsers repeat its header on every printed page. */}
       <table className={`${styles.table} ${styles.indicators}`}>
-        <Columns />
+        <Columns extra={extra} />
         <thead>
           {head.map((r, i) => (
             <tr key={`ih${i}`}>
@@ -57,6 +62,18 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
                   {c.text}
                 </th>
               ))}
+              {lastYear && i === 0 ? (
+                <>
+                  <th scope="col" rowSpan={head.length} className={styles.lastYear}>
+                    上年指标值
+                  </th>
+                  {lastYear.hasActual ? (
+                    <th scope="col" rowSpan={head.length} className={styles.lastYear}>
+                      上年实际完成值
+                    </th>
+                  ) : null}
+                </>
+              ) : null}
             </tr>
           ))}
         </thead>
@@ -80,6 +97,7 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
                         : null}
                     </td>
                   ))}
+                  {lastYear ? <LastYearCells note={lastYear.notes[i] ?? null} hasActual={lastYear.hasActual} /> : null}
                 </tr>
               );
             })}
@@ -89,10 +107,24 @@ export function PublishedTable(props: { table: TargetTable; number: number; comm
   );
 }
 
-function Columns() {
+function LastYearCells({ note, hasActual }: { note: LastYearNote | null; hasActual: boolean }) {
+  return (
+    <>
+      <td className={styles.lastYear}>
+        {note ? note.previousValue : '—'}
+        {note?.warning ? <span className={styles.note}>{note.warning}</span> : null}
+      </td>
+      {hasActual ? <td className={styles.lastYear}>{note?.previousActual ?? '—'}</td> : null}
+    </>
+  );
+}
+
+function Columns({ extra = 0 }: { extra?: number }) {
+  // The optional last-year columns take their room from the description and basis columns.
+  const widths = extra === 0 ? ['11%', '13%', '17%', '13%', '12%', '14%', '20%'] : ['10%', '11%', '14%', '12%', '11%', '12%', '14%', ...Array<string>(extra).fill(`${16 / extra}%`)];
   return (
     <colgroup>
-      {['11%', '13%', '17%', '13%', '12%', '14%', '20%'].map((w, i) => (
+      {widths.map((w, i) => (
         <col key={i} style={{ width: w }} />
       ))}
     </colgroup>

@@ -189,7 +189,7 @@ export async function learnableRowsOf(projectIds: readonly number[]): Promise<Le
   return db().select(learnableColumns).from(indicators).where(inArray(indicators.projectId, [...projectIds])).orderBy(asc(indicators.projectId), asc(indicators.position));
 }
 
-/** Empties what was learned; curated entries (standard, merged, retired) keep their rows. */
+/** Empties what was learned; curated entries (standard, merged, merged into, retired) keep their rows. */
 export async function clearLearned(): Promise<void> {
   await db().delete(librarySources);
   await db().delete(libraryFacets);
@@ -197,7 +197,15 @@ export async function clearLearned(): Promise<void> {
   await db().update(libraryEntries).set({ uses: 0 });
   await db()
     .delete(libraryEntries)
-    .where(and(eq(libraryEntries.isStandard, false), eq(libraryEntries.isRetired, false), sql`${libraryEntries.mergedInto} is null`));
+    .where(
+      and(
+        eq(libraryEntries.isStandard, false),
+        eq(libraryEntries.isRetired, false),
+        sql`${libraryEntries.mergedInto} is null`,
+        // An entry others were merged into keeps its id, which their keys resolve to.
+        sql`not exists (select 1 from library_entries m where m.merged_into = ${libraryEntries.id})`,
+      ),
+    );
 }
 
 /** Whether approved tables exist that the library has not learned (a database from before the library). */

@@ -145,6 +145,11 @@ export const SERVER_ACTIONS = {
   importProvisioningAction: { access: ADMIN, label: '批量导入单位或用户' },
   // app/(staff)/departments/actions.ts
   setDeadlineAction: { access: ADMIN, label: '设置编报截止日期' },
+  // app/(staff)/admin/library/actions.ts (issue 16: curation of the indicator library)
+  retireLibraryEntryAction: { access: ADMIN, label: '停用或恢复指标' },
+  mergeLibraryEntriesAction: { access: ADMIN, label: '合并指标' },
+  previewStandardLibraryAction: { access: ADMIN, label: '预览导入标准指标库' },
+  importStandardLibraryAction: { access: ADMIN, label: '导入标准指标库' },
 } as const satisfies Record<string, Operation>;
 
 export type ServerActionName = keyof typeof SERVER_ACTIONS;
@@ -156,6 +161,7 @@ export const ROUTES = {
   'GET /api/unit-years': { access: SIGNED_IN, label: '列出可见的预算年度' },
   // What it counts is limited to the caller's own units (an administrator: all) and the standard library.
   'GET /api/library/search': { access: SIGNED_IN, label: '搜索指标库' },
+  'GET /api/library/standard': { access: ADMIN, label: '导出标准指标库' },
   // A department's roll-up (its whole subtree): whoever may view the unit asked for.
   'GET /api/departments/[id]/export': { access: { kind: 'permission', permission: 'project.view', scope: 'unit' }, label: '导出部门汇总' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },

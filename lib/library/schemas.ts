@@ -22,3 +22,20 @@ export function searchInputFromParams(params: URLSearchParams): z.ZodSafeParseRe
   for (const [k, v] of params) if (v !== '') raw[k] = v;
   return librarySearchInput.safeParse(raw);
 }
+
+const entryId = (label: string) => z.coerce.number({ error: `请选择${label}` }).int(`${label}无效`).positive(`${label}无效`);
+
+/** 管理 › 指标库: retire (or restore) an entry. */
+export const retireEntryInput = z.strictObject({ entryId: entryId('指标'), isRetired: flag });
+/** Merge entry `fromId` into `intoId` (its key then counts there). */
+export const mergeEntriesInput = z.strictObject({ fromId: entryId('要合并的指标'), intoId: entryId('合并到的指标') });
+/** The standard library's XLSX or CSV, base64. */
+export const standardFileInput = z.strictObject({
+  file: z.string({ error: '请选择文件' }).min(1, '请选择文件').max(14_000_000, '文件不能超过 10 MB').regex(/^[A-Za-z0-9+/=]+$/, '文件内容无效'),
+});
+/** The administration list's query string. */
+export const curationQuery = z.object({
+  q: text(100, '搜索文字').catch(''),
+  show: z.enum(['active', 'retired', 'standard']).catch('active'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

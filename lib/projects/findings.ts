@@ -10,6 +10,7 @@ import {
   type RuleProfile,
 } from '@/lib/domain/rules';
 import type { TargetTable } from '@/lib/domain/table';
+import { lastYearLookup } from '@/lib/library/last-year';
 import { loadFramework } from './framework';
 import { bundleToTable } from './mapping';
 
@@ -27,8 +28,13 @@ export async function ruleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 
   return { framework: await loadFramework(unitYear.frameworkId), year: unitYear.year, profile: ruleProfileOf(unitYear) };
 }
 
+/** The context for checking `table` in its unit-year, with last year's rows it continues (指标值偏低). */
+export async function tableRuleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 'year' | 'ruleProfile' | 'unitId'>, table: Pick<TargetTable, 'code' | 'name'>): Promise<RuleContext> {
+  return { ...(await ruleContextOf(unitYear)), lastYear: await lastYearLookup(unitYear, [table]) };
+}
+
 export async function findingsOf(table: TargetTable, unitYear: UnitYearRow): Promise<Finding[]> {
-  return checkTable(table, await ruleContextOf(unitYear));
+  return checkTable(table, await tableRuleContextOf(unitYear, table));
 }
 
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {
@@ -60,6 +66,6 @@ export async function countUnitYear(unitYearId: number, ctx: RuleContext): Promi
  * Call inside that change's transaction, so the list never shows counts from the old settings.
  */
 export async function recountUnitYear(unitYear: UnitYearRow): Promise<UnitYearCounts & { changed: number }> {
-  const counts = await countUnitYear(unitYear.id, await ruleContextOf(unitYear));
+  const counts = await countUnitYear(unitYear.id, { ...(await ruleContextOf(unitYear)), lastYear: await lastYearLookup(unitYear) });
   return { ...counts, changed: await setFindingCounts(counts.perTable) };
 }

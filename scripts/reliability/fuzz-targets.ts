@@ -89,7 +89,15 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'previewProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'units', file: BAD_SHEET }) },
   { name: 'setDeadlineAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, dueOn: null }) },
   { name: 'importProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'users', file: BAD_SHEET }) },
+  // Issue 16 curation: unknown entries, and a standard-library sheet whose only row is bad, so nothing changes.
+  { name: 'retireLibraryEntryAction', caller: 'admin', shape: 'single', valid: () => ({ entryId: NOBODY, isRetired: true }) },
+  { name: 'mergeLibraryEntriesAction', caller: 'admin', shape: 'single', valid: () => ({ fromId: NOBODY, intoId: NOBODY - 1 }) },
+  { name: 'previewStandardLibraryAction', caller: 'admin', shape: 'single', valid: () => ({ file: BAD_STANDARD_SHEET }) },
+  { name: 'importStandardLibraryAction', caller: 'admin', shape: 'single', valid: () => ({ file: BAD_STANDARD_SHEET }) },
 ];
+
+/** A standard-library CSV whose one row names an unknown framework: refused row by row. */
+const BAD_STANDARD_SHEET = Buffer.from('framework,一级,二级,三级\ncz9999,产出指标,质量指标,坏行\n').toString('base64');
 
 /** Actions in the build with no entry here (and entries for actions the build no longer has). */
 export function coverage(manifest: readonly ActionEntry[]): { missing: string[]; stale: string[] } {

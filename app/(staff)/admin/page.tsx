@@ -22,6 +22,9 @@ export default async function AdminPage() {
             <Link href="/admin/users">用户与权限</Link>：创建账户、停用、重置密码、分配单位角色（编制人/审核人）
           </li>
           <li>
+            <Link href="/admin/library">指标库</Link>：合并近似重复的指标、停用指标、导入导出标准指标库（XLSX）
+          </li>
+          <li>
             <Link href="/admin/audit">审计日志</Link>：全部登录、修改与流程操作记录（只读）
           </li>
           <li>

@@ -8,6 +8,7 @@ import type { FindingsStore } from '@/lib/editor/findings-store';
 import type { RevealStore } from '@/lib/editor/reveal-store';
 import type { UnitYearBudget } from '@/lib/editor/budget-check';
 import type { Announcer } from './announcer';
+import type { LastYearRow } from '@/lib/domain/last-year';
 
 export type EditorComment = { target: string | null; body: string; userName: string };
 
@@ -25,6 +26,8 @@ export type EditorContextValue = {
   unitYearBudget?: UnitYearBudget | undefined;
   /** The screen-reader announcements of the grid's keys and of undo/redo. */
   announcer: Announcer;
+  /** Last year's rows of the table this one continues, shown beside each row (上年指标值). */
+  lastYear?: readonly LastYearRow[] | null;
 };
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -1,9 +1,10 @@
 'use client';
 
 import { memo } from 'react';
-import { useFormState } from 'react-hook-form';
+import { useFormState, useWatch } from 'react-hook-form';
 import type { TableInput } from '@/lib/domain/schemas';
-import { fieldId, useEditorForm } from './context';
+import { fieldId, useEditor, useEditorForm } from './context';
+import { LastYearLine } from './last-year-line';
 import { FieldNotes, notesId, useFieldA11y } from './field-notes';
 import { countRender } from './render-probe';
 import { NameCombobox } from './name-combobox';
@@ -65,6 +66,13 @@ function RowNotes({ index, rowKey }: { index: number; rowKey: string | undefined
   );
 }
 
+/** 上年指标值 under the row's value, when last year's table has a row of this 二级 and name. */
+function LastYearCell({ index, level2 }: { index: number; level2: string }) {
+  const { lastYear } = useEditor();
+  const name = useWatch<TableInput, `indicators.${number}.name`>({ name: `indicators.${index}.name` });
+  return lastYear && lastYear.length > 0 ? <LastYearLine previous={lastYear} level2={level2} name={name ?? ''} /> : null;
+}
+
 /** One level-3 indicator: its own inputs only, so typing here never re-renders the other rows. */
 export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, level2, nameHint, isPlaceholder, number, rowKey, canMoveUp, canMoveDown, actions }: Props) {
   countRender(`row:${index}`);
@@ -119,6 +127,7 @@ export const IndicatorRowEditor = memo(function IndicatorRowEditor({ index, leve
       <ValueEditor index={index} label={rowLabel} />
       <TextCell index={index} field="basis" label="指标值确定依据" rowLabel={rowLabel} />
       {tools}
+      <LastYearCell index={index} level2={level2} />
       <RowNotes index={index} rowKey={rowKey} />
     </div>
   );

@@ -15,6 +15,7 @@ import { autosavedText } from '@/lib/editor/timing';
 import type { UnitYearBudget } from '@/lib/editor/budget-check';
 import { createAnnouncer, LiveAnnouncer } from './announcer';
 import { applyValues } from './apply-values';
+import type { LastYearRow } from '@/lib/domain/last-year';
 import { EditorContext, type EditorComment } from './context';
 import { FindingsPanel } from './findings-panel';
 import { GoalsEditor } from './goals-editor';
@@ -53,6 +54,8 @@ export type EditorProps = {
   unitYearBudget?: UnitYearBudget;
   /** Who is signed in: the sign-in dialog shown when the session ends during a save starts from it. */
   username?: string;
+  /** Rows of last year's table this one continues: 上年指标值 beside each row and 指标值偏低 (lib/library/last-year.ts). */
+  lastYear?: LastYearRow[] | null;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
@@ -103,7 +106,8 @@ export function TableEditor(props: EditorProps) {
   const { getValues, setValue, register, control, watch } = form;
   const store = useMemo(() => createFindingsStore(), []);
   const reveal = useMemo(() => createRevealStore(props.projectId !== null), [props.projectId]);
-  const ctx = useMemo(() => ({ framework: props.framework, year: props.year, profile: props.profile }), [props.framework, props.year, props.profile]);
+  const lastYear = props.lastYear ?? null;
+  const ctx = useMemo(() => ({ framework: props.framework, year: props.year, profile: props.profile, lastYear: () => lastYear }), [props.framework, props.year, props.profile, lastYear]);
   const [isDirty, setDirty] = useState(false);
   // Marks the form as interactive once hydrated (tests wait for it; typing earlier could be lost).
   const [isReady, setReady] = useState(false);
@@ -180,8 +184,8 @@ export function TableEditor(props: EditorProps) {
 
   const editorForm = useMemo(() => ({ register, setValue, getValues, control }), [register, setValue, getValues, control]);
   const editorContext = useMemo(
-    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget, announcer }),
-    [editorForm, store, reveal, props.comments, props.unitYearBudget, announcer],
+    () => ({ form: editorForm, findings: store, reveal, comments: props.comments, unitYearBudget: props.unitYearBudget, announcer, lastYear }),
+    [editorForm, store, reveal, props.comments, props.unitYearBudget, announcer, lastYear],
   );
   const isCreate = projectId === null;
 

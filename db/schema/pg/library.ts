@@ -26,6 +26,9 @@ export const libraryEntries = pgTable(
     method: text('method'),
     reference: text('reference'),
     frameworkCode: text('framework_code'),
+    /** 计量单位 and 指标值确定依据 of a standard entry, as the administrators' XLSX gives them. */
+    measureUnit: text('measure_unit'),
+    basis: text('basis'),
     isRetired: boolean('is_retired').notNull().default(false),
     /** Set when an administrator merged this entry into another; rows with this key count there. */
     mergedInto: integer('merged_into'),

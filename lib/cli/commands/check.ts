@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import type { LastYearRow } from '@/lib/domain/last-year';
 import { parseArgs, valueOf, yearOf, type Command } from '../command';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'check FILE [--framework cz2015|cz2021] [--year YYYY]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断），输出 {"findings": […]}；有错误（含无法读取的表）时退出码为 1',
+  usage:
+    'check FILE [--framework cz2015|cz2021] [--year YYYY] [--previous 上年FILE]  检查公开文本中的全部表（不指定指标体系时按文中的指标判断；给出上年的公开文本时，按项目编码、否则按项目名称找到上年的表，提醒指标值偏低/偏高），输出 {"findings": […]}；有错误（含无法读取的表）时退出码为 1',
   async run(args, io) {
-    const parsed = parseArgs(args, { values: ['framework', 'year'], positional: 1 });
+    const parsed = parseArgs(args, { values: ['framework', 'year', 'previous'], positional: 1 });
     const givenYear = yearOf(parsed);
     const file = parsed.positional[0];
     let bytes: Buffer;
@@ -26,6 +28,21 @@ export const checkCommand: Command = {
       return 2;
     }
     const doc = parsePublished(decodeText(bytes));
+    // Last year's published text, when given: each table is compared with the one it continues (指标值偏低).
+    const previousFile = valueOf(parsed, 'previous');
+    let lastYear: ((t: { code: string; name: string }) => readonly LastYearRow[] | null) | undefined;
+    if (previousFile !== undefined) {
+      let previousBytes: Buffer;
+      try {
+        previousBytes = fs.readFileSync(previousFile);
+      } catch {
+        io.stderr.write(`无法读取上年的文件：${previousFile}\n`);
+        return 2;
+      }
+      const { previousTableOf } = await import('@/lib/domain/last-year-table');
+      const previousTables = parsePublished(decodeText(previousBytes)).projects;
+      lastYear = (t) => previousTableOf(t, previousTables)?.indicators ?? null;
+    }
     // Without --framework, the one the document's rows follow.
     const framework = chosen ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators));
     for (const p of doc.problems) io.stderr.write(`提示：${p.message}\n`);
@@ -51,7 +68,7 @@ export const checkCommand: Command = {
         mentions: doc.mentions,
         titles: doc.projects.map((p) => ({ code: p.code, title: p.source.title })),
       },
-      { framework, year, profile: DEFAULT_RULE_PROFILE },
+      { framework, year, profile: DEFAULT_RULE_PROFILE, ...(lastYear ? { lastYear } : {}) },
     );
     const out = [...unread, ...findings.map((f) => ({ severity: f.severity, rule: f.rule, project: f.project, path: f.path, message: f.message }))];
     io.stdout.write(`${JSON.stringify({ findings: out }, null, 2)}\n`);

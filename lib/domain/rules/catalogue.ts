@@ -37,6 +37,8 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'value.satisfaction-form', severity: 'warning', title: '满意度宜为百分比', description: '满意度指标宜写成百分比，如 ≥90%。' },
   { id: 'value.satisfaction-low', severity: 'warning', title: '满意度目标偏低', description: '满意度目标低于规则配置的下限（默认 80%）。' },
   { id: 'value.direction', severity: 'warning', title: '比较方向与指标含义相反', description: '完成率、覆盖率、合格率等宜用 ≥；成本、故障率、投诉率等宜用 ≤。' },
+  { id: 'value.below-last-year', severity: 'warning', title: '指标值偏低', description: '≥ 目标低于上年同一指标的指标值或实际完成值（按项目编码、否则按项目名称找到上年的表）：请说明理由或提高目标。' },
+  { id: 'value.above-last-year', severity: 'warning', title: '指标值偏高', description: '≤ 目标（如时限、成本）高于上年同一指标的指标值或实际完成值：请说明理由或收紧目标。' },
   { id: 'value.misplaced-comma', severity: 'error', title: '数值中的逗号不是千位分隔符', description: '数值中的逗号只能作千位分隔符（每三位一组，如 1,234）；35,5 或 1,2,3 读不出确定的数。' },
   { id: 'wording.goal-empty', severity: 'error', title: '绩效目标为空', description: '应填写绩效目标。' },
   { id: 'wording.purpose-empty', severity: 'error', title: '资金用途为空', description: '应填写资金用途。' },

@@ -9,6 +9,7 @@ import { RULE_SEVERITY } from './catalogue';
 import { checkFramework } from './framework-rules';
 import { checkCode, checkIdentity } from './identity-rules';
 import { checkMoney } from './money-rules';
+import { checkLastYear } from './last-year-rules';
 import { checkPlan } from './plan-rules';
 import type { Check, Finding, Report, RuleContext, UnitYearInput } from './types';
 import { checkValues } from './value-rules';
@@ -18,7 +19,7 @@ export { RULES, type RuleInfo } from './catalogue';
 export { DEFAULT_RULE_PROFILE, ruleProfileSchema } from './profile';
 export type { Finding, RuleContext, RuleProfile, Severity, UnitYearInput } from './types';
 
-const CHECKS: readonly Check[] = [checkFramework, checkMoney, checkPlan, checkValues, checkWording, checkCode];
+const CHECKS: readonly Check[] = [checkFramework, checkMoney, checkPlan, checkValues, checkWording, checkCode, checkLastYear];
 
 function reporter(table: TargetTable, ctx: RuleContext, out: Finding[]): Report {
   const disabled = ctx.profile.disabledRules;

@@ -153,3 +153,15 @@ describe('identity rules', () => {
     passes('identity.name-mismatch', unitYear([t], { mentions: [{ name: '调解仲裁业务经费', amount: '10.00', line: 9 }] }));
   });
 });
+
+describe('last year rules (指标值偏低 / 偏高)', () => {
+  const withLastYear = { ...ctx, lastYear: () => good().indicators };
+  it('value.below-last-year: a ≥ target below last year’s; the same or a higher one passes', () => {
+    expect(fails('value.below-last-year', at(ROW.quality, '≥90%', q('>=', 90, '%')), withLastYear).path).toBe(`indicators.${ROW.quality}.value`);
+    passes('value.below-last-year', at(ROW.quality, '≥95%', q('>=', 95, '%')), withLastYear);
+  });
+  it('value.above-last-year: a ≤ target above last year’s; a tighter one passes', () => {
+    fails('value.above-last-year', at(ROW.timeliness, '≤90 天', q('<=', 90, '天')), withLastYear);
+    passes('value.above-last-year', at(ROW.timeliness, '≤45 天', q('<=', 45, '天')), withLastYear);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Framework } from '../framework';
+import type { LastYearRow } from '../last-year';
 import type { TargetTable } from '../table';
 import type { LightThresholds } from '../lights';
 import type { Measured, ThresholdRule } from './thresholds';
@@ -29,6 +30,8 @@ export type RuleContext = {
   profile: RuleProfile;
   /** Told every value a threshold rule compares, whether or not it breaks the rule (see thresholds.ts). */
   measure?: <R extends ThresholdRule>(rule: R, value: Measured[R]) => void;
+  /** Last year's rows of the table a table continues (lib/domain/last-year.ts), when known; null when none. */
+  lastYear?: (table: TargetTable) => readonly LastYearRow[] | null;
 };
 
 export type MentionInput = { name: string; amount: string; line: number };

@@ -21,9 +21,9 @@ export function CopyButtons({ projectId, year }: { projectId: number; year: numb
         复制为新表
       </button>
       <button className="btn" type="button" disabled={isPending} onClick={() => go(startNextYearAction)}>
-        以此表开始 {year + 1} 年度的表
+        复制到下一年度（{year + 1} 年度）
       </button>
-      <span className="muted">下一年度的表沿用指标和依据，金额和支出计划需重新填写。</span>
+      <span className="muted">下一年度的草稿沿用支出计划的月份、绩效目标和指标，每行旁显示上年指标值；金额、支出百分比和成本指标需重新填写。</span>
       <div aria-live="polite">{error ? <p className="alert alert-error">{error}</p> : null}</div>
     </section>
   );

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { editorValues } from '@/lib/editor/draft';
 import { CREATED_MESSAGE, isJustCreated } from '@/lib/editor/save-status';
 import { ruleContextOf } from '@/lib/projects/findings';
+import { lastYearTableOf } from '@/lib/library/last-year';
 import { reviewConversation } from '@/lib/projects/overview';
 import { returnNotes } from '@/lib/projects/return-notes';
 import { ReturnPanel } from '@/app/ui/editor/return-panel';
@@ -36,6 +37,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
   const ctx = await ruleContextOf(view.unitYear);
   const comments = (await reviewConversation(project.id)).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
   const notes = await returnNotes(project.id, table);
+  const lastYear = await lastYearTableOf(view.unitYear, table);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
@@ -62,6 +64,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
         year={ctx.year}
         profile={ctx.profile}
         comments={comments}
+        lastYear={lastYear?.rows ?? null}
       />
     </>
   );

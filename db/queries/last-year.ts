@@ -1,0 +1,31 @@
+/**
+ * Reads for "last year beside this year" (issue 16, item 4): the tables of a unit's previous year and
+ * their indicator rows. Kept apart from db/queries/projects.ts, whose reads are tuned for the lists.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { db } from '../client';
+import { indicators, projects, unitYears } from '../schema';
+
+export type PreviousTable = { id: number; code: string; name: string; status: string };
+
+/** The tables of the unit's unit-year `year` (none when that year does not exist). */
+export async function tablesOfUnitYear(unitId: number, year: number): Promise<PreviousTable[]> {
+  return db()
+    .select({ id: projects.id, code: projects.code, name: projects.name, status: projects.status })
+    .from(projects)
+    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+    .where(and(eq(unitYears.unitId, unitId), eq(unitYears.year, year)))
+    .orderBy(asc(projects.position), asc(projects.id));
+}
+
+export type PreviousRow = { projectId: number; level2: string; name: string; value: string; isPlaceholder: boolean };
+
+/** The indicator rows of some tables, in print order. */
+export async function indicatorRowsOf(projectIds: readonly number[]): Promise<PreviousRow[]> {
+  if (projectIds.length === 0) return [];
+  return db()
+    .select({ projectId: indicators.projectId, level2: indicators.level2, name: indicators.name, value: indicators.value, isPlaceholder: indicators.isPlaceholder })
+    .from(indicators)
+    .where(inArray(indicators.projectId, [...projectIds]))
+    .orderBy(asc(indicators.projectId), asc(indicators.position));
+}
