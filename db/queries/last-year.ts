@@ -2,9 +2,9 @@
  * Reads for "last year beside this year" (issue 16, item 4): the tables of a unit's previous year and
  * their indicator rows. Kept apart from db/queries/projects.ts, whose reads are tuned for the lists.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '../client';
-import { indicators, projects, unitYears } from '../schema';
+import { indicators, projects, selfEvals, unitYears } from '../schema';
 
 export type PreviousTable = { id: number; code: string; name: string; status: string };
 
@@ -18,14 +18,25 @@ export async function tablesOfUnitYear(unitId: number, year: number): Promise<Pr
     .orderBy(asc(projects.position), asc(projects.id));
 }
 
-export type PreviousRow = { projectId: number; level2: string; name: string; value: string; isPlaceholder: boolean };
+export type PreviousRow = { projectId: number; rowKey: string; level2: string; name: string; value: string; isPlaceholder: boolean };
 
 /** The indicator rows of some tables, in print order. */
 export async function indicatorRowsOf(projectIds: readonly number[]): Promise<PreviousRow[]> {
   if (projectIds.length === 0) return [];
   return db()
-    .select({ projectId: indicators.projectId, level2: indicators.level2, name: indicators.name, value: indicators.value, isPlaceholder: indicators.isPlaceholder })
+    .select({ projectId: indicators.projectId, rowKey: indicators.rowKey, level2: indicators.level2, name: indicators.name, value: indicators.value, isPlaceholder: indicators.isPlaceholder })
     .from(indicators)
     .where(inArray(indicators.projectId, [...projectIds]))
     .orderBy(asc(indicators.projectId), asc(indicators.position));
+}
+
+/** The stored data of the table's latest approved self-evaluation (its 实际完成值), or null. */
+export async function approvedSelfEvalDataOf(projectId: number): Promise<string | null> {
+  const [row] = await db()
+    .select({ data: selfEvals.data })
+    .from(selfEvals)
+    .where(and(eq(selfEvals.projectId, projectId), eq(selfEvals.status, 'approved')))
+    .orderBy(desc(selfEvals.id))
+    .limit(1);
+  return row?.data ?? null;
 }

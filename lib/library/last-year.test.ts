@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { write } from '@/db/client';
 import { getProject } from '@/db/queries/projects';
+import { insertSelfEval, insertSelfEvalRound, updateSelfEvalStatus } from '@/db/queries/selfeval';
 import { insertUnitYear } from '@/db/queries/units';
 import type { Actor } from '@/lib/auth/permissions';
 import { startNextYear } from '@/lib/projects/commands/copy-table';
@@ -23,6 +24,30 @@ beforeAll(async () => {
 });
 
 describe('last year beside this year', () => {
+  it('shows last year’s 实际完成值 from its approved self-evaluation, row by row', async () => {
+    const who = { actor: owner, ip: null };
+    const { projectId: source } = await createTable(who, unit.y2024, sampleTable('13080024P00009810006A'));
+    const rows = (await loadTable(source))!.table.indicators;
+    const actualOf = (i: number) => `实际 ${i}`;
+    const entries = rows.map((r, i) => ({ rowKey: r.key!, actual: r.isPlaceholder ? '' : actualOf(i), weight: '', score: '', rating: null, deviation: '' }));
+    const data = JSON.stringify({ funds: { annual: '', executed: '', weight: '10' }, goalActual: '', entries });
+    const stored = await write(async () => {
+      const round = await insertSelfEvalRound({ unitYearId: unit.y2024, openedBy: owner.id });
+      return insertSelfEval({ roundId: round.id, projectId: source, data, scoreCents: null, grade: null });
+    });
+    const { projectId } = await startNextYear(who, source);
+    const table = (await loadTable(projectId))!.table;
+    const seen = async () => lastYearNotes(table, (await lastYearTableOf({ unitId: unit.unitId, year: 2025 }, table))!.rows);
+    // A draft self-evaluation is not yet a result.
+    expect((await seen()).every((n) => n === null || n.previousActual === null)).toBe(true);
+    await write(() => updateSelfEvalStatus(stored.id, { status: 'draft', version: stored.version }, 'approved', owner.id));
+    const notes = await seen();
+    table.indicators.forEach((r, i) => {
+      if (!r.isPlaceholder) expect(notes[i]?.previousActual).toBe(actualOf(i));
+    });
+  });
+
+
   it('a table copied to next year finds its source and shows 上年指标值 beside every row; a lowered target is warned and counted', async () => {
     const who = { actor: owner, ip: null };
     const { projectId: source } = await createTable(who, unit.y2024, sampleTable('13080024P00009810005A'));

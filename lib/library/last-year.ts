@@ -3,8 +3,9 @@
  * (same project code, else the same name) and its rows, for the rules (指标值偏低), the editor and the
  * preview. Reads only; the pairing itself is pure (lib/domain/last-year.ts).
  */
-import { indicatorRowsOf, tablesOfUnitYear, type PreviousTable } from '@/db/queries/last-year';
+import { approvedSelfEvalDataOf, indicatorRowsOf, tablesOfUnitYear, type PreviousTable } from '@/db/queries/last-year';
 import { lastYearNote, matchLastYear, type LastYearNote, type LastYearRow } from '@/lib/domain/last-year';
+import { z } from 'zod';
 import { previousTableOf, type TableIdentity } from '@/lib/domain/last-year-table';
 import type { TargetTable } from '@/lib/domain/table';
 
@@ -12,22 +13,33 @@ export type { LastYearNote, LastYearRow };
 type UnitYearRef = { unitId: number; year: number };
 
 /**
- * SEAM (self-evaluation, built on another branch): 上年实际完成值 of last year's table, keyed by row
- * position. Returns none until the self-evaluation tables exist; then read the approved self-evaluation
- * of `projectId` here and every caller shows and checks the actuals too.
+ * 上年实际完成值 of last year's table: the 实际完成值 of its approved self-evaluation, by row key;
+ * empty when it has none (not evaluated yet, or not approved).
  */
-export async function lastYearActuals(projectId: number): Promise<ReadonlyMap<number, string>> {
-  void projectId;
-  return new Map();
+/** Only what this needs of a stored self-evaluation, so that a change elsewhere in its shape does not hide the actuals. */
+const storedActuals = z.object({ entries: z.array(z.object({ rowKey: z.string(), actual: z.string() })) });
+
+export async function lastYearActuals(projectId: number): Promise<ReadonlyMap<string, string>> {
+  const stored = await approvedSelfEvalDataOf(projectId);
+  const out = new Map<string, string>();
+  if (!stored) return out;
+  const parsed = storedActuals.safeParse(JSON.parse(stored));
+  if (!parsed.success) return out;
+  for (const e of parsed.data.entries) if (e.actual.trim() !== '') out.set(e.rowKey, e.actual);
+  return out;
 }
 
 async function rowsByTable(ids: readonly number[]): Promise<Map<number, LastYearRow[]>> {
   const out = new Map<number, LastYearRow[]>();
   for (const id of ids) out.set(id, []);
-  for (const r of await indicatorRowsOf(ids)) out.get(r.projectId)!.push({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder });
+  const keys = new Map<number, string[]>(ids.map((id) => [id, []]));
+  for (const r of await indicatorRowsOf(ids)) {
+    out.get(r.projectId)!.push({ level2: r.level2, name: r.name, value: r.value, isPlaceholder: r.isPlaceholder });
+    keys.get(r.projectId)!.push(r.rowKey);
+  }
   for (const id of ids) {
     const actuals = await lastYearActuals(id);
-    if (actuals.size > 0) out.set(id, out.get(id)!.map((r, i) => ({ ...r, actual: actuals.get(i) ?? null })));
+    if (actuals.size > 0) out.set(id, out.get(id)!.map((r, i) => ({ ...r, actual: actuals.get(keys.get(id)![i]!) ?? null })));
   }
   return out;
 }
