@@ -36,6 +36,7 @@ export const {
   libraryFacets,
   librarySources,
   unitYearDeadlines,
+  unitYearReviewSettings,
   commentMarks,
 } = chosen;
 
@@ -64,6 +65,7 @@ export type {
   LibraryEntryRow,
   LibraryFacetRow,
   UnitYearDeadlineRow,
+  UnitYearReviewSettingRow,
   CommentMarkRow,
 } from './pg';
 export * from './enums';

@@ -79,6 +79,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
               <th className="num">草稿</th>
               <th className="num">已提交</th>
               <th className="num">已退回</th>
+              <th className="num">部门已审核</th>
               <th className="num">已审核</th>
               <th>审核进度</th>
               <th className="num">项目预算合计（万元）</th>
@@ -99,6 +100,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
                 <td className="num">{row.byStatus.draft}</td>
                 <td className="num">{row.byStatus.submitted}</td>
                 <td className="num">{row.byStatus.returned}</td>
+                <td className="num">{row.byStatus.dept_approved}</td>
                 <td className="num">{row.byStatus.approved}</td>
                 <td>
                   <ProgressBar progress={row.progress} />
