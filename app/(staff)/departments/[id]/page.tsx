@@ -9,6 +9,7 @@ import { formatWanyuan } from '@/lib/domain/money';
 import { DEADLINE_LABELS } from '@/lib/domain/rollup';
 import { parseId } from '@/lib/http/params';
 import { DeadlineForm } from './deadline-form';
+import { ReviewLevelsForm } from './review-levels-form';
 import { ProgressBar, ProgressChart } from './progress-chart';
 
 export const metadata: Metadata = { title: '部门汇总' };
@@ -75,6 +76,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
           <thead>
             <tr>
               <th>单位</th>
+              <th>审核级数</th>
               <th className="num">表数</th>
               <th className="num">草稿</th>
               <th className="num">已提交</th>
@@ -96,6 +98,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
                     {row.unitCode} {row.unitName}
                   </Link>
                 </td>
+                <td>{r.twoLevel.has(row.unitYearId) ? '两级' : '一级'}</td>
                 <td className="num">{row.tables}</td>
                 <td className="num">{row.byStatus.draft}</td>
                 <td className="num">{row.byStatus.submitted}</td>
@@ -120,6 +123,10 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>设置编报截止日期</h2>
           <DeadlineForm unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, dueOn: row.dueOn }))} />
+          <h2>设置审核级数</h2>
+          <ReviewLevelsForm
+            unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, levels: r.twoLevel.has(row.unitYearId) ? 2 : 1 }))}
+          />
         </section>
       ) : null}
     </>
