@@ -249,6 +249,9 @@ test('unit-year, import, session and public routes', async () => {
     // The roll-up of unit A itself (its subtree is itself): whoever may view unit A.
     const rollup = await c.get(`/api/departments/${stage.unitA}/export`);
     route(who, 'GET /api/departments/[id]/export', readRoute(rollup.status(), [200], [401, 403]));
+    // The department document of unit A's subtree in the demo year, which has approved tables.
+    const document = await c.get(`/api/departments/${stage.unitA}/document?format=xlsx&year=2024`);
+    route(who, 'GET /api/departments/[id]/document', readRoute(document.status(), [200], [401, 403]));
     const section = await c.get(`/api/unit-years/${stage.unitYear}/export?format=json&all=1`);
     route(who, 'GET /api/unit-years/[id]/export', readRoute(section.status(), [200], [401, 403]));
     for (const mode of ['preview', 'apply'] as const) {

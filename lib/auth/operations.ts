@@ -153,6 +153,8 @@ export const ROUTES = {
   'GET /api/library/search': { access: SIGNED_IN, label: '搜索指标库' },
   // A department's roll-up (its whole subtree): whoever may view the unit asked for.
   'GET /api/departments/[id]/export': { access: { kind: 'permission', permission: 'project.view', scope: 'unit' }, label: '导出部门汇总' },
+  // Issue 18: the approved tables of a department's whole subtree in one document.
+  'GET /api/departments/[id]/document': { access: { kind: 'permission', permission: 'project.export', scope: 'unit' }, label: '导出部门的绩效目标表' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
   'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
   'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },

@@ -62,6 +62,16 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
         <a className="btn" href={`/api/departments/${r.unit.id}/export?${query}`}>
           导出 XLSX
         </a>
+        {can(actor, 'project.export', r.unit.id) && r.year ? (
+          <>
+            <a className="btn" href={`/api/departments/${r.unit.id}/document?format=xlsx&year=${r.year}`}>
+              下载各单位已审核的表（XLSX）
+            </a>
+            <a className="btn" href={`/api/departments/${r.unit.id}/document?format=pdf&year=${r.year}`}>
+              下载各单位已审核的表（PDF）
+            </a>
+          </>
+        ) : null}
       </form>
       <section className="card" aria-label="进度">
         <h2 style={{ marginTop: 0 }}>
