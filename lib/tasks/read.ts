@@ -5,7 +5,7 @@
  * against the 编报截止日期 of their unit-years: 已逾期 and 即将逾期 (within 3 days), tables not yet submitted.
  */
 import { listDeadlinesOf } from '@/db/queries/departments';
-import { listTwoLevelUnitYearIds, listWaitingTaskTables, type WaitingTaskRow } from '@/db/queries/review-levels';
+import { listTwoLevelUnitYearIds, listWaitingTaskTables } from '@/db/queries/review-levels';
 import { listTaskTables, type TaskRow } from '@/db/queries/tasks';
 import { listUnitYearOptions } from '@/db/queries/units';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
@@ -28,10 +28,6 @@ export type Tasks = {
 
 const SHOWN = 50;
 
-function byStatus(list: { rows: WaitingTaskRow[]; total: number }, status: string, total: number): TaskList {
-  return { rows: list.rows.filter((r) => r.status === status), total };
-}
-
 export async function myTasks(actor: Actor, at: number = Date.now()): Promise<Tasks> {
   const editable = unitsWith(actor, 'project.edit');
   const reviewable = unitsWith(actor, 'project.review');
@@ -39,13 +35,11 @@ export async function myTasks(actor: Actor, at: number = Date.now()): Promise<Ta
   const groups = waitingGroups(actor, reviewYears, reviewYears.length > 0 ? await listTwoLevelUnitYearIds() : new Set());
   const submitted = groups.filter((g) => g.status === 'submitted');
   const deptApproved = groups.filter((g) => g.status === 'dept_approved');
-  const review = await listWaitingTaskTables(submitted, SHOWN);
-  const finance = await listWaitingTaskTables(deptApproved, SHOWN);
   return {
     toFill: await listTaskTables(editable, ['draft', 'returned'], SHOWN),
     returned: await listTaskTables(editable, ['returned'], SHOWN),
-    toReview: byStatus(review, 'submitted', review.total),
-    toFinanceReview: byStatus(finance, 'dept_approved', finance.total),
+    toReview: await listWaitingTaskTables(submitted, SHOWN),
+    toFinanceReview: await listWaitingTaskTables(deptApproved, SHOWN),
     ...(await deadlineTasks(editable, at)),
   };
 }
