@@ -26,7 +26,7 @@ function dataOf<T>(reply: ActionReply, what: string): T {
 }
 
 const NAME = '两级审核演示表';
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join('test-results', `two-level-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(process.env.E2E_DIR!, `two-level-${name}.png`), fullPage: true });
 
 async function versionOf(c: APIRequestContext, id: number): Promise<number> {
   return ((await (await c.get(`/api/projects/${id}`)).json()) as { project: { version: number } }).project.version;
@@ -64,10 +64,10 @@ test('two-level review end to end, with a return at the finance level', async ({
   const rollup = adminPage.getByRole('table', { name: '各单位编报进度' });
   const chart = adminPage.getByRole('img', { name: /全部 \d+ 张表/ });
   await expect(rollup.getByRole('row', { name: /770101/ })).toContainText('一级');
-  const levels = adminPage.locator('form').filter({ has: adminPage.getByRole('button', { name: '设置审核级数' }) });
+  const levels = adminPage.locator('form').filter({ has: adminPage.getByRole('button', { name: '更改审核级数' }) });
   await levels.getByLabel('审核级数').selectOption('2');
-  await levels.getByRole('button', { name: '设置审核级数' }).click();
-  await expect(levels.getByText('已设置')).toBeVisible();
+  await levels.getByRole('button', { name: '更改审核级数' }).click();
+  await expect(levels.getByText('审核级数已更改')).toBeVisible();
   await adminPage.reload();
   await expect(rollup.getByRole('row', { name: /770101/ })).toContainText('两级');
   await expect(chart).toHaveAccessibleName(/草稿 1/);

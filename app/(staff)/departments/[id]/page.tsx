@@ -133,7 +133,7 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>设置编报截止日期</h2>
           <DeadlineForm unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, dueOn: row.dueOn }))} />
-          <h2>设置审核级数</h2>
+          <h2>审核级数</h2>
           <ReviewLevelsForm
             unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, levels: r.twoLevel.has(row.unitYearId) ? 2 : 1 }))}
           />

@@ -8,7 +8,7 @@ import { setReviewLevelsAction } from '../actions';
 /** 审核级数 of one unit-year (administrators): 一级 (the default) or 两级 (部门审核, then 财政审核). */
 export function ReviewLevelsForm({ unitYears }: { unitYears: { id: number; label: string; levels: 1 | 2 }[] }) {
   const id = useId();
-  const { run, isPending, result } = useAction(setReviewLevelsAction, (d: { isChanged: boolean }) => (d.isChanged ? '已设置' : '没有变化'));
+  const { run, isPending, result } = useAction(setReviewLevelsAction, (d: { isChanged: boolean }) => (d.isChanged ? '审核级数已更改' : '审核级数没有变化'));
   return (
     <form
       className="row"
@@ -32,7 +32,7 @@ export function ReviewLevelsForm({ unitYears }: { unitYears: { id: number; label
         <option value="2">两级审核（部门审核 → 财政审核）</option>
       </select>
       <button className="btn btn-primary" type="submit" disabled={isPending}>
-        设置审核级数
+        更改审核级数
       </button>
       <ActionMessage result={result} />
     </form>
