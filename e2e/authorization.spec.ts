@@ -52,16 +52,19 @@ function breaksPolicy(r: Result): string | null {
   const isOwnOnly = ['changePassword', 'GET /api/unit-years', 'GET /api/session', 'GET /api/library/search'].includes(r.name);
   if (r.who === 'ownerB' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a unit B user reached unit A';
   if (r.who === 'reviewerSibling' && !PUBLIC.includes(r.name) && !isOwnOnly) return 'a sibling department reached unit A';
-  if (r.who === 'reviewerDept' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a department reviewer authored';
+  if ((r.who === 'reviewerDept' || r.who === 'reviewerFinance') && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a department or finance reviewer authored';
+  // Two-level review (issue 18): 部门审核 by the department's reviewers only, 财政审核 by the finance bureau's only.
+  if (REVIEWING.includes(r.name) && r.table === 'two-level submitted' && r.who !== 'reviewerDept') return 'reviewed at the department level without being the department';
+  if (REVIEWING.includes(r.name) && r.table === 'two-level dept-approved' && r.who !== 'reviewerFinance') return 'reviewed at the finance level without being the finance bureau';
   if (r.who === 'reviewerA' && (AUTHORING.includes(r.name) || r.name.startsWith('POST /api/import'))) return 'a reviewer authored';
   if (r.who === 'admin' && (AUTHORING.includes(r.name) || REVIEWING.includes(r.name))) return 'an administrator authored or reviewed';
   if ((r.who === 'ownerA' || r.who === 'ownerB') && REVIEWING.includes(r.name)) return 'an owner reviewed';
-  const isReviewable = r.table === 'submitted' || r.table === 'report submitted' || r.table === 'adjustment submitted' || r.table === 'selfeval submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
+  const isReviewable = r.table === 'submitted' || r.table?.startsWith('two-level') || r.table === 'report submitted' || r.table === 'adjustment submitted' || r.table === 'selfeval submitted' || (r.table === 'submitted by owner-reviewer' && r.who !== 'ownerReviewerA');
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
   if (r.name === 'saveSelfEvalAction' && r.table !== 'selfeval draft') return 'changed a submitted 自评表';
-  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline|Library/.test(r.name)) {
+  if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline|Library|ReviewLevels/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
   return null;
@@ -122,6 +125,25 @@ test('actions on each table of unit A, in every status', async () => {
   }
 });
 
+test('two-level review: each level decided by its own reviewers only, and never twice by one person', async () => {
+  const stale = (t: MatrixTable) => [{ projectId: t.id, version: STALE, reason: '矩阵测试' }];
+  const perTable: [ServerActionName, (t: MatrixTable) => unknown[]][] = [
+    ['approveTableAction', stale],
+    ['returnTableAction', stale],
+    ['withdrawTableAction', stale],
+    ['submitTableAction', stale],
+  ];
+  for (const who of WHO) {
+    for (const t of stage.twoLevel) {
+      for (const [name, args] of perTable) action(who, name, readAction(await callAction(ctx(who), name, args(t))), t);
+      const bulk = await callAction(ctx(who), 'bulkApproveAction', [{ items: [{ projectId: t.id, version: STALE }] }]);
+      action(who, 'bulkApproveAction', readItem(bulk), t);
+      const view = await ctx(who).get(`/api/projects/${t.id}`);
+      route(who, 'GET /api/projects/[id]', readRoute(view.status(), [200], [401, 403, 404]), t);
+    }
+  }
+});
+
 test('actions on unit A, administration and accounts', async () => {
   for (const who of WHO) {
     const c = ctx(who);
@@ -148,6 +170,7 @@ test('actions on unit A, administration and accounts', async () => {
       ['mergeLibraryEntriesAction', { fromId: 999_999, intoId: 999_998 }],
       ['previewStandardLibraryAction', { file: Buffer.from('framework,一级,二级,三级\ncz9999,产出指标,质量指标,坏行\n').toString('base64') }],
       ['importStandardLibraryAction', { file: Buffer.from('framework,一级,二级,三级\ncz9999,产出指标,质量指标,坏行\n').toString('base64') }],
+      ['setReviewLevelsAction', { unitYearId: 999_999, reviewLevels: 2 }],
     ];
     for (const [name, input] of admin) action(who, name, readAction(await callAction(c, name, [input])));
     // Confirmation differs: an allowed caller gets the field error, and no password is checked.
@@ -273,6 +296,9 @@ test('unit-year, import, session and public routes', async () => {
     // The roll-up of unit A itself (its subtree is itself): whoever may view unit A.
     const rollup = await c.get(`/api/departments/${stage.unitA}/export`);
     route(who, 'GET /api/departments/[id]/export', readRoute(rollup.status(), [200], [401, 403]));
+    // The department document of unit A's subtree in the demo year, which has approved tables.
+    const document = await c.get(`/api/departments/${stage.unitA}/document?format=xlsx&year=2024`);
+    route(who, 'GET /api/departments/[id]/document', readRoute(document.status(), [200], [401, 403]));
     const section = await c.get(`/api/unit-years/${stage.unitYear}/export?format=json&all=1`);
     route(who, 'GET /api/unit-years/[id]/export', readRoute(section.status(), [200], [401, 403]));
     for (const mode of ['preview', 'apply'] as const) {
@@ -305,6 +331,7 @@ test('signing out, by the API and by the action, ends every session', async ({ b
     ownerReviewerA: ['mx-dual-a', stage.passwords.get('ownerReviewerA')![1]],
     reviewerDept: ['mx-rev-dept', stage.passwords.get('reviewerDept')![1]],
     reviewerSibling: ['mx-rev-sib', stage.passwords.get('reviewerSibling')![1]],
+    reviewerFinance: ['mx-rev-fin', stage.passwords.get('reviewerFinance')![1]],
   };
   for (const who of WHO) {
     const cred = credentials[who];

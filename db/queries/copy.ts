@@ -20,6 +20,7 @@ export const COPIED_TABLES = [
   // Which returned-table comments the owner has marked 已处理 (issue 19 item 2).
   'comment_marks',
   'selfeval_rounds', 'selfevals', 'selfeval_events',
+  'unit_year_review_settings',
 ] as const;
 
 /**

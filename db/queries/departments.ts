@@ -86,6 +86,13 @@ export async function getDeadline(unitYearId: number): Promise<string | null> {
   return row?.dueOn ?? null;
 }
 
+/** The deadlines of these unit-years (those that have one). */
+export async function listDeadlinesOf(unitYearIds: readonly number[]): Promise<Map<number, string>> {
+  if (unitYearIds.length === 0) return new Map();
+  const rows = await db().select().from(unitYearDeadlines).where(inArray(unitYearDeadlines.unitYearId, [...unitYearIds]));
+  return new Map(rows.map((r) => [Number(r.unitYearId), r.dueOn]));
+}
+
 /** Sets or (with null) clears a unit-year's deadline. */
 export async function setDeadline(unitYearId: number, dueOn: string | null, setBy: number): Promise<void> {
   if (dueOn === null) {

@@ -246,7 +246,7 @@ export type ReportCounts = { byLight: Record<LightValue, number>; byStatus: Reco
 export async function countReports(q: Pick<ReportQuery, 'unitYearIds' | 'roundId'>, today: string): Promise<ReportCounts> {
   const out: ReportCounts = {
     byLight: { red: 0, yellow: 0, green: 0, blue: 0, none: 0 },
-    byStatus: { draft: 0, submitted: 0, returned: 0, approved: 0 },
+    byStatus: { draft: 0, submitted: 0, returned: 0, dept_approved: 0, approved: 0 },
     overdue: 0,
     total: 0,
   };

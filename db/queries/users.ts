@@ -84,7 +84,7 @@ export async function listMemberships(userId: number): Promise<MembershipView[]>
   ).execute({ userId });
 }
 
-export async function listAllMemberships(): Promise<(MembershipView & { userId: number })[]> {
+export async function listAllMemberships(): Promise<(MembershipView & { userId: number; isThisUnitOnly: boolean })[]> {
   return db()
     .select({
       userId: memberships.userId,
@@ -92,6 +92,7 @@ export async function listAllMemberships(): Promise<(MembershipView & { userId: 
       unitCode: units.code,
       unitName: units.name,
       role: memberships.role,
+      isThisUnitOnly: memberships.isThisUnitOnly,
     })
     .from(memberships)
     .innerJoin(units, eq(units.id, memberships.unitId))

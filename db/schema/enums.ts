@@ -1,5 +1,6 @@
 /** Value sets shared by both engines' schemas and by the code that reads them. */
-export const PROJECT_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+/** `dept_approved`: approved by the department, waiting for the finance level (two-level review, issue 18). */
+export const PROJECT_STATUSES = ['draft', 'submitted', 'returned', 'dept_approved', 'approved'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const TARGET_KINDS = ['quantity', 'deadline', 'text'] as const;

@@ -10,7 +10,7 @@ import * as sqlite from './sqlite';
 
 const TABLES = [
   'auditLog', 'frameworks', 'frameworkCategories', 'units', 'unitYears', 'users', 'memberships', 'sessions', 'loginAttempts', 'knownDevices',
-  'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments', 'unitYearDeadlines', 'commentMarks',
+  'projects', 'checkpoints', 'indicators', 'reviewEvents', 'reviewComments', 'unitYearDeadlines', 'unitYearReviewSettings', 'commentMarks',
   'monitoringRounds', 'monitoringReports', 'monitoringEntries', 'monitoringEvents', 'tableAdjustments',
   'libraryEntries', 'libraryGrams', 'libraryEntryUnits', 'libraryFacets', 'librarySources',
   'projectImports',
@@ -50,6 +50,7 @@ describe('row types', () => {
     expectTypeOf<Same<'libraryFacets'>[0]>().toEqualTypeOf<Same<'libraryFacets'>[1]>();
     expectTypeOf<Same<'librarySources'>[0]>().toEqualTypeOf<Same<'librarySources'>[1]>();
     expectTypeOf<Same<'unitYearDeadlines'>[0]>().toEqualTypeOf<Same<'unitYearDeadlines'>[1]>();
+    expectTypeOf<Same<'unitYearReviewSettings'>[0]>().toEqualTypeOf<Same<'unitYearReviewSettings'>[1]>();
     expectTypeOf<Same<'commentMarks'>[0]>().toEqualTypeOf<Same<'commentMarks'>[1]>();
     expectTypeOf<Same<'projectImports'>[0]>().toEqualTypeOf<Same<'projectImports'>[1]>();
     expectTypeOf<(typeof sqlite)['projects']['$inferInsert']>().toEqualTypeOf<(typeof pg)['projects']['$inferInsert']>();

@@ -1,4 +1,4 @@
-import type { Decision, Operation } from '@/lib/auth/operations';
+import { levelRefusal, type Decision, type Operation } from '@/lib/auth/operations';
 import { STATUS_LABELS, type Status } from '@/lib/domain/workflow';
 import type { ActionFailure, FieldErrors } from './result';
 
@@ -32,5 +32,9 @@ export function refusalError(decision: Exclude<Decision, 'allow'>, op: Operation
       return new ActionError('denied', `不能${op.label}自己编制或提交的表（编制与审核须由不同的人完成）`);
     case 'state':
       return new ActionError('state', status ? `此表当前为“${STATUS_LABELS[status]}”，不能${op.label}` : `当前状态下不能${op.label}`);
+    case 'level':
+      return new ActionError('denied', levelRefusal(status === 'dept_approved' ? 'finance' : 'department'));
+    case 'same-reviewer':
+      return new ActionError('denied', '你已在部门审核中通过此表，财政审核须由另一位审核人完成');
   }
 }

@@ -5,7 +5,8 @@
  * and fails when the build holds an action or route that is missing here.
  */
 import { EDITABLE_STATUSES, TRANSITIONS, type Status, type WorkflowAction } from '@/lib/domain/workflow';
-import { can, unitsWith, type Actor, type Permission } from './permissions';
+import { LEVEL_LABELS, type ReviewLevel } from '@/lib/domain/review-levels';
+import { can, reviewLevelsIn, unitsWith, type Actor, type Permission } from './permissions';
 
 /** Where the unit a permission is checked in comes from. */
 export type Scope =
@@ -44,6 +45,8 @@ export type Operation = {
   isAllowedBeforePasswordChange?: boolean;
   /** For `each-item`: the rule each item is checked by. */
   eachItem?: Operation;
+  /** A review decision on a table: at two levels it needs the reviewer's level (lib/domain/review-levels.ts). */
+  reviewDecision?: 'approve' | 'return';
 };
 
 const PUBLIC: Access = { kind: 'public' };
@@ -58,7 +61,7 @@ const ADMIN: Access = { kind: 'permission', permission: 'admin.manage', scope: '
 function transition(action: WorkflowAction): Operation {
   const t = TRANSITIONS[action];
   const isReviewDecision = action === 'approve' || action === 'return';
-  return { access: onProject(t.permission), label: t.label, statuses: t.from, isRefusedToAuthors: isReviewDecision };
+  return { access: onProject(t.permission), label: t.label, statuses: t.from, isRefusedToAuthors: isReviewDecision, ...(isReviewDecision ? { reviewDecision: action } : {}) };
 }
 
 const APPROVE = transition('approve');
@@ -150,6 +153,7 @@ export const SERVER_ACTIONS = {
   mergeLibraryEntriesAction: { access: ADMIN, label: '合并指标' },
   previewStandardLibraryAction: { access: ADMIN, label: '预览导入标准指标库' },
   importStandardLibraryAction: { access: ADMIN, label: '导入标准指标库' },
+  setReviewLevelsAction: { access: ADMIN, label: '设置审核级数' },
 } as const satisfies Record<string, Operation>;
 
 export type ServerActionName = keyof typeof SERVER_ACTIONS;
@@ -164,6 +168,8 @@ export const ROUTES = {
   'GET /api/library/standard': { access: ADMIN, label: '导出标准指标库' },
   // A department's roll-up (its whole subtree): whoever may view the unit asked for.
   'GET /api/departments/[id]/export': { access: { kind: 'permission', permission: 'project.view', scope: 'unit' }, label: '导出部门汇总' },
+  // Issue 18: the approved tables of a department's whole subtree in one document.
+  'GET /api/departments/[id]/document': { access: { kind: 'permission', permission: 'project.export', scope: 'unit' }, label: '导出部门的绩效目标表' },
   'GET /api/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出单位' },
   'POST /api/import?mode=preview': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '预览导入' },
   'POST /api/import?mode=apply': { access: { kind: 'permission', permission: 'project.import', scope: 'unit' }, label: '导入' },
@@ -191,11 +197,32 @@ export function route(name: RouteName): Operation {
 /** What the caller is, for a decision. */
 export type Caller = { actor: Actor | null; mustChangePassword: boolean };
 
-/** What the operation acts on, once loaded: the unit (null when global), the table's status, authorship. */
-export type Target = { unitId: number | null; status?: Status; isAuthor?: boolean };
+/**
+ * What the operation acts on, once loaded: the unit (null when global), the table's status, authorship;
+ * for a review decision in a two-level year, the level it needs and whether the caller already approved
+ * it at the department level.
+ */
+export type Target = {
+  unitId: number | null;
+  status?: Status;
+  isAuthor?: boolean;
+  reviewLevel?: Exclude<ReviewLevel, 'unit'>;
+  isDeptApprover?: boolean;
+};
 
-/** `author`: refused by separation of duties (the caller created, edited or submitted the table). */
-export type Decision = 'allow' | 'unauthenticated' | 'password-change' | 'denied' | 'author' | 'state';
+/**
+ * `author`: refused by separation of duties (the caller created, edited or submitted the table);
+ * `level`: the table waits for a review level the caller does not review at; `same-reviewer`: the
+ * caller approved it at the department level and may not approve it again at the finance level.
+ */
+export type Decision = 'allow' | 'unauthenticated' | 'password-change' | 'denied' | 'author' | 'state' | 'level' | 'same-reviewer';
+
+/** The refusal message of a `level` decision. */
+export function levelRefusal(level: Exclude<ReviewLevel, 'unit'>): string {
+  return level === 'department'
+    ? `此表等待${LEVEL_LABELS.department}：只有主管部门（本单位的上级单位）的审核人可以审核`
+    : `此表等待${LEVEL_LABELS.finance}：只有财政部门（最上级单位）的审核人可以审核`;
+}
 
 /** Before the input is read: may this caller use the operation at all (in some unit)? */
 export function decideCaller(op: Operation, caller: Caller): Decision {
@@ -214,5 +241,7 @@ export function decide(op: Operation, caller: Caller, target: Target): Decision 
   if (!can(caller.actor, op.access.permission, target.unitId)) return 'denied';
   if (op.isRefusedToAuthors && target.isAuthor) return 'author';
   if (op.statuses && target.status !== undefined && !op.statuses.includes(target.status)) return 'state';
+  if (target.reviewLevel && target.unitId !== null && caller.actor && !reviewLevelsIn(caller.actor, target.unitId).includes(target.reviewLevel)) return 'level';
+  if (op.reviewDecision === 'approve' && target.isDeptApprover) return 'same-reviewer';
   return 'allow';
 }

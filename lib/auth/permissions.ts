@@ -3,6 +3,7 @@
  * server through `can()`; the UI only uses them to hide what a user may not do.
  */
 import type { MembershipRole } from '@/db/schema';
+import type { ReviewLevel } from '@/lib/domain/review-levels';
 
 export const PERMISSIONS = [
   'project.view',
@@ -46,7 +47,13 @@ export type Actor = {
   isAdmin: boolean;
   /** unitId → roles held in that unit, directly or through a unit above it (lib/auth/session.ts actorOf) */
   memberships: ReadonlyMap<number, readonly MembershipRole[]>;
+  /** unitId → the levels at which the actor reviews that unit's tables (two-level review); absent: none. */
+  reviewLevels?: ReadonlyMap<number, readonly ReviewLevel[]>;
 };
+
+export function reviewLevelsIn(actor: Actor, unitId: number): readonly ReviewLevel[] {
+  return actor.reviewLevels?.get(unitId) ?? [];
+}
 
 export function rolesIn(actor: Actor, unitId: number | null): Role[] {
   const roles: Role[] = [];

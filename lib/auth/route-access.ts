@@ -7,7 +7,7 @@ import { readSession } from './request';
 
 export type RouteGate = { ok: true; actor: Actor | null } | { ok: false; response: Response };
 
-const STATUS: Record<Exclude<Decision, 'allow'>, number> = { unauthenticated: 401, 'password-change': 403, denied: 403, author: 403, state: 409 };
+const STATUS: Record<Exclude<Decision, 'allow'>, number> = { unauthenticated: 401, 'password-change': 403, denied: 403, author: 403, state: 409, level: 403, 'same-reviewer': 403 };
 
 function refusal(decision: Exclude<Decision, 'allow'>, label: string): Response {
   const message = {
@@ -16,6 +16,9 @@ function refusal(decision: Exclude<Decision, 'allow'>, label: string): Response 
     denied: `没有权限${label}`,
     author: `不能${label}自己编制或提交的表`,
     state: `当前状态下不能${label}`,
+    // No route makes a review decision today; these answer should one ever do.
+    level: `不在此表等待的审核级别，不能${label}`,
+    'same-reviewer': `部门审核与财政审核须由不同的人完成，不能${label}`,
   }[decision];
   return jsonResponse({ ok: false, message, ...(decision === 'password-change' ? { mustChangePassword: true } : {}) }, STATUS[decision]);
 }

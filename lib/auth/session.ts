@@ -5,8 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { write } from '@/db/client';
 import { listScopedMemberships } from '@/db/queries/departments';
+import { listReviewerReach } from '@/db/queries/review-levels';
 import { deleteSession, findSession, insertSession, pruneSessions, touchSession, trimSessionsOfUser } from '@/db/queries/users';
 import type { MembershipRole, UserRow } from '@/db/schema';
+import { grantLevel, type ReviewLevel } from '@/lib/domain/review-levels';
 import type { Actor } from './permissions';
 import { authSettings } from './policy';
 
@@ -43,7 +45,19 @@ export async function actorOf(user: UserRow): Promise<Actor> {
     roles.push(m.role);
     memberships.set(m.unitId, roles);
   }
-  return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin, memberships };
+  return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin, memberships, reviewLevels: await reviewLevelsOf(user.id) };
+}
+
+/** The levels at which the user reviews each unit they review (lib/domain/review-levels.ts). */
+async function reviewLevelsOf(userId: number): Promise<Map<number, ReviewLevel[]>> {
+  const out = new Map<number, ReviewLevel[]>();
+  for (const r of await listReviewerReach(userId)) {
+    const level = grantLevel(r.distance, r.isOnTop);
+    const list = out.get(r.unitId) ?? [];
+    if (!list.includes(level)) list.push(level);
+    out.set(r.unitId, list);
+  }
+  return out;
 }
 
 export type SessionState = { actor: Actor; mustChangePassword: boolean } | null;

@@ -1,6 +1,7 @@
 /** A department's roll-up: every unit-year of its subtree in one year, for whoever may view the department. */
 import { z } from 'zod';
 import { listParentUnits, listRollupCells, listSubtreeYears } from '@/db/queries/departments';
+import { listTwoLevelUnitYearIds } from '@/db/queries/review-levels';
 import { getUnit } from '@/db/queries/units';
 import type { UnitRow } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
@@ -19,6 +20,8 @@ export type Rollup = {
   year: number | null;
   params: RollupParams;
   rows: RollupRow[];
+  /** The unit-years among `rows` reviewed at two levels (部门审核 → 财政审核). */
+  twoLevel: Set<number>;
   totals: ReturnType<typeof totals>;
   today: string;
 };
@@ -33,7 +36,8 @@ export async function departmentRollup(actor: Actor, unitId: number, raw: Record
   const year = params.year !== undefined && years.includes(params.year) ? params.year : (years[0] ?? null);
   const today = todayInChina(at);
   const all = year === null ? [] : rollupRows(await listRollupCells(unit.id, year), today);
-  return { unit, years, year, params, rows: filterAndSort(all, params.filter, params.sort), totals: totals(all), today };
+  const twoLevel = await listTwoLevelUnitYearIds();
+  return { unit, years, year, params, rows: filterAndSort(all, params.filter, params.sort), twoLevel, totals: totals(all), today };
 }
 
 /** The departments (units with units below them) the actor may view. */

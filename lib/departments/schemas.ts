@@ -19,3 +19,9 @@ export const deadlineInput = z.object({
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效')
     .nullable(),
 });
+
+/** 审核级数 of a unit-year: 1 (the default) or 2 (部门审核, then 财政审核). */
+export const reviewLevelsInput = z.object({
+  unitYearId: id,
+  reviewLevels: z.union([z.literal(1), z.literal(2)], { error: '审核级数只能是一级或两级' }),
+});

@@ -4,7 +4,7 @@ import { deadlineState, filterAndSort, rollupRows, todayInChina, totals, type Ro
 const cell = (over: Partial<RollupInput>): RollupInput => ({
   unitYearId: 1, unitId: 1, unitCode: '441001', unitName: '本级', year: 2024, projectExpenditureYuan: 300, dueOn: null, status: null, tables: 0, budgetYuan: 0, ...over,
 });
-const zero = { draft: 0, submitted: 0, returned: 0, approved: 0 };
+const zero = { draft: 0, submitted: 0, returned: 0, dept_approved: 0, approved: 0 };
 
 describe('department roll-up rules', () => {
   it('counts tables by status and reconciles their sum with 项目支出', () => {

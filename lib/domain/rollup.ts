@@ -62,6 +62,15 @@ export function deadlineState(byStatus: Record<ProjectStatus, number>, tables: n
   return Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) <= 7 * DAY ? 'due-soon' : 'open';
 }
 
+/**
+ * A deadline as the tasks list reads it for a table still with its owner: 已逾期 past the date, 即将逾期
+ * within 3 days of it (the date itself included), otherwise nothing to flag.
+ */
+export function taskDeadline(dueOn: string, today: string): 'overdue' | 'due-soon' | null {
+  if (today > dueOn) return 'overdue';
+  return Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) <= 3 * DAY ? 'due-soon' : null;
+}
+
 export function rollupRows(cells: readonly RollupInput[], today: string): RollupRow[] {
   const rows = new Map<number, RollupRow>();
   for (const c of cells) {
@@ -113,7 +122,7 @@ export function filterAndSort(rows: readonly RollupRow[], filter: RollupFilter, 
 
 /** The department's totals, for the chart: tables by status across all its units. */
 export function totals(rows: readonly RollupRow[]): Record<ProjectStatus, number> & { overdue: number; units: number } {
-  const t = { draft: 0, submitted: 0, returned: 0, approved: 0, overdue: 0, units: rows.length };
+  const t = { draft: 0, submitted: 0, returned: 0, dept_approved: 0, approved: 0, overdue: 0, units: rows.length };
   for (const r of rows) {
     for (const s of PROJECT_STATUSES) t[s] += r.byStatus[s];
     if (r.deadline === 'overdue') t.overdue++;

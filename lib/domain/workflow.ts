@@ -3,14 +3,17 @@
  * permission it needs. Mutations look the action up here and re-check the status in their transaction.
  */
 import type { Permission } from '@/lib/auth/permissions';
+import { RECORDED_LABELS } from './review-levels';
 
-export const STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
+/** `dept_approved` occurs only in a year reviewed at two levels (lib/domain/review-levels.ts). */
+export const STATUSES = ['draft', 'submitted', 'returned', 'dept_approved', 'approved'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Record<Status, string> = {
   draft: '草稿',
   submitted: '已提交',
   returned: '已退回',
+  dept_approved: '部门已审核',
   approved: '已审核',
 };
 
@@ -29,8 +32,9 @@ export type Transition = {
 export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   submit: { action: 'submit', label: '提交审核', from: ['draft'], to: 'submitted', permission: 'project.submit', needsReason: false },
   withdraw: { action: 'withdraw', label: '撤回', from: ['submitted'], to: 'draft', permission: 'project.submit', needsReason: false },
-  return: { action: 'return', label: '退回修改', from: ['submitted'], to: 'returned', permission: 'project.review', needsReason: true },
-  approve: { action: 'approve', label: '审核通过', from: ['submitted'], to: 'approved', permission: 'project.review', needsReason: false },
+  // At two levels the department's approval leads to dept_approved, not approved: lib/domain/review-levels.ts reviewStep.
+  return: { action: 'return', label: '退回修改', from: ['submitted', 'dept_approved'], to: 'returned', permission: 'project.review', needsReason: true },
+  approve: { action: 'approve', label: '审核通过', from: ['submitted', 'dept_approved'], to: 'approved', permission: 'project.review', needsReason: false },
   reopen: { action: 'reopen', label: '重新打开', from: ['approved'], to: 'draft', permission: 'project.reopen', needsReason: true },
   // The owner's first save of a returned table takes it back to draft.
   revise: { action: 'revise', label: '开始修改', from: ['returned'], to: 'draft', permission: 'project.edit', needsReason: false },
@@ -49,6 +53,7 @@ export function isEditable(status: Status): boolean {
  */
 export function titleMark(status: Status): string {
   if (status === 'approved') return '';
+  if (status === 'dept_approved') return '（部门已审核，待财政审核）';
   return status === 'submitted' ? '（已提交，待审核）' : '（草稿）';
 }
 
@@ -68,4 +73,5 @@ export const ACTION_LABELS: Record<string, string> = {
   'comment-reopened': '取消意见的已处理',
   renumber: '重新编号',
   ...Object.fromEntries(Object.values(TRANSITIONS).map((t) => [t.action, t.label])),
+  ...RECORDED_LABELS,
 };

@@ -173,22 +173,57 @@ export async function writePdf(section: ExportSection, out: NodeJS.WritableStrea
     // pdfkit takes an already parsed font too; its types list only files and bytes.
     doc.registerFont('cjk', parsedFont('regular') as unknown as Buffer);
     doc.registerFont('cjk-bold', parsedFont('bold') as unknown as Buffer);
-    const furniture = pageFurniture(doc, section);
-    const g = grid(furniture);
-    g.onNewPage();
-    doc.lineWidth(0.6);
-    const cur = { y: g.top };
-    if (summariesOf(section).length > 1 || section.includeCover) {
-      doc.font('cjk-bold').fontSize(14).text(SECTION_TITLE, g.x, cur.y);
-      cur.y += 26;
-    }
-    if (section.includeCover) await drawCover(doc, g, section, cur, pace);
-    for await (const t of section.tables) {
-      drawTable(doc, g, t, cur);
-      boundLayouts(doc);
-      await pace();
-    }
-    furniture.finish();
+    await drawSection(doc, section, pace);
+  } catch (error) {
+    doc.unpipe(out);
+    throw error;
+  }
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  doc.end();
+  await finished;
+}
+
+/** One unit's section from a fresh page: its pages carry the unit in their heading and count on their own. */
+async function drawSection(doc: Doc, section: ExportSection, pace: () => Promise<void>): Promise<void> {
+  const furniture = pageFurniture(doc, section);
+  const g = grid(furniture);
+  g.onNewPage();
+  doc.lineWidth(0.6);
+  const cur = { y: g.top };
+  if (summariesOf(section).length > 1 || section.includeCover) {
+    doc.font('cjk-bold').fontSize(14).text(SECTION_TITLE, g.x, cur.y);
+    cur.y += 26;
+  }
+  if (section.includeCover) await drawCover(doc, g, section, cur, pace);
+  for await (const t of section.tables) {
+    drawTable(doc, g, t, cur);
+    boundLayouts(doc);
+    await pace();
+  }
+  furniture.finish();
+}
+
+/**
+ * Several units' sections in one PDF (a department's export, issue 18): each starts on a new page with
+ * its 项目清单, and every page is headed by its unit.
+ */
+export async function writePdfSections(title: string, sections: readonly ExportSection[], out: NodeJS.WritableStream): Promise<void> {
+  const asOf = new Date(Math.max(0, ...sections.map((s) => s.asOf.getTime())));
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: PAGE.top, bottom: 0, left: PAGE.marginX, right: PAGE.marginX },
+    autoFirstPage: false,
+    info: { Title: title, Creator: '绩效目标管理', CreationDate: asOf, ModDate: asOf },
+  });
+  doc.pipe(out);
+  const pace = pacer(out, { isFull: () => doc.readableLength > MAX_UNSENT, wait: () => new Promise((resolve) => setImmediate(resolve)) });
+  try {
+    doc.registerFont('cjk', parsedFont('regular') as unknown as Buffer);
+    doc.registerFont('cjk-bold', parsedFont('bold') as unknown as Buffer);
+    for (const section of sections) await drawSection(doc, { ...section, includeCover: true }, pace);
   } catch (error) {
     doc.unpipe(out);
     throw error;

@@ -312,6 +312,29 @@ async function writeStreamed(section: ExportSection, out: NodeJS.WritableStream)
   await wb.commit();
 }
 
+/**
+ * Several units' sections in one workbook (a department's export, issue 18), streamed: each unit's
+ * sheets follow its own 项目清单, which heads them with the unit, and every sheet's page header names it.
+ */
+export async function writeXlsxSections(sections: readonly ExportSection[], out: NodeJS.WritableStream): Promise<void> {
+  const wb = new StableWorkbookWriter({ stream: out as unknown as import('stream').Stream, useStyles: true, useSharedStrings: false });
+  const asOf = new Date(Math.max(0, ...sections.map((s) => s.asOf.getTime())));
+  wb.creator = '绩效目标管理';
+  wb.created = asOf;
+  wb.modified = asOf;
+  const pace = pacer(out, wb.backlog());
+  const name = sheetNamer();
+  for (const section of sections) {
+    const addSheet = (wanted: string) => {
+      const ws = wb.addWorksheet(name(`${section.unit.code} ${wanted}`), sheetOptions(section));
+      writePrintOptions(ws);
+      return ws;
+    };
+    await fillWorkbook({ ...section, includeCover: true }, { addSheet, done: (ws) => ws.commit(), pace });
+  }
+  await wb.commit();
+}
+
 /** Writes the workbook to `out`; rejects with ExportAborted when `out` is closed early. */
 export async function writeXlsx(section: ExportSection, out: NodeJS.WritableStream): Promise<void> {
   const tables = summariesOf(section).length;

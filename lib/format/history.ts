@@ -2,6 +2,7 @@
  * How a table's history reads: every event named in Chinese (an event the labels do not know reads
  * 其他操作, never its English id), an approval's note called 签署意见, and newest first unless asked.
  */
+import { isReturnAction } from '@/lib/domain/review-levels';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 
 /** An import over a stored draft reads as the one update it is (issue 19 item 6), not as a create. */
@@ -12,7 +13,7 @@ export function eventLabel(action: string, isOverwrite = false): string {
 
 /** What the text kept with an event is: a reason for a return or reopening, a sign-off note for an approval. */
 export function reasonLabel(action: string): string {
-  return action === 'approve' ? '签署意见' : '理由';
+  return action === 'approve' || action === 'deptApprove' || action === 'financeApprove' ? '签署意见' : '理由';
 }
 
 export type HistoryOrder = 'newest' | 'oldest';
@@ -37,7 +38,7 @@ const EDITS = new Set(['update', 'import', 'revise']);
  */
 export function editsSinceReturn<E extends { at: number; id: number; action: string }>(events: readonly E[]): E[] | null {
   const ordered = orderEvents(events, 'oldest');
-  const i = ordered.map((e) => e.action).lastIndexOf('return');
+  const i = ordered.map((e) => isReturnAction(e.action)).lastIndexOf(true);
   if (i < 0) return null;
   return ordered.slice(i + 1).filter((e) => EDITS.has(e.action));
 }

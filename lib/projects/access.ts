@@ -2,6 +2,8 @@
 import { getProject } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { hasUserTouchedProject } from '@/db/queries/review';
+import { getReviewLevels, lastDeptApprover } from '@/db/queries/review-levels';
+import { reviewStep } from '@/lib/domain/review-levels';
 import { getUser } from '@/db/queries/users';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied, notFound, refusalError } from '@/lib/actions/errors';
@@ -58,9 +60,17 @@ export async function isAuthorOf(project: ProjectRow, userId: number): Promise<b
   return project.submittedBy === userId || (await hasUserTouchedProject(project.id, userId));
 }
 
-/** The facts the operations table decides on, for one table. */
+/**
+ * The facts the operations table decides on, for one table. A review decision in a year reviewed at two
+ * levels also needs the level the table waits for, and (at the finance level) who approved it below.
+ */
 export async function projectTarget(op: Operation, project: ProjectRow, unitId: number, actor: Actor): Promise<Target> {
-  return { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && (await isAuthorOf(project, actor.id)) };
+  const target: Target = { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && (await isAuthorOf(project, actor.id)) };
+  if (!op.reviewDecision) return target;
+  const step = reviewStep(op.reviewDecision, project.status, await getReviewLevels(project.unitYearId));
+  if (step?.level) target.reviewLevel = step.level;
+  if (step?.level === 'finance') target.isDeptApprover = (await lastDeptApprover(project.id)) === actor.id;
+  return target;
 }
 
 /** Refuses (throws) unless the operations table allows `op` on this table for this actor. */

@@ -68,7 +68,7 @@ async function* jsonParts(section: Section, opts: ExportOptions): AsyncGenerator
 }
 
 /** The section as the PDF and XLSX writers take it: summaries now, tables read as they are drawn. */
-function exportData(section: Section, opts: ExportOptions): ExportSection {
+export function exportData(section: Section, opts: ExportOptions): ExportSection {
   return {
     unit: section.unit,
     year: section.year,

@@ -5,6 +5,7 @@
  */
 import { listCommentMarks, listComments, listReviewEvents } from '@/db/queries/review';
 import { commentPlaceText } from '@/lib/domain/locations';
+import { isReturnAction, returnLevelLabel } from '@/lib/domain/review-levels';
 import type { TargetTable } from '@/lib/domain/table';
 
 export type ReturnNote = {
@@ -20,7 +21,8 @@ export type ReturnNote = {
   handledBy: string | null;
 };
 
-export type ReturnNotes = { reason: string | null; returnedBy: string | null; returnedAt: number | null; returnVersion: number | null; notes: ReturnNote[] };
+/** `returnLevel`: 部门审核 or 财政审核 when a two-level year's review returned it, else null. */
+export type ReturnNotes = { reason: string | null; returnLevel: string | null; returnedBy: string | null; returnedAt: number | null; returnVersion: number | null; notes: ReturnNote[] };
 
 /** The editor path of a comment target in a table. */
 export function editorPath(target: string | null, table: TargetTable): string | null {
@@ -32,7 +34,7 @@ export function editorPath(target: string | null, table: TargetTable): string | 
 
 export async function returnNotes(projectId: number, table: TargetTable): Promise<ReturnNotes> {
   const events = await listReviewEvents(projectId);
-  const lastReturn = events.filter((e) => e.action === 'return').at(-1) ?? null;
+  const lastReturn = events.filter((e) => isReturnAction(e.action)).at(-1) ?? null;
   const marks = await listCommentMarks(projectId);
   const notes = (await listComments(projectId)).map((c): ReturnNote => {
     const mark = marks.get(c.id);
@@ -49,6 +51,7 @@ export async function returnNotes(projectId: number, table: TargetTable): Promis
   });
   return {
     reason: lastReturn?.reason ?? null,
+    returnLevel: lastReturn ? returnLevelLabel(lastReturn.action) : null,
     returnedBy: lastReturn?.userName ?? null,
     returnedAt: lastReturn?.at ?? null,
     returnVersion: lastReturn?.version ?? null,

@@ -49,6 +49,8 @@ export function noteOrUndefined(note: string): string | undefined {
 }
 
 /** What the page says once a workflow action went through (the badge alone is easy to miss). */
+export const DEPT_APPROVED_MESSAGE = '部门审核已通过，等待财政审核。';
+
 export const DONE_MESSAGES: Record<Exclude<WorkflowAction, 'revise'>, string> = {
   submit: '已提交审核，等待审核人审核；审核前可以撤回。',
   withdraw: '已撤回，此表回到草稿，可以继续编辑。',

@@ -22,6 +22,7 @@ import { benchOptions, type BenchOptions } from './options';
 import { parseBench } from './parse-core';
 import { benchPostgres, type BenchPostgres } from './pg-server';
 import { report, type Target } from './report';
+import { printRollup, rollupBench, rollupTarget } from './rollup-run';
 import { commonTargets } from './targets';
 
 /** The same rule as `npm start`: build when there is no build or the sources are newer. */
@@ -71,7 +72,9 @@ async function run(opts: BenchOptions): Promise<void> {
     });
 
     if (opts.engines.length === 1 && opts.engines[0] === 'sqlite') {
-      const { results, targets } = pass(await overHttp(opts.quick, ids, path.join(dir, 'bench.db')));
+      const rollup = rollupBench(opts.quick);
+      const { results, targets } = pass(await overHttp(opts.quick, ids, path.join(dir, 'bench.db')), [rollupTarget(rollup)]);
+      printRollup(rollup);
       report(results, targets);
       if (opts.jsonFile) fs.writeFileSync(opts.jsonFile, `${JSON.stringify({ machine: machine(), quick: opts.quick, results, targets }, null, 2)}\n`);
       process.exitCode = targets.every((t) => t.pass) ? 0 : 1;
@@ -79,7 +82,8 @@ async function run(opts: BenchOptions): Promise<void> {
     }
 
     let lite: Pass | null = null;
-    if (opts.engines.includes('sqlite')) lite = pass(await overHttp(opts.quick, ids, path.join(dir, 'bench.db')));
+    const liteRollup = opts.engines.includes('sqlite') ? rollupBench(opts.quick) : null;
+    if (liteRollup) lite = pass(await overHttp(opts.quick, ids, path.join(dir, 'bench.db')), [rollupTarget(liteRollup)]);
     else if (opts.sqliteJson) lite = readSqliteRun(opts.sqliteJson);
     pg = await benchPostgres(opts.databaseUrl);
     const running = pg;
@@ -89,15 +93,18 @@ async function run(opts: BenchOptions): Promise<void> {
       process.exit(130);
     });
     console.log(`PostgreSQL：${pg.where}；${pg.settings}`);
+    const pgRollup = rollupBench(opts.quick, await pg.database('pt_bench_rollup'));
     const url = await pg.database('pt_bench');
     const pgHttp = await overHttp(opts.quick, ids, url, opts.quick ? [] : [PROVINCE_SCALE]);
-    const postgres = pass(pgHttp, postgresTargets(pgHttp, lite?.results ?? null));
+    const postgres = pass(pgHttp, [...postgresTargets(pgHttp, lite?.results ?? null), rollupTarget(pgRollup)]);
 
     if (lite) {
       console.log(`\n======== SQLite${opts.sqliteJson ? `（取自 ${opts.sqliteJson}）` : ''} ========`);
+      if (liteRollup) printRollup(liteRollup);
       report(lite.results, lite.targets);
     }
     console.log('\n======== PostgreSQL ========');
+    printRollup(pgRollup);
     report(postgres.results, postgres.targets);
     if (lite) printComparison(lite.results, postgres.results);
     if (opts.jsonFile) {

@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       { what: 'roll-up, filtered and sorted', p50: ms(sorted.p50), p95: ms(sorted.p95) },
     ]);
     console.log(`${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}; data loaded in ${loaded} s`);
+    // The line `npm run bench` (scripts/bench/rollup-run.ts) reads its figures from.
+    console.log(`ROLLUP_FIGURES ${JSON.stringify({ units, tables: units * perUnit, p50: plain.p50, p95: plain.p95, sortedP95: sorted.p95, actorP95: session.p95 })}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

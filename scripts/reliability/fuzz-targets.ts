@@ -83,7 +83,7 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'setUserDisabledAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isDisabled: true }) },
   { name: 'setUserAdminAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY, isAdmin: true }) },
   { name: 'resetPasswordAction', caller: 'admin', shape: 'single', valid: () => ({ userId: NOBODY }) },
-  { name: 'setMembershipAction', caller: 'admin', shape: 'single', valid: (c) => ({ userId: NOBODY, unitId: c.unitId, role: 'owner', isMember: true }) },
+  { name: 'setMembershipAction', caller: 'admin', shape: 'single', valid: (c) => ({ userId: NOBODY, unitId: c.unitId, role: 'owner', isMember: true, isThisUnitOnly: false }) },
   // Issue 18: moving the fuzz unit to the top (where it is) changes nothing; the sheet's only row is bad, so nothing is imported.
   { name: 'moveUnitAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitId: c.unitId, parentId: null }) },
   { name: 'previewProvisioningAction', caller: 'admin', shape: 'single', valid: () => ({ kind: 'units', file: BAD_SHEET }) },
@@ -94,6 +94,8 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'mergeLibraryEntriesAction', caller: 'admin', shape: 'single', valid: () => ({ fromId: NOBODY, intoId: NOBODY - 1 }) },
   { name: 'previewStandardLibraryAction', caller: 'admin', shape: 'single', valid: () => ({ file: BAD_STANDARD_SHEET }) },
   { name: 'importStandardLibraryAction', caller: 'admin', shape: 'single', valid: () => ({ file: BAD_STANDARD_SHEET }) },
+  // Issue 18 two-level review: one level is what the run's year has, so the valid payload changes nothing.
+  { name: 'setReviewLevelsAction', caller: 'admin', shape: 'single', valid: (c) => ({ unitYearId: c.unitYearId, reviewLevels: 1 }) },
 ];
 
 /** A standard-library CSV whose one row names an unknown framework: refused row by row. */

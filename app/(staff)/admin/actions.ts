@@ -24,6 +24,7 @@ import {
   userRefInput,
 } from '@/lib/admin/schemas';
 import { defineAction } from '@/lib/actions/define';
+import { grantRole } from '@/lib/departments/commands/grant-role';
 import { renumberUnitYear } from '@/lib/projects/commands/renumber-unit-year';
 
 const paths = () => ['/admin', '/admin/units', '/admin/users', '/projects'];
@@ -93,7 +94,11 @@ export const resetPasswordAction = defineAction({
 
 export const setMembershipAction = defineAction({
   name: 'setMembershipAction',
-  schema: membershipInput.extend({ isMember: z.boolean() }),
-  run: (i, ctx) => setMembership(ctx, i.userId, i.unitId, i.role, i.isMember),
+  // With `isThisUnitOnly` a grant also sets its reach (仅本单位 or 本单位及下级单位, issue 18).
+  schema: membershipInput.extend({ isMember: z.boolean(), isThisUnitOnly: z.boolean().optional() }),
+  run: async (i, ctx) => {
+    if (i.isMember && i.isThisUnitOnly !== undefined) await grantRole(ctx, { userId: i.userId, unitId: i.unitId, role: i.role, isThisUnitOnly: i.isThisUnitOnly });
+    else await setMembership(ctx, i.userId, i.unitId, i.role, i.isMember);
+  },
   revalidate: paths,
 });

@@ -30,7 +30,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
             <label htmlFor="status">状态</label>
-            <select id="status" name="status" defaultValue={params.status ?? 'submitted'}>
+            <select id="status" name="status" defaultValue={params.status ?? 'waiting'}>
+              <option value="waiting">待我审核</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABELS[s]}
@@ -47,7 +48,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             </button>
             <span className="muted">共 {queue.total} 张表</span>
           </form>
-          <QueueTable rows={queue.rows} canBulkApprove={(params.status ?? 'submitted') === 'submitted'} />
+          <QueueTable rows={queue.rows} canBulkApprove={['waiting', 'submitted', 'dept_approved'].includes(params.status ?? 'waiting')} />
         </>
       )}
     </>

@@ -22,6 +22,7 @@ function List({ title, list, empty, hrefOf }: { title: string; list: TaskList; e
               <Link href={hrefOf(r.id)}>{r.name}</Link>{' '}
               <span className="muted">
                 {r.unitName} · {r.year} 年度 · {STATUS_LABELS[r.status]} · {formatTime(r.updatedAt).slice(0, 16)}
+                {r.dueOn ? ` · 编报截止日期 ${r.dueOn}` : ''}
               </span>
             </li>
           ))}
@@ -40,9 +41,11 @@ export default async function TasksPage() {
     <>
       <h1>我的待办</h1>
       <List title="被退回" list={t.returned} empty="没有被退回的表。" hrefOf={(id) => `/projects/${id}/edit`} />
+      {t.overdue && t.overdue.total > 0 ? <List title="已逾期" list={t.overdue} empty="" hrefOf={(id) => `/projects/${id}/edit`} /> : null}
+      {t.dueSoon && t.dueSoon.total > 0 ? <List title="即将逾期" list={t.dueSoon} empty="" hrefOf={(id) => `/projects/${id}/edit`} /> : null}
       <List title="待我审核" list={t.toReview} empty="没有等待你审核的表。" hrefOf={(id) => `/projects/${id}`} />
+      {t.toFinanceReview.total > 0 ? <List title="待我财政审核" list={t.toFinanceReview} empty="" hrefOf={(id) => `/projects/${id}`} /> : null}
       <List title="待我填写" list={t.toFill} empty="没有需要填写的草稿。" hrefOf={(id) => `/projects/${id}/edit`} />
-      {t.dueSoon ? <List title="即将逾期" list={t.dueSoon} empty="没有即将逾期的表。" hrefOf={(id) => `/projects/${id}`} /> : null}
     </>
   );
 }

@@ -41,7 +41,7 @@ export function ReturnPanel({ projectId, data }: { projectId: number; data: Retu
       </h2>
       {data.reason !== null ? (
         <p>
-          <strong>退回理由</strong>
+          <strong>{data.returnLevel ? `${data.returnLevel}退回理由` : '退回理由'}</strong>
           <span className="muted">（{data.returnedBy}，{data.returnedAt ? formatTime(data.returnedAt).slice(0, 16) : ''}）</span>：{data.reason}
         </p>
       ) : null}

@@ -14,3 +14,19 @@ export const unitYearDeadlines = sqliteTable('unit_year_deadlines', {
 });
 
 export type UnitYearDeadlineRow = typeof unitYearDeadlines.$inferSelect;
+
+/**
+ * 两级审核 for a unit-year (issue 18): its tables are approved first by the department (部门审核) and
+ * then by the finance level (财政审核). No row, or `reviewLevels` 1, is the default single review.
+ */
+export const unitYearReviewSettings = sqliteTable('unit_year_review_settings', {
+  unitYearId: integer('unit_year_id')
+    .primaryKey()
+    .references(() => unitYears.id, { onDelete: 'cascade' }),
+  /** 1 or 2. */
+  reviewLevels: integer('review_levels').notNull().default(1),
+  setBy: integer('set_by').references(() => users.id, { onDelete: 'set null' }),
+  setAt: integer('set_at').notNull(),
+});
+
+export type UnitYearReviewSettingRow = typeof unitYearReviewSettings.$inferSelect;

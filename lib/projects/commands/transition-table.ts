@@ -2,6 +2,8 @@ import { write } from '@/db/client';
 import { getProject, listProjectsOfUnitYear, setPublishedNumbers, updateProjectStatus } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { insertComment, insertReviewEvent } from '@/db/queries/review';
+import { getReviewLevels } from '@/db/queries/review-levels';
+import { reviewStep } from '@/lib/domain/review-levels';
 import { ActionError, invalid, notFound } from '@/lib/actions/errors';
 import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { hasErrors } from '@/lib/domain/rules';
@@ -48,6 +50,10 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     await authorizeOnProject(serverAction(OPERATION[action]), { project, unitYear, unitId }, who.actor);
     const t = transitionFor(action, project.status);
     if (!t) throw new ActionError('state', '此表的状态已经改变，请刷新后再试');
+    // A review decision's outcome and recorded name follow the year's review levels (部门审核 → 财政审核).
+    const step = action === 'approve' || action === 'return' ? reviewStep(action, project.status, await getReviewLevels(project.unitYearId)) : null;
+    const to = step?.to ?? t.to;
+    const recorded = step?.recorded ?? action;
     await assertVersion(project, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
@@ -61,20 +67,20 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     const updated = await updateProjectStatus(
       project.id,
       { status: project.status, version: project.version },
-      t.to,
+      to,
       who.actor.id,
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
     if (!updated) throw await conflictError(project, req.version);
     // The library learns from approved tables only: it counts this one from now, or no longer.
-    if (t.to === 'approved') await learnProject(project.id);
+    if (to === 'approved') await learnProject(project.id);
     else if (project.status === 'approved') await forgetProject(project.id);
-    const publishedNumber = action === 'approve' ? await fixPublishedNumber(project.unitYearId, project.id, project.publishedNumber) : undefined;
+    const publishedNumber = to === 'approved' ? await fixPublishedNumber(project.unitYearId, project.id, project.publishedNumber) : undefined;
     const event = await insertReviewEvent({
       projectId: project.id,
-      action,
+      action: recorded,
       fromStatus: project.status,
-      toStatus: t.to,
+      toStatus: to,
       userId: who.actor.id,
       reason,
       version: updated.version,
@@ -83,7 +89,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     for (const c of comments) {
       await insertComment({ projectId: project.id, eventId: event.id, userId: who.actor.id, target: c.target, targetLabel: c.targetLabel, body: c.body });
     }
-    await auditProject(who, action, project.id, unitId, { from: project.status, to: t.to, reason, comments, eventId: event.id, ...(publishedNumber ? { publishedNumber } : {}) });
+    await auditProject(who, recorded, project.id, unitId, { from: project.status, to, reason, comments, eventId: event.id, ...(publishedNumber ? { publishedNumber } : {}) });
     return { version: updated.version, status: updated.status };
   });
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { adminUsers } from '@/lib/admin/read';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
 import { authSettings } from '@/lib/auth/policy';
-import { AdminRoleButton, MembershipForm, NewUserForm, UserButtons } from './user-forms';
+import { AdminRoleButton, MembershipForm, NewUserForm, ReachButton, UserButtons } from './user-forms';
 
 import { requireAdminPage } from '../load';
 
@@ -46,7 +46,15 @@ export default async function UsersPage() {
                         <div key={`${m.unitId}-${m.role}`} className="row" style={{ gap: 6 }}>
                           <span>
                             {ROLE_LABELS[m.role]} · {m.unitCode} {m.unitName}
+                            <span className="muted">（{m.isThisUnitOnly ? '仅本单位' : '含下级单位'}）</span>
                           </span>
+                          <ReachButton
+                            userId={u.id}
+                            unitId={m.unitId}
+                            role={m.role}
+                            isThisUnitOnly={m.isThisUnitOnly}
+                            label={`修改${u.displayName}在 ${m.unitCode} 的${ROLE_LABELS[m.role]}角色的范围`}
+                          />
                           <MembershipForm
                             userId={u.id}
                             unitId={m.unitId}

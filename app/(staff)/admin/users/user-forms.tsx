@@ -108,7 +108,7 @@ export function MembershipForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        run({ userId: props.userId, unitId: Number(f.get('unitId')), role: f.get('role'), isMember: true });
+        run({ userId: props.userId, unitId: Number(f.get('unitId')), role: f.get('role'), isMember: true, isThisUnitOnly: f.get('isThisUnitOnly') === '1' });
       }}
     >
       <label className="sr-only" htmlFor={`${id}-u`}>单位</label>
@@ -122,6 +122,9 @@ export function MembershipForm(props: {
         <option value="owner">编制人</option>
         <option value="reviewer">审核人</option>
       </select>
+      <label className="row" style={{ gap: 2, fontWeight: 400 }}>
+        <input type="checkbox" name="isThisUnitOnly" value="1" /> 仅本单位
+      </label>
       <button className="btn btn-small" type="submit" disabled={isPending} aria-label={props.label}>添加</button>
       <ActionMessage result={result} />
     </form>
@@ -170,5 +173,27 @@ export function NewUserForm() {
       </div>
       <button className="btn btn-primary" type="submit" disabled={isPending}>创建用户</button> <ActionMessage result={result} />
     </form>
+  );
+}
+
+/**
+ * A grant's reach (issue 18): 本单位及下级单位 (the default: the whole subtree) or 仅本单位; the button
+ * switches it, and the audit log keeps the change.
+ */
+export function ReachButton(props: { userId: number; unitId: number; role: 'owner' | 'reviewer'; isThisUnitOnly: boolean; label: string }) {
+  const { run, isPending, result } = useAction(setMembershipAction, () => '已修改范围');
+  return (
+    <>
+      <button
+        className="btn btn-small"
+        type="button"
+        disabled={isPending}
+        aria-label={props.label}
+        onClick={() => run({ userId: props.userId, unitId: props.unitId, role: props.role, isMember: true, isThisUnitOnly: !props.isThisUnitOnly })}
+      >
+        {props.isThisUnitOnly ? '改为含下级单位' : '改为仅本单位'}
+      </button>
+      <ActionMessage result={result} />
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { formatWanyuan } from '@/lib/domain/money';
 import { DEADLINE_LABELS } from '@/lib/domain/rollup';
 import { parseId } from '@/lib/http/params';
 import { DeadlineForm } from './deadline-form';
+import { ReviewLevelsForm } from './review-levels-form';
 import { ProgressBar, ProgressChart } from './progress-chart';
 
 export const metadata: Metadata = { title: '部门汇总' };
@@ -61,6 +62,16 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
         <a className="btn" href={`/api/departments/${r.unit.id}/export?${query}`}>
           导出 XLSX
         </a>
+        {can(actor, 'project.export', r.unit.id) && r.year ? (
+          <>
+            <a className="btn" href={`/api/departments/${r.unit.id}/document?format=xlsx&year=${r.year}`}>
+              下载各单位已审核的表（XLSX）
+            </a>
+            <a className="btn" href={`/api/departments/${r.unit.id}/document?format=pdf&year=${r.year}`}>
+              下载各单位已审核的表（PDF）
+            </a>
+          </>
+        ) : null}
       </form>
       <section className="card" aria-label="进度">
         <h2 style={{ marginTop: 0 }}>
@@ -75,10 +86,12 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
           <thead>
             <tr>
               <th>单位</th>
+              <th>审核级数</th>
               <th className="num">表数</th>
               <th className="num">草稿</th>
               <th className="num">已提交</th>
               <th className="num">已退回</th>
+              <th className="num">部门已审核</th>
               <th className="num">已审核</th>
               <th>审核进度</th>
               <th className="num">项目预算合计（万元）</th>
@@ -95,10 +108,12 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
                     {row.unitCode} {row.unitName}
                   </Link>
                 </td>
+                <td>{r.twoLevel.has(row.unitYearId) ? '两级' : '一级'}</td>
                 <td className="num">{row.tables}</td>
                 <td className="num">{row.byStatus.draft}</td>
                 <td className="num">{row.byStatus.submitted}</td>
                 <td className="num">{row.byStatus.returned}</td>
+                <td className="num">{row.byStatus.dept_approved}</td>
                 <td className="num">{row.byStatus.approved}</td>
                 <td>
                   <ProgressBar progress={row.progress} />
@@ -118,6 +133,10 @@ export default async function DepartmentPage({ params, searchParams }: Props) {
         <section className="card">
           <h2 style={{ marginTop: 0 }}>设置编报截止日期</h2>
           <DeadlineForm unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, dueOn: row.dueOn }))} />
+          <h2>审核级数</h2>
+          <ReviewLevelsForm
+            unitYears={r.rows.map((row) => ({ id: row.unitYearId, label: `${row.unitCode} ${row.unitName} ${row.year}`, levels: r.twoLevel.has(row.unitYearId) ? 2 : 1 }))}
+          />
         </section>
       ) : null}
     </>

@@ -1,7 +1,7 @@
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 
-const COLORS = { approved: '#2e7d32', submitted: '#1565c0', returned: '#c62828', draft: '#9e9e9e' } as const;
-const ORDER = ['approved', 'submitted', 'returned', 'draft'] as const;
+const COLORS = { approved: '#2e7d32', dept_approved: '#7cb342', submitted: '#1565c0', returned: '#c62828', draft: '#9e9e9e' } as const;
+const ORDER = ['approved', 'dept_approved', 'submitted', 'returned', 'draft'] as const;
 
 /** The department's tables by status as one stacked bar, with a legend that carries the numbers. */
 export function ProgressChart({ counts }: { counts: Record<(typeof ORDER)[number], number> }) {

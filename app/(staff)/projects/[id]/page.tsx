@@ -6,6 +6,7 @@ import { eventLabel, reasonLabel } from '@/lib/format/history';
 import { formatTime } from '@/lib/format/time';
 import { reviewConversation } from '@/lib/projects/overview';
 import { returnNotes } from '@/lib/projects/return-notes';
+import { isReturnAction } from '@/lib/domain/review-levels';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { FindingsList } from '@/app/ui/findings-list';
 import { PublishedTable } from '@/app/ui/published-table';
@@ -27,7 +28,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
   const { project, table, rights } = view;
   const { events, comments } = await reviewConversation(project.id);
   const marks = new Map((await returnNotes(project.id, table)).notes.map((n) => [n.id, n.handledBy]));
-  const wasReturned = events.some((e) => e.action === 'return');
+  const wasReturned = events.some((e) => isReturnAction(e.action));
   const conversation = [
     ...events.map((e) => ({ at: e.at, key: `e${e.id}`, who: e.userName, text: `${eventLabel(e.action)}${e.reason ? `（${reasonLabel(e.action)}）：${e.reason}` : ''}`, place: null as string | null })),
     // The return form's comments and those added one by one are the same kind: one list, in time order.

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import type { ActionResult, FieldErrors } from '@/lib/actions/result';
 import { TRANSITIONS, type WorkflowAction } from '@/lib/domain/workflow';
-import { approveQuestion, DONE_MESSAGES, isWorkflowButtonDisabled, noteOrUndefined } from '@/lib/review/confirmations';
+import { approveQuestion, DEPT_APPROVED_MESSAGE, DONE_MESSAGES, isWorkflowButtonDisabled, noteOrUndefined } from '@/lib/review/confirmations';
 import { useConfirm } from '@/app/ui/confirm-dialog';
 import {
   approveTableAction,
@@ -74,7 +74,8 @@ export function WorkflowPanel(props: Props) {
       setOpen(null);
       setReason('');
       setComments([]);
-      setDone(action === 'revise' ? null : DONE_MESSAGES[action]);
+      // At two levels the department's approval is not the last word (issue 18).
+      setDone(action === 'revise' ? null : r.data.status === 'dept_approved' ? DEPT_APPROVED_MESSAGE : DONE_MESSAGES[action]);
       router.refresh();
     });
 
