@@ -291,3 +291,73 @@ export async function listRoundReportIds(roundId: number): Promise<number[]> {
     .orderBy(asc(projects.position));
   return rows.map((r) => r.id);
 }
+
+// ---- stored lights kept true (lib/monitoring/relight.ts) ----
+
+export type RelightReport = MonitoringReportRow & { month: number; unitYearId: number };
+
+/** Every report of a unit-year, or of one table, with its round's month. */
+export async function listReportsToRelight(of: { unitYearId: number } | { projectId: number }): Promise<RelightReport[]> {
+  const rows = await db()
+    .select({ r: monitoringReports, month: monitoringRounds.month, unitYearId: monitoringRounds.unitYearId })
+    .from(monitoringReports)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringReports.roundId))
+    .where('unitYearId' in of ? eq(monitoringRounds.unitYearId, of.unitYearId) : eq(monitoringReports.projectId, of.projectId))
+    .orderBy(asc(monitoringReports.id));
+  return rows.map((x) => ({ ...x.r, month: x.month, unitYearId: x.unitYearId }));
+}
+
+/** A few hundred rows a statement keeps every batch far below both engines' parameter limits. */
+const BATCH = 200;
+
+function batches<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
+  return out;
+}
+
+export async function listEntriesOfReports(reportIds: readonly number[]): Promise<MonitoringEntryRow[]> {
+  const out: MonitoringEntryRow[] = [];
+  for (const ids of batches(reportIds)) out.push(...(await db().select().from(monitoringEntries).where(inArray(monitoringEntries.reportId, ids)).orderBy(asc(monitoringEntries.id))));
+  return out;
+}
+
+/** `case id when … then … end` for one column of a batch; the cast gives PostgreSQL the column's type. */
+function caseOf<T extends { id: number }>(rows: readonly T[], value: (r: T) => string | number | null, type: 'text' | 'integer' | 'double precision'): SQL {
+  const arms = sql.join(
+    rows.map((r) => sql`when ${r.id} then cast(${value(r)} as ${sql.raw(type)})`),
+    sql` `,
+  );
+  return sql`case id ${arms} end`;
+}
+
+export type ReportLights = Pick<MonitoringReportRow, 'id' | 'budgetYuan' | 'fundsLight' | 'fundsProgress' | 'light' | 'redCount' | 'yellowCount'>;
+
+/**
+ * Stores recomputed lights (and 全年预算数) of many reports, a batch a statement. The version is kept:
+ * lights are derived, so an owner editing the report is not refused for them (the next save recomputes).
+ */
+export async function setReportLights(rows: readonly ReportLights[]): Promise<void> {
+  for (const part of batches(rows)) {
+    await db()
+      .update(monitoringReports)
+      .set({
+        budgetYuan: sql`${caseOf(part, (r) => r.budgetYuan, 'integer')}`,
+        fundsLight: sql`${caseOf(part, (r) => r.fundsLight, 'text')}`,
+        fundsProgress: sql`${caseOf(part, (r) => r.fundsProgress, 'double precision')}`,
+        light: sql`${caseOf(part, (r) => r.light, 'text')}`,
+        redCount: sql`${caseOf(part, (r) => r.redCount, 'integer')}`,
+        yellowCount: sql`${caseOf(part, (r) => r.yellowCount, 'integer')}`,
+      })
+      .where(inArray(monitoringReports.id, part.map((r) => r.id)));
+  }
+}
+
+export async function setEntryLights(rows: readonly Pick<MonitoringEntryRow, 'id' | 'light' | 'progress'>[]): Promise<void> {
+  for (const part of batches(rows)) {
+    await db()
+      .update(monitoringEntries)
+      .set({ light: sql`${caseOf(part, (r) => r.light, 'text')}`, progress: sql`${caseOf(part, (r) => r.progress, 'double precision')}` })
+      .where(inArray(monitoringEntries.id, part.map((r) => r.id)));
+  }
+}
