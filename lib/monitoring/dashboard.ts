@@ -1,11 +1,11 @@
 /** The monitoring dashboard: what the actor may see, counted, listed and plotted. */
 import { z } from 'zod';
-import { countReports, listReports, listRounds, REPORT_SORTS, type ReportCounts, type ReportListRow, type RoundView } from '@/db/queries/monitoring';
+import { countReports, listReports, listRoundChoices, REPORT_SORTS, type ReportCounts, type ReportListRow, type RoundChoice, type RoundView } from '@/db/queries/monitoring';
 import { listUnitYearOptions, type UnitYearOption } from '@/db/queries/units';
 import { LIGHTS, PROJECT_STATUSES } from '@/db/schema/enums';
 import { unitsWith, type Actor } from '@/lib/auth/permissions';
 
-export type { ReportCounts, ReportListRow, RoundView, UnitYearOption };
+export type { ReportCounts, ReportListRow, RoundChoice, RoundView, UnitYearOption };
 
 export const dashboardParamsSchema = z.object({
   round: z.coerce.number().int().positive().optional().catch(undefined),
@@ -17,8 +17,8 @@ export const dashboardParamsSchema = z.object({
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
 
 export type Dashboard = {
-  rounds: RoundView[];
-  round: RoundView | null;
+  rounds: RoundChoice[];
+  round: RoundChoice | null;
   counts: ReportCounts;
   rows: ReportListRow[];
   params: DashboardParams;
@@ -38,15 +38,16 @@ export function todayText(at = new Date()): string {
 export async function dashboard(actor: Actor, raw: Record<string, string | string[] | undefined>): Promise<Dashboard> {
   const params = dashboardParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const unitYearIds = await visibleUnitYearIds(actor);
-  const rounds = await listRounds(unitYearIds);
-  const round = params.round ? (rounds.find((r) => r.id === params.round) ?? null) : null;
+  const rounds = await listRoundChoices(unitYearIds);
+  // The picker lists the first 500 rounds; a round further down (or linked to) is looked up on its own.
+  const round = params.round ? (rounds.find((r) => r.id === params.round) ?? (await listRoundChoices(unitYearIds, params.round))[0] ?? null) : null;
   const scope = round ? { unitYearIds: [round.unitYearId], roundId: round.id } : { unitYearIds };
   const today = todayText();
   const [counts, rows] = await Promise.all([
     countReports(scope, today),
     listReports({ ...scope, ...(params.light ? { light: params.light } : {}), ...(params.status ? { status: params.status } : {}), sort: params.sort ?? 'light', desc: params.dir === 'desc' }),
   ]);
-  return { rounds, round, counts, rows, params, today };
+  return { rounds: round && !rounds.some((r) => r.id === round.id) ? [round, ...rounds] : rounds, round, counts, rows, params, today };
 }
 
 /** Unit-years an administrator can open a round in. */
