@@ -184,6 +184,8 @@ export type ReportQuery = {
   sort?: ReportSort;
   desc?: boolean;
   limit?: number;
+  /** Rows to skip (the dashboard's pages). */
+  offset?: number;
 };
 
 export type ReportListRow = {
@@ -249,10 +251,11 @@ export async function listReports(q: ReportQuery): Promise<ReportListRow[]> {
   }[sort];
   const direction = (x: SQL | typeof monitoringReports.id) => (q.desc ? desc(x) : asc(x));
   const limit = Math.min(Math.max(q.limit ?? 500, 1), 2000);
+  const offset = Math.max(q.offset ?? 0, 0);
   const pickFirst = !q.roundId && sort !== 'code';
   let ids: number[] | null = null;
   if (pickFirst) {
-    const picked = await db().select({ id: monitoringReports.id }).from(monitoringReports).where(reportOnlyFilter(q)).orderBy(direction(order), asc(monitoringReports.id)).limit(limit);
+    const picked = await db().select({ id: monitoringReports.id }).from(monitoringReports).where(reportOnlyFilter(q)).orderBy(direction(order), asc(monitoringReports.id)).limit(limit).offset(offset);
     ids = picked.map((r) => r.id);
     if (ids.length === 0) return [];
   }
@@ -284,7 +287,8 @@ export async function listReports(q: ReportQuery): Promise<ReportListRow[]> {
     .innerJoin(projects, eq(projects.id, monitoringReports.projectId))
     .where(ids ? inArray(monitoringReports.id, ids) : reportFilter(q))
     .orderBy(...(pickFirst ? [direction(order), asc(monitoringReports.id)] : [direction(order), asc(projects.position), asc(monitoringReports.id)]))
-    .limit(limit);
+    .limit(limit)
+    .offset(pickFirst ? 0 : offset);
 }
 
 export type ReportCounts = { byLight: Record<LightValue, number>; byStatus: Record<ProjectStatus, number>; overdue: number; total: number };

@@ -64,6 +64,9 @@ describe('the dashboard at any scale', () => {
     expect(ids(await listReports({ unitYearIds: [b.unitYearId], status: 'returned' }))).toEqual([b1]);
     expect(ids(await listReports({ unitYearIds: null, sort: 'progress', desc: true, limit: 4 }))).toEqual([a4, a3, a2, b2]); // 30 twice: by id
     expect(ids(await listReports({ unitYearIds: [a.unitYearId], roundId: a.roundId }))).toEqual([a1, a4, a3, a0, a2]);
+    // Pages: the same order, offset.
+    expect(ids(await listReports({ unitYearIds: null, limit: 2, offset: 2 }))).toEqual([b1, a3]);
+    expect(ids(await listReports({ unitYearIds: [a.unitYearId], roundId: a.roundId, limit: 2, offset: 1 }))).toEqual([a4, a3]);
     const row = (await listReports({ unitYearIds: [b.unitYearId], sort: 'code' }))[0]!;
     expect(row).toMatchObject({ id: b0, unitCode: '820008', month: 7, deadline: '2024-09-30', status: 'draft', light: 'blue' });
   });
@@ -78,5 +81,9 @@ describe('the dashboard at any scale', () => {
     expect(chosen.round?.id).toBe(b.roundId);
     expect(chosen.rows.map((r) => r.id)).toEqual([b.reportIds[1]]);
     expect((await dashboard(reviewerA, { round: String(b.roundId) })).round).toBeNull();
+    const first = await dashboard(admin, {});
+    expect(first).toMatchObject({ page: 1, hasMore: false });
+    expect(first.rows).toHaveLength(8);
+    expect(await dashboard(admin, { page: '2' })).toMatchObject({ page: 2, hasMore: false, rows: [] });
   });
 });

@@ -13,7 +13,11 @@ export const dashboardParamsSchema = z.object({
   status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
   sort: z.enum(REPORT_SORTS).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
+
+/** Rows a page of the list shows: rendering 500 rows cost more than all the queries at 100,000 reports. */
+export const DASHBOARD_PAGE_SIZE = 100;
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
 
 export type Dashboard = {
@@ -21,6 +25,9 @@ export type Dashboard = {
   round: RoundChoice | null;
   counts: ReportCounts;
   rows: ReportListRow[];
+  /** 1-based page of the list, and whether a next one exists. */
+  page: number;
+  hasMore: boolean;
   params: DashboardParams;
   today: string;
 };
@@ -43,11 +50,30 @@ export async function dashboard(actor: Actor, raw: Record<string, string | strin
   const round = params.round ? (rounds.find((r) => r.id === params.round) ?? (await listRoundChoices(unitYearIds, params.round))[0] ?? null) : null;
   const scope = round ? { unitYearIds: [round.unitYearId], roundId: round.id } : { unitYearIds };
   const today = todayText();
+  const page = params.page ?? 1;
   const [counts, rows] = await Promise.all([
     countReports(scope, today),
-    listReports({ ...scope, ...(params.light ? { light: params.light } : {}), ...(params.status ? { status: params.status } : {}), sort: params.sort ?? 'light', desc: params.dir === 'desc' }),
+    listReports({
+      ...scope,
+      ...(params.light ? { light: params.light } : {}),
+      ...(params.status ? { status: params.status } : {}),
+      sort: params.sort ?? 'light',
+      desc: params.dir === 'desc',
+      limit: DASHBOARD_PAGE_SIZE + 1,
+      offset: (page - 1) * DASHBOARD_PAGE_SIZE,
+    }),
   ]);
-  return { rounds: round && !rounds.some((r) => r.id === round.id) ? [round, ...rounds] : rounds, round, counts, rows, params, today };
+  const hasMore = rows.length > DASHBOARD_PAGE_SIZE;
+  return {
+    rounds: round && !rounds.some((r) => r.id === round.id) ? [round, ...rounds] : rounds,
+    round,
+    counts,
+    rows: rows.slice(0, DASHBOARD_PAGE_SIZE),
+    page,
+    hasMore,
+    params,
+    today,
+  };
 }
 
 /** Unit-years an administrator can open a round in. */
