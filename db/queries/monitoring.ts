@@ -62,7 +62,7 @@ export type RoundChoice = Omit<RoundView, 'reports'>;
  * Rounds for the dashboard's picker, as listRounds but without counting each round's reports (at a
  * thousand rounds the counts alone cost more than the rest of the page); `roundId`: only that one.
  */
-export async function listRoundChoices(unitYearIds: readonly number[] | null, roundId?: number): Promise<RoundChoice[]> {
+export async function listRoundChoices(unitYearIds: readonly number[] | null, roundId?: number, limit = 500): Promise<RoundChoice[]> {
   if (unitYearIds?.length === 0) return [];
   const rows = await db()
     .select({ r: monitoringRounds, unitId: units.id, unitCode: units.code, unitName: units.name, year: unitYears.year })
@@ -71,7 +71,7 @@ export async function listRoundChoices(unitYearIds: readonly number[] | null, ro
     .innerJoin(units, eq(units.id, unitYears.unitId))
     .where(and(unitYearIds === null ? undefined : inArray(monitoringRounds.unitYearId, [...unitYearIds]), roundId === undefined ? undefined : eq(monitoringRounds.id, roundId)))
     .orderBy(desc(unitYears.year), asc(units.code), desc(monitoringRounds.month))
-    .limit(500);
+    .limit(limit);
   return rows.map((x) => ({ ...x.r, unitId: x.unitId, unitCode: x.unitCode, unitName: x.unitName, year: x.year }));
 }
 
@@ -312,15 +312,19 @@ export async function countReports(q: Pick<ReportQuery, 'unitYearIds' | 'roundId
     .where(reportOnlyFilter(q))
     .groupBy(monitoringReports.roundId, monitoringReports.light, monitoringReports.status)
     .as('g');
+  // Summed in SQL too: at a thousand rounds the per-round groups are ten thousand rows to carry over.
+  const isOverdue = sql<number>`case when ${monitoringRounds.deadline} < ${today} and ${groups.status} in ('draft', 'returned') then 1 else 0 end`;
   const rows = await db()
-    .select({ light: groups.light, status: groups.status, deadline: monitoringRounds.deadline, n: groups.n })
+    .select({ light: groups.light, status: groups.status, isOverdue, n: sql<number>`sum(${groups.n})` })
     .from(groups)
-    .innerJoin(monitoringRounds, eq(monitoringRounds.id, groups.roundId));
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, groups.roundId))
+    // By position: PostgreSQL sees the expression's two bound `today`s as different expressions.
+    .groupBy(groups.light, groups.status, sql`3`);
   for (const r of rows) {
     const n = Number(r.n);
     out.byLight[r.light] += n;
     out.byStatus[r.status] += n;
-    if (r.deadline < today && (r.status === 'draft' || r.status === 'returned')) out.overdue += n;
+    if (Number(r.isOverdue) === 1) out.overdue += n;
     out.total += n;
   }
   return out;

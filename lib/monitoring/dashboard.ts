@@ -18,6 +18,9 @@ export const dashboardParamsSchema = z.object({
 
 /** Rows a page of the list shows: rendering 500 rows cost more than all the queries at 100,000 reports. */
 export const DASHBOARD_PAGE_SIZE = 100;
+
+/** Rounds the picker lists (newest first); a thousand options weighed more than the list itself. */
+export const ROUND_CHOICES = 100;
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
 
 export type Dashboard = {
@@ -45,8 +48,9 @@ export function todayText(at = new Date()): string {
 export async function dashboard(actor: Actor, raw: Record<string, string | string[] | undefined>): Promise<Dashboard> {
   const params = dashboardParamsSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const unitYearIds = await visibleUnitYearIds(actor);
-  const rounds = await listRoundChoices(unitYearIds);
-  // The picker lists the first 500 rounds; a round further down (or linked to) is looked up on its own.
+  // The newest rounds in the picker; any other is reached from the list (its 单位 · 年度 cell) or a link.
+  const rounds = await listRoundChoices(unitYearIds, undefined, ROUND_CHOICES);
+  // A round the picker does not list (chosen from the list or a link) is looked up on its own.
   const round = params.round ? (rounds.find((r) => r.id === params.round) ?? (await listRoundChoices(unitYearIds, params.round))[0] ?? null) : null;
   const scope = round ? { unitYearIds: [round.unitYearId], roundId: round.id } : { unitYearIds };
   const today = todayText();

@@ -143,7 +143,9 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
                       <LightBadge light={r.light} />
                     </td>
                     <td className="nowrap">
-                      {r.unitCode} · {r.year} 年 1–{r.month}月
+                      <Link href={hrefWith({}, { round: String(r.roundId) })} title="只看这一批次">
+                        {r.unitCode} · {r.year} 年 1–{r.month}月
+                      </Link>
                     </td>
                     <td>
                       <Link href={`/monitoring/reports/${r.id}`}>{r.name}</Link>
