@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { db, first, now } from '../client';
 import { tableAdjustments, users, type ProjectStatus, type TableAdjustmentRow } from '../schema';
 
@@ -41,6 +41,20 @@ export async function latestApprovedAdjustment(projectId: number): Promise<Table
       .orderBy(desc(tableAdjustments.seq))
       .limit(1),
   );
+}
+
+/** The adjustment in force of each of many tables (those with none are absent), in one query a batch. */
+export async function latestApprovedAdjustments(projectIds: readonly number[]): Promise<Map<number, TableAdjustmentRow>> {
+  const out = new Map<number, TableAdjustmentRow>();
+  for (let i = 0; i < projectIds.length; i += 500) {
+    const rows = await db()
+      .select()
+      .from(tableAdjustments)
+      .where(and(inArray(tableAdjustments.projectId, projectIds.slice(i, i + 500)), eq(tableAdjustments.status, 'approved')))
+      .orderBy(asc(tableAdjustments.seq));
+    for (const r of rows) out.set(r.projectId, r);
+  }
+  return out;
 }
 
 export async function hasPendingAdjustment(projectId: number): Promise<boolean> {

@@ -21,7 +21,8 @@ import { checkPasswordPolicy } from '@/lib/auth/policy';
 import { parseWanyuan } from '@/lib/domain/money';
 import { DEFAULT_RULE_PROFILE, ruleProfileSchema } from '@/lib/domain/rules';
 import { requireAdmin } from '@/lib/projects/access';
-import { recountUnitYear } from '@/lib/projects/findings';
+import { recountUnitYear, ruleProfileOf } from '@/lib/projects/findings';
+import { relightReports } from '@/lib/monitoring/relight';
 import { THRESHOLD_FIELDS } from './profile-draft';
 import { SYSTEM_USERNAME } from '@/lib/setup/bootstrap';
 import type { Who } from '@/lib/projects/commands/shared';
@@ -147,6 +148,9 @@ export async function updateUnitYearSettings(
     const affectsCounts = changes.some((c) => c.field !== 'projectExpenditureYuan');
     const recount = affectsCounts ? await recountUnitYear({ ...uy, ...next }) : null;
     await audit(who, 'update', 'unit-year', unitYearId, changes, uy.unitId);
+    // Stored monitoring lights follow the thresholds, in this same transaction (audited per round).
+    const thresholdsBefore = JSON.stringify(ruleProfileOf(uy).lightThresholds);
+    if (JSON.stringify(ruleProfileOf({ ...uy, ...next }).lightThresholds) !== thresholdsBefore) await relightReports(who, { kind: 'thresholds', unitYear: { ...uy, ...next } });
     return {
       recounted: recount && { tables: recount.tables, changed: recount.changed, errors: recount.errors, warnings: recount.warnings },
     };

@@ -60,14 +60,9 @@ export function periodOf(round: MonitoringRoundRow, unitYear: UnitYearRow): Moni
   return { month: round.month, year: unitYear.year, thresholds: ruleProfileOf(unitYear).lightThresholds };
 }
 
-export async function loadReportView(scope: ReportScope): Promise<ReportView> {
-  const loaded = await loadTable(scope.project.id);
-  if (!loaded) throw new Error(`table ${scope.project.id} of report ${scope.report.id} is missing`);
-  // Monitoring measures against the targets in force: the latest approved adjustment, if any.
-  const { table } = await effectiveTable(scope.project.id, loaded.table);
-  const rows = monitoredRows(table);
-  const r = scope.report;
-  const data: ReportData = {
+/** What the owner filled, as the editor and the light rules read it. */
+export function reportDataOf(r: MonitoringReportRow, entries: readonly MonitoringEntryRow[], rows: readonly MonitoredIndicator[]): ReportData {
+  return {
     budget: amountText(r.budgetYuan),
     executed: amountText(r.executedYuan),
     forecast: amountText(r.forecastYuan),
@@ -75,8 +70,17 @@ export async function loadReportView(scope: ReportScope): Promise<ReportView> {
     analysis: r.analysis,
     needsRectification: r.needsRectification,
     rectification: r.rectification,
-    entries: entriesFor(rows, (await listEntries(r.id)).map(entryOf)),
+    entries: entriesFor(rows, entries.map(entryOf)),
   };
+}
+
+export async function loadReportView(scope: ReportScope): Promise<ReportView> {
+  const loaded = await loadTable(scope.project.id);
+  if (!loaded) throw new Error(`table ${scope.project.id} of report ${scope.report.id} is missing`);
+  // Monitoring measures against the targets in force: the latest approved adjustment, if any.
+  const { table } = await effectiveTable(scope.project.id, loaded.table);
+  const rows = monitoredRows(table);
+  const data = reportDataOf(scope.report, await listEntries(scope.report.id), rows);
   return {
     ...scope,
     table,
@@ -84,6 +88,6 @@ export async function loadReportView(scope: ReportScope): Promise<ReportView> {
     rows,
     data,
     period: periodOf(scope.round, scope.unitYear),
-    events: await listMonitoringEvents(r.id),
+    events: await listMonitoringEvents(scope.report.id),
   };
 }

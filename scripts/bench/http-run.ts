@@ -8,6 +8,7 @@ import { Client, outcome } from '../reliability/http';
 import { startServer, stopServer, type Server } from '../reliability/server';
 import { httpExport, type HttpExportFigure } from './export-http';
 import { peakRssMb, rssMb, timeGets } from './http-timing';
+import { monitoringPages, seedMonitoringStep, type MonitoringData, type MonitoringResults } from './monitoring-http';
 import { saveLoad, savePool, type LoadResult } from './save';
 import { growTo, ORDINARY_PER_UNIT, timeList, unitYearOf, unitYears, type ListFigure, type UnitYearRef } from './scale';
 
@@ -22,6 +23,8 @@ export type HttpResults = {
   save: { connections: number; real: LoadResult; floor: LoadResult; ratioP50: number }[];
   editorPage: { p50: number; p95: number };
   healthPage: { p50: number; p95: number };
+  /** The monitoring dashboard with a report for every one of the 100,000 tables (issue 14). */
+  monitoring: MonitoringResults;
   memory: { afterWarmupMb: number; afterListMb: number; afterExportsMb: number; afterRunMb: number; peakMb: number };
 };
 
@@ -71,12 +74,14 @@ export async function overHttp(quick: boolean, ids: Map<string, string>, databas
   let have = 0;
   let afterWarmupMb = 0;
   let viewer: Viewer | null = null;
+  let monitoringData: MonitoringData | null = null;
   try {
     for (const size of SIZES) {
       if (server) await stopServer(server);
       const step = growTo(database, have, size);
       have = size;
       if (step.growingProjects === LARGE_TABLES) largeCode = step.growingCode;
+      if (size === SIZES[SIZES.length - 1]) monitoringData = seedMonitoringStep(database, quick ? 20 : 60);
       server = await startServer({ databasePath: database });
       const s = server;
       const r = await listStep(s, ids, listRuns, step.growingCode, step.growingProjects, viewer, () => {
@@ -110,6 +115,7 @@ export async function overHttp(quick: boolean, ids: Map<string, string>, databas
     const twenty = await createTwentyRowTable(owner);
     const editorPage = await timeGets(`${s.base}/projects/${twenty.id}/edit`, owner.sessionCookie, quick ? 50 : 200, { markers: [twenty.code, '指标 18', '无生态效益指标'] });
     const healthPage = await timeGets(`${s.base}/health`, '', quick ? 50 : 200, { markers: ['"ok":true', '正常'] });
+    const monitoring = { ...monitoringData!, pages: await monitoringPages(s, admin.sessionCookie, monitoringData!, quick ? 40 : 150) };
     const afterRunMb = rssMb(pid);
     peakMb = Math.max(peakMb, peakRssMb(pid));
 
@@ -123,7 +129,7 @@ export async function overHttp(quick: boolean, ids: Map<string, string>, databas
       const r = await listStep(server, ids, listRuns, step.growingCode, step.growingProjects, viewer);
       for (const f of r.figures) list.push({ ...f, databaseProjects: size, synthSeconds: step.seconds });
     }
-    return { list, exports, save, editorPage, healthPage, memory: { afterWarmupMb, afterListMb, afterExportsMb, afterRunMb, peakMb } };
+    return { list, exports, save, editorPage, healthPage, monitoring, memory: { afterWarmupMb, afterListMb, afterExportsMb, afterRunMb, peakMb } };
   } finally {
     if (server) await stopServer(server);
   }

@@ -1,6 +1,7 @@
 /** The benchmark's printed report: the figures by area, then every target with pass or miss. */
 import type { ExportBench } from './export-core';
 import type { HttpExportFigure } from './export-http';
+import type { MonitoringResults } from './monitoring-http';
 import type { LoadResult } from './save';
 import type { ListFigure } from './scale';
 import { ms, printTable } from './stats';
@@ -14,6 +15,8 @@ type Printed = {
   save: { connections: number; real: LoadResult; floor: LoadResult; ratioP50: number }[];
   editorPage: { p50: number; p95: number };
   healthPage: { p50: number; p95: number };
+  /** Absent in a --sqlite-json file from before the monitoring step. */
+  monitoring?: MonitoringResults;
   memory: { afterWarmupMb: number; afterListMb: number; afterExportsMb: number; afterRunMb: number; peakMb: number };
   parse: { mbPerSecond: number; bytes: number };
   seconds: number;
@@ -55,6 +58,12 @@ export function report(r: Printed, targets: Target[]): void {
       错误: s.real.errors + s.real.non2xx + s.real.rejected,
     })),
   );
+  const mon = r.monitoring;
+  if (mon) console.log(`\n监控看板（${mon.seed.reports} 张监控表，${mon.seed.rounds} 个批次；数据函数在进程内，页面经 HTTP）`);
+  if (mon) printTable([
+    ...mon.figures.map((f) => ({ 视图: `数据函数 · ${f.label}`, p50: ms(f.p50), p95: ms(f.p95) })),
+    ...mon.pages.map((p) => ({ 视图: `页面 · ${p.label}`, p50: ms(p.p50), p95: ms(p.p95) })),
+  ]);
   console.log(`\n编辑页（20 行）p50 ${ms(r.editorPage.p50)}，p95 ${ms(r.editorPage.p95)}；/health p50 ${ms(r.healthPage.p50)}，p95 ${ms(r.healthPage.p95)}`);
   const m = r.memory;
   console.log(`服务器内存：1,000 张时预热后 ${mb(m.afterWarmupMb)}；100,000 张列表之后 ${mb(m.afterListMb)}；导出之后 ${mb(m.afterExportsMb)}；再经保存压测之后 ${mb(m.afterRunMb)}；该进程峰值 ${mb(m.peakMb)}`);

@@ -22,6 +22,7 @@ export function commonTargets(http: HttpResults, inProcess: ExportBench, parse: 
   target('23 张表 XLSX（HTTP 下载）', e23.xlsx.p50, 300, 'ms');
   target('23 张表 PDF（HTTP 下载）', e23.pdf.p50, 1000, 'ms');
   target('1,000 张表导出时服务器内存峰值', Math.max(e1000.xlsx.peakRssMb, e1000.pdf.peakRssMb), 500, 'MB');
+  for (const page of http.monitoring.pages) target(`监控看板页 p95：${page.label}（库中 100,000 张，每张一份监控表）`, page.p95, 150, 'ms');
   target('解析吞吐量', parse.mbPerSecond, 5, 'MB/s', true);
   target('服务器内存（10 万张表的列表、导出、保存压测之后，同一进程）', http.memory.afterRunMb, 400, 'MB');
   return targets;

@@ -8,7 +8,7 @@ import { requireActor } from '@/lib/auth/request';
 import { LIGHT_LABELS } from '@/lib/domain/lights';
 import { formatWanyuan } from '@/lib/domain/money';
 import { STATUS_LABELS, STATUSES } from '@/lib/domain/workflow';
-import { dashboard, type DashboardParams } from '@/lib/monitoring/dashboard';
+import { dashboard, DASHBOARD_PAGE_SIZE, type DashboardParams } from '@/lib/monitoring/dashboard';
 import { ExecutionPlot } from './execution-plot';
 
 export const metadata: Metadata = { title: '绩效运行监控' };
@@ -107,7 +107,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             <div className="row" style={{ gap: 24 }}>
               <span>共 {counts.total} 张监控表</span>
               {LIGHT_ORDER.map((l) => (
-                <Link key={l} href={hrefWith(params, { light: l })} className="row" style={{ gap: 4 }} data-count-light={l}>
+                <Link key={l} href={hrefWith(params, { light: l, page: undefined })} className="row" style={{ gap: 4 }} data-count-light={l}>
                   <LightBadge light={l} /> {counts.byLight[l]}
                 </Link>
               ))}
@@ -143,7 +143,9 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
                       <LightBadge light={r.light} />
                     </td>
                     <td className="nowrap">
-                      {r.unitCode} · {r.year} 年 1–{r.month}月
+                      <Link href={hrefWith({}, { round: String(r.roundId) })} title="只看这一批次">
+                        {r.unitCode} · {r.year} 年 1–{r.month}月
+                      </Link>
                     </td>
                     <td>
                       <Link href={`/monitoring/reports/${r.id}`}>{r.name}</Link>
@@ -168,6 +170,15 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             </tbody>
           </table>
           {d.rows.length === 0 ? <div className="card muted">没有符合条件的监控表。</div> : null}
+          {d.page > 1 || d.hasMore ? (
+            <nav className="row" aria-label="分页" style={{ gap: 12 }}>
+              {d.page > 1 ? <Link href={hrefWith(params, { page: d.page > 2 ? String(d.page - 1) : undefined })}>上一页</Link> : null}
+              <span className="muted">
+                第 {d.page} 页（每页 {DASHBOARD_PAGE_SIZE} 张）
+              </span>
+              {d.hasMore ? <Link href={hrefWith(params, { page: String(d.page + 1) })}>下一页</Link> : null}
+            </nav>
+          ) : null}
         </>
       )}
     </>

@@ -59,7 +59,8 @@ export const monitoringReports = sqliteTable(
   },
   (t) => [
     uniqueIndex('monitoring_reports_round_project').on(t.roundId, t.projectId),
-    index('monitoring_reports_round_light').on(t.roundId, t.light),
+    // Covers the dashboard's counts per round (light × status) without reading the rows.
+    index('monitoring_reports_round_light_status').on(t.roundId, t.light, t.status),
     index('monitoring_reports_project').on(t.projectId),
   ],
 );

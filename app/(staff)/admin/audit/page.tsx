@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: '审计日志' };
 
 const EXTRA_LABELS: Record<string, string> = {
   login: '登录',
+  relight: '重算监控预警灯',
   logout: '退出',
   'login-failed': '登录失败',
   'login-failed-locked': '登录失败并锁定',

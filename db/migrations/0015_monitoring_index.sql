@@ -1,0 +1,2 @@
+DROP INDEX `monitoring_reports_round_light`;--> statement-breakpoint
+CREATE INDEX `monitoring_reports_round_light_status` ON `monitoring_reports` (`round_id`,`light`,`status`);
