@@ -45,7 +45,7 @@ describe('the dashboard at any scale', () => {
     const all = await countReports({ unitYearIds: null }, '2024-09-01');
     expect(all).toEqual({
       byLight: { red: 3, yellow: 1, green: 2, blue: 1, none: 1 },
-      byStatus: { draft: 3, submitted: 1, returned: 2, approved: 2 },
+      byStatus: { draft: 3, submitted: 1, returned: 2, dept_approved: 0, approved: 2 },
       overdue: 3, // a's draft, returned, draft; b is not due yet
       total: 8,
     });
