@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
-import { containsText, currentEngine, db, first, now, prepared, sqliteConnection } from '../client';
+import { and, asc, count, desc, eq, getTableColumns, inArray, max, or, sql, type SQL, type Table } from 'drizzle-orm';
+import { containsText, currentEngine, db, first, now, prepared, rawAll, rawRun, sqliteConnection } from '../client';
 import {
   checkpoints,
   indicators,
@@ -11,6 +11,7 @@ import {
   type IndicatorDbRow,
   type ProjectRow,
   type ProjectStatus,
+  type UnitYearRow,
 } from '../schema';
 
 export const PROJECT_SORTS = ['position', 'code', 'name', 'total', 'updated', 'status'] as const;
@@ -142,12 +143,49 @@ export async function countProjectsBefore(project: Pick<ProjectRow, 'id' | 'unit
 }
 
 export type ProjectBundle = { project: ProjectRow; checkpoints: CheckpointRow[]; indicators: IndicatorDbRow[] };
+/** A table's plan and rows as stored, in print order. */
+export type ProjectContent = Omit<ProjectBundle, 'project'>;
 
-export async function getProjectBundle(id: number): Promise<ProjectBundle | null> {
-  const project = await getProject(id);
-  if (!project) return null;
+/**
+ * A project with its unit-year in one query (a save or a status change needs both, and on PostgreSQL
+ * every query is a round trip). `unitYear` is null only if the project's unit-year is missing.
+ */
+export async function getProjectScope(id: number): Promise<{ project: ProjectRow; unitYear: UnitYearRow | null } | undefined> {
+  return first(
+    prepared('projects.scope', (d) =>
+      d
+        .select({ project: projects, unitYear: unitYears })
+        .from(projects)
+        .leftJoin(unitYears, eq(unitYears.id, projects.unitYearId))
+        .where(eq(projects.id, sql.placeholder('id')))
+        .prepare('projects_scope'),
+    ).execute({ id }),
+  );
+}
+
+/** A row that PostgreSQL gave as JSON (`json_agg` of whole rows: column names as keys) as drizzle's row. */
+function fromJsonRow<T>(table: Table, json: Record<string, unknown>): T {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) row[key] = json[column.name];
+  return row as T;
+}
+
+/**
+ * The plan and rows of a project already read (no second read of the project itself). On PostgreSQL in
+ * one query (each list as JSON: integers, doubles, text and booleans come back as they are stored).
+ */
+export async function getProjectContent(id: number): Promise<ProjectContent> {
+  if (currentEngine() === 'postgres') {
+    const [got] = await rawAll<{ checkpoints: Record<string, unknown>[]; indicators: Record<string, unknown>[] }>(sql`
+      select
+        (select coalesce(json_agg(c order by c.position), '[]'::json) from checkpoints c where c.project_id = ${id}) as checkpoints,
+        (select coalesce(json_agg(i order by i.position), '[]'::json) from indicators i where i.project_id = ${id}) as indicators`);
+    return {
+      checkpoints: got!.checkpoints.map((r) => fromJsonRow<CheckpointRow>(checkpoints, r)),
+      indicators: got!.indicators.map((r) => fromJsonRow<IndicatorDbRow>(indicators, r)),
+    };
+  }
   return {
-    project,
     checkpoints: await prepared('checkpoints.of', (d) =>
       d.select().from(checkpoints).where(eq(checkpoints.projectId, sql.placeholder('id'))).orderBy(asc(checkpoints.position)).prepare('checkpoints_of'),
     ).execute({ id }),
@@ -155,6 +193,12 @@ export async function getProjectBundle(id: number): Promise<ProjectBundle | null
       d.select().from(indicators).where(eq(indicators.projectId, sql.placeholder('id'))).orderBy(asc(indicators.position)).prepare('indicators_of'),
     ).execute({ id }),
   };
+}
+
+export async function getProjectBundle(id: number): Promise<ProjectBundle | null> {
+  const project = await getProject(id);
+  if (!project) return null;
+  return { project, ...(await getProjectContent(id)) };
 }
 
 /** Bundles of many projects in three queries (no N+1), in the order of `ids`. */
@@ -273,37 +317,81 @@ const INDICATOR_COLUMNS = [
   'longterm_value',
 ] as const;
 
-/** Replaces a table's plan and rows (call inside write). */
+/** The stored plan is exactly `plan` (same order, months and percents). */
+function isSamePlan(stored: readonly CheckpointRow[], plan: readonly CheckpointInsert[]): boolean {
+  return stored.length === plan.length && plan.every((c, i) => stored[i]!.position === i + 1 && stored[i]!.month === c.month && stored[i]!.percent === c.percent);
+}
+
+/** The stored rows are exactly `rows` (same order, and every column strictly equal: a doubt rewrites them). */
+function isSameRows(stored: readonly IndicatorDbRow[], rows: readonly IndicatorInsert[]): boolean {
+  return (
+    stored.length === rows.length &&
+    rows.every((r, i) => {
+      const s = stored[i]!;
+      if (s.position !== i + 1) return false;
+      for (const k of Object.keys(r) as (keyof IndicatorInsert)[]) if (s[k] !== r[k]) return false;
+      return true;
+    })
+  );
+}
+
+/**
+ * Replaces a table's plan and rows (call inside write). With `stored` (what the same transaction read
+ * before), a part that would be written back unchanged is left alone: most saves change a few fields,
+ * and a rewrite costs a delete and an insert each (on PostgreSQL a round trip each).
+ */
 export async function replaceProjectContent(
   projectId: number,
   plan: readonly CheckpointInsert[],
   rows: readonly IndicatorInsert[],
+  stored?: ProjectContent,
 ): Promise<void> {
+  const isPlanChanged = !stored || !isSamePlan(stored.checkpoints, plan);
+  const isRowsChanged = !stored || !isSameRows(stored.indicators, rows);
   const conn = sqliteConnection();
   if (conn) {
     // One prepared insert per row is fastest on SQLite (no network between statements).
     const stmt = (key: string, text: string) => prepared(key, () => conn.prepare(text));
     const insert = (table: string, columns: readonly string[]) =>
       stmt(`${table}.insert`, `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
-    stmt('checkpoints.delete', 'delete from checkpoints where project_id = ?').run(projectId);
-    stmt('indicators.delete', 'delete from indicators where project_id = ?').run(projectId);
-    const insCheckpoint = insert('checkpoints', CHECKPOINT_COLUMNS);
-    plan.forEach((c, i) => insCheckpoint.run(projectId, i + 1, c.month, c.percent));
-    const insIndicator = insert('indicators', INDICATOR_COLUMNS);
-    rows.forEach((r, i) =>
-      insIndicator.run(
-        projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
-        r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
-        r.longtermValue,
-      ),
-    );
+    if (isPlanChanged) {
+      stmt('checkpoints.delete', 'delete from checkpoints where project_id = ?').run(projectId);
+      const insCheckpoint = insert('checkpoints', CHECKPOINT_COLUMNS);
+      plan.forEach((c, i) => insCheckpoint.run(projectId, i + 1, c.month, c.percent));
+    }
+    if (isRowsChanged) {
+      stmt('indicators.delete', 'delete from indicators where project_id = ?').run(projectId);
+      const insIndicator = insert('indicators', INDICATOR_COLUMNS);
+      rows.forEach((r, i) =>
+        insIndicator.run(
+          projectId, r.rowKey, i + 1, r.level1, r.level2, r.name, r.description, r.value, r.valueKind, r.comparator,
+          r.number, r.unit, r.deadlineYear, r.deadlineMonth, r.deadlineDay, r.deadlineSuffix, r.basis, r.isPlaceholder ? 1 : 0,
+          r.longtermValue,
+        ),
+      );
+    }
     return;
   }
-  // PostgreSQL: every statement is a round trip, so each list goes in as one multi-row insert.
-  await db().delete(checkpoints).where(eq(checkpoints.projectId, projectId));
-  await db().delete(indicators).where(eq(indicators.projectId, projectId));
-  if (plan.length > 0) await db().insert(checkpoints).values(plan.map((c, i) => ({ projectId, position: i + 1, month: c.month, percent: c.percent })));
-  if (rows.length > 0) await db().insert(indicators).values(rows.map((r, i) => ({ ...r, projectId, position: i + 1 })));
+  // PostgreSQL: every statement is a round trip, so the whole replacement is one statement (each list
+  // one multi-row insert). Its parts run on one snapshot, so the deletes see only the old rows, never
+  // the ones inserted beside them; no unique index on these tables could trip over the order.
+  const parts: SQL[] = [];
+  if (isPlanChanged) {
+    parts.push(db().delete(checkpoints).where(eq(checkpoints.projectId, projectId)).getSQL());
+    if (plan.length > 0) parts.push(db().insert(checkpoints).values(plan.map((c, i) => ({ projectId, position: i + 1, month: c.month, percent: c.percent }))).getSQL());
+  }
+  if (isRowsChanged) {
+    parts.push(db().delete(indicators).where(eq(indicators.projectId, projectId)).getSQL());
+    if (rows.length > 0) parts.push(db().insert(indicators).values(rows.map((r, i) => ({ ...r, projectId, position: i + 1 }))).getSQL());
+  }
+  if (parts.length > 0) await rawRun(asOneStatement(parts));
+}
+
+/** `with p0 as (…), … pN`: data-changing statements as one (every part runs, on one snapshot, in no set order). */
+function asOneStatement(parts: readonly SQL[]): SQL {
+  if (parts.length === 1) return parts[0]!;
+  const ctes = parts.slice(0, -1).map((part, i) => sql`${sql.raw(`p${i}`)} as (${part})`);
+  return sql`with ${sql.join(ctes, sql`, `)} ${parts.at(-1)!}`;
 }
 
 /** Moves a project between workflow states if it is still in `from` at `expectedVersion`. */

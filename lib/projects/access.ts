@@ -1,5 +1,5 @@
 /** Loads what an action works on and checks the actor's permission in its unit, in one place. */
-import { getProject } from '@/db/queries/projects';
+import { getProjectScope } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { hasUserTouchedProject } from '@/db/queries/review';
 import { getReviewLevels, lastDeptApprover } from '@/db/queries/review-levels';
@@ -23,11 +23,16 @@ export async function unitYearFor(actor: Actor, unitYearId: number, permission: 
   return unitYear;
 }
 
+/** The project and its unit-year, read together (one query: on PostgreSQL each is a round trip). */
+async function scopeOf(projectId: number): Promise<{ project: ProjectRow; unitYear: UnitYearRow }> {
+  const found = await getProjectScope(projectId);
+  if (!found) throw notFound('绩效目标表');
+  if (!found.unitYear) throw notFound('预算年度');
+  return { project: found.project, unitYear: found.unitYear };
+}
+
 export async function projectFor(actor: Actor, projectId: number, permission: Permission): Promise<ProjectScope> {
-  const project = await getProject(projectId);
-  if (!project) throw notFound('绩效目标表');
-  const unitYear = await getUnitYear(project.unitYearId);
-  if (!unitYear) throw notFound('预算年度');
+  const { project, unitYear } = await scopeOf(projectId);
   if (!can(actor, permission, unitYear.unitId)) throw denied();
   return { project, unitYear, unitId: unitYear.unitId };
 }
@@ -100,10 +105,7 @@ export async function operationTarget(op: Operation, input: unknown, actor: Acto
       return { unitId: unitYear.unitId };
     }
     case 'project': {
-      const project = await getProject(idIn(input, 'projectId'));
-      if (!project) throw notFound('绩效目标表');
-      const unitYear = await getUnitYear(project.unitYearId);
-      if (!unitYear) throw notFound('预算年度');
+      const { project, unitYear } = await scopeOf(idIn(input, 'projectId'));
       return await projectTarget(op, project, unitYear.unitId, actor);
     }
     case 'adjustment':

@@ -4,7 +4,8 @@
  * settings, counting the transaction attempts (a serialization failure re-runs the callback). With
  * `--isolation read-committed|repeatable-read|serializable` the port's transactions run at that level instead
  * of the one the app chooses (only in this process), to measure what the isolation level costs.
- * Usage: npx tsx scripts/bench/pg-save-probe.ts [--concurrency 8] [--seconds 10] [--isolation serializable]
+ * `--statements` first prints the statements one save sends (each a round trip to the server).
+ * Usage: npx tsx scripts/bench/pg-save-probe.ts [--concurrency 8] [--seconds 10] [--isolation serializable] [--statements]
  */
 import { closeDatabase, useDatabase } from '@/db/client';
 import type { DB } from '@/db/client';
@@ -16,6 +17,7 @@ import { ensureBaseData } from '@/lib/setup/bootstrap';
 import { scriptTable } from '../reliability/fixtures';
 import { benchPostgres } from './pg-server';
 import { percentile } from './stats';
+import pg from 'pg';
 
 type Isolation = 'serializable' | 'repeatable read' | 'read committed';
 type Port = { write<T>(run: (ctx: { db: DB }) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>; reader: DB };
@@ -24,6 +26,29 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1]! : fallback;
 };
+
+type Who = Parameters<typeof saveTable>[0];
+
+/** One save with every query the pool's clients send logged: the save's round trips, in order. */
+async function printStatements(who: Who, t: { code: string; projectId: number; version: number }): Promise<void> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  const sent: string[] = [];
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const q = args[0];
+    const text = typeof q === 'string' ? q : ((q as { text?: string }).text ?? String(q));
+    sent.push(text.replace(/\s+/g, ' ').slice(0, 150));
+    return query.apply(this, args);
+  };
+  try {
+    const input = tableSchema.parse(scriptTable(t.code, `探针 ${Date.now()}`));
+    t.version = (await saveTable(who, t.projectId, t.version, input)).version;
+  } finally {
+    proto.query = query;
+  }
+  console.log(`一次保存发出 ${sent.length} 条语句（每条一次往返）：`);
+  for (const [i, text] of sent.entries()) console.log(`  ${i + 1}. ${text}`);
+}
 
 async function main(): Promise<void> {
   const concurrency = Number(arg('--concurrency', '8'));
@@ -53,6 +78,7 @@ async function main(): Promise<void> {
       const created = await createTable(who, unitYear.id, tableSchema.parse(scriptTable(code)));
       tables.push({ code, ...created });
     }
+    if (process.argv.includes('--statements')) await printStatements(who, tables[0]!);
     attempts = 0;
     const samples: number[] = [];
     let failures = 0;

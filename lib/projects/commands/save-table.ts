@@ -1,6 +1,6 @@
 import { write } from '@/db/client';
 import { insertReviewEvent } from '@/db/queries/review';
-import { replaceProjectContent, updateProjectHeader, updateProjectStatus } from '@/db/queries/projects';
+import { getProjectContent, replaceProjectContent, updateProjectHeader, updateProjectStatus } from '@/db/queries/projects';
 import { wrongState } from '@/lib/actions/errors';
 import type { Finding } from '@/lib/domain/rules';
 import type { TableData } from '@/lib/domain/schemas';
@@ -8,9 +8,8 @@ import { diffTables } from '@/lib/domain/diff';
 import { isEditable } from '@/lib/domain/workflow';
 import { assertVersion, conflictError, projectFor } from '../access';
 import { countFindings, findingsOf } from '../findings';
-import { tableHeader, tablePlan, tableRows } from '../mapping';
+import { bundleToTable, tableHeader, tablePlan, tableRows } from '../mapping';
 import { normaliseTable } from '../normalise';
-import { loadTable } from '../read';
 import { assertCodeFree, auditProject, type Who } from './shared';
 
 /** `keys` are the rows' stable keys in order, so the editor can keep them for the next save. */
@@ -26,12 +25,15 @@ export async function saveTable(who: Who, projectId: number, version: number, in
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
     await assertVersion(project, version);
     const table = normaliseTable(input);
-    await assertCodeFree(project.unitYearId, table.code, projectId);
-    const before = (await loadTable(projectId))?.table ?? null;
+    // An unchanged code is this table's own (the unique index keeps it so): nothing to look up.
+    if (table.code !== project.code) await assertCodeFree(project.unitYearId, table.code, projectId);
+    // The project row was read above in this transaction; only its plan and rows are left to read.
+    const stored = await getProjectContent(projectId);
+    const before = bundleToTable({ project, ...stored });
     const findings = await findingsOf(table, unitYear);
     let saved = await updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
     if (!saved) throw await conflictError(project, version);
-    await replaceProjectContent(projectId, tablePlan(table), tableRows(table));
+    await replaceProjectContent(projectId, tablePlan(table), tableRows(table), stored);
     const changes = diffTables(before, table);
     if (saved.status === 'returned') {
       saved = (await updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id)) ?? saved;
