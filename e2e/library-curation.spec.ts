@@ -17,20 +17,26 @@ test.describe('last year beside this year', () => {
   test('复制到下一年度 shows 上年指标值 beside every copied row, and 指标值偏低 when a target is lowered', async ({ page, browser }) => {
     test.setTimeout(120_000);
     // Years of their own (copies.spec uses 2041–2043, the matrix 2031–2032, the editor 2025).
-    await createDemoUnitYear(browser, 2051);
-    await createDemoUnitYear(browser, 2052);
+    await createDemoUnitYear(browser, 2061);
+    await createDemoUnitYear(browser, 2062);
     const ed = new EditorPage(page);
-    await ed.open(`/projects/new?uy=${await unitYearId(page, 2051)}`);
+    await ed.open(`/projects/new?uy=${await unitYearId(page, 2061)}`);
     await page.getByLabel('项目编码').fill('13080024P00009810051A');
-    await page.getByLabel('项目名称').fill('2051 年上年对比测试项目');
+    await page.getByLabel('项目名称').fill('2061 年上年对比测试项目');
     await page.getByLabel('预算数').fill('10.00');
     await page.getByLabel('其中：财政资金').fill('10.00');
     await page.getByRole('button', { name: '将“经济效益指标”标为不适用' }).click();
     await page.getByRole('button', { name: '将“生态效益指标”标为不适用' }).click();
     const q = (op: string, number: string, unit: string) => ({ kind: 'quantity' as const, op, number, unit });
     const named = page.getByRole('group', { name: /第 \d+ 行指标/ });
+    // Each 二级's row number, read before anything is typed: once the library has learned from other specs' tables, an
+    // open suggestion list can name another row's 二级 and the filter would pick the wrong row.
+    const rowOf = new Map<string, number>();
+    for (const level2 of ['数量指标', '质量指标', '时效指标', '成本指标', '社会效益指标', '可持续影响指标', '服务对象满意度指标']) {
+      rowOf.set(level2, Number(/第 (\d+) 行/.exec((await named.filter({ hasText: level2 }).first().getAttribute('aria-label')) ?? '')![1]));
+    }
     const fill = async (level2: string, name: string, value: ReturnType<typeof q>) => {
-      const n = Number(/第 (\d+) 行/.exec((await named.filter({ hasText: level2 }).first().getAttribute('aria-label')) ?? '')![1]);
+      const n = rowOf.get(level2)!;
       await ed.fillRow(n, { name, description: name, value, basis: '工作计划' });
       return n;
     };
@@ -46,7 +52,7 @@ test.describe('last year beside this year', () => {
     const id = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);
 
     await page.goto(`/projects/${id}`);
-    await page.getByRole('button', { name: '复制到下一年度（2052 年度）' }).click();
+    await page.getByRole('button', { name: '复制到下一年度（2062 年度）' }).click();
     await page.waitForURL((url) => /\/projects\/\d+\/edit$/.test(url.pathname) && url.pathname !== `/projects/${id}/edit`);
     await ed.ready();
     const nextId = Number(/\/projects\/(\d+)\/edit/.exec(page.url())![1]);

@@ -11,7 +11,7 @@ export const PUBLIC_NOT_FOUND_LINKS: readonly PageLink[] = [{ href: '/disclosure
 export const STAFF_NOT_FOUND_LINKS: readonly PageLink[] = [{ href: '/projects', label: '返回项目列表' }];
 
 /** The top-level paths only signed-in people can open (the (staff) route group). */
-export const STAFF_PATHS = ['/projects', '/review', '/exports', '/admin', '/account', '/unit-years', '/monitoring', '/departments', '/tasks'] as const;
+export const STAFF_PATHS = ['/projects', '/review', '/exports', '/admin', '/account', '/unit-years', '/monitoring', '/departments', '/tasks', '/selfeval'] as const;
 
 export function isStaffPath(href: string): boolean {
   return STAFF_PATHS.some((p) => href === p || href.startsWith(`${p}/`) || href.startsWith(`${p}?`));
