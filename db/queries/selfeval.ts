@@ -178,3 +178,24 @@ export async function latestMonitoringReportOf(projectId: number): Promise<Monit
   );
   return row?.r;
 }
+
+/**
+ * Re-grades the stored 自评表s of a unit-year from their stored 自评得分 when its grade thresholds change,
+ * in one statement; the score itself does not depend on the thresholds. Returns how many changed.
+ */
+export async function regradeSelfEvals(unitYearId: number, t: { excellent: number; good: number; pass: number }): Promise<number> {
+  const cents = (n: number) => Math.round(n * 100);
+  const grade = sql`case
+    when ${selfEvals.scoreCents} is null then null
+    when ${selfEvals.scoreCents} >= ${cents(t.excellent)} then '优'
+    when ${selfEvals.scoreCents} >= ${cents(t.good)} then '良'
+    when ${selfEvals.scoreCents} >= ${cents(t.pass)} then '中'
+    else '差' end`;
+  const rounds = db().select({ id: selfEvalRounds.id }).from(selfEvalRounds).where(eq(selfEvalRounds.unitYearId, unitYearId));
+  const changed = await db()
+    .update(selfEvals)
+    .set({ grade })
+    .where(and(inArray(selfEvals.roundId, rounds), sql`${selfEvals.grade} is distinct from (${grade})`))
+    .returning({ id: selfEvals.id });
+  return changed.length;
+}

@@ -4,6 +4,7 @@ import { write } from '@/db/client';
 import { appendAudit } from '@/db/queries/audit';
 import { getFrameworkWithCategories } from '@/db/queries/frameworks';
 import { findUnitByCode, findUnitYear, getUnit, getUnitYear, insertUnit, insertUnitYear, updateUnitName, updateUnitYear } from '@/db/queries/units';
+import { regradeSelfEvals } from '@/db/queries/selfeval';
 import {
   addMembership,
   deleteSessionsOfUser,
@@ -151,6 +152,9 @@ export async function updateUnitYearSettings(
     // Stored monitoring lights follow the thresholds, in this same transaction (audited per round).
     const thresholdsBefore = JSON.stringify(ruleProfileOf(uy).lightThresholds);
     if (JSON.stringify(ruleProfileOf({ ...uy, ...next }).lightThresholds) !== thresholdsBefore) await relightReports(who, { kind: 'thresholds', unitYear: { ...uy, ...next } });
+    // Stored 自评等级 follow the grade thresholds the same way (the scores do not change).
+    const gradesAfter = ruleProfileOf({ ...uy, ...next }).gradeThresholds;
+    if (JSON.stringify(gradesAfter) !== JSON.stringify(ruleProfileOf(uy).gradeThresholds)) await regradeSelfEvals(unitYearId, gradesAfter);
     return {
       recounted: recount && { tables: recount.tables, changed: recount.changed, errors: recount.errors, warnings: recount.warnings },
     };

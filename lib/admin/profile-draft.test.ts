@@ -18,7 +18,7 @@ describe('the rule-profile editor’s draft', () => {
   });
 
   it('puts each schema message beside its field', () => {
-    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'], yellowFrom: '60', greenFrom: '50', blueFrom: '200' });
+    const r = profileOfDraft({ minQuantitativeShare: '120', minSatisfaction: '', costFarBelowRatio: 'abc', codePattern: '([', disabledRules: ['no.such-rule'], yellowFrom: '60', greenFrom: '50', blueFrom: '200', excellent: '90', good: '95', pass: '60' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
@@ -28,6 +28,7 @@ describe('the rule-profile editor’s draft', () => {
       codePattern: '不是有效的正则表达式',
       disabledRules: '没有这个规则编号',
       greenFrom: '绿灯起点应高于黄灯起点',
+      good: '良的起点应低于优的起点',
     });
   });
 
@@ -37,6 +38,14 @@ describe('the rule-profile editor’s draft', () => {
     if (r.ok) return;
     expect(r.errors.codePattern).toContain('括号后面不能再加重复');
     expect(profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), codePattern: '^[0-9A-Z]+$' }).ok).toBe(true);
+  });
+
+  it('keeps the 自评等级 thresholds, nested in the profile; 80/70/60 as some provinces use', () => {
+    const r = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), excellent: '80', good: '70', pass: '60' });
+    expect(r.ok && r.profile.gradeThresholds).toEqual({ excellent: 80, good: 70, pass: 60 });
+    expect(profileJson(r.ok ? r.profile : DEFAULT_RULE_PROFILE)).toContain('"gradeThresholds"');
+    const bad = profileOfDraft({ ...draftOf(DEFAULT_RULE_PROFILE), pass: '85' });
+    expect(bad.ok === false && bad.errors.pass).toBe('中的起点应低于良的起点');
   });
 
   it('keeps the light thresholds, nested in the profile', () => {

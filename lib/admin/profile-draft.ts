@@ -15,6 +15,10 @@ export type ProfileDraft = {
   yellowFrom: string;
   greenFrom: string;
   blueFrom: string;
+  /** 自评等级 thresholds, typed as points out of 100. */
+  excellent: string;
+  good: string;
+  pass: string;
 };
 
 export type DraftField = keyof ProfileDraft;
@@ -33,6 +37,13 @@ export const LIGHT_FIELDS = [
   { field: 'blueFrom', label: '蓝灯起点（远超进度）' },
 ] as const;
 
+/** The self-evaluation grade thresholds: the lowest 自评得分 of each grade. */
+export const GRADE_FIELDS = [
+  { field: 'excellent', label: '优（自评得分不低于）' },
+  { field: 'good', label: '良（自评得分不低于）' },
+  { field: 'pass', label: '中（自评得分不低于）' },
+] as const;
+
 const percentText = (share: number) => String(Math.round(share * 10_000) / 100);
 
 export function draftOf(profile: RuleProfile): ProfileDraft {
@@ -45,6 +56,9 @@ export function draftOf(profile: RuleProfile): ProfileDraft {
     yellowFrom: String(profile.lightThresholds.yellowFrom),
     greenFrom: String(profile.lightThresholds.greenFrom),
     blueFrom: String(profile.lightThresholds.blueFrom),
+    excellent: String(profile.gradeThresholds.excellent),
+    good: String(profile.gradeThresholds.good),
+    pass: String(profile.gradeThresholds.pass),
   };
 }
 
@@ -64,12 +78,13 @@ export function profileOfDraft(d: ProfileDraft): DraftResult {
     costFarBelowRatio: numberOf(d.costFarBelowRatio) / 100,
     codePattern: d.codePattern,
     lightThresholds: { yellowFrom: numberOf(d.yellowFrom), greenFrom: numberOf(d.greenFrom), blueFrom: numberOf(d.blueFrom) },
+    gradeThresholds: { excellent: numberOf(d.excellent), good: numberOf(d.good), pass: numberOf(d.pass) },
   });
   if (parsed.success) return { ok: true, profile: parsed.data };
   const errors: Partial<Record<DraftField, string>> = {};
   for (const issue of parsed.error.issues) {
-    // Light thresholds are nested in the profile and flat in the form.
-    const field = (issue.path[0] === 'lightThresholds' ? issue.path[1] : issue.path[0]) as DraftField;
+    // Light and grade thresholds are nested in the profile and flat in the form.
+    const field = (issue.path[0] === 'lightThresholds' || issue.path[0] === 'gradeThresholds' ? issue.path[1] : issue.path[0]) as DraftField;
     errors[field] ??= issue.message;
   }
   return { ok: false, errors };
@@ -85,7 +100,10 @@ export function isDefaultProfile(p: RuleProfile): boolean {
     p.codePattern === d.codePattern &&
     p.lightThresholds.yellowFrom === d.lightThresholds.yellowFrom &&
     p.lightThresholds.greenFrom === d.lightThresholds.greenFrom &&
-    p.lightThresholds.blueFrom === d.lightThresholds.blueFrom
+    p.lightThresholds.blueFrom === d.lightThresholds.blueFrom &&
+    p.gradeThresholds.excellent === d.gradeThresholds.excellent &&
+    p.gradeThresholds.good === d.gradeThresholds.good &&
+    p.gradeThresholds.pass === d.gradeThresholds.pass
   );
 }
 

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getUnitYear } from '@/db/queries/units';
+import { updateUnitYearSettings } from '@/lib/admin/commands';
+import { DEFAULT_RULE_PROFILE } from '@/lib/domain/rules';
 import { listAuditFor } from '@/db/queries/audit';
 import { listRounds, listReports } from '@/db/queries/monitoring';
 import { findSelfEvalRound, getSelfEval, listSelfEvalEvents, listSelfEvalsOfRound } from '@/db/queries/selfeval';
@@ -186,6 +189,16 @@ describe('the public switch and the sheet', () => {
     expect(sheet.indicators[0]).toMatchObject({ level1: '产出指标', name: '案件结案率', target: '≥92%', actual: '46%', weight: '12.50', score: '6.25', deviation: '案件增多' });
     // Placeholders print as in the table, with no 分值 or 得分.
     expect(sheet.indicators[4]).toMatchObject({ name: '无经济效益指标', weight: '', score: '' });
+  });
+
+  it('grades by the unit-year’s thresholds, and re-grades the stored 自评表 when they change', async () => {
+    const uy = (await getUnitYear(unitYearId))!;
+    const profile = { ...DEFAULT_RULE_PROFILE, gradeThresholds: { excellent: 95, good: 85, pass: 60 } };
+    await updateUnitYearSettings(asAdmin(), unitYearId, { frameworkId: uy.frameworkId, projectExpenditure: '10.00', ruleProfile: JSON.stringify(profile) });
+    expect(await getSelfEval(selfEvalId)).toMatchObject({ scoreCents: 9375, grade: '良' });
+    expect((await selfEvalSheet(await view())).grade).toBe('良');
+    await updateUnitYearSettings(asAdmin(), unitYearId, { frameworkId: uy.frameworkId, projectExpenditure: '10.00', ruleProfile: null });
+    expect(await getSelfEval(selfEvalId)).toMatchObject({ grade: '优' });
   });
 });
 

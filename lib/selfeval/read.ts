@@ -6,7 +6,8 @@ import { effectiveTable } from '@/lib/adjustments/read';
 import type { Framework } from '@/lib/domain/framework';
 import { formatWanyuan } from '@/lib/domain/money';
 import { defaultWeights } from '@/lib/domain/score-weights';
-import { DEFAULT_GRADE_THRESHOLDS, type GradeThresholds } from '@/lib/domain/scoring';
+import type { GradeThresholds } from '@/lib/domain/scoring';
+import { ruleProfileOf } from '@/lib/projects/findings';
 import { centsOf, evaluateSelfEval, selfEvalEntriesFor, type SelfEvalData, type SelfEvalEvaluation, type SelfEvalTargetRow } from '@/lib/domain/selfeval';
 import type { TargetTable } from '@/lib/domain/table';
 import { loadTable } from '@/lib/projects/read';
@@ -29,8 +30,8 @@ export type SelfEvalView = SelfEvalScope & {
  * Grade thresholds of the unit-year. The rule profile has no field for them yet, so every unit-year
  * uses 90/80/60; this is the one place to read them from when it does.
  */
-export function gradeThresholdsOf(_unitYear: Pick<UnitYearRow, 'ruleProfile'>): GradeThresholds {
-  return DEFAULT_GRADE_THRESHOLDS;
+export function gradeThresholdsOf(unitYear: Pick<UnitYearRow, 'ruleProfile'>): GradeThresholds {
+  return ruleProfileOf(unitYear).gradeThresholds;
 }
 
 export function targetRowsOf(table: TargetTable): SelfEvalTargetRow[] {

@@ -3,6 +3,7 @@ import '../schemas';
 import { RULES } from './catalogue';
 import { codePatternProblem } from './code-pattern';
 import { DEFAULT_LIGHT_THRESHOLDS } from '../lights';
+import { DEFAULT_GRADE_THRESHOLDS } from '../scoring';
 import type { RuleProfile } from './types';
 
 export const DEFAULT_RULE_PROFILE: RuleProfile = {
@@ -12,6 +13,7 @@ export const DEFAULT_RULE_PROFILE: RuleProfile = {
   costFarBelowRatio: 0.5,
   codePattern: '^[0-9A-Z]{21}$',
   lightThresholds: DEFAULT_LIGHT_THRESHOLDS,
+  gradeThresholds: DEFAULT_GRADE_THRESHOLDS,
 };
 
 const percent = z.number({ error: '请填写 0–1000 之间的百分数' }).min(0, '应在 0%–1000% 之间').max(1000, '应在 0%–1000% 之间');
@@ -22,6 +24,16 @@ export const lightThresholdsSchema = z
   .superRefine((t, ctx) => {
     if (t.greenFrom <= t.yellowFrom) ctx.addIssue({ code: 'custom', path: ['greenFrom'], message: '绿灯起点应高于黄灯起点' });
     if (t.blueFrom <= t.greenFrom) ctx.addIssue({ code: 'custom', path: ['blueFrom'], message: '蓝灯起点应高于绿灯起点' });
+  });
+
+const points = z.number({ error: '请填写 0–100 之间的分数' }).min(0, '应在 0–100 分之间').max(100, '应在 0–100 分之间');
+
+/** 优 from, 良 from, 中 from: each below the one before, or a grade could never be given. */
+export const gradeThresholdsSchema = z
+  .object({ excellent: points, good: points, pass: points })
+  .superRefine((t, ctx) => {
+    if (t.good >= t.excellent) ctx.addIssue({ code: 'custom', path: ['good'], message: '良的起点应低于优的起点' });
+    if (t.pass >= t.good) ctx.addIssue({ code: 'custom', path: ['pass'], message: '中的起点应低于良的起点' });
   });
 
 const ruleIds = new Set(RULES.map((r) => r.id));
@@ -41,4 +53,5 @@ export const ruleProfileSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   lightThresholds: lightThresholdsSchema,
+  gradeThresholds: gradeThresholdsSchema,
 });

@@ -2,6 +2,7 @@ import type { Framework } from '../framework';
 import type { LastYearRow } from '../last-year';
 import type { TargetTable } from '../table';
 import type { LightThresholds } from '../lights';
+import type { GradeThresholds } from '../scoring';
 import type { Measured, ThresholdRule } from './thresholds';
 
 export type Severity = 'error' | 'warning';
@@ -22,6 +23,8 @@ export type RuleProfile = {
   codePattern: string;
   /** Progress (%) from which a monitored row is yellow, green and blue (绩效运行监控). */
   lightThresholds: LightThresholds;
+  /** Lowest 自评得分 of 优, 良 and 中 (绩效自评); some provinces use 80/70/60. */
+  gradeThresholds: GradeThresholds;
 };
 
 export type RuleContext = {

@@ -1,6 +1,6 @@
 'use client';
 
-import { LIGHT_FIELDS, THRESHOLD_FIELDS, type DraftField, type ProfileDraft } from '@/lib/admin/profile-draft';
+import { LIGHT_FIELDS, GRADE_FIELDS, THRESHOLD_FIELDS, type DraftField, type ProfileDraft } from '@/lib/admin/profile-draft';
 import { DEFAULT_RULE_PROFILE, RULES } from '@/lib/domain/rules';
 import styles from './settings.module.css';
 
@@ -114,6 +114,36 @@ export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }
               </span>
               <span className="muted" style={{ fontSize: 13 }}>
                 默认 {DEFAULT_RULE_PROFILE.lightThresholds[t.field]}%
+              </span>
+              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend className={styles.legend}>自评等级</legend>
+        <p className="muted" style={{ margin: 0 }}>
+          自评得分不低于各档起点即为该等级，低于“中”的起点为差。有的省份用 80 / 70 / 60。
+        </p>
+        <div className={styles.thresholds}>
+          {GRADE_FIELDS.map((t) => (
+            <div className="field" key={t.field}>
+              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
+              <span className={styles.inputUnit}>
+                <input
+                  id={`rp-${t.field}`}
+                  type="text"
+                  inputMode="decimal"
+                  size={6}
+                  value={draft[t.field]}
+                  onChange={(e) => set(t.field, e.target.value)}
+                  aria-invalid={errors[t.field] ? true : undefined}
+                  aria-describedby={errors[t.field] ? `rp-${t.field}-error` : undefined}
+                />
+                分
+              </span>
+              <span className="muted" style={{ fontSize: 13 }}>
+                默认 {DEFAULT_RULE_PROFILE.gradeThresholds[t.field]} 分
               </span>
               <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
             </div>
