@@ -174,6 +174,9 @@ export const ROUTES = {
   'GET /api/disclosure/[unit]/[year]/export': { access: PUBLIC, label: '公开下载' },
   'GET /api/monitoring/reports/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'monitoring-report' }, label: '导出监控表' },
   'GET /api/monitoring/rounds/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出本年度监控表' },
+  // Issue 15: one 自评表, and every 自评表 of a unit-year's round (the id is the unit-year's).
+  'GET /api/selfeval/evaluations/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'selfeval' }, label: '导出自评表' },
+  'GET /api/selfeval/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出本年度自评表' },
   // For monitors: whether the server and database answer; no data.
   'GET /health': { access: PUBLIC, label: '运行状态' },
 } as const satisfies Record<string, Operation>;

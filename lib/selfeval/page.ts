@@ -15,7 +15,7 @@ import { sheetOf } from './sheet';
 
 export type { SelfEvalListRow, SelfEvalRoundView };
 
-export type SelfEvalPage = SelfEvalView & { unitName: string; canEdit: boolean; canSubmit: boolean; canReview: boolean };
+export type SelfEvalPage = SelfEvalView & { unitName: string; canEdit: boolean; canSubmit: boolean; canReview: boolean; canExport: boolean; canImport: boolean };
 
 export async function selfEvalPage(actor: Actor, selfEvalId: number): Promise<SelfEvalPage | null> {
   const scope = await selfEvalScopeIfAllowed(actor, selfEvalId, 'project.view');
@@ -32,6 +32,9 @@ export async function selfEvalPage(actor: Actor, selfEvalId: number): Promise<Se
     canEdit: can(actor, 'project.edit', scope.unitId) && isEditable(scope.selfEval.status),
     canSubmit: await allows('submitSelfEvalAction'),
     canReview: await allows('approveSelfEvalAction'),
+    canExport: can(actor, 'project.export', scope.unitId),
+    // 从公开文本导入 saves through the save command, so it is offered exactly where saving is.
+    canImport: can(actor, 'project.edit', scope.unitId) && isEditable(scope.selfEval.status),
   };
 }
 
@@ -66,6 +69,7 @@ export type UnitYearScores = {
   rows: SelfEvalListRow[];
   rollup: ScoreRollup;
   canSwitch: boolean;
+  canExport: boolean;
 };
 
 /** The unit-year page: every table's score and grade, the average and the distribution. */
@@ -76,7 +80,7 @@ export async function unitYearScores(actor: Actor, unitYearId: number): Promise<
   if (!round) return null;
   const unit = await getUnit(unitYear.unitId);
   const rows = await listSelfEvalsOfRound(round.id);
-  return { unitYear, unitCode: unit?.code ?? '', unitName: unit?.name ?? '', round, rows, rollup: rollup(rows), canSwitch: can(actor, 'admin.manage', null) };
+  return { unitYear, unitCode: unit?.code ?? '', unitName: unit?.name ?? '', round, rows, rollup: rollup(rows), canSwitch: can(actor, 'admin.manage', null), canExport: can(actor, 'project.export', unitYear.unitId) };
 }
 
 export async function selfEvalIndex(actor: Actor): Promise<{ rounds: SelfEvalRoundView[]; isAdmin: boolean }> {

@@ -6,6 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { centsText, GRADES } from '@/lib/domain/selfeval';
 import { unitYearScores } from '@/lib/selfeval/page';
+import { ExportButtons } from '../../export-buttons';
 import { PublicSwitch } from './public-switch';
 
 export const metadata: Metadata = { title: '年度绩效自评' };
@@ -21,6 +22,8 @@ export default async function UnitYearSelfEvalPage({ params }: { params: Promise
     <>
       <div className="row">
         <Link href="/selfeval">← 绩效自评</Link>
+        <span className="spacer" />
+        {page.canExport ? <ExportButtons href={`/api/selfeval/unit-years/${page.unitYear.id}/export`} /> : null}
       </div>
       <h1>
         {page.unitCode} {page.unitName} {page.unitYear.year} 年度绩效自评
