@@ -122,6 +122,8 @@ export const SERVER_ACTIONS = {
   openSelfEvalRoundsAction: { access: ADMIN, label: '开启绩效自评' },
   setSelfEvalPublicAction: { access: ADMIN, label: '设置公开自评' },
   saveSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '保存自评表', statuses: EDITABLE_STATUSES },
+  // 从公开文本导入 saves through the save command: the same rule as saving.
+  importSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '导入自评表', statuses: EDITABLE_STATUSES },
   submitSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.submit.permission, scope: 'selfeval' }, label: TRANSITIONS.submit.label, statuses: TRANSITIONS.submit.from },
   returnSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.return.permission, scope: 'selfeval' }, label: TRANSITIONS.return.label, statuses: TRANSITIONS.return.from, isRefusedToAuthors: true },
   approveSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.approve.permission, scope: 'selfeval' }, label: TRANSITIONS.approve.label, statuses: TRANSITIONS.approve.from, isRefusedToAuthors: true },

@@ -8,6 +8,7 @@ import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { selfEvalPage } from '@/lib/selfeval/page';
 import { ExportButtons } from '../export-buttons';
+import { ImportPanel } from './import-panel';
 import { ReviewPanel } from './review-panel';
 import { SelfEvalEditor } from './selfeval-editor';
 
@@ -48,6 +49,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
         canEdit={page.canEdit}
         canSubmit={page.canSubmit}
       />
+      {page.canImport ? <ImportPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
       {page.canReview ? <ReviewPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
       <section className="card" aria-label="审核记录">
         <h2 style={{ marginTop: 0 }}>审核记录</h2>
