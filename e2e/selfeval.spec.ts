@@ -138,6 +138,7 @@ test('open, fill with live scores, explain the row below full marks, return, app
 
   // The reviewer downloads the approved 自评表 as XLSX and PDF: every value reads back.
   await reviewer.getByRole('table', { name: '自评得分' }).getByRole('link', { name: TABLE }).click();
+  await reviewer.waitForURL(/\/selfeval\/\d+$/);
   const values = ['87.75', '良', '90 件', '1.25', '12.50', '15.00', '4.50', '90.00', '96%', '案件平均办理时间缩短 10 天', '举报案件减少；下年度按实际调整指标值', '全年办结案件 90 件（见结案登记簿），执法检查全部完成'];
   const xlsx = await download(reviewer, '导出 XLSX');
   const wb = new ExcelJS.Workbook();
