@@ -38,7 +38,7 @@ const PUBLIC = ['signIn', 'signOut', 'noopAction', 'POST /api/session', 'DELETE 
 const AUTHORING = [
   'createTableAction', 'saveTableAction', 'deleteTableAction', 'duplicateTableAction', 'startNextYearAction', 'submitTableAction', 'withdrawTableAction',
   'saveMonitoringReportAction', 'submitMonitoringReportAction', 'proposeAdjustmentAction',
-  'saveSelfEvalAction', 'submitSelfEvalAction',
+  'saveSelfEvalAction', 'submitSelfEvalAction', 'importSelfEvalAction',
 ];
 const REVIEWING = ['approveTableAction', 'returnTableAction', 'bulkApproveAction', 'approveMonitoringReportAction', 'returnMonitoringReportAction', 'approveAdjustmentAction', 'returnAdjustmentAction', 'approveSelfEvalAction', 'returnSelfEvalAction'];
 
@@ -63,7 +63,7 @@ function breaksPolicy(r: Result): string | null {
   if (REVIEWING.includes(r.name) && !isReviewable) return 'reviewed a table not awaiting review, or their own';
   if (['saveTableAction', 'deleteTableAction'].includes(r.name) && !['draft', 'returned'].includes(r.table ?? '')) return 'changed a submitted or approved table';
   if (r.name === 'saveMonitoringReportAction' && r.table !== 'report draft') return 'changed a submitted monitoring report';
-  if (r.name === 'saveSelfEvalAction' && r.table !== 'selfeval draft') return 'changed a submitted 自评表';
+  if ((r.name === 'saveSelfEvalAction' || r.name === 'importSelfEvalAction') && r.table !== 'selfeval draft') return 'changed a submitted 自评表';
   if (r.name.startsWith('createUnit') || r.name.startsWith('updateUnit') || r.name.startsWith('renameUnit') || /User|Password|Membership|moveUnit|Provisioning|Deadline|Library|ReviewLevels/.test(r.name)) {
     if (r.name !== 'changePassword' && r.who !== 'admin') return 'administration by a non-administrator';
   }
@@ -281,7 +281,14 @@ test('self-evaluation: opening, the public switch, 自评表 in draft and submit
     action(who, 'setSelfEvalPublicAction', readAction(await callAction(ctx(who), 'setSelfEvalPublicAction', [{ unitYearId: 999_999, isPublic: true }])));
     for (const t of evaluations) {
       for (const [name, args] of perEvaluation) action(who, name, readAction(await callAction(ctx(who), name, args(t))), t);
+      const one = await ctx(who).get(`/api/selfeval/evaluations/${t.id}/export?format=json`);
+      route(who, 'GET /api/selfeval/evaluations/[id]/export', readRoute(one.status(), [200], [401, 403]), t);
+      // A file that matches no table of this 自评表: an allowed caller gets past the checks to that refusal.
+      const imported = await callAction(ctx(who), 'importSelfEvalAction', [{ selfEvalId: t.id, version: STALE, fileName: 'x.txt', file: Buffer.from('无关文本').toString('base64') }]);
+      action(who, 'importSelfEvalAction', readAction(imported), t);
     }
+    const all = await ctx(who).get(`/api/selfeval/unit-years/${stage.unitYear}/export?format=json`);
+    route(who, 'GET /api/selfeval/unit-years/[id]/export', readRoute(all.status(), [200], [401, 403]));
   }
 });
 

@@ -2,11 +2,14 @@
  * 绩效自评 as people do it: the administrator opens self-evaluation for the demo year; the owner fills
  * the 自评表 of an approved demo table, watches the scores, total and grade change as values are typed,
  * is made to explain the row below full marks, submits; the reviewer returns it and then approves it;
- * the unit-year page shows the score; with 公开自评 switched on, the public page shows it signed out.
+ * the unit-year page shows the score; with 公开自评 switched on, the public page shows it signed out;
+ * the approved 自评表's XLSX and PDF read back with every value (the PDF's first page rendered to PNG).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { storageStatePath } from './fixtures/accounts';
 
 // A demo table no other spec changes (grep e2e/ for its name).
@@ -14,6 +17,11 @@ const TABLE = '2024 年度开展劳动保障监察日常工作费用';
 const COUNT = '年均办案数量'; // ≥900 件
 const shots = path.join('test-results', 'selfeval');
 const BELOW = '得分低于分值，请填写偏差原因分析及改进措施';
+
+async function download(page: Page, name: string): Promise<string> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return d.path();
+}
 
 test('open, fill with live scores, explain the row below full marks, return, approve, unit-year score, public page @pg', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -127,4 +135,19 @@ test('open, fill with live scores, explain the row below full marks, return, app
     await expect(sheet, v).toContainText(v);
   }
   await sheet.screenshot({ path: path.join(shots, '3-public.png') });
+
+  // The reviewer downloads the approved 自评表 as XLSX and PDF: every value reads back.
+  await reviewer.getByRole('table', { name: '自评得分' }).getByRole('link', { name: TABLE }).click();
+  await reviewer.waitForURL(/\/selfeval\/\d+$/);
+  const values = ['87.75', '良', '90 件', '1.25', '12.50', '15.00', '4.50', '90.00', '96%', '案件平均办理时间缩短 10 天', '举报案件减少；下年度按实际调整指标值', '全年办结案件 90 件（见结案登记簿），执法检查全部完成'];
+  const xlsx = await download(reviewer, '导出 XLSX');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const cells: string[] = [];
+  wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(typeof c.value === 'number' ? c.value.toFixed(2) : String(c.text))));
+  for (const v of values) expect(cells.some((c) => c.includes(v)), v).toBe(true);
+  const pdf = await download(reviewer, '导出 PDF');
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const v of [TABLE, ...values]) expect(text, v).toContain(v.replace(/\s+/g, ''));
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, path.join(shots, '4-pdf')]);
 });

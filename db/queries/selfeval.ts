@@ -165,6 +165,49 @@ export async function listSelfEvalsOfRound(roundId: number, approvedOnly = false
     .orderBy(asc(projects.position), asc(selfEvals.id));
 }
 
+/**
+ * One page of a round's 自评表 in the tables' print order, for the unit-year score page. Filtered on the
+ * tables' unit-year as well, so that the planner walks projects by (unit_year_id, position) and stops
+ * after the page instead of sorting the whole round (100,000 tables: issue 15's bench).
+ */
+export async function listSelfEvalsOfRoundPage(round: { id: number; unitYearId: number }, offset: number, limit: number): Promise<SelfEvalListRow[]> {
+  return db()
+    .select({
+      id: selfEvals.id,
+      projectId: projects.id,
+      code: projects.code,
+      name: projects.name,
+      status: selfEvals.status,
+      scoreCents: selfEvals.scoreCents,
+      grade: selfEvals.grade,
+      updatedAt: selfEvals.updatedAt,
+    })
+    .from(projects)
+    .innerJoin(selfEvals, and(eq(selfEvals.projectId, projects.id), eq(selfEvals.roundId, round.id)))
+    .where(eq(projects.unitYearId, round.unitYearId))
+    // projects.id, not selfEvals.id, breaks ties: the (unit_year_id, position) index holds it, so no sort.
+    .orderBy(asc(projects.position), asc(projects.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export type SelfEvalGradeTotal = { grade: string | null; count: number; scored: number; sumCents: number };
+
+/** Per grade (null: not scored yet): how many 自评表, how many with a score, and their scores' sum in cents. */
+export async function selfEvalRoundTotals(roundId: number): Promise<SelfEvalGradeTotal[]> {
+  const rows = await db()
+    .select({
+      grade: selfEvals.grade,
+      count: sql<number>`count(*)`.mapWith(Number),
+      scored: sql<number>`count(${selfEvals.scoreCents})`.mapWith(Number),
+      sumCents: sql<number>`coalesce(sum(${selfEvals.scoreCents}), 0)`.mapWith(Number),
+    })
+    .from(selfEvals)
+    .where(eq(selfEvals.roundId, roundId))
+    .groupBy(selfEvals.grade);
+  return rows;
+}
+
 /** The latest monitoring report of a table (the round of the highest month), to prefill from its figures. */
 export async function latestMonitoringReportOf(projectId: number): Promise<MonitoringReportRow | undefined> {
   const row = await first(

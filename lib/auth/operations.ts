@@ -125,6 +125,8 @@ export const SERVER_ACTIONS = {
   openSelfEvalRoundsAction: { access: ADMIN, label: '开启绩效自评' },
   setSelfEvalPublicAction: { access: ADMIN, label: '设置公开自评' },
   saveSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '保存自评表', statuses: EDITABLE_STATUSES },
+  // 从公开文本导入 saves through the save command: the same rule as saving.
+  importSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '导入自评表', statuses: EDITABLE_STATUSES },
   submitSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.submit.permission, scope: 'selfeval' }, label: TRANSITIONS.submit.label, statuses: TRANSITIONS.submit.from },
   returnSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.return.permission, scope: 'selfeval' }, label: TRANSITIONS.return.label, statuses: TRANSITIONS.return.from, isRefusedToAuthors: true },
   approveSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.approve.permission, scope: 'selfeval' }, label: TRANSITIONS.approve.label, statuses: TRANSITIONS.approve.from, isRefusedToAuthors: true },
@@ -180,6 +182,9 @@ export const ROUTES = {
   'GET /api/disclosure/[unit]/[year]/export': { access: PUBLIC, label: '公开下载' },
   'GET /api/monitoring/reports/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'monitoring-report' }, label: '导出监控表' },
   'GET /api/monitoring/rounds/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出本年度监控表' },
+  // Issue 15: one 自评表, and every 自评表 of a unit-year's round (the id is the unit-year's).
+  'GET /api/selfeval/evaluations/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'selfeval' }, label: '导出自评表' },
+  'GET /api/selfeval/unit-years/[id]/export': { access: { kind: 'permission', permission: 'project.export', scope: 'unit-year' }, label: '导出本年度自评表' },
   // For monitors: whether the server and database answer; no data.
   'GET /health': { access: PUBLIC, label: '运行状态' },
 } as const satisfies Record<string, Operation>;

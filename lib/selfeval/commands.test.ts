@@ -4,7 +4,7 @@ import { updateUnitYearSettings } from '@/lib/admin/commands';
 import { DEFAULT_RULE_PROFILE } from '@/lib/domain/rules';
 import { listAuditFor } from '@/db/queries/audit';
 import { listRounds, listReports } from '@/db/queries/monitoring';
-import { findSelfEvalRound, getSelfEval, listSelfEvalEvents, listSelfEvalsOfRound } from '@/db/queries/selfeval';
+import { findSelfEvalRound, getSelfEval, listSelfEvalEvents, listSelfEvalsOfRound, selfEvalRoundTotals } from '@/db/queries/selfeval';
 import type { Actor } from '@/lib/auth/permissions';
 import { emptyEntry } from '@/lib/domain/monitoring';
 import type { SelfEvalData } from '@/lib/domain/selfeval';
@@ -22,7 +22,7 @@ import { openSelfEvalRounds } from './commands/open-rounds';
 import { saveSelfEval } from './commands/save-selfeval';
 import { setSelfEvalPublic } from './commands/set-public';
 import { transitionSelfEval } from './commands/transition-selfeval';
-import { publicSelfEvals, rollup } from './page';
+import { publicSelfEvals, rollup, rollupOfTotals, unitYearScores } from './page';
 import { loadSelfEvalView } from './read';
 import { selfEvalSheet } from './sheet';
 
@@ -214,5 +214,15 @@ describe('the unit-year roll-up', () => {
     expect(r).toEqual({ scored: 3, average: '76.67', distribution: { 优: 1, 良: 1, 中: 0, 差: 1 } });
     expect(rollup([{ scoreCents: 1, grade: '差' }, { scoreCents: 2, grade: '差' }]).average).toBe('0.02'); // 0.015 → 0.02
     expect(rollup([]).average).toBeNull();
+  });
+
+  it('gives the same figures from the database per-grade totals, and the page of rows', async () => {
+    const round = (await findSelfEvalRound(unitYearId))!;
+    const rows = await listSelfEvalsOfRound(round.id);
+    expect(rollupOfTotals(await selfEvalRoundTotals(round.id))).toEqual(rollup(rows));
+    const page = (await unitYearScores(reviewer, unitYearId, 7))!;
+    expect([page.total, page.page, page.pages, page.rows.map((r) => r.id)]).toEqual([1, 1, 1, rows.map((r) => r.id)]);
+    expect(page.rollup).toEqual(rollup(rows));
+    expect(await unitYearScores(outsider, unitYearId)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /** What the self-evaluation pages show and which of their buttons the actor gets. */
-import { findSelfEvalRound, listSelfEvalRounds, listSelfEvalsOfRound, type SelfEvalListRow, type SelfEvalRoundView } from '@/db/queries/selfeval';
+import { findSelfEvalRound, listSelfEvalRounds, listSelfEvalsOfRound, listSelfEvalsOfRoundPage, selfEvalRoundTotals, type SelfEvalGradeTotal, type SelfEvalListRow, type SelfEvalRoundView } from '@/db/queries/selfeval';
 import { getUnit, getUnitYear } from '@/db/queries/units';
 import type { SelfEvalRoundRow, UnitYearRow } from '@/db/schema';
 import { decide, serverAction } from '@/lib/auth/operations';
@@ -15,7 +15,7 @@ import { sheetOf } from './sheet';
 
 export type { SelfEvalListRow, SelfEvalRoundView };
 
-export type SelfEvalPage = SelfEvalView & { unitName: string; canEdit: boolean; canSubmit: boolean; canReview: boolean };
+export type SelfEvalPage = SelfEvalView & { unitName: string; canEdit: boolean; canSubmit: boolean; canReview: boolean; canExport: boolean; canImport: boolean };
 
 export async function selfEvalPage(actor: Actor, selfEvalId: number): Promise<SelfEvalPage | null> {
   const scope = await selfEvalScopeIfAllowed(actor, selfEvalId, 'project.view');
@@ -32,6 +32,9 @@ export async function selfEvalPage(actor: Actor, selfEvalId: number): Promise<Se
     canEdit: can(actor, 'project.edit', scope.unitId) && isEditable(scope.selfEval.status),
     canSubmit: await allows('submitSelfEvalAction'),
     canReview: await allows('approveSelfEvalAction'),
+    canExport: can(actor, 'project.export', scope.unitId),
+    // 从公开文本导入 saves through the save command, so it is offered exactly where saving is.
+    canImport: can(actor, 'project.edit', scope.unitId) && isEditable(scope.selfEval.status),
   };
 }
 
@@ -58,25 +61,52 @@ export function rollup(rows: readonly Pick<SelfEvalListRow, 'scoreCents' | 'grad
   return { scored, average, distribution };
 }
 
+/** The same figures as `rollup`, from the database's per-grade totals (the page does not read every row). */
+export function rollupOfTotals(totals: readonly SelfEvalGradeTotal[]): ScoreRollup {
+  const distribution = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  let sum = 0;
+  let scored = 0;
+  for (const t of totals) {
+    scored += t.scored;
+    sum += t.sumCents;
+    if (t.grade && t.grade in distribution) distribution[t.grade as Grade] += t.scored;
+  }
+  const average = scored === 0 ? null : centsText(Math.floor((2 * sum + scored) / (2 * scored)));
+  return { scored, average, distribution };
+}
+
+/** Rows of the unit-year score page at once; a unit-year of 100,000 tables is read a page at a time. */
+export const SCORES_PAGE_SIZE = 100;
+
 export type UnitYearScores = {
   unitYear: UnitYearRow;
   unitCode: string;
   unitName: string;
   round: SelfEvalRoundRow;
+  /** This page's rows; `total` 自评表 in all, `page` of `pages`. */
   rows: SelfEvalListRow[];
+  total: number;
+  page: number;
+  pages: number;
   rollup: ScoreRollup;
   canSwitch: boolean;
+  canExport: boolean;
 };
 
 /** The unit-year page: every table's score and grade, the average and the distribution. */
-export async function unitYearScores(actor: Actor, unitYearId: number): Promise<UnitYearScores | null> {
+export async function unitYearScores(actor: Actor, unitYearId: number, page = 1): Promise<UnitYearScores | null> {
   const unitYear = await getUnitYear(unitYearId);
   if (!unitYear || !can(actor, 'project.view', unitYear.unitId)) return null;
   const round = await findSelfEvalRound(unitYearId);
   if (!round) return null;
   const unit = await getUnit(unitYear.unitId);
-  const rows = await listSelfEvalsOfRound(round.id);
-  return { unitYear, unitCode: unit?.code ?? '', unitName: unit?.name ?? '', round, rows, rollup: rollup(rows), canSwitch: can(actor, 'admin.manage', null) };
+  // Average and distribution are summed by the database; only the page shown is read row by row.
+  const totals = await selfEvalRoundTotals(round.id);
+  const total = totals.reduce((n, t) => n + t.count, 0);
+  const pages = Math.max(1, Math.ceil(total / SCORES_PAGE_SIZE));
+  const at = Math.min(Math.max(1, Math.floor(page)), pages);
+  const rows = await listSelfEvalsOfRoundPage(round, (at - 1) * SCORES_PAGE_SIZE, SCORES_PAGE_SIZE);
+  return { unitYear, unitCode: unit?.code ?? '', unitName: unit?.name ?? '', round, rows, total, page: at, pages, rollup: rollupOfTotals(totals), canSwitch: can(actor, 'admin.manage', null), canExport: can(actor, 'project.export', unitYear.unitId) };
 }
 
 export async function selfEvalIndex(actor: Actor): Promise<{ rounds: SelfEvalRoundView[]; isAdmin: boolean }> {

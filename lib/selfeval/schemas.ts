@@ -40,6 +40,18 @@ export const selfEvalDataSchema = z.object({
 
 export const saveSelfEvalInput = z.object({ selfEvalId: id, version: z.number().int().positive(), data: selfEvalDataSchema });
 
+/** 从公开文本导入: the published 自评表 file (txt, html, xlsx, docx) as base64, with its name for its format. */
+export const importSelfEvalInput = z.object({
+  selfEvalId: id,
+  version: z.number().int().positive(),
+  fileName: z.string({ error: '请选择文件' }).trim().min(1, '请选择文件').max(255, '文件名过长'),
+  file: z
+    .string({ error: '请选择文件' })
+    .min(1, '请选择文件')
+    .max(Math.ceil(LIMITS.uploadBytes / 3) * 4 + 4, `文件不能超过 ${LIMITS.uploadBytes / 1024 / 1024} MB`)
+    .regex(/^[A-Za-z0-9+/=]+$/, '文件内容无效'),
+});
+
 export const openSelfEvalRoundsInput = z.object({ unitYearIds: z.array(id).min(1, '请至少选择一个预算年度').max(500) });
 
 export const selfEvalTransitionInput = z.object({
@@ -51,6 +63,7 @@ export const selfEvalTransitionInput = z.object({
 export const setSelfEvalPublicInput = z.object({ unitYearId: id, isPublic: z.boolean({ error: '请选择是否公开' }) });
 
 export type SaveSelfEvalInput = z.output<typeof saveSelfEvalInput>;
+export type ImportSelfEvalInput = z.output<typeof importSelfEvalInput>;
 export type OpenSelfEvalRoundsInput = z.output<typeof openSelfEvalRoundsInput>;
 export type SelfEvalTransitionInput = z.output<typeof selfEvalTransitionInput>;
 export type SetSelfEvalPublicInput = z.output<typeof setSelfEvalPublicInput>;

@@ -23,6 +23,7 @@ import { parseBench } from './parse-core';
 import { benchPostgres, type BenchPostgres } from './pg-server';
 import { report, type Target } from './report';
 import { printRollup, rollupBench, rollupTarget } from './rollup-run';
+import { selfEvalBench, selfEvalTarget } from './selfeval';
 import { commonTargets } from './targets';
 
 /** The same rule as `npm start`: build when there is no build or the sources are newer. */
@@ -66,9 +67,11 @@ async function run(opts: BenchOptions): Promise<void> {
     // their garbage would be collected during (and charged to) whichever side allocates more.
     const inProcess = await exportBench(opts.quick, false);
     const parse = await parseBench(opts.quick);
+    // Issue 15: the unit-year self-evaluation score page's data (average, distribution, a page of rows).
+    const selfEval = selfEvalTarget(await selfEvalBench(opts.quick));
     const pass = (http: HttpResults, extra: Target[] = []): Pass => ({
       results: { ...http, exportInProcess: inProcess, parse, seconds: (Date.now() - started) / 1000 },
-      targets: [...commonTargets(http, inProcess, parse), ...extra],
+      targets: [...commonTargets(http, inProcess, parse), selfEval, ...extra],
     });
 
     if (opts.engines.length === 1 && opts.engines[0] === 'sqlite') {

@@ -64,6 +64,8 @@ export const TARGETS: FuzzTarget[] = [
     shape: 'single',
     valid: (c) => ({ selfEvalId: 1, version: c.version, data: { funds: { initial: '10.00', annual: '10.00', executed: '9.50', weight: '10' }, goalActual: '', entries: [{ rowKey: 'x', actual: '96%', weight: '90', score: '', rating: null, deviation: '' }] } }),
   },
+  // A text that holds no 自评表: a valid caller reaches the document check and nothing is saved.
+  { name: 'importSelfEvalAction', caller: 'owner', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version, fileName: 'x.txt', file: Buffer.from('无关文本').toString('base64') }) },
   { name: 'submitSelfEvalAction', caller: 'owner', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version }) },
   { name: 'returnSelfEvalAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version, reason: '理由' }) },
   { name: 'approveSelfEvalAction', caller: 'reviewer', shape: 'single', valid: (c) => ({ selfEvalId: 1, version: c.version }) },

@@ -7,6 +7,8 @@ import { requireActor } from '@/lib/auth/request';
 import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
 import { selfEvalPage } from '@/lib/selfeval/page';
+import { ExportButtons } from '../export-buttons';
+import { ImportPanel } from './import-panel';
 import { ReviewPanel } from './review-panel';
 import { SelfEvalEditor } from './selfeval-editor';
 
@@ -23,6 +25,8 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
     <>
       <div className="row">
         <Link href={`/selfeval/unit-years/${page.unitYear.id}`}>← {page.unitYear.year} 年度绩效自评</Link>
+        <span className="spacer" />
+        {page.canExport ? <ExportButtons href={`/api/selfeval/evaluations/${page.selfEval.id}/export`} /> : null}
       </div>
       <h1>
         项目支出绩效自评表（{page.unitYear.year} 年度） <StatusBadge status={page.selfEval.status} />
@@ -45,6 +49,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
         canEdit={page.canEdit}
         canSubmit={page.canSubmit}
       />
+      {page.canImport ? <ImportPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
       {page.canReview ? <ReviewPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
       <section className="card" aria-label="审核记录">
         <h2 style={{ marginTop: 0 }}>审核记录</h2>

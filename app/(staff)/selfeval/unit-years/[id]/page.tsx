@@ -5,29 +5,33 @@ import { connection } from 'next/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { centsText, GRADES } from '@/lib/domain/selfeval';
+import { parsePage } from '@/lib/http/params';
 import { unitYearScores } from '@/lib/selfeval/page';
+import { ExportButtons } from '../../export-buttons';
 import { PublicSwitch } from './public-switch';
 
 export const metadata: Metadata = { title: '年度绩效自评' };
 
-export default async function UnitYearSelfEvalPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function UnitYearSelfEvalPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   await connection();
   const actor = await requireActor();
   const id = Number((await params).id);
-  const page = Number.isSafeInteger(id) && id > 0 ? await unitYearScores(actor, id) : null;
+  const page = Number.isSafeInteger(id) && id > 0 ? await unitYearScores(actor, id, parsePage((await searchParams).page)) : null;
   if (!page) notFound();
   const { rollup } = page;
   return (
     <>
       <div className="row">
         <Link href="/selfeval">← 绩效自评</Link>
+        <span className="spacer" />
+        {page.canExport ? <ExportButtons href={`/api/selfeval/unit-years/${page.unitYear.id}/export`} /> : null}
       </div>
       <h1>
         {page.unitCode} {page.unitName} {page.unitYear.year} 年度绩效自评
       </h1>
       <section className="card row" aria-label="汇总">
         <span>
-          自评表 {page.rows.length} 张，已评分 {rollup.scored} 张
+          自评表 {page.total} 张，已评分 {rollup.scored} 张
         </span>
         <span>
           平均得分 <strong data-testid="average">{rollup.average ?? '—'}</strong>
@@ -74,6 +78,15 @@ export default async function UnitYearSelfEvalPage({ params }: { params: Promise
           ))}
         </tbody>
       </table>
+      {page.pages > 1 ? (
+        <nav className="pager" aria-label="分页">
+          {page.page > 1 ? <a className="btn btn-small" href={`?page=${page.page - 1}`}>上一页</a> : null}
+          <span>
+            第 {page.page} / {page.pages} 页
+          </span>
+          {page.page < page.pages ? <a className="btn btn-small" href={`?page=${page.page + 1}`}>下一页</a> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "selfevals_round_grade_score" ON "selfevals" USING btree ("round_id","grade","score_cents");
