@@ -82,7 +82,7 @@ describe('adjusting an approved table', () => {
     const sheet = reportSheet(view, '测试单位');
     expect(sheet.rows[0]).toMatchObject({ value: '≥95%', originalValue: '≥92%' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await renderSheets([sheet], 'xlsx')).body as unknown as ArrayBuffer);
+    await wb.xlsx.load((await renderSheets({ sheets: [sheet], head: { unit: { code: '', name: '测试单位' }, year: 2024, month: 7 } }, 'xlsx')).body as unknown as ArrayBuffer);
     const rows: string[][] = [];
     wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map(String)));
     expect(rows.find((r) => r[0] === '一级指标')).toEqual(expect.arrayContaining(['年度指标值（调整后）', '调整前指标值']));

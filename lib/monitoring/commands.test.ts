@@ -165,7 +165,7 @@ describe('exports', () => {
     const round = (await roundSheets(reviewer, report.roundId))!;
     expect(round.sheets).toHaveLength(1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await renderSheets(round.sheets, 'xlsx')).body as unknown as ArrayBuffer);
+    await wb.xlsx.load((await renderSheets(round, 'xlsx')).body as unknown as ArrayBuffer);
     const cells: string[] = [];
     wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
     expect(cells).toEqual(expect.arrayContaining(['10.00', '1.00', '10.00%', '58.33%', '40%', '红', '人员保障：两名仲裁员调离，已补充', '有可能', '加快支出进度', '≥92%']));
@@ -174,13 +174,20 @@ describe('exports', () => {
   it('prints the PDF with the same values; JSON carries them too; another unit cannot export', async () => {
     const report = await theReport();
     const one = (await reportSheets(owner, report.id))!;
-    const pdf = (await renderSheets(one.sheets, 'pdf')).body;
+    const pdf = (await renderSheets(one, 'pdf')).body;
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-mon-')), 'm.pdf');
     fs.writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     for (const v of ['项目支出绩效目标执行监控表', '40%', '红', '加快支出进度', '10.00%', '人员保障']) expect(text).toContain(v);
-    const json = JSON.parse((await renderSheets(one.sheets, 'json')).body.toString('utf8')) as { reports: { rows: { actual: string; lightWord: string }[] }[] };
-    expect(json.reports[0]!.rows[0]).toMatchObject({ actual: '40%', lightWord: '红' });
+    // The interchange JSON: the tables' document head (unit, year), then the monitoring data.
+    const json = JSON.parse((await renderSheets(one, 'json')).body.toString('utf8')) as {
+      unit: { code: string };
+      year: number;
+      monitoring: { month: number; reports: { code: string; rows: { actual: string; lightWord: string }[] }[] };
+    };
+    expect(json).toMatchObject({ unit: { code: one.head.unit.code }, year: 2024, monitoring: { month: one.head.month } });
+    expect(one.head.unit.code).not.toBe('');
+    expect(json.monitoring.reports[0]!.rows[0]).toMatchObject({ actual: '40%', lightWord: '红' });
     expect(await reportSheets(outsider, report.id)).toBeNull();
     expect(await roundSheets(outsider, report.roundId)).toBeNull();
   });

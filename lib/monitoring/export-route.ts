@@ -2,13 +2,12 @@
 import { currentSession } from '@/lib/auth/request';
 import { attachment, downloadError } from '@/lib/http/body';
 import type { Actor } from '@/lib/auth/permissions';
-import { monitoringFormat, renderSheets } from './export';
-import type { ReportSheet } from './export-model';
+import { monitoringFormat, renderSheets, type MonitoringExport } from './export';
 
 export async function monitoringDownload(
   request: Request,
   rawId: string,
-  load: (actor: Actor, id: number) => Promise<{ sheets: ReportSheet[]; name: string } | null>,
+  load: (actor: Actor, id: number) => Promise<MonitoringExport | null>,
 ): Promise<Response> {
   const session = await currentSession();
   if (!session) return downloadError(request, '请先登录', 401);
@@ -17,7 +16,7 @@ export async function monitoringDownload(
   if (!found) return downloadError(request, '没有权限导出此监控表，或它不存在', 403);
   const format = monitoringFormat.safeParse(new URL(request.url).searchParams.get('format') ?? undefined);
   if (!format.success) return downloadError(request, '下载参数有误：格式应为 xlsx、pdf 或 json', 400);
-  const { body, type } = await renderSheets(found.sheets, format.data);
+  const { body, type } = await renderSheets(found, format.data);
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': type,

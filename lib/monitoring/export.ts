@@ -19,17 +19,22 @@ const TYPES: Record<MonitoringFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** The interchange head the JSON shares with the tables' (docs/interchange.md): whose, which year, which period. */
+export type MonitoringHead = { unit: { code: string; name: string }; year: number; month: number };
+export type MonitoringExport = { sheets: ReportSheet[]; name: string; head: MonitoringHead };
+
 /** One report's sheet, or null when it does not exist or the actor may not export it. */
-export async function reportSheets(actor: Actor, reportId: number): Promise<{ sheets: ReportSheet[]; name: string } | null> {
+export async function reportSheets(actor: Actor, reportId: number): Promise<MonitoringExport | null> {
   const scope = await reportScopeIfAllowed(actor, reportId, 'project.export');
   if (!scope) return null;
   const unit = await getUnit(scope.unitId);
   const sheet = reportSheet(await loadReportView(scope), unit?.name ?? '');
-  return { sheets: [sheet], name: `监控表-${scope.unitYear.year}-1-${scope.round.month}月-${scope.project.code}` };
+  const head = { unit: { code: unit?.code ?? '', name: unit?.name ?? '' }, year: scope.unitYear.year, month: scope.round.month };
+  return { sheets: [sheet], name: `监控表-${scope.unitYear.year}-1-${scope.round.month}月-${scope.project.code}`, head };
 }
 
 /** Every report of a round, in the tables' print order. */
-export async function roundSheets(actor: Actor, roundId: number): Promise<{ sheets: ReportSheet[]; name: string } | null> {
+export async function roundSheets(actor: Actor, roundId: number): Promise<MonitoringExport | null> {
   const round = await getRound(roundId);
   if (!round) return null;
   const unitYear = await unitYearIfAllowed(actor, round.unitYearId, 'project.export');
@@ -40,11 +45,19 @@ export async function roundSheets(actor: Actor, roundId: number): Promise<{ shee
     const scope = await reportScopeIfAllowed(actor, id, 'project.export');
     if (scope) sheets.push(reportSheet(await loadReportView(scope), unit?.name ?? ''));
   }
-  return { sheets, name: `监控表-${unit?.code ?? ''}-${unitYear.year}-1-${round.month}月` };
+  const head = { unit: { code: unit?.code ?? '', name: unit?.name ?? '' }, year: unitYear.year, month: round.month };
+  return { sheets, name: `监控表-${unit?.code ?? ''}-${unitYear.year}-1-${round.month}月`, head };
 }
 
-export async function renderSheets(sheets: readonly ReportSheet[], format: MonitoringFormat): Promise<{ body: Buffer; type: string }> {
+/** The monitoring data in the interchange JSON: the document head of the tables' JSON, then `monitoring`. */
+export function monitoringInterchange(found: Pick<MonitoringExport, 'sheets' | 'head'>) {
+  const { unit, year, month } = found.head;
+  return { unit, year, monitoring: { period: `1–${month}月`, month, reports: found.sheets } };
+}
+
+export async function renderSheets(found: Pick<MonitoringExport, 'sheets' | 'head'>, format: MonitoringFormat): Promise<{ body: Buffer; type: string }> {
+  const { sheets } = found;
   const body =
-    format === 'xlsx' ? await monitoringXlsx(sheets) : format === 'pdf' ? await monitoringPdf(sheets) : Buffer.from(JSON.stringify({ format: 'pt-monitoring', version: 1, reports: sheets }, null, 2));
+    format === 'xlsx' ? await monitoringXlsx(sheets) : format === 'pdf' ? await monitoringPdf(sheets) : Buffer.from(JSON.stringify(monitoringInterchange(found), null, 2));
   return { body, type: TYPES[format] };
 }
