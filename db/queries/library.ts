@@ -430,3 +430,19 @@ export async function maxProjectId(): Promise<number> {
   const [row] = await rawAll<{ m: number | string | null }>(sql`select max(id) as m from projects`);
   return Number(row?.m ?? 0);
 }
+
+/**
+ * Every value used under the given 二级 with how many rows used it, all units counted together (the facet
+ * rows of unit id 0), for the editor's learned starting values (lib/library/defaults.ts). Retired and
+ * merged-away entries still count: their rows were written all the same.
+ */
+export async function valueCountsByLevel2(level2Names: readonly string[]): Promise<{ level2: string; text: string; count: number }[]> {
+  if (level2Names.length === 0) return [];
+  const rows = await db()
+    .select({ level2: libraryEntries.level2, text: libraryFacets.text, count: sql<number | string>`sum(${libraryFacets.count})` })
+    .from(libraryFacets)
+    .innerJoin(libraryEntries, eq(libraryEntries.id, libraryFacets.entryId))
+    .where(and(eq(libraryFacets.unitId, ALL_UNITS), eq(libraryFacets.kind, 'value'), inArray(libraryEntries.level2, [...new Set(level2Names)])))
+    .groupBy(libraryEntries.level2, libraryFacets.text);
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
