@@ -8,6 +8,7 @@ import { findCategory, type CategoryRole, type Framework } from '@/lib/domain/fr
 import type { TableInput } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
 import { isUnfilledBudget } from './budget-check';
+import type { LearnedDefaults } from './learned-defaults';
 
 type Row = TableInput['indicators'][number];
 type Target = Row['target'];
@@ -32,8 +33,11 @@ export function startingTarget(role: CategoryRole | null): Target {
   return { kind: 'text' };
 }
 
-/** Every category of the framework starts with one empty row, to fill in or mark as not applicable. */
-export function blankTable(framework: Framework, newKey: () => string): TableInput {
+/**
+ * Every category of the framework starts with one empty row, to fill in or mark as not applicable; its
+ * value starts as the library's clear favourite for the 二级 when there is one (lib/editor/learned-defaults.ts).
+ */
+export function blankTable(framework: Framework, newKey: () => string, learned?: LearnedDefaults): TableInput {
   return {
     code: '',
     name: '',
@@ -49,7 +53,7 @@ export function blankTable(framework: Framework, newKey: () => string): TableInp
         name: '',
         description: '',
         value: '',
-        target: startingTarget(c.role),
+        target: learned?.[c.name] ? structuredClone(learned[c.name]!) : startingTarget(c.role),
         basis: '',
         isPlaceholder: false,
       })),

@@ -10,7 +10,7 @@ import { groupRows, insertionIndex, type CategoryState, type Section } from '@/l
 import { nameHint } from '@/lib/editor/name-hint';
 import { newClientRowKey } from '@/lib/editor/row-key';
 import { useConfirm } from '@/app/ui/confirm-dialog';
-import { startingTarget } from '@/lib/editor/draft';
+import { startingTargetFor, type LearnedDefaults } from '@/lib/editor/learned-defaults';
 import { fieldId, useEditor, useEditorForm } from './context';
 import { FieldNotes } from './field-notes';
 import { IndicatorRowEditor, type RowActions } from './indicator-row';
@@ -23,11 +23,11 @@ type Row = TableInput['indicators'][number];
 /**
  * A new row carries its key from the start, so a save needs no matching of rows to keys afterwards. Its
  * value starts as the category's rows start in a blank table (lib/editor/draft.ts: 数量 a count, 时效 a
- * date, 满意度 ≥ %), so added rows and starting rows agree.
+ * date, 满意度 ≥ %, or the library's clear favourite for the 二级), so added rows and starting rows agree.
  */
-export function emptyRow(level1: string, level2: string, framework?: Framework): Row {
+export function emptyRow(level1: string, level2: string, framework?: Framework, learned?: LearnedDefaults): Row {
   const role = framework ? (findCategory(framework, level2)?.category.role ?? null) : null;
-  const target = role ? startingTarget(role) : { kind: 'quantity' as const, op: '>=' as const, number: null, unit: '%' };
+  const target = role || learned?.[level2] ? startingTargetFor(level2, role, learned) : { kind: 'quantity' as const, op: '>=' as const, number: null, unit: '%' };
   return { key: newClientRowKey(), level1, level2, name: '', description: '', value: '', target, basis: '', isPlaceholder: false };
 }
 
@@ -96,7 +96,7 @@ function CategoryBar({ section, category, onAdd, onNotApplicable, onUndo }: {
  * order (rows move up and down inside the section), and its level-2 categories in the framework's order.
  * Memoised with stable props, so saving, the status line and the banner do not re-render its rows.
  */
-export const IndicatorTree = memo(function IndicatorTree({ framework }: { framework: Framework }) {
+export const IndicatorTree = memo(function IndicatorTree({ framework, learned }: { framework: Framework; learned?: LearnedDefaults }) {
   countRender('tree');
   const { control, getValues, setValue } = useEditorForm();
   const { announcer } = useEditor();
@@ -157,7 +157,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
   const rowsOf = (level1: string, level2: string) => latest.current.fields.flatMap((f, i) => (f.level1 === level1 && f.level2 === level2 ? [i] : []));
   const add = (level1: string, level2: string) => {
     const at = insertionIndex(latest.current.sections, latest.current.fields, level1, level2);
-    insert(at, emptyRow(level1, level2, framework), { shouldFocus: false });
+    insert(at, emptyRow(level1, level2, framework, learned), { shouldFocus: false });
     focusLater(firstFieldOf(at));
   };
   // Ctrl+Enter: a row of the same 二级 right below the current one (a placeholder row gets none).
@@ -165,10 +165,10 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     (index: number) => {
       const row = latest.current.fields[index];
       if (!row || row.isPlaceholder) return;
-      insert(index + 1, emptyRow(row.level1, row.level2, framework), { shouldFocus: false });
+      insert(index + 1, emptyRow(row.level1, row.level2, framework, learned), { shouldFocus: false });
       focusLater(firstFieldOf(index + 1));
     },
-    [insert, framework],
+    [insert, framework, learned],
   );
   const onGridKey = useGridKeys({ form: useMemo(() => ({ getValues, setValue }), [getValues, setValue]), announcer, insertBelow });
   const askNotApplicable = async (level1: string, level2: string) => {
@@ -196,7 +196,7 @@ export const IndicatorTree = memo(function IndicatorTree({ framework }: { framew
     const others = latest.current.fields.length - own.length; // read before the removal below
     remove(own);
     if (!kept) {
-      insert(at, emptyRow(level1, level2, framework), { shouldFocus: false });
+      insert(at, emptyRow(level1, level2, framework, learned), { shouldFocus: false });
       focusLater(firstFieldOf(at));
       return;
     }

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { Framework } from '@/lib/domain/framework';
+import type { LearnedDefaults } from '@/lib/editor/learned-defaults';
 import { checkTable, type RuleProfile } from '@/lib/domain/rules';
 import { tableSchema, type TableInput } from '@/lib/domain/schemas';
 import { createFindingsStore } from '@/lib/editor/findings-store';
@@ -56,10 +57,12 @@ export type EditorProps = {
   username?: string;
   /** Rows of last year's table this one continues: 上年指标值 beside each row and 指标值偏低 (lib/library/last-year.ts). */
   lastYear?: LastYearRow[] | null;
+  /** Per 二级, the library's clear favourite value shape that new rows start with (lib/library/defaults.ts). */
+  learnedDefaults?: LearnedDefaults;
 };
 
 /** Everything below the toolbar; memoised so that the status line and banner do not re-render it. */
-const EditorBody = memo(function EditorBody({ framework }: { framework: Framework }) {
+const EditorBody = memo(function EditorBody({ framework, learned }: { framework: Framework; learned?: LearnedDefaults }) {
   countRender('body');
   return (
     <div className={styles.layout}>
@@ -90,7 +93,7 @@ const EditorBody = memo(function EditorBody({ framework }: { framework: Framewor
           Enter / Shift+Enter 在同一列下移、上移，↑/↓ 在行间移动，Ctrl+D 向下填充上一行，Ctrl+Enter 在下方插入一行，Ctrl+Z / Ctrl+Y 撤销、重做；长文字中 Alt+Enter 换行。
         </p>
         <PasteArea framework={framework}>
-          <IndicatorTree framework={framework} />
+          <IndicatorTree framework={framework} learned={learned} />
         </PasteArea>
       </div>
       <aside className={styles.side}>
@@ -241,7 +244,7 @@ export function TableEditor(props: EditorProps) {
           </div>
           <LiveAnnouncer announcer={announcer} />
           {saveTable.isSignInNeeded ? <SignInDialog username={props.username ?? ''} onSignedIn={saveTable.afterSignIn} onCancel={saveTable.cancelSignIn} /> : null}
-          <EditorBody framework={props.framework} />
+          <EditorBody framework={props.framework} learned={props.learnedDefaults} />
           <datalist id="pt-units">
             {COMMON_UNITS.map((u) => (
               <option key={u} value={u} />

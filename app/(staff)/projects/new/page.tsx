@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requireActor } from '@/lib/auth/request';
 import { blankTable } from '@/lib/editor/draft';
+import { learnedDefaultsFor } from '@/lib/library/defaults';
 import { unitYearFor } from '@/lib/projects/access';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { newRowKey } from '@/lib/projects/mapping';
@@ -23,7 +24,8 @@ export default async function NewTablePage({ searchParams }: { searchParams: Pro
   }
   if (!unitYear) notFound();
   const ctx = await ruleContextOf(unitYear);
-  const initial = blankTable(ctx.framework, newRowKey);
+  const learned = await learnedDefaultsFor(ctx.framework);
+  const initial = blankTable(ctx.framework, newRowKey, learned);
   return (
     <>
       <h1>新建绩效目标表 · {unitYear.year} 年度</h1>
@@ -37,6 +39,7 @@ export default async function NewTablePage({ searchParams }: { searchParams: Pro
         year={ctx.year}
         profile={ctx.profile}
         comments={[]}
+        learnedDefaults={learned}
       />
     </>
   );

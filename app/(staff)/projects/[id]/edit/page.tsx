@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import { editorValues } from '@/lib/editor/draft';
+import { learnedDefaultsFor } from '@/lib/library/defaults';
 import { CREATED_MESSAGE, isJustCreated } from '@/lib/editor/save-status';
 import { ruleContextOf } from '@/lib/projects/findings';
 import { lastYearTableOf } from '@/lib/library/last-year';
@@ -38,6 +39,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
   const comments = (await reviewConversation(project.id)).comments.map((c) => ({ target: c.target, body: c.body, userName: c.userName }));
   const notes = await returnNotes(project.id, table);
   const lastYear = await lastYearTableOf(view.unitYear, table);
+  const learned = await learnedDefaultsFor(ctx.framework);
   return (
     <>
       <p className="muted" style={{ margin: '0 0 4px' }}>
@@ -65,6 +67,7 @@ export default async function EditPage({ params, searchParams }: { params: Promi
         profile={ctx.profile}
         comments={comments}
         lastYear={lastYear?.rows ?? null}
+        learnedDefaults={learned}
       />
     </>
   );
