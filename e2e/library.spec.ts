@@ -113,4 +113,19 @@ test.describe('the indicator library in the editor', () => {
     await expect(cost.getByRole('combobox', { name: /三级指标/ })).toHaveValue('总成本控制');
     await expect(cost.getByLabel(/单位/)).toHaveValue('万元');
   });
+
+  test('new rows of a 二级 start with the library\'s clear favourite value shape (质量指标: = %)', async ({ page }) => {
+    const ed = new EditorPage(page);
+    await ed.open(`/projects/new?uy=${await unitYearId(page, 2024)}`);
+    const quality = () => page.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '质量指标' });
+    // The demo library's 质量指标 values are mostly `=100%`: the starting row and an added row agree.
+    await page.getByRole('button', { name: '在“质量指标”中添加指标' }).click();
+    await expect(quality()).toHaveCount(2);
+    for (const row of [quality().first(), quality().last()]) {
+      await expect(row.getByLabel(/比较符$/)).toHaveValue('=');
+      await expect(row.getByLabel(/单位$/)).toHaveValue('%');
+    }
+    // No clear favourite for 时效指标 in the demo library: the role's default, a date.
+    await expect(page.getByRole('group', { name: /第 \d+ 行指标/ }).filter({ hasText: '时效指标' }).first().getByLabel(/指标值类型$/)).toHaveValue('deadline');
+  });
 });
