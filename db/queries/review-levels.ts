@@ -5,7 +5,7 @@
  */
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, first, now, rawAll } from '../client';
-import { projects, reviewEvents, units, unitYears, unitYearReviewSettings, users } from '../schema';
+import { monitoringEvents, projects, reviewEvents, selfEvalEvents, units, unitYears, unitYearReviewSettings, users } from '../schema';
 import type { ProjectStatus } from '../schema/enums';
 import type { ProjectListRow } from './projects';
 import type { TaskRow } from './tasks';
@@ -55,6 +55,30 @@ export async function lastDeptApprover(projectId: number): Promise<number | null
     .from(reviewEvents)
     .where(and(eq(reviewEvents.projectId, projectId), inArray(reviewEvents.action, ['submit', 'deptApprove'])))
     .orderBy(desc(reviewEvents.at), desc(reviewEvents.id))
+    .limit(1);
+  const last = rows[0];
+  return last?.action === 'deptApprove' ? Number(last.userId) : null;
+}
+
+/** The same for a monitoring report, from its own events. */
+export async function lastDeptApproverOfReport(reportId: number): Promise<number | null> {
+  const rows = await db()
+    .select({ action: monitoringEvents.action, userId: monitoringEvents.userId })
+    .from(monitoringEvents)
+    .where(and(eq(monitoringEvents.reportId, reportId), inArray(monitoringEvents.action, ['submit', 'deptApprove'])))
+    .orderBy(desc(monitoringEvents.at), desc(monitoringEvents.id))
+    .limit(1);
+  const last = rows[0];
+  return last?.action === 'deptApprove' ? Number(last.userId) : null;
+}
+
+/** The same for a 自评表, from its own events. */
+export async function lastDeptApproverOfSelfEval(selfEvalId: number): Promise<number | null> {
+  const rows = await db()
+    .select({ action: selfEvalEvents.action, userId: selfEvalEvents.userId })
+    .from(selfEvalEvents)
+    .where(and(eq(selfEvalEvents.selfEvalId, selfEvalId), inArray(selfEvalEvents.action, ['submit', 'deptApprove'])))
+    .orderBy(desc(selfEvalEvents.at), desc(selfEvalEvents.id))
     .limit(1);
   const last = rows[0];
   return last?.action === 'deptApprove' ? Number(last.userId) : null;

@@ -69,7 +69,15 @@ const APPROVE = transition('approve');
 /** A monitoring report moves through the same workflow as a table, with the same separation of duties. */
 function reportTransition(action: 'submit' | 'return' | 'approve'): Operation {
   const t = TRANSITIONS[action];
-  return { access: { kind: 'permission', permission: t.permission, scope: 'monitoring-report' }, label: t.label, statuses: t.from, isRefusedToAuthors: action !== 'submit' };
+  const isReviewDecision = action !== 'submit';
+  return { access: { kind: 'permission', permission: t.permission, scope: 'monitoring-report' }, label: t.label, statuses: t.from, isRefusedToAuthors: isReviewDecision, ...(isReviewDecision ? { reviewDecision: action } : {}) };
+}
+
+/** A 自评表 likewise; its review decisions follow the two-level setting of its unit-year. */
+function selfEvalTransition(action: 'submit' | 'return' | 'approve'): Operation {
+  const t = TRANSITIONS[action];
+  const isReviewDecision = action !== 'submit';
+  return { access: { kind: 'permission', permission: t.permission, scope: 'selfeval' }, label: t.label, statuses: t.from, isRefusedToAuthors: isReviewDecision, ...(isReviewDecision ? { reviewDecision: action } : {}) };
 }
 
 /** Keyed by the exported name of the server action (as the build's server-reference-manifest lists it). */
@@ -127,9 +135,9 @@ export const SERVER_ACTIONS = {
   saveSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '保存自评表', statuses: EDITABLE_STATUSES },
   // 从公开文本导入 saves through the save command: the same rule as saving.
   importSelfEvalAction: { access: { kind: 'permission', permission: 'project.edit', scope: 'selfeval' }, label: '导入自评表', statuses: EDITABLE_STATUSES },
-  submitSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.submit.permission, scope: 'selfeval' }, label: TRANSITIONS.submit.label, statuses: TRANSITIONS.submit.from },
-  returnSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.return.permission, scope: 'selfeval' }, label: TRANSITIONS.return.label, statuses: TRANSITIONS.return.from, isRefusedToAuthors: true },
-  approveSelfEvalAction: { access: { kind: 'permission', permission: TRANSITIONS.approve.permission, scope: 'selfeval' }, label: TRANSITIONS.approve.label, statuses: TRANSITIONS.approve.from, isRefusedToAuthors: true },
+  submitSelfEvalAction: selfEvalTransition('submit'),
+  returnSelfEvalAction: selfEvalTransition('return'),
+  approveSelfEvalAction: selfEvalTransition('approve'),
   // Public on purpose: it reads and writes nothing and needs no session, so that the benchmark and
   // the status page (管理 › 运行状态) measure Next's own action round trip and nothing else.
   noopAction: { access: PUBLIC, label: '空操作' },

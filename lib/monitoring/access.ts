@@ -2,12 +2,14 @@
 import { getProject } from '@/db/queries/projects';
 import { getReport, getRound, hasUserTouchedReport } from '@/db/queries/monitoring';
 import { getUnitYear } from '@/db/queries/units';
+import { lastDeptApproverOfReport } from '@/db/queries/review-levels';
 import { getUser } from '@/db/queries/users';
 import type { MonitoringReportRow, MonitoringRoundRow, ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied, notFound, refusalError } from '@/lib/actions/errors';
 import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
+import { reviewLevelFacts } from '@/lib/review/levels';
 
 export type ReportScope = { report: MonitoringReportRow; round: MonitoringRoundRow; project: ProjectRow; unitYear: UnitYearRow; unitId: number };
 
@@ -45,7 +47,9 @@ export async function reportTarget(op: Operation, reportId: number, actor: Actor
 
 async function targetOf(op: Operation, scope: ReportScope, actor: Actor): Promise<Target> {
   const isAuthor = op.isRefusedToAuthors === true && (scope.report.submittedBy === actor.id || (await hasUserTouchedReport(scope.report.id, actor.id)));
-  return { unitId: scope.unitId, status: scope.report.status, isAuthor };
+  // A review decision in a two-level year needs the caller's level, as for tables (lib/review/levels.ts).
+  const levels = await reviewLevelFacts(op, { status: scope.report.status, unitYearId: scope.unitYear.id }, actor.id, () => lastDeptApproverOfReport(scope.report.id));
+  return { unitId: scope.unitId, status: scope.report.status, isAuthor, ...levels };
 }
 
 export async function authorizeOnReport(op: Operation, scope: ReportScope, actor: Actor): Promise<void> {

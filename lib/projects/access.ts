@@ -2,8 +2,8 @@
 import { getProjectScope } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { hasUserTouchedProject } from '@/db/queries/review';
-import { getReviewLevels, lastDeptApprover } from '@/db/queries/review-levels';
-import { reviewStep } from '@/lib/domain/review-levels';
+import { lastDeptApprover } from '@/db/queries/review-levels';
+import { reviewLevelFacts } from '@/lib/review/levels';
 import { getUser } from '@/db/queries/users';
 import type { ProjectRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied, notFound, refusalError } from '@/lib/actions/errors';
@@ -70,12 +70,8 @@ export async function isAuthorOf(project: ProjectRow, userId: number): Promise<b
  * levels also needs the level the table waits for, and (at the finance level) who approved it below.
  */
 export async function projectTarget(op: Operation, project: ProjectRow, unitId: number, actor: Actor): Promise<Target> {
-  const target: Target = { unitId, status: project.status, isAuthor: op.isRefusedToAuthors === true && (await isAuthorOf(project, actor.id)) };
-  if (!op.reviewDecision) return target;
-  const step = reviewStep(op.reviewDecision, project.status, await getReviewLevels(project.unitYearId));
-  if (step?.level) target.reviewLevel = step.level;
-  if (step?.level === 'finance') target.isDeptApprover = (await lastDeptApprover(project.id)) === actor.id;
-  return target;
+  const isAuthor = op.isRefusedToAuthors === true && (await isAuthorOf(project, actor.id));
+  return { unitId, status: project.status, isAuthor, ...(await reviewLevelFacts(op, project, actor.id, () => lastDeptApprover(project.id))) };
 }
 
 /** Refuses (throws) unless the operations table allows `op` on this table for this actor. */

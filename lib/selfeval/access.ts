@@ -2,12 +2,14 @@
 import { getProject } from '@/db/queries/projects';
 import { getSelfEval, getSelfEvalRound, hasUserTouchedSelfEval } from '@/db/queries/selfeval';
 import { getUnitYear } from '@/db/queries/units';
+import { lastDeptApproverOfSelfEval } from '@/db/queries/review-levels';
 import { getUser } from '@/db/queries/users';
 import type { ProjectRow, SelfEvalRoundRow, SelfEvalRow, UnitYearRow } from '@/db/schema';
 import { ActionError, denied, notFound, refusalError } from '@/lib/actions/errors';
 import { decide, type Operation, type Target } from '@/lib/auth/operations';
 import { can, type Actor, type Permission } from '@/lib/auth/permissions';
 import { formatTime } from '@/lib/format/time';
+import { reviewLevelFacts } from '@/lib/review/levels';
 
 export type SelfEvalScope = { selfEval: SelfEvalRow; round: SelfEvalRoundRow; project: ProjectRow; unitYear: UnitYearRow; unitId: number };
 
@@ -44,7 +46,9 @@ export async function selfEvalTarget(op: Operation, selfEvalId: number, actor: A
 
 async function targetOf(op: Operation, scope: SelfEvalScope, actor: Actor): Promise<Target> {
   const isAuthor = op.isRefusedToAuthors === true && (scope.selfEval.submittedBy === actor.id || (await hasUserTouchedSelfEval(scope.selfEval.id, actor.id)));
-  return { unitId: scope.unitId, status: scope.selfEval.status, isAuthor };
+  // A review decision in a two-level year needs the caller's level, as for tables (lib/review/levels.ts).
+  const levels = await reviewLevelFacts(op, { status: scope.selfEval.status, unitYearId: scope.unitYear.id }, actor.id, () => lastDeptApproverOfSelfEval(scope.selfEval.id));
+  return { unitId: scope.unitId, status: scope.selfEval.status, isAuthor, ...levels };
 }
 
 export async function authorizeOnSelfEval(op: Operation, scope: SelfEvalScope, actor: Actor): Promise<void> {

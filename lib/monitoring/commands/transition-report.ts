@@ -4,6 +4,7 @@ import { ActionError, invalid } from '@/lib/actions/errors';
 import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { evaluateReport } from '@/lib/domain/monitoring';
 import { transitionFor } from '@/lib/domain/workflow';
+import { decisionStep } from '@/lib/review/levels';
 import { authorizeOnReport, reportConflict, reportFor } from '../access';
 import { loadReportView } from '../read';
 import type { ReportTransitionInput } from '../schemas';
@@ -29,6 +30,10 @@ export async function transitionReport(who: Who, action: ReportAction, req: Repo
     await authorizeOnReport(serverAction(OPERATION[action]), scope, who.actor);
     const t = transitionFor(action, scope.report.status);
     if (!t) throw new ActionError('state', '此监控表的状态已经改变，请刷新后再试');
+    // A review decision's outcome and recorded name follow the year's review levels (部门审核 → 财政审核), as for tables.
+    const step = await decisionStep(action, scope.report.status, scope.unitYear.id);
+    const to = step?.to ?? t.to;
+    const recorded = step?.recorded ?? action;
     if (scope.report.version !== req.version) throw await reportConflict(scope.report, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写理由', { reason: ['请填写理由'] });
@@ -47,22 +52,22 @@ export async function transitionReport(who: Who, action: ReportAction, req: Repo
     const updated = await updateReportStatus(
       scope.report.id,
       { status: scope.report.status, version: scope.report.version },
-      t.to,
+      to,
       who.actor.id,
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
     if (!updated) throw await reportConflict(scope.report, req.version);
     await insertMonitoringEvent({
       reportId: scope.report.id,
-      action,
+      action: recorded,
       fromStatus: scope.report.status,
-      toStatus: t.to,
+      toStatus: to,
       userId: who.actor.id,
       reason,
       comments: JSON.stringify(comments),
       version: updated.version,
     });
-    await auditReport(who, action, scope.report.id, scope.unitId, { from: scope.report.status, to: t.to, reason, comments });
+    await auditReport(who, recorded, scope.report.id, scope.unitId, { from: scope.report.status, to, reason, comments });
     return { version: updated.version, status: updated.status };
   });
 }

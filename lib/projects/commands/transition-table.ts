@@ -2,12 +2,11 @@ import { write } from '@/db/client';
 import { getProject, listProjectsOfUnitYear, setPublishedNumbers, updateProjectStatus } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { insertComment, insertReviewEvent } from '@/db/queries/review';
-import { getReviewLevels } from '@/db/queries/review-levels';
-import { reviewStep } from '@/lib/domain/review-levels';
 import { ActionError, invalid, notFound } from '@/lib/actions/errors';
 import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { hasErrors } from '@/lib/domain/rules';
 import { transitionFor, type WorkflowAction } from '@/lib/domain/workflow';
+import { decisionStep } from '@/lib/review/levels';
 import { forgetProject, learnProject } from '@/lib/library/learning';
 import { assertVersion, authorizeOnProject, conflictError } from '../access';
 import { findingsOf } from '../findings';
@@ -51,7 +50,7 @@ export async function transitionTable(who: Who, action: RequestedTransition, req
     const t = transitionFor(action, project.status);
     if (!t) throw new ActionError('state', '此表的状态已经改变，请刷新后再试');
     // A review decision's outcome and recorded name follow the year's review levels (部门审核 → 财政审核).
-    const step = action === 'approve' || action === 'return' ? reviewStep(action, project.status, await getReviewLevels(project.unitYearId)) : null;
+    const step = await decisionStep(action, project.status, project.unitYearId);
     const to = step?.to ?? t.to;
     const recorded = step?.recorded ?? action;
     await assertVersion(project, req.version);

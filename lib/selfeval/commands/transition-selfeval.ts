@@ -3,6 +3,7 @@ import { insertSelfEvalEvent, updateSelfEvalStatus } from '@/db/queries/selfeval
 import { ActionError, invalid } from '@/lib/actions/errors';
 import { serverAction, type ServerActionName } from '@/lib/auth/operations';
 import { transitionFor } from '@/lib/domain/workflow';
+import { decisionStep } from '@/lib/review/levels';
 import { authorizeOnSelfEval, selfEvalConflict, selfEvalFor } from '../access';
 import { loadSelfEvalView } from '../read';
 import type { SelfEvalTransitionInput } from '../schemas';
@@ -27,6 +28,10 @@ export async function transitionSelfEval(who: Who, action: SelfEvalAction, req: 
     await authorizeOnSelfEval(serverAction(OPERATION[action]), scope, who.actor);
     const t = transitionFor(action, scope.selfEval.status);
     if (!t) throw new ActionError('state', '此自评表的状态已经改变，请刷新后再试');
+    // A review decision's outcome and recorded name follow the year's review levels (部门审核 → 财政审核), as for tables.
+    const step = await decisionStep(action, scope.selfEval.status, scope.unitYear.id);
+    const to = step?.to ?? t.to;
+    const recorded = step?.recorded ?? action;
     if (scope.selfEval.version !== req.version) throw await selfEvalConflict(scope.selfEval, req.version);
     const reason = req.reason?.trim() || null;
     if (t.needsReason && !reason) throw invalid('请填写退回理由', { reason: ['请填写退回理由'] });
@@ -40,13 +45,13 @@ export async function transitionSelfEval(who: Who, action: SelfEvalAction, req: 
     const updated = await updateSelfEvalStatus(
       scope.selfEval.id,
       { status: scope.selfEval.status, version: scope.selfEval.version },
-      t.to,
+      to,
       who.actor.id,
       action === 'submit' ? { submittedBy: who.actor.id } : {},
     );
     if (!updated) throw await selfEvalConflict(scope.selfEval, req.version);
-    await insertSelfEvalEvent({ selfEvalId: scope.selfEval.id, action, fromStatus: scope.selfEval.status, toStatus: t.to, userId: who.actor.id, reason, version: updated.version });
-    await auditSelfEval(who, action, scope.selfEval.id, scope.unitId, { from: scope.selfEval.status, to: t.to, reason });
+    await insertSelfEvalEvent({ selfEvalId: scope.selfEval.id, action: recorded, fromStatus: scope.selfEval.status, toStatus: to, userId: who.actor.id, reason, version: updated.version });
+    await auditSelfEval(who, recorded, scope.selfEval.id, scope.unitId, { from: scope.selfEval.status, to, reason });
     return { version: updated.version, status: updated.status };
   });
 }

@@ -6,6 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { isReturnAction, returnLevelLabel } from '@/lib/domain/review-levels';
 import { selfEvalPage } from '@/lib/selfeval/page';
 import { ExportButtons } from '../export-buttons';
 import { ImportPanel } from './import-panel';
@@ -20,7 +21,9 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   const page = Number.isSafeInteger(id) && id > 0 ? await selfEvalPage(actor, id) : null;
   if (!page) notFound();
-  const lastReturn = [...page.events].reverse().find((e) => e.action === 'return');
+  const lastReturn = [...page.events].reverse().find((e) => isReturnAction(e.action));
+  // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
+  const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   return (
     <>
       <div className="row">
@@ -34,7 +37,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
       <p className="muted">版本 {page.selfEval.version} · 年度指标值为执行中的指标值（有调整时为调整后的值）</p>
       {lastReturn && page.selfEval.status !== 'approved' ? (
         <div className="alert alert-warn" role="note">
-          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} 退回：{lastReturn.reason}
+          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} {returnLevel ? `在${returnLevel}中` : ''}退回：{lastReturn.reason}
         </div>
       ) : null}
       <SelfEvalEditor

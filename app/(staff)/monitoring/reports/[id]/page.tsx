@@ -6,6 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
+import { isReturnAction, returnLevelLabel } from '@/lib/domain/review-levels';
 import { reportPage } from '@/lib/monitoring/page';
 import { ReportEditor } from './report-editor';
 import { ReviewPanel } from './review-panel';
@@ -18,7 +19,9 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   const page = Number.isSafeInteger(id) && id > 0 ? await reportPage(actor, id) : null;
   if (!page) notFound();
-  const lastReturn = [...page.events].reverse().find((e) => e.action === 'return');
+  const lastReturn = [...page.events].reverse().find((e) => isReturnAction(e.action));
+  // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
+  const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   const rowComments: Record<string, string[]> = {};
   for (const c of lastReturn ? (JSON.parse(lastReturn.comments) as { target: string | null; body: string }[]) : []) {
     (rowComments[c.target ?? ''] ??= []).push(c.body);
@@ -46,7 +49,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       </p>
       {lastReturn && page.report.status !== 'approved' ? (
         <div className="alert alert-warn" role="note">
-          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} 退回：{lastReturn.reason}
+          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} {returnLevel ? `在${returnLevel}中` : ''}退回：{lastReturn.reason}
           {(rowComments[''] ?? []).map((b, i) => (
             <div key={i}>意见：{b}</div>
           ))}
