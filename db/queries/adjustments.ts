@@ -43,16 +43,23 @@ export async function latestApprovedAdjustment(projectId: number): Promise<Table
   );
 }
 
-/** The adjustment in force of each of many tables (those with none are absent), in one query a batch. */
-export async function latestApprovedAdjustments(projectIds: readonly number[]): Promise<Map<number, TableAdjustmentRow>> {
-  const out = new Map<number, TableAdjustmentRow>();
+/**
+ * The approved adjustments of each of many tables, oldest first (those with none are absent), in one query a
+ * batch. Each adjustment lists only the rows it changes, so the table in force needs them all, not the latest.
+ */
+export async function approvedAdjustments(projectIds: readonly number[]): Promise<Map<number, TableAdjustmentRow[]>> {
+  const out = new Map<number, TableAdjustmentRow[]>();
   for (let i = 0; i < projectIds.length; i += 500) {
     const rows = await db()
       .select()
       .from(tableAdjustments)
       .where(and(inArray(tableAdjustments.projectId, projectIds.slice(i, i + 500)), eq(tableAdjustments.status, 'approved')))
       .orderBy(asc(tableAdjustments.seq));
-    for (const r of rows) out.set(r.projectId, r);
+    for (const r of rows) {
+      const list = out.get(r.projectId);
+      if (list) list.push(r);
+      else out.set(r.projectId, [r]);
+    }
   }
   return out;
 }

@@ -23,6 +23,7 @@ let unitYearId: number;
 let projectId: number;
 let draftId: number;
 let rowKey: string;
+let reportId: number;
 
 const code = async (p: Promise<unknown>) => (await refusal(() => p)).code;
 
@@ -73,7 +74,8 @@ describe('adjusting an approved table', () => {
     // The approved table (and so the disclosure) keeps the original.
     expect((await loadTable(projectId))!.table.indicators[0]!.value).toBe('≥92%');
     const [opened] = await openRounds({ actor: admin, ip: null }, { unitYearIds: [unitYearId], month: 7, deadline: '2024-08-15' });
-    const view = await loadReportView(await reportFor(owner, opened!.reportIds[0]!, 'project.view'));
+    reportId = opened!.reportIds[0]!;
+    const view = await loadReportView(await reportFor(owner, reportId, 'project.view'));
     expect(view.rows[0]!.value).toBe('≥95%');
     expect(view.table.goal).toBe('1. 仲裁结案率达到 95%以上。');
     expect(view.data.budget).toBe('12.00');
@@ -95,5 +97,22 @@ describe('adjusting an approved table', () => {
     const second = (await listAdjustments(projectId))[1]!;
     expect(JSON.parse(second.rows)[0]).toMatchObject({ before: '≥95%', after: '≥96%' });
     expect(second.budgetBeforeYuan).toBe(120_000);
+  });
+
+  it('keeps what an earlier adjustment changed when a later one changes other rows', async () => {
+    const reviewing = { actor: reviewer, ip: null };
+    const second = (await listAdjustments(projectId))[1]!;
+    await decideAdjustment(reviewing, 'approve', { adjustmentId: second.id, version: second.version });
+    const otherKey = (await loadTable(projectId))!.table.indicators[1]!.key!;
+    const { adjustmentId } = await proposeAdjustment(asOwner(), proposal({ budgetAfter: '13.00', rows: [{ rowKey: otherKey, after: '≤280 件', reason: '受理量回落' }] }));
+    const third = (await listAdjustments(projectId))[2]!;
+    expect(JSON.parse(third.rows)).toEqual([{ rowKey: otherKey, name: '案件受理量', before: '≤300 件', after: '≤280 件', reason: '受理量回落' }]);
+    await decideAdjustment(reviewing, 'approve', { adjustmentId, version: third.version });
+
+    // The report opened before is measured against all three adjustments, not only the third.
+    const view = await loadReportView(await reportFor(owner, reportId, 'project.view'));
+    expect(view.rows.slice(0, 2).map((r) => r.value)).toEqual(['≥96%', '≤280 件']);
+    expect(view.data.budget).toBe('13.00');
+    expect(view.originalTable.indicators.slice(0, 2).map((r) => r.value)).toEqual(['≥92%', '≤300 件']);
   });
 });

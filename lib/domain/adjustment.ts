@@ -7,14 +7,19 @@ import type { TargetTable } from './table';
 export type AdjustedRow = { rowKey: string; name: string; before: string; after: string; reason: string };
 export type Adjustment = { rows: AdjustedRow[]; goalBefore: string; goalAfter: string; budgetBefore: string; budgetAfter: string };
 
-/** The table with an approved adjustment applied (row values, goal, 全年预算数); the original is not changed. */
-export function adjustedTable(table: TargetTable, adjustment: Adjustment | null): TargetTable {
-  if (!adjustment) return table;
-  const after = new Map(adjustment.rows.map((r) => [r.rowKey, r.after]));
+/**
+ * The table with its approved adjustments applied, oldest first (row values, goal, 全年预算数); the original is
+ * not changed. Each adjustment lists only the rows it changes, so a row changed by the first and not by the
+ * second keeps the first's value; goal and 全年预算数 are the latest's.
+ */
+export function adjustedTable(table: TargetTable, adjustments: readonly Adjustment[]): TargetTable {
+  if (adjustments.length === 0) return table;
+  const after = new Map(adjustments.flatMap((a) => a.rows.map((r) => [r.rowKey, r.after] as const)));
+  const latest = adjustments[adjustments.length - 1]!;
   return {
     ...table,
-    goal: adjustment.goalAfter,
-    budget: { ...table.budget, total: adjustment.budgetAfter },
+    goal: latest.goalAfter,
+    budget: { ...table.budget, total: latest.budgetAfter },
     indicators: table.indicators.map((r) => (r.key && after.has(r.key) ? { ...r, value: after.get(r.key)! } : r)),
   };
 }

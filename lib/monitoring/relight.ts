@@ -5,7 +5,7 @@
  * are evaluated again and the changed ones written back in batches, inside the caller's write(), with one
  * audit entry per round. Runs only inside write().
  */
-import { latestApprovedAdjustments } from '@/db/queries/adjustments';
+import { approvedAdjustments } from '@/db/queries/adjustments';
 import { appendAudit } from '@/db/queries/audit';
 import { listEntriesOfReports, listReportsToRelight, setEntryLights, setReportLights, type RelightReport, type ReportLights } from '@/db/queries/monitoring';
 import { getUnitYear } from '@/db/queries/units';
@@ -35,13 +35,12 @@ function budgetAfter(r: RelightReport, cause: RelightCause): number {
   return r.budgetYuan === a.budgetBeforeYuan ? a.budgetAfterYuan : r.budgetYuan;
 }
 
-/** The rows each table is monitored against now: its latest approved adjustment applied. */
+/** The rows each table is monitored against now: its approved adjustments applied. */
 async function targetsOf(projectIds: number[]): Promise<Map<number, MonitoredIndicator[]>> {
-  const adjustments = await latestApprovedAdjustments(projectIds);
+  const adjustments = await approvedAdjustments(projectIds);
   const out = new Map<number, MonitoredIndicator[]>();
   for (const { project, table } of await loadTables(projectIds)) {
-    const a = adjustments.get(project.id);
-    out.set(project.id, monitoredRows(adjustedTable(table, a ? adjustmentOf(a) : null)));
+    out.set(project.id, monitoredRows(adjustedTable(table, (adjustments.get(project.id) ?? []).map(adjustmentOf))));
   }
   return out;
 }
