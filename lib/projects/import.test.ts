@@ -47,6 +47,21 @@ describe('importing a published document', () => {
     expect(r.items.some((i) => i.findings.some((f) => f.rule === 'identity.name-mismatch'))).toBe(true);
   });
 
+  it('checks what it imports against last year, as a save does (指标值偏低), and stores those counts', async () => {
+    await freshUnit('442030');
+    const ref = parsePublished(reference);
+    const first = ref.projects[0]!;
+    const i = first.indicators.findIndex((r) => /^≥\s*\d/.test(r.value));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const lowered = { ...first, indicators: first.indicators.map((r, k) => (k === i ? { ...r, value: r.value.replace(/\d+(\.\d+)?/, '1') } : r)) };
+    const doc = parsePublished(renderDocument({ ...ref, unit: { code: '442030', name: '上年对照单位' }, year: 2025, projects: [{ ...lowered, number: 1 }] }));
+    const r = await applyImport(who(), doc);
+    expect(r.items[0]!.findings).toContainEqual(expect.objectContaining({ rule: 'value.below-last-year', path: `indicators.${i}.value` }));
+    const uy = (await findUnitYear((await findUnitByCode('442030'))!.id, 2025))!;
+    const [p] = await listProjectsOfUnitYear(uy.id);
+    expect([p!.errorCount, p!.warningCount]).toEqual(Object.values(countFindings(await findingsOf((await loadTable(p!.id))!.table, uy))));
+  });
+
   it('gives a year it creates the framework the document follows (2021 when cost is a level-1 section)', async () => {
     const ref = parsePublished(reference);
     const doc = parsePublished(renderDocument({ ...ref, unit: { code: '442021', name: '二〇二一版单位' }, year: 2025, projects: [{ ...good2021(), number: 1 }] }));

@@ -22,6 +22,7 @@ import { tableSchema } from '@/lib/domain/schemas';
 import type { TargetTable } from '@/lib/domain/table';
 import { STATUS_LABELS } from '@/lib/domain/workflow';
 import type { ParsedTable, PublishedDocument } from '@/lib/format/published/types';
+import { lastYearLookup } from '@/lib/library/last-year';
 import { auditProject, type Who } from './commands/shared';
 import { countFindings, ruleContextOf } from './findings';
 import { tableHeader, tablePlan, tableRows } from './mapping';
@@ -111,13 +112,13 @@ function stripSource(t: ParsedTable): TargetTable {
   return structuredClone(table);
 }
 
-async function frameworkContext(unitYear: UnitYearRow | undefined, opts: ImportOptions, year: number, doc: PublishedDocument): Promise<UnitYearRow> {
+async function frameworkContext(unitYear: UnitYearRow | undefined, unitId: number | undefined, opts: ImportOptions, year: number, doc: PublishedDocument): Promise<UnitYearRow> {
   if (unitYear) return unitYear;
   // A unit-year the import creates takes the framework asked for, or the one the document follows.
   const framework = await findFrameworkByCode(opts.frameworkCode ?? frameworkOfRows(doc.projects.flatMap((p) => p.indicators)).code);
   if (!framework) throw new ActionError('invalid', `指标体系 ${opts.frameworkCode} 不存在`);
   // An unsaved stand-in so findings can be computed for a unit-year that the import will create.
-  return { id: 0, unitId: 0, year, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
+  return { id: 0, unitId: unitId ?? 0, year, frameworkId: framework.id, projectExpenditureYuan: null, ruleProfile: null, createdAt: 0, updatedAt: 0 };
 }
 
 /** The same size and format limits as the editor's schema; an import must not store what a save could not. */
@@ -154,9 +155,11 @@ async function unitYearFindings(
   unitYear: UnitYearRow,
   expenditure: string | null,
 ): Promise<{ byTable: Finding[][]; general: Finding[] }> {
-  const ctx = await ruleContextOf(unitYear);
   const codes = new Set(tables.map((t) => t.code));
   const stored = (await loadTables(others.filter((p) => !codes.has(p.code)).map((p) => p.id))).map((x) => x.table);
+  // Checked as a save checks them: with last year's rows each table continues (指标值偏低), so the counts
+  // stored by the import are the ones the editor shows.
+  const ctx = { ...(await ruleContextOf(unitYear)), lastYear: await lastYearLookup(unitYear, [...tables, ...stored]) };
   const own = [...tables, ...stored].map((t) => checkTable(t, ctx));
   const input = { tables: [...tables, ...stored], projectExpenditure: expenditure, mentions: doc.mentions, titles: doc.projects.map((p) => ({ code: p.code, title: p.source.title })) };
   const key = (f: Finding) => `${f.rule}\u0000${f.project}\u0000${f.path}\u0000${f.message}`;
@@ -197,7 +200,7 @@ async function buildPlan(actor: Actor, doc: PublishedDocument, opts: ImportOptio
   if (unit && !unitYear && !can(actor, 'admin.manage', null)) {
     throw new ActionError('invalid', `${unit.code} ${unit.name} 尚未设立 ${target.year} 年度：请联系管理员在“管理”中新增该预算年度后再导入`);
   }
-  const ctx = await frameworkContext(unitYear, opts, target.year, doc);
+  const ctx = await frameworkContext(unitYear, unit?.id, opts, target.year, doc);
   const isForced = opts.force === true;
   const firstByCode = new Map<string, ParsedTable>();
   // One table after another (not Promise.all): a transaction's queries run one at a time anyway.
@@ -279,7 +282,7 @@ export async function applyImport(who: Who, doc: PublishedDocument, opts: Import
     let unitYear = await findUnitYear(unit.id, plan.year);
     const expenditureYuan = doc.projectExpenditure === null ? null : wanyuanToYuan(doc.projectExpenditure);
     if (!unitYear) {
-      const { frameworkId } = await frameworkContext(undefined, opts, plan.year, doc);
+      const { frameworkId } = await frameworkContext(undefined, undefined, opts, plan.year, doc);
       unitYear = await insertUnitYear(unit.id, plan.year, { frameworkId, projectExpenditureYuan: expenditureYuan, ruleProfile: null });
       await audit(who, 'create', 'unit-year', unitYear.id, unit.id, { year: plan.year, projectExpenditure: doc.projectExpenditure, source: 'import' });
     } else if (plan.projectExpenditure.outcome === 'set') {
