@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantLevel, isReturnAction, returnLevelLabel, reviewStep, waitingStatuses } from './review-levels';
+import { grantLevel, isReturnAction, openReturn, returnLevelLabel, reviewStep, waitingStatuses } from './review-levels';
 
 describe('review levels', () => {
   it('places a grant by where it sits above the unit: itself, the top two or more above, anything between', () => {
@@ -40,5 +40,17 @@ describe('review levels', () => {
     expect(returnLevelLabel('deptReturn')).toBe('部门审核');
     expect(returnLevelLabel('financeReturn')).toBe('财政审核');
     expect(returnLevelLabel('return')).toBeNull();
+  });
+});
+
+describe('the return an owner still has to answer', () => {
+  const ev = (...actions: string[]) => actions.map((action, i) => ({ action, i }));
+  it('is the latest return until the thing is submitted again', () => {
+    expect(openReturn(ev('submit', 'return'))).toEqual({ action: 'return', i: 1 });
+    expect(openReturn(ev('submit', 'deptApprove', 'financeReturn', 'save'))).toEqual({ action: 'financeReturn', i: 2 });
+    expect(openReturn(ev('submit', 'return', 'submit'))).toBeUndefined();
+    expect(openReturn(ev('submit', 'return', 'submit', 'approve'))).toBeUndefined();
+    expect(openReturn(ev('submit', 'deptReturn', 'submit', 'return'))).toEqual({ action: 'return', i: 3 });
+    expect(openReturn(ev())).toBeUndefined();
   });
 });

@@ -64,6 +64,19 @@ export function isReturnAction(action: string): boolean {
   return action === 'return' || action === 'deptReturn' || action === 'financeReturn';
 }
 
+/**
+ * The return the owner still has to answer: the latest return, unless the thing was submitted again
+ * after it. `events` oldest first.
+ */
+export function openReturn<E extends { action: string }>(events: readonly E[]): E | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (isReturnAction(e.action)) return e;
+    if (e.action === 'submit') return undefined;
+  }
+  return undefined;
+}
+
 /** Which level returned a table, for the owner: 部门审核 / 财政审核, or null at one level. */
 export function returnLevelLabel(action: string): string | null {
   if (action === 'deptReturn') return LEVEL_LABELS.department;

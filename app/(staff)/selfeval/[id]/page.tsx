@@ -6,7 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
-import { isReturnAction, returnLevelLabel } from '@/lib/domain/review-levels';
+import { openReturn, returnLevelLabel } from '@/lib/domain/review-levels';
 import { selfEvalPage } from '@/lib/selfeval/page';
 import { ExportButtons } from '../export-buttons';
 import { ImportPanel } from './import-panel';
@@ -21,7 +21,8 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   const page = Number.isSafeInteger(id) && id > 0 ? await selfEvalPage(actor, id) : null;
   if (!page) notFound();
-  const lastReturn = [...page.events].reverse().find((e) => isReturnAction(e.action));
+  // Shown until it is answered: once submitted again, the return is history.
+  const lastReturn = openReturn(page.events);
   // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
   const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   return (

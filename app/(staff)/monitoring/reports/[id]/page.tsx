@@ -6,7 +6,7 @@ import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
 import { formatTime } from '@/lib/format/time';
 import { ACTION_LABELS } from '@/lib/domain/workflow';
-import { isReturnAction, returnLevelLabel } from '@/lib/domain/review-levels';
+import { openReturn, returnLevelLabel } from '@/lib/domain/review-levels';
 import { reportPage } from '@/lib/monitoring/page';
 import { ReportEditor } from './report-editor';
 import { ReviewPanel } from './review-panel';
@@ -19,7 +19,8 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   const page = Number.isSafeInteger(id) && id > 0 ? await reportPage(actor, id) : null;
   if (!page) notFound();
-  const lastReturn = [...page.events].reverse().find((e) => isReturnAction(e.action));
+  // Shown until it is answered: once submitted again, the return is history.
+  const lastReturn = openReturn(page.events);
   // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
   const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   const rowComments: Record<string, string[]> = {};
