@@ -79,6 +79,11 @@ export async function listProjects(q: ProjectListQuery): Promise<{ rows: Project
   const page = Math.max(q.page ?? 1, 1);
   const column = SORT_COLUMNS[q.sort ?? 'position'];
   const order = q.desc ? [desc(column), desc(projects.id)] : [asc(column), asc(projects.id)];
+  return projectListPage(where, order, page, pageSize);
+}
+
+/** One page of the table list's rows matching `where`, and how many match: the list and the review queue. */
+export async function projectListPage(where: SQL | undefined, order: SQL[], page: number, pageSize: number): Promise<{ rows: ProjectListRow[]; total: number }> {
   const total = (await first(db().select({ n: count() }).from(projects).where(where)))?.n ?? 0;
   const rows = await db()
     .select({

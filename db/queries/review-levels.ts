@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-o
 import { db, first, now, rawAll } from '../client';
 import { monitoringEvents, projects, reviewEvents, selfEvalEvents, units, unitYears, unitYearReviewSettings, users } from '../schema';
 import type { ProjectStatus } from '../schema/enums';
-import type { ProjectListRow } from './projects';
+import { projectListPage, type ProjectListRow } from './projects';
 import type { TaskRow } from './tasks';
 
 export async function getReviewLevels(unitYearId: number): Promise<1 | 2> {
@@ -96,34 +96,7 @@ export async function listWaitingProjects(groups: readonly WaitingGroup[], page:
   const waiting = waitingFilter(groups);
   if (!waiting) return { rows: [], total: 0 };
   const where = hasWarnings ? and(waiting, sql`${projects.warningCount} > 0`) : waiting;
-  const total = (await first(db().select({ n: count() }).from(projects).where(where)))?.n ?? 0;
-  const rows = await db()
-    .select({
-      id: projects.id,
-      unitYearId: projects.unitYearId,
-      unitCode: units.code,
-      unitName: units.name,
-      year: unitYears.year,
-      position: projects.position,
-      code: projects.code,
-      name: projects.name,
-      totalYuan: projects.totalYuan,
-      status: projects.status,
-      version: projects.version,
-      errorCount: projects.errorCount,
-      warningCount: projects.warningCount,
-      updatedAt: projects.updatedAt,
-      updatedByName: users.displayName,
-    })
-    .from(projects)
-    .innerJoin(unitYears, eq(unitYears.id, projects.unitYearId))
-    .innerJoin(units, eq(units.id, unitYears.unitId))
-    .leftJoin(users, eq(users.id, projects.updatedBy))
-    .where(where)
-    .orderBy(asc(projects.updatedAt), asc(projects.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { rows, total };
+  return projectListPage(where, [asc(projects.updatedAt), asc(projects.id)], page, pageSize);
 }
 
 export type WaitingTaskRow = TaskRow & { unitYearId: number };
