@@ -9,6 +9,8 @@
  * --database-url / PT_TEST_DATABASE_URL) the same is measured, the full run adds the list at
  * 1,000,000 projects, and the figures are printed beside SQLite's with their ratio.
  */
+// First: keeps DATABASE_URL from switching this process's own SQLite steps to the PostgreSQL schema.
+import { BENCH_DATABASE_URL } from './engine-env';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,7 +130,7 @@ async function run(opts: BenchOptions): Promise<void> {
 async function main(): Promise<void> {
   let opts: BenchOptions;
   try {
-    opts = benchOptions(process.argv.slice(2));
+    opts = benchOptions(process.argv.slice(2), { ...process.env, DATABASE_URL: BENCH_DATABASE_URL });
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 2;
