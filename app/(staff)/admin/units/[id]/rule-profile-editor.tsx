@@ -23,6 +23,72 @@ function FieldError({ id, message }: { id: string; message: string | undefined }
   ) : null;
 }
 
+type NumberFieldProps = { field: DraftField; label: string; unit: string; value: string; error: string | undefined; hint: string; onChange: (value: string) => void };
+
+/** One number of the profile with its unit, a hint (the default) and its error beside it. */
+function NumberField({ field, label, unit, value, error, hint, onChange }: NumberFieldProps) {
+  const id = `rp-${field}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <span className={styles.inputUnit}>
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          size={6}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        />
+        {unit}
+      </span>
+      <span id={`${id}-hint`} className="muted" style={{ fontSize: 13 }}>
+        {hint}
+      </span>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+type BandField = { field: Exclude<DraftField, 'disabledRules'>; label: string; defaultValue: number };
+
+/** Where each band starts (the warning lights, the 自评 grades): one number per band, in one unit. */
+function BandSection(props: {
+  title: string;
+  note: string;
+  fields: BandField[];
+  unit: string;
+  draft: ProfileDraft;
+  errors: Partial<Record<DraftField, string>>;
+  set: (field: Exclude<DraftField, 'disabledRules'>, value: string) => void;
+}) {
+  const { title, note, fields, unit, draft, errors, set } = props;
+  return (
+    <fieldset className={styles.section}>
+      <legend className={styles.legend}>{title}</legend>
+      <p className="muted" style={{ margin: 0 }}>
+        {note}
+      </p>
+      <div className={styles.thresholds}>
+        {fields.map((t) => (
+          <NumberField
+            key={t.field}
+            field={t.field}
+            label={t.label}
+            unit={unit}
+            value={draft[t.field]}
+            error={errors[t.field]}
+            onChange={(v) => set(t.field, v)}
+            hint={`默认 ${t.defaultValue}${unit === '%' ? '%' : ` ${unit}`}`}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 type Props = {
   draft: ProfileDraft;
   onChange: (next: ProfileDraft) => void;
@@ -50,26 +116,16 @@ export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }
         <legend className={styles.legend}>阈值</legend>
         <div className={styles.thresholds}>
           {THRESHOLD_FIELDS.map((t) => (
-            <div className="field" key={t.field}>
-              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
-              <span className={styles.inputUnit}>
-                <input
-                  id={`rp-${t.field}`}
-                  type="text"
-                  inputMode="decimal"
-                  size={6}
-                  value={draft[t.field]}
-                  onChange={(e) => set(t.field, e.target.value)}
-                  aria-invalid={errors[t.field] ? true : undefined}
-                  aria-describedby={`rp-${t.field}-hint${errors[t.field] ? ` rp-${t.field}-error` : ''}`}
-                />
-                {t.unit}
-              </span>
-              <span id={`rp-${t.field}-hint`} className="muted" style={{ fontSize: 13 }}>
-                规则“{TITLE.get(t.rule)}”，默认 {t.isShare ? DEFAULT_RULE_PROFILE[t.field] * 100 : DEFAULT_RULE_PROFILE[t.field]}%
-              </span>
-              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
-            </div>
+            <NumberField
+              key={t.field}
+              field={t.field}
+              label={t.label}
+              unit={t.unit}
+              value={draft[t.field]}
+              error={errors[t.field]}
+              onChange={(v) => set(t.field, v)}
+              hint={`规则“${TITLE.get(t.rule)}”，默认 ${t.isShare ? DEFAULT_RULE_PROFILE[t.field] * 100 : DEFAULT_RULE_PROFILE[t.field]}%`}
+            />
           ))}
           <div className="field">
             <label htmlFor="rp-codePattern">项目编码格式（正则表达式）</label>
@@ -90,66 +146,24 @@ export function RuleProfileEditor({ draft, onChange, errors, effect, ifEnabled }
           </div>
         </div>
       </fieldset>
-      <fieldset className={styles.section}>
-        <legend className={styles.legend}>监控预警灯</legend>
-        <p className="muted" style={{ margin: 0 }}>
-          执行进度 = 实际 ÷ 序时进度应完成数 × 100%。低于黄灯起点为红灯；资金没有蓝灯。
-        </p>
-        <div className={styles.thresholds}>
-          {LIGHT_FIELDS.map((t) => (
-            <div className="field" key={t.field}>
-              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
-              <span className={styles.inputUnit}>
-                <input
-                  id={`rp-${t.field}`}
-                  type="text"
-                  inputMode="decimal"
-                  size={6}
-                  value={draft[t.field]}
-                  onChange={(e) => set(t.field, e.target.value)}
-                  aria-invalid={errors[t.field] ? true : undefined}
-                  aria-describedby={errors[t.field] ? `rp-${t.field}-error` : undefined}
-                />
-                %
-              </span>
-              <span className="muted" style={{ fontSize: 13 }}>
-                默认 {DEFAULT_RULE_PROFILE.lightThresholds[t.field]}%
-              </span>
-              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className={styles.section}>
-        <legend className={styles.legend}>自评等级</legend>
-        <p className="muted" style={{ margin: 0 }}>
-          自评得分不低于各档起点即为该等级，低于“中”的起点为差。有的省份用 80 / 70 / 60。
-        </p>
-        <div className={styles.thresholds}>
-          {GRADE_FIELDS.map((t) => (
-            <div className="field" key={t.field}>
-              <label htmlFor={`rp-${t.field}`}>{t.label}</label>
-              <span className={styles.inputUnit}>
-                <input
-                  id={`rp-${t.field}`}
-                  type="text"
-                  inputMode="decimal"
-                  size={6}
-                  value={draft[t.field]}
-                  onChange={(e) => set(t.field, e.target.value)}
-                  aria-invalid={errors[t.field] ? true : undefined}
-                  aria-describedby={errors[t.field] ? `rp-${t.field}-error` : undefined}
-                />
-                分
-              </span>
-              <span className="muted" style={{ fontSize: 13 }}>
-                默认 {DEFAULT_RULE_PROFILE.gradeThresholds[t.field]} 分
-              </span>
-              <FieldError id={`rp-${t.field}-error`} message={errors[t.field]} />
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <BandSection
+        title="监控预警灯"
+        note="执行进度 = 实际 ÷ 序时进度应完成数 × 100%。低于黄灯起点为红灯；资金没有蓝灯。"
+        fields={LIGHT_FIELDS.map((t) => ({ ...t, defaultValue: DEFAULT_RULE_PROFILE.lightThresholds[t.field] }))}
+        unit="%"
+        draft={draft}
+        errors={errors}
+        set={set}
+      />
+      <BandSection
+        title="自评等级"
+        note="自评得分不低于各档起点即为该等级，低于“中”的起点为差。有的省份用 80 / 70 / 60。"
+        fields={GRADE_FIELDS.map((t) => ({ ...t, defaultValue: DEFAULT_RULE_PROFILE.gradeThresholds[t.field] }))}
+        unit="分"
+        draft={draft}
+        errors={errors}
+        set={set}
+      />
       <fieldset className={styles.section}>
         <legend className={styles.legend}>检查规则</legend>
         <p className="muted" style={{ margin: 0 }}>
