@@ -58,7 +58,7 @@ test('open a round, fill with live lights, a reason for red, return with a row c
   await expect(light(owner, `light-${ROW}`)).toHaveAttribute('data-light', 'red');
   await expect(light(owner, 'table-light')).toHaveAttribute('data-light', 'red');
   await owner.getByRole('button', { name: '保存' }).click();
-  await expect(owner.getByRole('status')).toContainText('已保存；提交前还须填写 2 处');
+  await expect(owner.getByRole('status')).toContainText('已保存；提交前还须处理 2 处');
 
   // Submitting is refused until the red row has a reason and 整改措施 is given.
   await owner.getByRole('button', { name: '提交审核' }).click();

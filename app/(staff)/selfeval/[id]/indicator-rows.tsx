@@ -1,7 +1,7 @@
 'use client';
 
 import { RATING_LABELS, RATINGS, type Rating, type RowResult, type SelfEvalEntry, type SelfEvalTargetRow } from '@/lib/domain/selfeval';
-import styles from './selfeval.module.css';
+import styles from '@/app/ui/report-form/report-form.module.css';
 
 type Props = {
   rows: SelfEvalTargetRow[];

@@ -4,7 +4,7 @@ import { LightBadge } from '@/app/ui/light';
 import type { LightResult } from '@/lib/domain/lights';
 import { DEVIATION_REASONS, LIKELIHOODS, type Likelihood, type ReportEntry } from '@/lib/domain/monitoring';
 import type { MonitoredIndicator } from '@/lib/monitoring/read';
-import styles from './report.module.css';
+import styles from '@/app/ui/report-form/report-form.module.css';
 
 type Props = {
   rows: MonitoredIndicator[];

@@ -1,15 +1,16 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useMemo, useState, useTransition } from 'react';
+import { useMemo } from 'react';
 import { LightBadge } from '@/app/ui/light';
+import { DraftActions, GoalTable, ReportHeader } from '@/app/ui/report-form/report-form';
+import styles from '@/app/ui/report-form/report-form.module.css';
+import { useReportDraft } from '@/app/ui/report-form/use-report-draft';
 import { evaluateReport, type MonitoringPeriod, type ReportData, type ReportEntry } from '@/lib/domain/monitoring';
 import { parseWanyuan } from '@/lib/domain/money';
 import type { Status } from '@/lib/domain/workflow';
 import type { MonitoredIndicator } from '@/lib/monitoring/read';
 import { saveMonitoringReportAction, submitMonitoringReportAction } from '../../actions';
 import { IndicatorRows } from './indicator-rows';
-import styles from './report.module.css';
 
 type Props = {
   reportId: number;
@@ -24,8 +25,6 @@ type Props = {
   rowComments: Record<string, string[]>;
 };
 
-type Message = { ok: boolean; text: string } | null;
-
 function rateText(budget: string, executed: string): string {
   const b = parseWanyuan(budget);
   const e = parseWanyuan(executed);
@@ -34,49 +33,20 @@ function rateText(budget: string, executed: string): string {
 }
 
 /** The monitoring table as the owner fills it; the lights are the same pure rules the server stores. */
-export function ReportEditor({ reportId, version: initialVersion, status, header, rows, initial, period, canEdit, canSubmit, rowComments }: Props) {
-  const router = useRouter();
-  const [data, setData] = useState(initial);
-  const [version, setVersion] = useState(initialVersion);
-  const [isDirty, setDirty] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<Message>(null);
-  const [isPending, startTransition] = useTransition();
+export function ReportEditor({ reportId, version, status, header, rows, initial, period, canEdit, canSubmit, rowComments }: Props) {
+  const draft = useReportDraft({
+    initial,
+    version,
+    save: (report: ReportData, v) => saveMonitoringReportAction({ reportId, version: v, report }),
+    submit: (v) => submitMonitoringReportAction({ reportId, version: v }),
+    fieldPrefix: 'report.',
+    mustSaveBeforeSubmit: false,
+  });
+  const { data, update } = draft;
   const evaluation = useMemo(() => evaluateReport(data, rows, period), [data, rows, period]);
-  const errors = { ...serverErrors, ...Object.fromEntries(evaluation.problems.map((p) => [p.path, p.message])) };
+  const errors = { ...draft.serverErrors, ...Object.fromEntries(evaluation.problems.map((p) => [p.path, p.message])) };
   const isReadOnly = !canEdit;
-  const update = (patch: Partial<ReportData>) => {
-    setData((d) => ({ ...d, ...patch }));
-    setDirty(true);
-  };
   const setEntry = (i: number, e: ReportEntry) => update({ entries: data.entries.map((x, k) => (k === i ? e : x)) });
-
-  const save = async (): Promise<number | null> => {
-    const r = await saveMonitoringReportAction({ reportId, version, report: data });
-    if (!r.ok) {
-      setServerErrors(Object.fromEntries(Object.entries(r.fieldErrors).map(([k, v]) => [k.replace(/^report\./, ''), v[0] ?? ''])));
-      setMessage({ ok: false, text: r.message });
-      return null;
-    }
-    setServerErrors({});
-    setVersion(r.data.version);
-    setDirty(false);
-    setMessage({ ok: true, text: r.data.problems.length > 0 ? `已保存；提交前还须填写 ${r.data.problems.length} 处` : '已保存' });
-    return r.data.version;
-  };
-  const onSave = () => startTransition(async () => void (await save()));
-  const onSubmit = () =>
-    startTransition(async () => {
-      const v = isDirty ? await save() : version;
-      if (v === null) return;
-      const r = await submitMonitoringReportAction({ reportId, version: v });
-      if (!r.ok) {
-        setMessage({ ok: false, text: r.message });
-        return;
-      }
-      setMessage({ ok: true, text: '已提交审核' });
-      router.refresh();
-    });
 
   const amount = (field: 'budget' | 'executed' | 'forecast', label: string) => (
     <td>
@@ -99,26 +69,16 @@ export function ReportEditor({ reportId, version: initialVersion, status, header
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        onSave();
+        draft.onSave();
       }}
       aria-label="监控表"
     >
-      <table className={styles.grid} aria-label="项目基本情况">
-        <tbody>
-          <tr>
-            <th>项目名称</th>
-            <td>{header.name}</td>
-            <th>项目编码</th>
-            <td>{header.code}</td>
-            <th>实施单位</th>
-            <td>{header.unit}</td>
-            <th>本表预警</th>
-            <td data-testid="table-light">
-              <LightBadge light={evaluation.light} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <ReportHeader header={header}>
+        <th>本表预警</th>
+        <td data-testid="table-light">
+          <LightBadge light={evaluation.light} />
+        </td>
+      </ReportHeader>
       <table className={styles.grid} aria-label="项目资金（万元）">
         <thead>
           <tr>
@@ -147,22 +107,7 @@ export function ReportEditor({ reportId, version: initialVersion, status, header
           </tr>
         </tbody>
       </table>
-      <table className={styles.grid} aria-label="年度总体目标">
-        <thead>
-          <tr>
-            <th style={{ width: '50%' }}>全年预期目标</th>
-            <th>目标实际累计完成情况</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td style={{ whiteSpace: 'pre-wrap' }}>{header.goal}</td>
-            <td>
-              <textarea aria-label="目标实际累计完成情况" rows={4} style={{ width: '100%' }} value={data.goalProgress} readOnly={isReadOnly} onChange={(e) => update({ goalProgress: e.target.value })} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <GoalTable goalLabel="全年预期目标" achievedLabel="目标实际累计完成情况" goal={header.goal} achieved={data.goalProgress} isReadOnly={isReadOnly} onChange={(v) => update({ goalProgress: v })} />
       <IndicatorRows
         rows={rows}
         entries={data.entries}
@@ -205,22 +150,7 @@ export function ReportEditor({ reportId, version: initialVersion, status, header
           ) : null}
         </div>
       </div>
-      {canEdit ? (
-        <div className={styles.actions}>
-          <button className="btn" type="submit" disabled={isPending}>
-            保存
-          </button>
-          {canSubmit || status === 'returned' ? (
-            <button className="btn btn-primary" type="button" disabled={isPending} onClick={onSubmit}>
-              提交审核
-            </button>
-          ) : null}
-          {isDirty ? <span className="muted">有未保存的修改</span> : null}
-          <span aria-live="polite" role="status">
-            {message ? <span className={message.ok ? 'diff-ok' : 'field-error'}>{message.text}</span> : null}
-          </span>
-        </div>
-      ) : null}
+      {canEdit ? <DraftActions status={status} canSubmit={canSubmit} isPending={draft.isPending} isDirty={draft.isDirty} message={draft.message} onSubmit={draft.onSubmit} /> : null}
     </form>
   );
 }
