@@ -240,10 +240,8 @@ test.describe('the grid', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => rowCount(page)).toBe(beforePaste);
 
-    // Typing in a field is one step, undone as a whole. After an undo the form settles for 100 ms (rows remount)
-    // and what it holds then becomes the undo point; typing inside that window would be taken into it (noted
-    // as a known race in the closing note), so the test, like a person, types after the page has settled.
-    await page.waitForTimeout(400);
+    // Typing in a field is one step, undone as a whole — typed at once after the undo, inside the 100 ms the
+    // form settles in (rows remount): the first keystroke ends the settling, so it is a new edit of its own.
     const name = page.getByLabel('项目名称');
     await name.fill('临时名称');
     await name.press('Tab');

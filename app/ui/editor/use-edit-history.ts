@@ -33,6 +33,14 @@ export function useEditHistory(formEl: RefObject<HTMLFormElement | null>, form: 
     const sub = watch(poke);
     const el = formEl.current;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
+    // A person typing (or pasting) while the form settles: what the form holds just before is the undo point,
+    // and the keystroke is a new edit — never absorbed into the step that was put back.
+    const onBeforeInput = (e: Event) => {
+      if (!isSettling.current || !e.isTrusted) return;
+      clearTimeout(settleTimer);
+      history.settle(current());
+      isSettling.current = false;
+    };
     const onLeave = () => {
       if (!isSettling.current) step.flush();
     };
@@ -58,12 +66,14 @@ export function useEditHistory(formEl: RefObject<HTMLFormElement | null>, form: 
       announcer.say(historyAnnouncement(kind, keys));
     };
     el?.addEventListener('focusout', onLeave);
+    el?.addEventListener('beforeinput', onBeforeInput, true);
     document.addEventListener('keydown', onKey);
     return () => {
       sub.unsubscribe();
       step.cancel();
       clearTimeout(settleTimer);
       el?.removeEventListener('focusout', onLeave);
+      el?.removeEventListener('beforeinput', onBeforeInput, true);
       document.removeEventListener('keydown', onKey);
     };
   }, [formEl, form, watch, step, history, announcer, current]);
