@@ -147,6 +147,17 @@ export type SelfEvalListRow = {
  * The 自评表 of a round in print order, without their JSON, for the unit-year page; `approvedOnly` for
  * the public page. Reads one index range (selfevals_round_project) and the tables' rows by key.
  */
+/** Every self-evaluation of a round (or its approved ones), whole, in the tables' print order. */
+export async function listSelfEvalRowsOfRound(roundId: number, approvedOnly = false): Promise<SelfEvalRow[]> {
+  const rows = await db()
+    .select({ e: selfEvals })
+    .from(selfEvals)
+    .innerJoin(projects, eq(projects.id, selfEvals.projectId))
+    .where(approvedOnly ? and(eq(selfEvals.roundId, roundId), eq(selfEvals.status, 'approved')) : eq(selfEvals.roundId, roundId))
+    .orderBy(asc(projects.position), asc(selfEvals.id));
+  return rows.map((r) => r.e);
+}
+
 export async function listSelfEvalsOfRound(roundId: number, approvedOnly = false): Promise<SelfEvalListRow[]> {
   return db()
     .select({

@@ -66,9 +66,3 @@ export async function selfEvalConflict(row: SelfEvalRow, version: number): Promi
     { updatedBy: who, updatedAt: row.updatedAt, currentVersion: row.version },
   );
 }
-
-/** An approved 自评表's scope with no actor, for the public page (which checks the unit-year's switch first). */
-export async function approvedSelfEvalScope(selfEvalId: number): Promise<SelfEvalScope | null> {
-  const scope = await loadScope(selfEvalId);
-  return scope.selfEval.status === 'approved' ? scope : null;
-}

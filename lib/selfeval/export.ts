@@ -1,6 +1,6 @@
 /** The 自评表 exports: one self-evaluation or a whole unit-year's round, as XLSX, PDF or JSON. */
 import { z } from 'zod';
-import { findSelfEvalRound, listSelfEvalsOfRound } from '@/db/queries/selfeval';
+import { findSelfEvalRound } from '@/db/queries/selfeval';
 import { getUnit } from '@/db/queries/units';
 import type { Actor } from '@/lib/auth/permissions';
 import type { SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
@@ -9,7 +9,7 @@ import { selfEvalPdf, selfEvalUnitYearPdf } from '@/lib/export/selfeval-pdf';
 import { selfEvalUnitYearXlsx, selfEvalXlsx } from '@/lib/export/selfeval-xlsx';
 import { unitYearIfAllowed } from '@/lib/projects/access';
 import { selfEvalScopeIfAllowed } from './access';
-import { loadSelfEvalView } from './read';
+import { forEachSheetViewOfRound, loadSelfEvalView } from './read';
 import { sheetOf } from './sheet';
 
 export const selfEvalFormat = z.enum(['xlsx', 'pdf', 'json']).default('xlsx');
@@ -60,11 +60,9 @@ export async function unitYearSelfEvalExport(actor: Actor, unitYearId: number): 
   const round = await findSelfEvalRound(unitYear.id);
   if (!round) return null;
   const { unit, names } = await unitNames(unitYear.unitId);
+  // Every 自评表 of the round is in this unit-year, where the actor may export (checked above).
   const sheets: SelfEvalSheet[] = [];
-  for (const row of await listSelfEvalsOfRound(round.id)) {
-    const scope = await selfEvalScopeIfAllowed(actor, row.id, 'project.export');
-    if (scope) sheets.push(sheetOf(await loadSelfEvalView(scope), names));
-  }
+  await forEachSheetViewOfRound(round, unitYear, (view) => sheets.push(sheetOf(view, names)));
   return { kind: 'unit-year', unit, year: unitYear.year, sheets, name: `自评表-${unit.code}-${unitYear.year}` };
 }
 

@@ -9,8 +9,8 @@ import type { Grade } from '@/lib/domain/scoring';
 import { centsText, GRADES } from '@/lib/domain/selfeval';
 import type { SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
 import { isEditable } from '@/lib/domain/workflow';
-import { approvedSelfEvalScope, selfEvalScopeIfAllowed, selfEvalTarget } from './access';
-import { loadSelfEvalView, type SelfEvalView } from './read';
+import { selfEvalScopeIfAllowed, selfEvalTarget } from './access';
+import { forEachSheetViewOfRound, loadSelfEvalView, type SelfEvalView } from './read';
 import { sheetOf } from './sheet';
 
 export type { SelfEvalListRow, SelfEvalRoundView };
@@ -139,9 +139,6 @@ export async function publicSelfEvals(unitYearId: number): Promise<PublicSelfEva
   const parent = unit?.parentId ? await getUnit(unit.parentId) : undefined;
   const names = { department: parent?.name ?? unit?.name ?? '', implementingUnit: unit?.name ?? '' };
   const sheets: SelfEvalSheet[] = [];
-  for (const r of rows) {
-    const scope = await approvedSelfEvalScope(r.id);
-    if (scope) sheets.push(sheetOf(await loadSelfEvalView(scope), names));
-  }
+  if (unitYear) await forEachSheetViewOfRound(round, unitYear, (view) => sheets.push(sheetOf(view, names)), { approvedOnly: true });
   return { rollup: rollup(rows), sheets };
 }

@@ -1,8 +1,10 @@
 /** A self-evaluation as the editor, the commands, the sheet and the public page see it. */
 import { listEntries } from '@/db/queries/monitoring';
-import { latestMonitoringReportOf, listSelfEvalEvents, type SelfEvalEventView } from '@/db/queries/selfeval';
-import type { ProjectRow, UnitYearRow } from '@/db/schema';
-import { effectiveTable } from '@/lib/adjustments/read';
+import { approvedAdjustments } from '@/db/queries/adjustments';
+import { latestMonitoringReportOf, listSelfEvalEvents, listSelfEvalRowsOfRound, type SelfEvalEventView } from '@/db/queries/selfeval';
+import type { ProjectRow, SelfEvalRoundRow, UnitYearRow } from '@/db/schema';
+import { adjustmentOf, effectiveTable } from '@/lib/adjustments/read';
+import { adjustedTable } from '@/lib/domain/adjustment';
 import type { Framework } from '@/lib/domain/framework';
 import { formatWanyuan } from '@/lib/domain/money';
 import { defaultWeights } from '@/lib/domain/score-weights';
@@ -10,7 +12,7 @@ import type { GradeThresholds } from '@/lib/domain/scoring';
 import { ruleProfileOf } from '@/lib/projects/findings';
 import { centsOf, evaluateSelfEval, selfEvalEntriesFor, type SelfEvalData, type SelfEvalEvaluation, type SelfEvalTargetRow } from '@/lib/domain/selfeval';
 import type { TargetTable } from '@/lib/domain/table';
-import { loadTable } from '@/lib/projects/read';
+import { loadTable, loadTables } from '@/lib/projects/read';
 import type { SelfEvalScope } from './access';
 import { selfEvalDataSchema } from './schemas';
 
@@ -84,23 +86,51 @@ export async function prefill(project: ProjectRow, framework: Framework): Promis
   return { data, rows };
 }
 
+/** A self-evaluation as its sheet needs it: the view without its events. */
+export type SelfEvalSheetView = Omit<SelfEvalView, 'events'>;
+
+function sheetViewOf(scope: SelfEvalScope, original: TargetTable, table: TargetTable): SelfEvalSheetView {
+  const rows = targetRowsOf(table);
+  const data = dataOf(scope.selfEval.data, rows);
+  const thresholds = gradeThresholdsOf(scope.unitYear);
+  return { ...scope, table, originalTable: original, rows, data, evaluation: evaluateSelfEval(data, rows, thresholds), thresholds };
+}
+
 export async function loadSelfEvalView(scope: SelfEvalScope): Promise<SelfEvalView> {
   const loaded = await loadTable(scope.project.id);
   if (!loaded) throw new Error(`table ${scope.project.id} of self-evaluation ${scope.selfEval.id} is missing`);
   const { table } = await effectiveTable(scope.project.id, loaded.table);
-  const rows = targetRowsOf(table);
-  const data = dataOf(scope.selfEval.data, rows);
-  const thresholds = gradeThresholdsOf(scope.unitYear);
-  return {
-    ...scope,
-    table,
-    originalTable: loaded.table,
-    rows,
-    data,
-    evaluation: evaluateSelfEval(data, rows, thresholds),
-    thresholds,
-    events: await listSelfEvalEvents(scope.selfEval.id),
-  };
+  return { ...sheetViewOf(scope, loaded.table, table), events: await listSelfEvalEvents(scope.selfEval.id) };
+}
+
+/** How many 自评表 a round's export reads at once: a few queries a batch, not a few a 自评表. */
+const ROUND_BATCH = 200;
+
+/**
+ * Every self-evaluation of a round, in the tables' print order, as their sheets need them, read a batch
+ * at a time (tables, then their approved adjustments). The caller has checked the unit-year (or, for
+ * the public page, asks for approved ones only); every 自评表 of the round is in it. `each` gets them in
+ * order, so a batch can be dropped once used.
+ */
+export async function forEachSheetViewOfRound(
+  round: SelfEvalRoundRow,
+  unitYear: UnitYearRow,
+  each: (view: SelfEvalSheetView) => void,
+  opts: { approvedOnly?: boolean } = {},
+): Promise<void> {
+  const all = await listSelfEvalRowsOfRound(round.id, opts.approvedOnly === true);
+  for (let i = 0; i < all.length; i += ROUND_BATCH) {
+    const batch = all.slice(i, i + ROUND_BATCH);
+    const ids = batch.map((e) => e.projectId);
+    const tables = new Map((await loadTables(ids)).map((t) => [t.project.id, t]));
+    const adjustments = await approvedAdjustments(ids);
+    for (const selfEval of batch) {
+      const loaded = tables.get(selfEval.projectId);
+      if (!loaded) throw new Error(`table ${selfEval.projectId} of self-evaluation ${selfEval.id} is missing`);
+      const table = adjustedTable(loaded.table, (adjustments.get(selfEval.projectId) ?? []).map(adjustmentOf));
+      each(sheetViewOf({ selfEval, round, project: loaded.project, unitYear, unitId: unitYear.unitId }, loaded.table, table));
+    }
+  }
 }
 
 /** The stored score of an evaluation: hundredths of a point, or null. */

@@ -4,12 +4,12 @@
  */
 import { getUnit } from '@/db/queries/units';
 import type { SelfEvalFundsRow, SelfEvalIndicatorRow, SelfEvalSheet } from '@/lib/domain/selfeval-sheet';
-import type { SelfEvalView } from './read';
+import type { SelfEvalSheetView, SelfEvalView } from './read';
 
 const amountRow = (label: SelfEvalFundsRow['label'], initial: string): SelfEvalFundsRow => ({ label, initial, annual: '', executed: '', weight: '', rate: '', score: '' });
 
 /** The sheet from a loaded view; `units` names 主管部门 and 实施单位 (see selfEvalSheet). */
-export function sheetOf(view: SelfEvalView, units: { department: string; implementingUnit: string }): SelfEvalSheet {
+export function sheetOf(view: SelfEvalSheetView, units: { department: string; implementingUnit: string }): SelfEvalSheet {
   const { data, evaluation } = view;
   const entries = new Map(data.entries.map((e) => [e.rowKey, e]));
   const budget = view.originalTable.budget;
