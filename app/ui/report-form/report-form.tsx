@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Status } from '@/lib/domain/workflow';
+import { returnLevelLabel } from '@/lib/domain/review-levels';
+import { ACTION_LABELS, type Status } from '@/lib/domain/workflow';
+import { formatTime } from '@/lib/format/time';
 import styles from './report-form.module.css';
 import type { DraftMessage } from './use-report-draft';
 
@@ -63,5 +65,40 @@ export function DraftActions(props: { status: Status; canSubmit: boolean; isPend
         {message ? <span className={message.ok ? 'diff-ok' : 'field-error'}>{message.text}</span> : null}
       </span>
     </div>
+  );
+}
+
+type ReviewEvent = { id: number; at: number; userName: string; action: string; reason: string | null };
+
+/**
+ * The return the owner still has to answer (lib/domain/review-levels.ts openReturn), with who returned it,
+ * when, at which level in a two-level year (部门审核 / 财政审核), and why; `children` add the comments.
+ */
+export function ReturnNotice({ lastReturn, status, children }: { lastReturn: ReviewEvent | undefined; status: Status; children?: ReactNode }) {
+  if (!lastReturn || status === 'approved') return null;
+  const level = returnLevelLabel(lastReturn.action);
+  return (
+    <div className="alert alert-warn" role="note">
+      审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} {level ? `在${level}中` : ''}退回：{lastReturn.reason}
+      {children}
+    </div>
+  );
+}
+
+/** 审核记录: every submit, return and approval of the document, oldest first. */
+export function ReviewEvents({ events }: { events: readonly ReviewEvent[] }) {
+  return (
+    <section className="card" aria-label="审核记录">
+      <h2 style={{ marginTop: 0 }}>审核记录</h2>
+      {events.length === 0 ? <p className="muted">尚无</p> : null}
+      <ul>
+        {events.map((e) => (
+          <li key={e.id}>
+            {formatTime(e.at)} {e.userName} {ACTION_LABELS[e.action] ?? e.action}
+            {e.reason ? `：${e.reason}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,9 +4,8 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
-import { formatTime } from '@/lib/format/time';
-import { ACTION_LABELS } from '@/lib/domain/workflow';
-import { openReturn, returnLevelLabel } from '@/lib/domain/review-levels';
+import { openReturn } from '@/lib/domain/review-levels';
+import { ReturnNotice, ReviewEvents } from '@/app/ui/report-form/report-form';
 import { selfEvalPage } from '@/lib/selfeval/page';
 import { ExportButtons } from '../export-buttons';
 import { ImportPanel } from './import-panel';
@@ -21,10 +20,6 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
   const id = Number((await params).id);
   const page = Number.isSafeInteger(id) && id > 0 ? await selfEvalPage(actor, id) : null;
   if (!page) notFound();
-  // Shown until it is answered: once submitted again, the return is history.
-  const lastReturn = openReturn(page.events);
-  // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
-  const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   return (
     <>
       <div className="row">
@@ -36,11 +31,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
         项目支出绩效自评表（{page.unitYear.year} 年度） <StatusBadge status={page.selfEval.status} />
       </h1>
       <p className="muted">版本 {page.selfEval.version} · 年度指标值为执行中的指标值（有调整时为调整后的值）</p>
-      {lastReturn && page.selfEval.status !== 'approved' ? (
-        <div className="alert alert-warn" role="note">
-          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} {returnLevel ? `在${returnLevel}中` : ''}退回：{lastReturn.reason}
-        </div>
-      ) : null}
+      <ReturnNotice lastReturn={openReturn(page.events)} status={page.selfEval.status} />
       <SelfEvalEditor
         key={page.selfEval.version}
         selfEvalId={page.selfEval.id}
@@ -55,18 +46,7 @@ export default async function SelfEvalPage({ params }: { params: Promise<{ id: s
       />
       {page.canImport ? <ImportPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
       {page.canReview ? <ReviewPanel selfEvalId={page.selfEval.id} version={page.selfEval.version} /> : null}
-      <section className="card" aria-label="审核记录">
-        <h2 style={{ marginTop: 0 }}>审核记录</h2>
-        {page.events.length === 0 ? <p className="muted">尚无</p> : null}
-        <ul>
-          {page.events.map((e) => (
-            <li key={e.id}>
-              {formatTime(e.at)} {e.userName} {ACTION_LABELS[e.action] ?? e.action}
-              {e.reason ? `：${e.reason}` : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ReviewEvents events={page.events} />
     </>
   );
 }

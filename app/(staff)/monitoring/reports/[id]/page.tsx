@@ -4,9 +4,8 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/app/ui/status-badge';
 import { requireActor } from '@/lib/auth/request';
-import { formatTime } from '@/lib/format/time';
-import { ACTION_LABELS } from '@/lib/domain/workflow';
-import { openReturn, returnLevelLabel } from '@/lib/domain/review-levels';
+import { openReturn } from '@/lib/domain/review-levels';
+import { ReturnNotice, ReviewEvents } from '@/app/ui/report-form/report-form';
 import { reportPage } from '@/lib/monitoring/page';
 import { ReportEditor } from './report-editor';
 import { ReviewPanel } from './review-panel';
@@ -21,8 +20,6 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
   if (!page) notFound();
   // Shown until it is answered: once submitted again, the return is history.
   const lastReturn = openReturn(page.events);
-  // In a two-level year the owner sees which level returned it (部门审核 / 财政审核).
-  const returnLevel = lastReturn ? returnLevelLabel(lastReturn.action) : null;
   const rowComments: Record<string, string[]> = {};
   for (const c of lastReturn ? (JSON.parse(lastReturn.comments) as { target: string | null; body: string }[]) : []) {
     (rowComments[c.target ?? ''] ??= []).push(c.body);
@@ -48,14 +45,11 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
       <p className="muted">
         填报截止 {page.round.deadline} · 版本 {page.report.version}
       </p>
-      {lastReturn && page.report.status !== 'approved' ? (
-        <div className="alert alert-warn" role="note">
-          审核人 {lastReturn.userName} 于 {formatTime(lastReturn.at)} {returnLevel ? `在${returnLevel}中` : ''}退回：{lastReturn.reason}
-          {(rowComments[''] ?? []).map((b, i) => (
-            <div key={i}>意见：{b}</div>
-          ))}
-        </div>
-      ) : null}
+      <ReturnNotice lastReturn={lastReturn} status={page.report.status}>
+        {(rowComments[''] ?? []).map((b, i) => (
+          <div key={i}>意见：{b}</div>
+        ))}
+      </ReturnNotice>
       <ReportEditor
         key={page.report.version}
         reportId={page.report.id}
@@ -70,18 +64,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         rowComments={rowComments}
       />
       {page.canReview ? <ReviewPanel reportId={page.report.id} version={page.report.version} rows={page.rows.filter((r) => !r.isPlaceholder).map((r) => ({ key: r.key, name: r.name }))} /> : null}
-      <section className="card" aria-label="审核记录">
-        <h2 style={{ marginTop: 0 }}>审核记录</h2>
-        {page.events.length === 0 ? <p className="muted">尚无</p> : null}
-        <ul>
-          {page.events.map((e) => (
-            <li key={e.id}>
-              {formatTime(e.at)} {e.userName} {ACTION_LABELS[e.action] ?? e.action}
-              {e.reason ? `：${e.reason}` : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ReviewEvents events={page.events} />
     </>
   );
 }
