@@ -4,15 +4,9 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import type { StandardPreview } from '@/lib/library/commands/import-standard';
 import { importStandardLibraryAction, previewStandardLibraryAction } from './actions';
+import { base64Of } from '@/app/ui/file-base64';
 
 const ACTION_LABELS = { create: '新建', update: '修改', unchanged: '不变' } as const;
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 /** Choose a file → preview with every bad row → confirm. */
 export function StandardImport() {

@@ -5,13 +5,7 @@ import { ActionMessage } from '@/app/ui/action-message';
 import { useAction } from '@/app/ui/use-action';
 import type { ImportSelfEvalResult } from '@/lib/selfeval/commands/import-selfeval';
 import { importSelfEvalAction } from '../actions';
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+import { base64Of } from '@/app/ui/file-base64';
 
 /**
  * 从公开文本导入: a published 自评表 (text, web page, XLSX, DOCX) is read on the server, matched to this
