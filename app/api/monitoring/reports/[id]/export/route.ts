@@ -1,7 +1,5 @@
 import { reportSheets } from '@/lib/monitoring/export';
-import { monitoringDownload } from '@/lib/monitoring/export-route';
+import { monitoringDownloadRoute } from '@/lib/monitoring/export-route';
 
 /** One monitoring report as XLSX, PDF or JSON (?format=). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return monitoringDownload(request, (await params).id, reportSheets);
-}
+export const GET = monitoringDownloadRoute(reportSheets);
