@@ -147,6 +147,18 @@ export type SelfEvalListRow = {
  * The 自评表 of a round in print order, without their JSON, for the unit-year page; `approvedOnly` for
  * the public page. Reads one index range (selfevals_round_project) and the tables' rows by key.
  */
+/** A 自评表's line in the round's lists. */
+const LIST_COLUMNS = {
+  id: selfEvals.id,
+  projectId: projects.id,
+  code: projects.code,
+  name: projects.name,
+  status: selfEvals.status,
+  scoreCents: selfEvals.scoreCents,
+  grade: selfEvals.grade,
+  updatedAt: selfEvals.updatedAt,
+};
+
 /** Every self-evaluation of a round (or its approved ones), whole, in the tables' print order. */
 export async function listSelfEvalRowsOfRound(roundId: number, approvedOnly = false): Promise<SelfEvalRow[]> {
   const rows = await db()
@@ -160,16 +172,7 @@ export async function listSelfEvalRowsOfRound(roundId: number, approvedOnly = fa
 
 export async function listSelfEvalsOfRound(roundId: number, approvedOnly = false): Promise<SelfEvalListRow[]> {
   return db()
-    .select({
-      id: selfEvals.id,
-      projectId: projects.id,
-      code: projects.code,
-      name: projects.name,
-      status: selfEvals.status,
-      scoreCents: selfEvals.scoreCents,
-      grade: selfEvals.grade,
-      updatedAt: selfEvals.updatedAt,
-    })
+    .select(LIST_COLUMNS)
     .from(selfEvals)
     .innerJoin(projects, eq(projects.id, selfEvals.projectId))
     .where(approvedOnly ? and(eq(selfEvals.roundId, roundId), eq(selfEvals.status, 'approved')) : eq(selfEvals.roundId, roundId))
@@ -183,16 +186,7 @@ export async function listSelfEvalsOfRound(roundId: number, approvedOnly = false
  */
 export async function listSelfEvalsOfRoundPage(round: { id: number; unitYearId: number }, offset: number, limit: number): Promise<SelfEvalListRow[]> {
   return db()
-    .select({
-      id: selfEvals.id,
-      projectId: projects.id,
-      code: projects.code,
-      name: projects.name,
-      status: selfEvals.status,
-      scoreCents: selfEvals.scoreCents,
-      grade: selfEvals.grade,
-      updatedAt: selfEvals.updatedAt,
-    })
+    .select(LIST_COLUMNS)
     .from(projects)
     .innerJoin(selfEvals, and(eq(selfEvals.projectId, projects.id), eq(selfEvals.roundId, round.id)))
     .where(eq(projects.unitYearId, round.unitYearId))
