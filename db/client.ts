@@ -7,7 +7,7 @@
  * Optimistic locking (version columns) is the rule on both; nothing but SQL runs inside `fn`.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type * as pgSchema from './schema/pg';
 import { checkDatabaseUrl, databasePath, databaseUrl, engine, redactUrl, type Engine } from './engine';
@@ -199,6 +199,16 @@ export async function bulkPostgres<T>(fn: (client: import('pg').PoolClient) => P
   } finally {
     client.release();
   }
+}
+
+/**
+ * A row that PostgreSQL gave as JSON (`row_to_json`, `json_agg` of whole rows: column names as keys) as
+ * drizzle's row: integers, doubles, text and booleans come back as they are stored.
+ */
+export function fromJsonRow<T>(table: Table, json: Record<string, unknown>): T {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) row[key] = json[column.name];
+  return row as T;
 }
 
 /** The first row of a query, or undefined. */

@@ -3,7 +3,7 @@
  * memberships with their "this unit only" flag, and 编报截止日期. The recursive queries are plain
  * `WITH RECURSIVE`, which SQLite and PostgreSQL both answer.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db, first, now, rawAll } from '../client';
 import { auditLog, memberships, units, unitYearDeadlines, users, type MembershipRole, type UnitRow } from '../schema';
 import type { AuditEntry } from './audit';
@@ -16,7 +16,12 @@ export type ScopedMembership = { unitId: number; role: MembershipRole };
  * was granted for that unit only. `union` (not `union all`) keeps each pair once.
  */
 export async function listScopedMemberships(userId: number): Promise<ScopedMembership[]> {
-  return rawAll<ScopedMembership>(sql`
+  return rawAll<ScopedMembership>(scopedMembershipsQuery(sql`${userId}`));
+}
+
+/** The query of listScopedMemberships for the user `userId` names (a value, or a column of an outer query). */
+export function scopedMembershipsQuery(userId: SQL): SQL {
+  return sql`
     with recursive reach(unit_id, role) as (
       select unit_id, role from memberships where user_id = ${userId} and not is_this_unit_only
       union
@@ -24,7 +29,7 @@ export async function listScopedMemberships(userId: number): Promise<ScopedMembe
     )
     select unit_id as "unitId", role from reach
     union
-    select unit_id as "unitId", role from memberships where user_id = ${userId} and is_this_unit_only`);
+    select unit_id as "unitId", role from memberships where user_id = ${userId} and is_this_unit_only`;
 }
 
 /** The unit and every unit above it, nearest first. */

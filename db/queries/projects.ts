@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, max, or, sql, type SQL, type Table } from 'drizzle-orm';
-import { containsText, currentEngine, db, first, now, prepared, rawAll, rawRun, sqliteConnection } from '../client';
+import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawRun, sqliteConnection } from '../client';
 import {
   checkpoints,
   indicators,
@@ -166,13 +166,6 @@ export async function getProjectScope(id: number): Promise<{ project: ProjectRow
         .prepare('projects_scope'),
     ).execute({ id }),
   );
-}
-
-/** A row that PostgreSQL gave as JSON (`json_agg` of whole rows: column names as keys) as drizzle's row. */
-function fromJsonRow<T>(table: Table, json: Record<string, unknown>): T {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) row[key] = json[column.name];
-  return row as T;
 }
 
 /**

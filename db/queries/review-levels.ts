@@ -35,7 +35,19 @@ export type GrantReach = { unitId: number; distance: number; isOnTop: boolean };
  * grant's unit is the top of the tree. A "this unit only" grant covers its own unit at distance 0.
  */
 export async function listReviewerReach(userId: number): Promise<GrantReach[]> {
-  const rows = await rawAll<{ unitId: number; distance: number; isOnTop: number }>(sql`
+  return (await rawAll<StoredReach>(reviewerReachQuery(sql`${userId}`))).map(grantReachOf);
+}
+
+/** A row of reviewerReachQuery as the engine gives it (counts may come back as text, flags as 0/1). */
+export type StoredReach = { unitId: number; distance: number; isOnTop: number };
+
+export function grantReachOf(r: StoredReach): GrantReach {
+  return { unitId: Number(r.unitId), distance: Number(r.distance), isOnTop: Number(r.isOnTop) === 1 };
+}
+
+/** The query of listReviewerReach for the user `userId` names (a value, or a column of an outer query). */
+export function reviewerReachQuery(userId: SQL): SQL {
+  return sql`
     with recursive reach(unit_id, grant_unit, distance) as (
       select unit_id, unit_id, 0 from memberships where user_id = ${userId} and role = 'reviewer' and not is_this_unit_only
       union all
@@ -44,8 +56,7 @@ export async function listReviewerReach(userId: number): Promise<GrantReach[]> {
     select r.unit_id as "unitId", r.distance as "distance", case when g.parent_id is null then 1 else 0 end as "isOnTop"
       from reach r join units g on g.id = r.grant_unit
     union all
-    select unit_id as "unitId", 0 as "distance", 0 as "isOnTop" from memberships where user_id = ${userId} and role = 'reviewer' and is_this_unit_only`);
-  return rows.map((r) => ({ unitId: Number(r.unitId), distance: Number(r.distance), isOnTop: Number(r.isOnTop) === 1 }));
+    select unit_id as "unitId", 0 as "distance", 0 as "isOnTop" from memberships where user_id = ${userId} and role = 'reviewer' and is_this_unit_only`;
 }
 
 /** Who approved the table at the department level in its latest round (since it was last submitted), if anyone. */

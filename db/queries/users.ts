@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { db, first, now, prepared } from '../client';
+import { currentEngine, db, first, fromJsonRow, now, prepared, rawAll } from '../client';
 import {
   memberships,
   sessions,
@@ -9,6 +9,8 @@ import {
   type SessionRow,
   type UserRow,
 } from '../schema';
+import { listScopedMemberships, scopedMembershipsQuery, type ScopedMembership } from './departments';
+import { grantReachOf, listReviewerReach, reviewerReachQuery, type GrantReach, type StoredReach } from './review-levels';
 
 /** Usernames fold case (`Admin` is `admin`): stored and compared lower-case. */
 export function foldUsername(username: string): string {
@@ -129,6 +131,34 @@ export async function findSession(id: string): Promise<{ session: SessionRow; us
         .prepare('sessions_find'),
     ).execute({ id }),
   );
+}
+
+export type SessionWithGrants = { session: SessionRow; user: UserRow; memberships: ScopedMembership[]; reach: GrantReach[] };
+
+/**
+ * A session with its user and what the user's roles reach (listScopedMemberships, listReviewerReach):
+ * what every request needs to know who asks. On PostgreSQL one statement (each list as JSON), since
+ * each statement is a round trip; on SQLite the three reads, which cost no more apart.
+ */
+export async function findSessionWithGrants(id: string): Promise<SessionWithGrants | undefined> {
+  if (currentEngine() !== 'postgres') {
+    const found = await findSession(id);
+    return found && { ...found, memberships: await listScopedMemberships(found.user.id), reach: await listReviewerReach(found.user.id) };
+  }
+  const userId = sql.raw('s.user_id');
+  const [got] = await rawAll<{ session: Record<string, unknown>; user: Record<string, unknown>; memberships: ScopedMembership[]; reach: StoredReach[] }>(sql`
+    select row_to_json(s) as "session", row_to_json(u) as "user",
+      (select coalesce(json_agg(m), '[]'::json) from (${scopedMembershipsQuery(userId)}) m) as "memberships",
+      (select coalesce(json_agg(r), '[]'::json) from (${reviewerReachQuery(userId)}) r) as "reach"
+    from sessions s join users u on u.id = s.user_id
+    where s.id = ${id}`);
+  if (!got) return undefined;
+  return {
+    session: fromJsonRow<SessionRow>(sessions, got.session),
+    user: fromJsonRow<UserRow>(users, got.user),
+    memberships: got.memberships,
+    reach: got.reach.map(grantReachOf),
+  };
 }
 
 export async function touchSession(id: string, at: number): Promise<void> {

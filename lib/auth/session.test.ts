@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { write } from '@/db/client';
-import { findSession, updateUser } from '@/db/queries/users';
-import { makeActor, seededDatabase } from '@/lib/testing/db';
+import { grantMembership, insertUnitUnder, setUnitParent } from '@/db/queries/departments';
+import { findSession, getUser, updateUser } from '@/db/queries/users';
+import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import type { Actor } from './permissions';
-import { createSession, endSession, resolveSession } from './session';
+import { actorOf, createSession, endSession, resolveSession } from './session';
 
 const MINUTE = 60_000;
 let user: Actor;
@@ -29,7 +30,44 @@ afterEach(() => {
 
 const later = (minutes: number) => vi.setSystemTime(Date.now() + minutes * MINUTE);
 
+/** An actor's grants in a fixed order, to compare two reads of them. */
+function grantsOf(actor: Actor) {
+  const sorted = <T>(m: Map<number, T[]>) => [...m].map(([unitId, list]) => [unitId, [...list].sort()] as const).sort((a, b) => a[0] - b[0]);
+  return { memberships: sorted(actor.memberships), reviewLevels: sorted(actor.reviewLevels) };
+}
+
 describe('sessions', () => {
+  it('carry the same roles and review levels as the grants read one by one (PostgreSQL reads them in one statement)', async () => {
+    const leaf = await makeUnitYear('970101', 2024, '10.00');
+    const other = await makeUnitYear('970201', 2024, '10.00');
+    const { top, mid } = await write(async () => {
+      const top = await insertUnitUnder('97', '会话测试财政局', null);
+      const mid = await insertUnitUnder('9701', '会话测试主管部门', top.id);
+      await setUnitParent(leaf.unit.id, mid.id);
+      await setUnitParent(other.unit.id, top.id);
+      return { top, mid };
+    });
+    const grants = [
+      { unitId: top.id, role: 'reviewer' as const, isThisUnitOnly: false },
+      { unitId: mid.id, role: 'owner' as const, isThisUnitOnly: true },
+      { unitId: leaf.unit.id, role: 'reviewer' as const, isThisUnitOnly: true },
+      { unitId: other.unit.id, role: 'owner' as const, isThisUnitOnly: false },
+    ];
+    await write(async () => {
+      for (const g of grants) await grantMembership({ userId: user.id, ...g });
+    });
+    const { token } = await createSession(user.id, null, null);
+    const resolved = (await resolveSession(token))!.actor;
+    const expected = await actorOf((await getUser(user.id))!);
+    expect(grantsOf(resolved)).toEqual(grantsOf(expected));
+    // Not vacuous: the top grant reaches every unit below it, at the levels the tree gives.
+    expect(resolved.memberships.get(leaf.unit.id)?.sort()).toEqual(['reviewer']);
+    expect(resolved.memberships.get(mid.id)?.sort()).toEqual(['owner', 'reviewer']);
+    expect(resolved.memberships.get(other.unit.id)?.sort()).toEqual(['owner', 'reviewer']);
+    expect(resolved.reviewLevels.get(leaf.unit.id)?.length).toBe(2);
+    expect(resolved).toMatchObject({ id: user.id, username: user.username, isAdmin: false });
+  });
+
   it('resolve to their user, and the database keeps only a hash of the token', async () => {
     const { token } = await createSession(user.id, '127.0.0.1', 'test');
     expect((await resolveSession(token))?.actor.username).toBe(user.username);

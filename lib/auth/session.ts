@@ -4,9 +4,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { write } from '@/db/client';
-import { listScopedMemberships } from '@/db/queries/departments';
-import { listReviewerReach } from '@/db/queries/review-levels';
-import { deleteSession, findSession, insertSession, pruneSessions, touchSession, trimSessionsOfUser } from '@/db/queries/users';
+import { listScopedMemberships, type ScopedMembership } from '@/db/queries/departments';
+import { listReviewerReach, type GrantReach } from '@/db/queries/review-levels';
+import { deleteSession, findSessionWithGrants, insertSession, pruneSessions, touchSession, trimSessionsOfUser } from '@/db/queries/users';
 import type { MembershipRole, UserRow } from '@/db/schema';
 import { grantLevel, type ReviewLevel } from '@/lib/domain/review-levels';
 import type { Actor } from './permissions';
@@ -39,19 +39,23 @@ export async function createSession(userId: number, ip: string | null, userAgent
  * list, queue, export and API answer that asks `can`/`unitsWith` follows the unit tree.
  */
 export async function actorOf(user: UserRow): Promise<Actor> {
+  return actorFrom(user, await listScopedMemberships(user.id), await listReviewerReach(user.id));
+}
+
+function actorFrom(user: UserRow, scoped: readonly ScopedMembership[], reach: readonly GrantReach[]): Actor {
   const memberships = new Map<number, MembershipRole[]>();
-  for (const m of await listScopedMemberships(user.id)) {
+  for (const m of scoped) {
     const roles = memberships.get(m.unitId) ?? [];
     roles.push(m.role);
     memberships.set(m.unitId, roles);
   }
-  return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin, memberships, reviewLevels: await reviewLevelsOf(user.id) };
+  return { id: user.id, username: user.username, displayName: user.displayName, isAdmin: user.isAdmin, memberships, reviewLevels: reviewLevelsOf(reach) };
 }
 
 /** The levels at which the user reviews each unit they review (lib/domain/review-levels.ts). */
-async function reviewLevelsOf(userId: number): Promise<Map<number, ReviewLevel[]>> {
+function reviewLevelsOf(reach: readonly GrantReach[]): Map<number, ReviewLevel[]> {
   const out = new Map<number, ReviewLevel[]>();
-  for (const r of await listReviewerReach(userId)) {
+  for (const r of reach) {
     const level = grantLevel(r.distance, r.isOnTop);
     const list = out.get(r.unitId) ?? [];
     if (!list.includes(level)) list.push(level);
@@ -66,7 +70,7 @@ export type SessionState = { actor: Actor; mustChangePassword: boolean } | null;
 export async function resolveSession(token: string | undefined): Promise<SessionState> {
   if (!token || token.length > 100) return null;
   const id = tokenId(token);
-  const found = await findSession(id);
+  const found = await findSessionWithGrants(id);
   if (!found) return null;
   const at = Date.now();
   const idleLimit = authSettings.sessionIdleMinutes * 60_000;
@@ -76,7 +80,7 @@ export async function resolveSession(token: string | undefined): Promise<Session
   }
   // Written at most once a minute per session: most requests only read.
   if (at - found.session.lastSeenAt > TOUCH_EVERY_MS) await write(() => touchSession(id, at));
-  return { actor: await actorOf(found.user), mustChangePassword: found.user.mustChangePassword };
+  return { actor: actorFrom(found.user, found.memberships, found.reach), mustChangePassword: found.user.mustChangePassword };
 }
 
 export async function endSession(token: string | undefined): Promise<void> {
