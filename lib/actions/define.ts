@@ -81,7 +81,8 @@ export function defineAction<S extends z.ZodType, T>(spec: Spec<S, T>) {
           fieldErrors,
         };
       }
-      const target = await operationTarget(op, parsed.data, actor);
+      // An operation decided in its command is checked there, inside the transaction that reads the table.
+      const target = op.isDecidedInCommand ? null : await operationTarget(op, parsed.data, actor);
       if (target) {
         const decision = decide(op, caller, target);
         if (decision !== 'allow') return refusal(decision, op, target.status);

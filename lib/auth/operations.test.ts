@@ -56,6 +56,16 @@ describe('the operations table', () => {
     expect(decide(SERVER_ACTIONS.createUnitAction, as(ownerA), { unitId: null })).toBe('denied');
   });
 
+  it('leaves a decision to the command only where it needs nothing but the table and its unit-year', () => {
+    const decidedInCommand = Object.entries(SERVER_ACTIONS).filter(([, op]) => (op as Operation).isDecidedInCommand);
+    expect(decidedInCommand.map(([name]) => name)).toEqual(['saveTableAction']);
+    for (const [name, op] of decidedInCommand as [string, Operation][]) {
+      expect(op.access, name).toMatchObject({ kind: 'permission', scope: 'project' });
+      expect(op.isRefusedToAuthors ?? false, name).toBe(false);
+      expect(op.reviewDecision, name).toBeUndefined();
+    }
+  });
+
   it('refuses a user with the permission in no unit before reading the input', () => {
     expect(decideCaller(SERVER_ACTIONS.approveTableAction, as(ownerA))).toBe('denied');
     expect(decideCaller(SERVER_ACTIONS.approveTableAction, as(reviewerA))).toBe('allow');

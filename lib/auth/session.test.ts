@@ -32,7 +32,7 @@ const later = (minutes: number) => vi.setSystemTime(Date.now() + minutes * MINUT
 
 /** An actor's grants in a fixed order, to compare two reads of them. */
 function grantsOf(actor: Actor) {
-  const sorted = <T>(m: Map<number, T[]>) => [...m].map(([unitId, list]) => [unitId, [...list].sort()] as const).sort((a, b) => a[0] - b[0]);
+  const sorted = <T>(m: ReadonlyMap<number, readonly T[]> | undefined) => [...(m ?? [])].map(([unitId, list]) => [unitId, [...list].sort()] as const).sort((a, b) => a[0] - b[0]);
   return { memberships: sorted(actor.memberships), reviewLevels: sorted(actor.reviewLevels) };
 }
 
@@ -61,10 +61,11 @@ describe('sessions', () => {
     const expected = await actorOf((await getUser(user.id))!);
     expect(grantsOf(resolved)).toEqual(grantsOf(expected));
     // Not vacuous: the top grant reaches every unit below it, at the levels the tree gives.
-    expect(resolved.memberships.get(leaf.unit.id)?.sort()).toEqual(['reviewer']);
-    expect(resolved.memberships.get(mid.id)?.sort()).toEqual(['owner', 'reviewer']);
-    expect(resolved.memberships.get(other.unit.id)?.sort()).toEqual(['owner', 'reviewer']);
-    expect(resolved.reviewLevels.get(leaf.unit.id)?.length).toBe(2);
+    const roles = (unitId: number) => [...(resolved.memberships.get(unitId) ?? [])].sort();
+    expect(roles(leaf.unit.id)).toEqual(['reviewer']);
+    expect(roles(mid.id)).toEqual(['owner', 'reviewer']);
+    expect(roles(other.unit.id)).toEqual(['owner', 'reviewer']);
+    expect(resolved.reviewLevels?.get(leaf.unit.id)?.length).toBe(2);
     expect(resolved).toMatchObject({ id: user.id, username: user.username, isAdmin: false });
   });
 

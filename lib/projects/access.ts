@@ -80,6 +80,17 @@ export async function authorizeOnProject(op: Operation, scope: ProjectScope, act
   if (decision !== 'allow') throw refusalError(decision, op, scope.project.status);
 }
 
+/**
+ * The table and its unit-year, read and decided on for `op` in one step: for commands whose operation
+ * is `isDecidedInCommand` (the action wrapper leaves the decision to them), inside their transaction.
+ */
+export async function projectForOperation(op: Operation, projectId: number, actor: Actor): Promise<ProjectScope> {
+  const { project, unitYear } = await scopeOf(projectId);
+  const scope = { project, unitYear, unitId: unitYear.unitId };
+  await authorizeOnProject(op, scope, actor);
+  return scope;
+}
+
 function idIn(input: unknown, key: string): number {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[key] : undefined;
   if (typeof value !== 'number') throw new Error(`operation input has no numeric ${key}`);

@@ -17,11 +17,13 @@ import { saveTable } from './save-table';
 
 let owner: Actor;
 let unitYearId: number;
+let unitId: number;
 
 beforeAll(async () => {
   await seededDatabase();
   const a = await makeUnitYear('300003');
   unitYearId = a.unitYear.id;
+  unitId = a.unit.id;
   owner = await makeActor('owner-save', [{ unitId: a.unit.id, role: 'owner' }]);
 });
 
@@ -86,5 +88,18 @@ describe('saving leaves unchanged content alone and replaces what changed', () =
     await saveTable(who(), t.projectId, t.version, sampleTable('13080024P00009810904A'));
     const stale = await refusal(() => saveTable(who(), t.projectId, t.version, sampleTable('13080024P00009810904A')));
     expect(stale.code).toBe('conflict');
+  });
+
+  it('decides permission, unit and status itself, as the operations table says (the action wrapper leaves it to the save)', async () => {
+    const t = await createTable(who(), unitYearId, sampleTable('13080024P00009810905A'));
+    const elsewhere = await makeUnitYear('300004');
+    const stranger = await makeActor('owner-save-elsewhere', [{ unitId: elsewhere.unit.id, role: 'owner' }]);
+    const reviewer = await makeActor('reviewer-save', [{ unitId: elsewhere.unit.id, role: 'reviewer' }, { unitId, role: 'reviewer' }]);
+    for (const actor of [stranger, reviewer]) {
+      const e = await refusal(() => saveTable({ actor, ip: null }, t.projectId, t.version, sampleTable('13080024P00009810905A')));
+      expect({ code: e.code, message: e.message }, actor.username).toEqual({ code: 'denied', message: '没有权限保存修改' });
+    }
+    expect((await refusal(() => saveTable(who(), 999_999_999, 1, sampleTable('13080024P00009810905A')))).code).toBe('not-found');
+    expect((await loadTable(t.projectId))!.project.version).toBe(t.version);
   });
 });

@@ -6,11 +6,14 @@ import type { Finding } from '@/lib/domain/rules';
 import type { TableData } from '@/lib/domain/schemas';
 import { diffTables } from '@/lib/domain/diff';
 import { isEditable } from '@/lib/domain/workflow';
-import { assertVersion, conflictError, projectFor } from '../access';
+import { serverAction } from '@/lib/auth/operations';
+import { assertVersion, conflictError, projectForOperation } from '../access';
 import { countFindings, findingsOf } from '../findings';
 import { bundleToTable, tableHeader, tablePlan, tableRows } from '../mapping';
 import { normaliseTable } from '../normalise';
 import { assertCodeFree, auditProject, type Who } from './shared';
+
+const SAVE = serverAction('saveTableAction');
 
 /** `keys` are the rows' stable keys in order, so the editor can keep them for the next save. */
 export type SaveResult = { version: number; status: string; findings: Finding[]; changed: number; keys: string[] };
@@ -21,7 +24,8 @@ export type SaveResult = { version: number; status: string; findings: Finding[];
  */
 export async function saveTable(who: Who, projectId: number, version: number, input: TableData): Promise<SaveResult> {
   return write(async () => {
-    const { project, unitYear, unitId } = await projectFor(who.actor, projectId, 'project.edit');
+    // Permission, unit and status, as the operations table says (the action wrapper leaves it to here).
+    const { project, unitYear, unitId } = await projectForOperation(SAVE, projectId, who.actor);
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
     await assertVersion(project, version);
     const table = normaliseTable(input);
