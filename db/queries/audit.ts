@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { db, now, prepared } from '../client';
 import { auditLog, users, type AuditRow } from '../schema';
 
@@ -12,6 +12,21 @@ export type AuditEntry = {
   changes?: unknown;
   ip?: string | null;
 };
+
+/** An entry as the audit_log row's values (the time is now). */
+function auditValues(entry: AuditEntry) {
+  return {
+    at: now(),
+    userId: entry.userId,
+    username: entry.username,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    unitId: entry.unitId ?? null,
+    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+    ip: entry.ip ?? null,
+  };
+}
 
 export async function appendAudit(entry: AuditEntry): Promise<void> {
   const p = (name: string) => sql.placeholder(name);
@@ -30,17 +45,12 @@ export async function appendAudit(entry: AuditEntry): Promise<void> {
         ip: p('ip'),
       })
       .prepare('audit_insert'),
-  ).execute({
-    at: now(),
-    userId: entry.userId,
-    username: entry.username,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    unitId: entry.unitId ?? null,
-    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
-    ip: entry.ip ?? null,
-  });
+  ).execute(auditValues(entry));
+}
+
+/** The insert of appendAudit as a statement, for a write that sends its parts as one (a save on PostgreSQL). */
+export function auditInsertSql(entry: AuditEntry): SQL {
+  return db().insert(auditLog).values(auditValues(entry)).getSQL();
 }
 
 export async function listAuditFor(entity: string, entityId: number): Promise<AuditRow[]> {

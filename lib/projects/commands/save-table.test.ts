@@ -11,6 +11,7 @@ import type { TableData } from '@/lib/domain/schemas';
 import { makeActor, makeUnitYear, seededDatabase } from '@/lib/testing/db';
 import { refusal } from '@/lib/testing/refusal';
 import { sampleTable } from '@/lib/testing/tables';
+import { normaliseTable } from '../normalise';
 import { loadTable } from '../read';
 import { createTable } from './create-table';
 import { saveTable } from './save-table';
@@ -81,6 +82,22 @@ describe('saving leaves unchanged content alone and replaces what changed', () =
     expect(taken.fieldErrors['table.code']).toBeDefined();
     const same = await saveTable(who(), a.projectId, a.version, { ...sampleTable('13080024P00009810902A'), name: '同一编码再保存' });
     expect(same.version).toBe(a.version + 1);
+  });
+
+  it('stores text exactly, whatever it holds (on PostgreSQL each column goes as one array parameter)', async () => {
+    const code = '13080024P00009810906A';
+    const created = await createTable(who(), unitYearId, sampleTable(code));
+    const odd = ['带"引号"的指标', '反斜杠\\与\\N', '{花括号,逗号}', 'NULL', '  ', '换行\n之后', "单引号'与$1"];
+    const base = sampleTable(code);
+    const rows = base.indicators.map((r, i) => ({ ...r, name: odd[i % odd.length]!.trim() || '空白', description: odd[(i + 1) % odd.length]!, basis: odd[(i + 2) % odd.length]! }));
+    const saved = await saveTable(who(), created.projectId, created.version, { ...base, indicators: rows });
+    const stored = (await getProjectContent(created.projectId)).indicators;
+    const expected = normaliseTable({ ...base, indicators: rows }).indicators;
+    expect(stored.map((r) => [r.name, r.description, r.basis])).toEqual(expected.map((r) => [r.name, r.description, r.basis]));
+    expect(stored.map((r) => r.name)).toContain('{花括号,逗号}');
+    expect(stored.map((r) => r.name)).toContain('NULL');
+    expect(stored.map((r) => r.position)).toEqual(stored.map((_, i) => i + 1));
+    expect(saved.keys).toEqual(stored.map((r) => r.rowKey));
   });
 
   it('refuses a save of an older version as before', async () => {

@@ -1,6 +1,6 @@
 import { write } from '@/db/client';
 import { insertReviewEvent } from '@/db/queries/review';
-import { getProjectContent, replaceProjectContent, updateProjectHeader, updateProjectStatus } from '@/db/queries/projects';
+import { saveProjectDraft, updateProjectStatus } from '@/db/queries/projects';
 import { wrongState } from '@/lib/actions/errors';
 import type { Finding } from '@/lib/domain/rules';
 import type { TableData } from '@/lib/domain/schemas';
@@ -11,7 +11,7 @@ import { assertVersion, conflictError, projectForOperation } from '../access';
 import { countFindings, findingsOf } from '../findings';
 import { bundleToTable, tableHeader, tablePlan, tableRows } from '../mapping';
 import { normaliseTable } from '../normalise';
-import { assertCodeFree, auditProject, type Who } from './shared';
+import { assertCodeFree, auditProject, projectAudit, type Who } from './shared';
 
 const SAVE = serverAction('saveTableAction');
 
@@ -24,22 +24,30 @@ export type SaveResult = { version: number; status: string; findings: Finding[];
  */
 export async function saveTable(who: Who, projectId: number, version: number, input: TableData): Promise<SaveResult> {
   return write(async () => {
-    // Permission, unit and status, as the operations table says (the action wrapper leaves it to here).
-    const { project, unitYear, unitId } = await projectForOperation(SAVE, projectId, who.actor);
+    // Permission, unit and status, as the operations table says (the action wrapper leaves it to here),
+    // on the table, its unit-year, plan and rows read at once.
+    const { project, unitYear, unitId, content: stored } = await projectForOperation(SAVE, projectId, who.actor);
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
     await assertVersion(project, version);
     const table = normaliseTable(input);
     // An unchanged code is this table's own (the unique index keeps it so): nothing to look up.
     if (table.code !== project.code) await assertCodeFree(project.unitYearId, table.code, projectId);
-    // The project row was read above in this transaction; only its plan and rows are left to read.
-    const stored = await getProjectContent(projectId);
-    const before = bundleToTable({ project, ...stored });
+    const changes = diffTables(bundleToTable({ project, ...stored }), table);
     const findings = await findingsOf(table, unitYear);
-    let saved = await updateProjectHeader(projectId, version, tableHeader(table, countFindings(findings)), who.actor.id);
+    // A returned table's save first takes it back to draft, audited before the change itself.
+    const isReturned = project.status === 'returned';
+    let saved = await saveProjectDraft({
+      id: projectId,
+      expectedVersion: version,
+      header: tableHeader(table, countFindings(findings)),
+      userId: who.actor.id,
+      plan: tablePlan(table),
+      rows: tableRows(table),
+      stored,
+      audit: isReturned ? null : projectAudit(who, 'update', projectId, unitId, changes),
+    });
     if (!saved) throw await conflictError(project, version);
-    await replaceProjectContent(projectId, tablePlan(table), tableRows(table), stored);
-    const changes = diffTables(before, table);
-    if (saved.status === 'returned') {
+    if (isReturned) {
       saved = (await updateProjectStatus(projectId, { status: 'returned', version: saved.version }, 'draft', who.actor.id)) ?? saved;
       await insertReviewEvent({
         projectId,
@@ -51,8 +59,8 @@ export async function saveTable(who: Who, projectId: number, version: number, in
         version: saved.version,
       });
       await auditProject(who, 'revise', projectId, unitId, { from: 'returned', to: 'draft' });
+      await auditProject(who, 'update', projectId, unitId, changes);
     }
-    await auditProject(who, 'update', projectId, unitId, changes);
     return { version: saved.version, status: saved.status, findings, changed: changes.length, keys: table.indicators.map((r) => r.key!) };
   });
 }

@@ -1,4 +1,4 @@
-import { appendAudit } from '@/db/queries/audit';
+import { appendAudit, type AuditEntry } from '@/db/queries/audit';
 import { findProjectByCode } from '@/db/queries/projects';
 import { getUser } from '@/db/queries/users';
 import { invalid } from '@/lib/actions/errors';
@@ -8,17 +8,13 @@ import { loadTable } from '../read';
 
 export type Who = { actor: Actor; ip: string | null };
 
+/** The audit entry of a change to a table. */
+export function projectAudit(who: Who, action: string, projectId: number, unitId: number, changes?: unknown): AuditEntry {
+  return { userId: who.actor.id, username: who.actor.username, action, entity: 'project', entityId: projectId, unitId, changes, ip: who.ip };
+}
+
 export async function auditProject(who: Who, action: string, projectId: number, unitId: number, changes?: unknown): Promise<void> {
-  await appendAudit({
-    userId: who.actor.id,
-    username: who.actor.username,
-    action,
-    entity: 'project',
-    entityId: projectId,
-    unitId,
-    changes,
-    ip: who.ip,
-  });
+  await appendAudit(projectAudit(who, action, projectId, unitId, changes));
 }
 
 export async function displayNameOf(userId: number | null): Promise<string | null> {
