@@ -140,6 +140,9 @@ describe('workflow', () => {
     expect((await refusal(() => transitionTable(who, 'submit', { projectId, version: v }))).code).toBe('state');
     const saved = await saveTable(who, projectId, v, sampleTable('13080024P00009810002D'));
     expect(saved.status).toBe('draft');
+    // Audited in that order: back to draft, then the change (one version each).
+    expect((await listAuditFor('project', projectId)).map((a) => a.action).slice(-3)).toEqual(['return', 'revise', 'update']);
+    expect(saved.version).toBe(v + 2);
     v = (await transitionTable(who, 'submit', { projectId, version: saved.version })).version;
     expect((await refusal(() => transitionTable(who, 'approve', { projectId, version: v }))).code).toBe('denied');
     v = (await transitionTable({ actor: reviewer, ip: null }, 'approve', { projectId, version: v })).version;
