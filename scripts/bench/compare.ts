@@ -19,8 +19,8 @@ export const xlsx23 = (r: HttpResults) => r.exports[0]!.xlsx.p50;
 export function printComparison(lite: HttpResults, pg: HttpResults): void {
   const rows: Row[] = [];
   for (const s of pg.save) {
-    const l = lite.save.find((x) => x.connections === s.connections);
-    if (l) rows.push({ 指标: `保存 p50（并发 ${s.connections}）`, SQLite: ms(l.real.p50), PostgreSQL: ms(s.real.p50), 'PostgreSQL/SQLite': ratio(s.real.p50, l.real.p50) });
+    const l = lite.save.find((x) => x.connections === s.connections && Boolean(x.onOwnPage) === Boolean(s.onOwnPage));
+    if (l) rows.push({ 指标: `保存 p50（并发 ${s.connections}${s.onOwnPage ? '，各自所在页' : ''}）`, SQLite: ms(l.real.p50), PostgreSQL: ms(s.real.p50), 'PostgreSQL/SQLite': ratio(s.real.p50, l.real.p50) });
   }
   for (const p of pg.list.filter((x) => x.label === ORDINARY_LABEL)) {
     const l = lite.list.find((x) => x.label === ORDINARY_LABEL && x.databaseProjects === p.databaseProjects);

@@ -20,7 +20,8 @@ const LARGE_TABLES = 1_000;
 export type HttpResults = {
   list: (ListFigure & { databaseProjects: number; synthSeconds: number })[];
   exports: HttpExportFigure[];
-  save: { connections: number; real: LoadResult; floor: LoadResult; ratioP50: number }[];
+  /** `onOwnPage`: each action posted to the page that holds it (scripts/bench/save.ts), as a browser does. */
+  save: { connections: number; onOwnPage?: boolean; real: LoadResult; floor: LoadResult; ratioP50: number }[];
   editorPage: { p50: number; p95: number };
   healthPage: { p50: number; p95: number };
   /** The monitoring dashboard with a report for every one of the 100,000 tables (issue 14). */
@@ -111,6 +112,11 @@ export async function overHttp(quick: boolean, ids: Map<string, string>, databas
       const floor = await saveLoad({ client: owner, ids, pool, connections, seconds, noop: true });
       const real = await saveLoad({ client: owner, ids, pool, connections, seconds, noop: false });
       save.push({ connections, real, floor, ratioP50: real.p50 / floor.p50 });
+    }
+    {
+      const floor = await saveLoad({ client: owner, ids, pool, connections: 8, seconds, noop: true, onOwnPage: true });
+      const real = await saveLoad({ client: owner, ids, pool, connections: 8, seconds, noop: false, onOwnPage: true });
+      save.push({ connections: 8, onOwnPage: true, real, floor, ratioP50: real.p50 / floor.p50 });
     }
     const twenty = await createTwentyRowTable(owner);
     const editorPage = await timeGets(`${s.base}/projects/${twenty.id}/edit`, owner.sessionCookie, quick ? 50 : 200, { markers: [twenty.code, '指标 18', '无生态效益指标'] });

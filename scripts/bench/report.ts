@@ -12,7 +12,7 @@ type Printed = {
   list: (ListFigure & { databaseProjects: number; synthSeconds: number })[];
   exports: HttpExportFigure[];
   exportInProcess: ExportBench;
-  save: { connections: number; real: LoadResult; floor: LoadResult; ratioP50: number }[];
+  save: { connections: number; onOwnPage?: boolean; real: LoadResult; floor: LoadResult; ratioP50: number }[];
   editorPage: { p50: number; p95: number };
   healthPage: { p50: number; p95: number };
   /** Absent in a --sqlite-json file from before the monitoring step. */
@@ -50,6 +50,7 @@ export function report(r: Printed, targets: Target[]): void {
   printTable(
     r.save.map((s) => ({
       并发: s.connections,
+      提交到: s.onOwnPage ? '各自所在页（如浏览器）' : '/projects（Next 转发）',
       '保存 p50': ms(s.real.p50),
       '保存 p95': ms(s.real.p95),
       '空操作 p50': ms(s.floor.p50),

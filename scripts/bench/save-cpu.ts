@@ -5,7 +5,8 @@
  * other clusters idle) and in this process (the load generator). A request's latency at a fixed
  * concurrency follows the CPU all of them need, so this tells whether the app, the driver or the
  * database is what to make cheaper.
- * Usage: NEXT_DIST_DIR=… npx tsx scripts/bench/save-cpu.ts [postgres|sqlite]   (a durable throwaway cluster)
+ * Usage: NEXT_DIST_DIR=… npx tsx scripts/bench/save-cpu.ts [postgres|sqlite] [--own-page]   (a durable throwaway cluster)
+ *        --own-page: each action posted to the page that holds it, not forwarded (scripts/bench/save.ts).
  *        PROF=/tmp/prof …: the server writes a V8 CPU profile there (saves only).
  */
 import { execFileSync } from 'node:child_process';
@@ -39,6 +40,7 @@ function postgresTicks(): number {
 
 async function main(): Promise<void> {
   const engine = process.argv[2] === 'sqlite' ? 'sqlite' : 'postgres';
+  const onOwnPage = process.argv.includes('--own-page');
   const profileDir = process.env.PROF;
   let pg: BenchPostgres | null = null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-save-cpu-'));
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
       const node0 = ticksOf(server.child.pid!);
       const pg0 = postgresTicks();
       const own0 = process.cpuUsage();
-      const r = await saveLoad({ client, ids, pool, connections: 8, seconds: 8, noop: isNoop });
+      const r = await saveLoad({ client, ids, pool, connections: 8, seconds: 8, noop: isNoop, onOwnPage });
       const own = process.cpuUsage(own0);
       const per = (ticks: number) => ((ticks * TICK_MS) / r.requests).toFixed(2);
       const warm = i >= loads.length - 2 ? '' : '（预热）';
