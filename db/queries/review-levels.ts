@@ -6,6 +6,7 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, first, now, rawAll } from '../client';
 import { monitoringEvents, projects, reviewEvents, selfEvalEvents, units, unitYears, unitYearReviewSettings, users } from '../schema';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { ProjectStatus } from '../schema/enums';
 import { projectListPage, type ProjectListRow } from './projects';
 import type { TaskRow } from './tasks';
@@ -59,40 +60,37 @@ export function reviewerReachQuery(userId: SQL): SQL {
     select unit_id as "unitId", 0 as "distance", 0 as "isOnTop" from memberships where user_id = ${userId} and role = 'reviewer' and is_this_unit_only`;
 }
 
-/** Who approved the table at the department level in its latest round (since it was last submitted), if anyone. */
-export async function lastDeptApprover(projectId: number): Promise<number | null> {
+/** An event table of a reviewed document (tables, monitoring reports, 自评表s): the columns asked here. */
+type EventTable = { table: PgTable; docId: AnyPgColumn; action: AnyPgColumn; userId: AnyPgColumn; at: AnyPgColumn; id: AnyPgColumn };
+
+/** Who approved the document at the department level in its latest round (since it was last submitted), if anyone. */
+async function lastDeptApproverIn(events: EventTable, docId: number): Promise<number | null> {
   const rows = await db()
-    .select({ action: reviewEvents.action, userId: reviewEvents.userId })
-    .from(reviewEvents)
-    .where(and(eq(reviewEvents.projectId, projectId), inArray(reviewEvents.action, ['submit', 'deptApprove'])))
-    .orderBy(desc(reviewEvents.at), desc(reviewEvents.id))
+    .select({ action: events.action, userId: events.userId })
+    .from(events.table)
+    .where(and(eq(events.docId, docId), inArray(events.action, ['submit', 'deptApprove'])))
+    .orderBy(desc(events.at), desc(events.id))
     .limit(1);
   const last = rows[0];
   return last?.action === 'deptApprove' ? Number(last.userId) : null;
+}
+
+/** Who approved the table at the department level in its latest round (since it was last submitted), if anyone. */
+export function lastDeptApprover(projectId: number): Promise<number | null> {
+  const e = reviewEvents;
+  return lastDeptApproverIn({ table: e, docId: e.projectId, action: e.action, userId: e.userId, at: e.at, id: e.id }, projectId);
 }
 
 /** The same for a monitoring report, from its own events. */
-export async function lastDeptApproverOfReport(reportId: number): Promise<number | null> {
-  const rows = await db()
-    .select({ action: monitoringEvents.action, userId: monitoringEvents.userId })
-    .from(monitoringEvents)
-    .where(and(eq(monitoringEvents.reportId, reportId), inArray(monitoringEvents.action, ['submit', 'deptApprove'])))
-    .orderBy(desc(monitoringEvents.at), desc(monitoringEvents.id))
-    .limit(1);
-  const last = rows[0];
-  return last?.action === 'deptApprove' ? Number(last.userId) : null;
+export function lastDeptApproverOfReport(reportId: number): Promise<number | null> {
+  const e = monitoringEvents;
+  return lastDeptApproverIn({ table: e, docId: e.reportId, action: e.action, userId: e.userId, at: e.at, id: e.id }, reportId);
 }
 
 /** The same for a 自评表, from its own events. */
-export async function lastDeptApproverOfSelfEval(selfEvalId: number): Promise<number | null> {
-  const rows = await db()
-    .select({ action: selfEvalEvents.action, userId: selfEvalEvents.userId })
-    .from(selfEvalEvents)
-    .where(and(eq(selfEvalEvents.selfEvalId, selfEvalId), inArray(selfEvalEvents.action, ['submit', 'deptApprove'])))
-    .orderBy(desc(selfEvalEvents.at), desc(selfEvalEvents.id))
-    .limit(1);
-  const last = rows[0];
-  return last?.action === 'deptApprove' ? Number(last.userId) : null;
+export function lastDeptApproverOfSelfEval(selfEvalId: number): Promise<number | null> {
+  const e = selfEvalEvents;
+  return lastDeptApproverIn({ table: e, docId: e.selfEvalId, action: e.action, userId: e.userId, at: e.at, id: e.id }, selfEvalId);
 }
 
 /** Tables in `status` in these unit-years, for each group: what waits for one reviewer across levels. */
