@@ -108,6 +108,14 @@ export async function rawAll<T>(query: SQL): Promise<T[]> {
   return h.rawAll<T>(als.getStore(), query);
 }
 
+/**
+ * rawAll for a hot statement: on PostgreSQL a named prepared statement (parsed and planned once per
+ * connection, not on every call), named `name` and its text's hash.
+ */
+export async function rawAllPrepared<T>(name: string, query: SQL): Promise<T[]> {
+  return handle().rawAllPrepared<T>(als.getStore(), name, query);
+}
+
 /** Runs a raw statement that returns nothing. */
 export async function rawRun(query: SQL): Promise<void> {
   await handle().rawRun(als.getStore(), query);

@@ -3,9 +3,11 @@
  * `write(fn)` can change data; writes run REPEATABLE READ (SERIALIZABLE when asked) and are retried on
  * serialization failure or deadlock. Migrations run once under an advisory lock, however many app servers start together.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { DB } from './client';
@@ -23,6 +25,7 @@ export type PostgresHandle = {
   write<T>(run: (ctx: Context) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
+  rawAllPrepared<T>(ctx: Context | undefined, name: string, query: SQL): Promise<T[]>;
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
@@ -42,6 +45,19 @@ const types = {
     return pg.types.getTypeParser(oid, format as 'text');
   },
 } as unknown as pg.CustomTypesConfig;
+
+const dialect = new PgDialect();
+
+/**
+ * The pg client a transaction runs on. drizzle keeps it as the transaction's `session.client` (not a
+ * public name: db/engine.test.ts proves it is still there and still the transaction's, so an upgrade
+ * that moves it fails a test, not a save).
+ */
+function transactionClient(tx: DB): pg.PoolClient {
+  const client = (tx as unknown as { session?: { client?: pg.PoolClient } }).session?.client;
+  if (!client || typeof client.query !== 'function') throw new Error('drizzle transaction without its pg client');
+  return client;
+}
 
 function poolSize(): number {
   const n = Number(process.env.PG_POOL_MAX ?? 10);
@@ -129,6 +145,15 @@ export function openPostgres(url: string): PostgresHandle {
     },
     async rawRun(ctx: Context | undefined, query: SQL): Promise<void> {
       await (ctx?.db ?? reader).execute(query);
+    },
+    async rawAllPrepared<T>(ctx: Context | undefined, name: string, query: SQL): Promise<T[]> {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      // Named by its text too: a statement whose text varies (which parts a save writes) gets one name per
+      // variant, as PostgreSQL requires of a connection's prepared statements.
+      const named = `${name}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+      const config = { name: named, text, values: params as unknown[] };
+      const result = ctx ? await transactionClient(ctx.db).query(config) : await pool.query(config);
+      return result.rows as T[];
     },
     async exclusive<T>(key: number, fn: () => Promise<T>): Promise<T> {
       // A session-level advisory lock on a client of its own: held however many transactions fn runs.

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
-import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawRun, sqliteConnection } from '../client';
+import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawAllPrepared, rawRun, sqliteConnection } from '../client';
 import { appendAudit, auditInsertSql, type AuditEntry } from './audit';
 import {
   checkpoints,
@@ -195,7 +195,7 @@ export async function getProjectScopeWithContent(id: number): Promise<{ project:
     const found = await getProjectScope(id);
     return found && { ...found, content: await getProjectContent(id) };
   }
-  const [got] = await rawAll<{ project: JsonRow; unitYear: JsonRow | null } & JsonContent>(sql`
+  const [got] = await rawAllPrepared<{ project: JsonRow; unitYear: JsonRow | null } & JsonContent>('project_scope_content', sql`
     select row_to_json(p) as "project", row_to_json(y) as "unitYear", ${contentColumns(sql.raw('p.id'))}
     from projects p left join unit_years y on y.id = p.unit_year_id
     where p.id = ${id}`);
@@ -485,7 +485,7 @@ export async function saveProjectDraft(s: {
     .getSQL();
   const parts = [...contentStatementsPostgres(s.id, s.plan, s.rows, s.stored), ...(s.audit ? [auditInsertSql(s.audit)] : [])];
   const ctes = [sql`h as (${header})`, ...parts.map((part, i) => sql`${sql.raw(`p${i}`)} as (${part})`)];
-  const [got] = await rawAll<{ project: JsonRow }>(sql`with ${sql.join(ctes, sql`, `)} select row_to_json(h) as "project" from h`);
+  const [got] = await rawAllPrepared<{ project: JsonRow }>('project_save', sql`with ${sql.join(ctes, sql`, `)} select row_to_json(h) as "project" from h`);
   return got ? fromJsonRow<ProjectRow>(projects, got.project) : null;
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { currentEngine, db, first, fromJsonRow, now, prepared, rawAll } from '../client';
+import { currentEngine, db, first, fromJsonRow, now, prepared, rawAllPrepared } from '../client';
 import {
   memberships,
   sessions,
@@ -146,7 +146,7 @@ export async function findSessionWithGrants(id: string): Promise<SessionWithGran
     return found && { ...found, memberships: await listScopedMemberships(found.user.id), reach: await listReviewerReach(found.user.id) };
   }
   const userId = sql.raw('s.user_id');
-  const [got] = await rawAll<{ session: Record<string, unknown>; user: Record<string, unknown>; memberships: ScopedMembership[]; reach: StoredReach[] }>(sql`
+  const [got] = await rawAllPrepared<{ session: Record<string, unknown>; user: Record<string, unknown>; memberships: ScopedMembership[]; reach: StoredReach[] }>('session_grants', sql`
     select row_to_json(s) as "session", row_to_json(u) as "user",
       (select coalesce(json_agg(m), '[]'::json) from (${scopedMembershipsQuery(userId)}) m) as "memberships",
       (select coalesce(json_agg(r), '[]'::json) from (${reviewerReachQuery(userId)}) r) as "reach"
