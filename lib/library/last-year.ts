@@ -56,9 +56,15 @@ export async function lastYearTableOf(unitYear: UnitYearRef, table: TableIdentit
 /**
  * The rule context's `lastYear` for the tables of one unit-year, read in a constant number of queries:
  * every table of the previous year that one of `tables` continues (all of them when `tables` is absent).
+ * `previousTables`: the previous year's tables when the caller read them already (a save reads them
+ * with its table).
  */
-export async function lastYearLookup(unitYear: UnitYearRef, tables?: readonly TableIdentity[]): Promise<(table: TableIdentity) => LastYearRow[] | null> {
-  const candidates = await tablesOfUnitYear(unitYear.unitId, unitYear.year - 1);
+export async function lastYearLookup(
+  unitYear: UnitYearRef,
+  tables?: readonly TableIdentity[],
+  previousTables?: readonly PreviousTable[],
+): Promise<(table: TableIdentity) => LastYearRow[] | null> {
+  const candidates = previousTables ?? (await tablesOfUnitYear(unitYear.unitId, unitYear.year - 1));
   if (candidates.length === 0) return () => null;
   const wanted = tables ? [...new Set(tables.map((t) => previousTableOf(t, candidates)?.id).filter((id): id is number => id !== undefined))] : candidates.map((c) => c.id);
   const rows = await rowsByTable(wanted);

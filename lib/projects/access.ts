@@ -1,5 +1,5 @@
 /** Loads what an action works on and checks the actor's permission in its unit, in one place. */
-import { getProjectScope, getProjectScopeWithContent, type ProjectContent } from '@/db/queries/projects';
+import { getProjectForSave, getProjectScope, type ProjectForSave } from '@/db/queries/projects';
 import { getUnitYear } from '@/db/queries/units';
 import { hasUserTouchedProject } from '@/db/queries/review';
 import { lastDeptApprover } from '@/db/queries/review-levels';
@@ -84,14 +84,14 @@ export async function authorizeOnProject(op: Operation, scope: ProjectScope, act
  * The table and its unit-year, read and decided on for `op` in one step: for commands whose operation
  * is `isDecidedInCommand` (the action wrapper leaves the decision to them), inside their transaction.
  */
-export async function projectForOperation(op: Operation, projectId: number, actor: Actor): Promise<ProjectScope & { content: ProjectContent }> {
-  // With the plan and rows: the command that decides itself is the save, which needs them (one read on PostgreSQL).
-  const found = await getProjectScopeWithContent(projectId);
+export async function projectForOperation(op: Operation, projectId: number, actor: Actor): Promise<ProjectScope & Pick<ProjectForSave, 'content' | 'lastYearTables'>> {
+  // With what else a save reads: the command that decides itself is the save (one read on PostgreSQL).
+  const found = await getProjectForSave(projectId);
   if (!found) throw notFound('绩效目标表');
   if (!found.unitYear) throw notFound('预算年度');
   const scope = { project: found.project, unitYear: found.unitYear, unitId: found.unitYear.unitId };
   await authorizeOnProject(op, scope, actor);
-  return { ...scope, content: found.content };
+  return { ...scope, content: found.content, lastYearTables: found.lastYearTables };
 }
 
 function idIn(input: unknown, key: string): number {

@@ -1,5 +1,6 @@
 /** Runs the rules engine for a table in its unit-year (framework, year, rule profile). */
 import { loadUnitYearBundles, setFindingCounts, type FindingCounts } from '@/db/queries/finding-counts';
+import type { PreviousTable } from '@/db/queries/last-year';
 import type { UnitYearRow } from '@/db/schema';
 import {
   checkTable,
@@ -28,13 +29,20 @@ export async function ruleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 
   return { framework: await loadFramework(unitYear.frameworkId), year: unitYear.year, profile: ruleProfileOf(unitYear) };
 }
 
-/** The context for checking `table` in its unit-year, with last year's rows it continues (指标值偏低). */
-export async function tableRuleContextOf(unitYear: Pick<UnitYearRow, 'frameworkId' | 'year' | 'ruleProfile' | 'unitId'>, table: Pick<TargetTable, 'code' | 'name'>): Promise<RuleContext> {
-  return { ...(await ruleContextOf(unitYear)), lastYear: await lastYearLookup(unitYear, [table]) };
+/**
+ * The context for checking `table` in its unit-year, with last year's rows it continues (指标值偏低);
+ * `lastYearTables`: the previous year's tables, when already read.
+ */
+export async function tableRuleContextOf(
+  unitYear: Pick<UnitYearRow, 'frameworkId' | 'year' | 'ruleProfile' | 'unitId'>,
+  table: Pick<TargetTable, 'code' | 'name'>,
+  lastYearTables?: readonly PreviousTable[],
+): Promise<RuleContext> {
+  return { ...(await ruleContextOf(unitYear)), lastYear: await lastYearLookup(unitYear, [table], lastYearTables) };
 }
 
-export async function findingsOf(table: TargetTable, unitYear: UnitYearRow): Promise<Finding[]> {
-  return checkTable(table, await tableRuleContextOf(unitYear, table));
+export async function findingsOf(table: TargetTable, unitYear: UnitYearRow, lastYearTables?: readonly PreviousTable[]): Promise<Finding[]> {
+  return checkTable(table, await tableRuleContextOf(unitYear, table, lastYearTables));
 }
 
 export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number } {

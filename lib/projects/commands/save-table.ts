@@ -25,15 +25,15 @@ export type SaveResult = { version: number; status: string; findings: Finding[];
 export async function saveTable(who: Who, projectId: number, version: number, input: TableData): Promise<SaveResult> {
   return write(async () => {
     // Permission, unit and status, as the operations table says (the action wrapper leaves it to here),
-    // on the table, its unit-year, plan and rows read at once.
-    const { project, unitYear, unitId, content: stored } = await projectForOperation(SAVE, projectId, who.actor);
+    // on the table, its unit-year, plan and rows and last year's tables, read at once.
+    const { project, unitYear, unitId, content: stored, lastYearTables } = await projectForOperation(SAVE, projectId, who.actor);
     if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
     await assertVersion(project, version);
     const table = normaliseTable(input);
     // An unchanged code is this table's own (the unique index keeps it so): nothing to look up.
     if (table.code !== project.code) await assertCodeFree(project.unitYearId, table.code, projectId);
     const changes = diffTables(bundleToTable({ project, ...stored }), table);
-    const findings = await findingsOf(table, unitYear);
+    const findings = await findingsOf(table, unitYear, lastYearTables);
     // A returned table's save first takes it back to draft, audited before the change itself.
     const isReturned = project.status === 'returned';
     let saved = await saveProjectDraft({
