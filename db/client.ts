@@ -110,10 +110,12 @@ export async function rawAll<T>(query: SQL): Promise<T[]> {
 
 /**
  * rawAll for a hot statement: on PostgreSQL a named prepared statement (parsed and planned once per
- * connection, not on every call), named `name` and its text's hash.
+ * connection, not on every call), named `name` and its text's hash. SQLite has no server to spare the
+ * parse: there it is rawAll.
  */
 export async function rawAllPrepared<T>(name: string, query: SQL): Promise<T[]> {
-  return handle().rawAllPrepared<T>(als.getStore(), name, query);
+  const h = handle();
+  return h.engine === 'postgres' ? h.rawAllPrepared<T>(als.getStore(), name, query) : h.rawAll<T>(als.getStore(), query);
 }
 
 /** Runs a raw statement that returns nothing. */

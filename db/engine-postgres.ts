@@ -50,7 +50,7 @@ const dialect = new PgDialect();
 
 /**
  * The pg client a transaction runs on. drizzle keeps it as the transaction's `session.client` (not a
- * public name: db/engine.test.ts proves it is still there and still the transaction's, so an upgrade
+ * public name: db/prepared.test.ts proves it is still there and still the transaction's, so an upgrade
  * that moves it fails a test, not a save).
  */
 function transactionClient(tx: DB): pg.PoolClient {

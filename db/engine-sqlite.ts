@@ -27,7 +27,6 @@ export type SqliteHandle = {
   write<T>(run: (ctx: Context) => Promise<T>, isolation?: string): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
-  rawAllPrepared<T>(ctx: Context | undefined, name: string, query: SQL): Promise<T[]>;
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
@@ -111,10 +110,6 @@ export function openSqlite(file: string): SqliteHandle {
     },
     async rawRun(ctx: Context | undefined, query: SQL): Promise<void> {
       ((ctx?.db ?? reader) as unknown as BetterSQLite3Database).run(query);
-    },
-    // Preparing costs nothing worth keeping on SQLite (no parse on a server, no round trip): as rawAll.
-    async rawAllPrepared<T>(ctx: Context | undefined, _name: string, query: SQL): Promise<T[]> {
-      return ((ctx?.db ?? reader) as unknown as BetterSQLite3Database).all(query) as T[];
     },
     // One server per file: the writer queue already orders this process's work.
     async exclusive<T>(_key: number, fn: () => Promise<T>): Promise<T> {

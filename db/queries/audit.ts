@@ -13,10 +13,10 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** An entry as the audit_log row's values (the time is now). */
-function auditValues(entry: AuditEntry) {
+/** An entry as the audit_log row's values, written at `at`. */
+export function auditValues(entry: AuditEntry, at = now()) {
   return {
-    at: now(),
+    at,
     userId: entry.userId,
     username: entry.username,
     action: entry.action,

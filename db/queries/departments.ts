@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db, first, now, rawAll } from '../client';
 import { auditLog, memberships, units, unitYearDeadlines, users, type MembershipRole, type UnitRow } from '../schema';
-import type { AuditEntry } from './audit';
+import { auditValues, type AuditEntry } from './audit';
 import type { NewUser } from './users';
 
 export type ScopedMembership = { unitId: number; role: MembershipRole };
@@ -173,19 +173,7 @@ export async function appendAuditMany(entries: readonly AuditEntry[]): Promise<v
   for (const part of chunks(entries)) {
     await db()
       .insert(auditLog)
-      .values(
-        part.map((e) => ({
-          at: t,
-          userId: e.userId,
-          username: e.username,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId ?? null,
-          unitId: e.unitId ?? null,
-          changes: e.changes === undefined ? null : JSON.stringify(e.changes),
-          ip: e.ip ?? null,
-        })),
-      );
+      .values(part.map((e) => auditValues(e, t)));
   }
 }
 

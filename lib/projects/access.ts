@@ -23,12 +23,17 @@ export async function unitYearFor(actor: Actor, unitYearId: number, permission: 
   return unitYear;
 }
 
-/** The project and its unit-year, read together (one query: on PostgreSQL each is a round trip). */
-async function scopeOf(projectId: number): Promise<{ project: ProjectRow; unitYear: UnitYearRow }> {
-  const found = await getProjectScope(projectId);
+/** A project read with its unit-year (and whatever else came with them) as its scope, or the refusal when either is missing. */
+function scopeFrom<T extends { project: ProjectRow; unitYear: UnitYearRow | null }>(found: T | undefined): T & ProjectScope {
   if (!found) throw notFound('绩效目标表');
-  if (!found.unitYear) throw notFound('预算年度');
-  return { project: found.project, unitYear: found.unitYear };
+  const { unitYear } = found;
+  if (!unitYear) throw notFound('预算年度');
+  return { ...found, unitYear, unitId: unitYear.unitId };
+}
+
+/** The project and its unit-year, read together (one query: on PostgreSQL each is a round trip). */
+async function scopeOf(projectId: number): Promise<ProjectScope> {
+  return scopeFrom(await getProjectScope(projectId));
 }
 
 export async function projectFor(actor: Actor, projectId: number, permission: Permission): Promise<ProjectScope> {
@@ -86,12 +91,9 @@ export async function authorizeOnProject(op: Operation, scope: ProjectScope, act
  */
 export async function projectForOperation(op: Operation, projectId: number, actor: Actor): Promise<ProjectScope & Pick<ProjectForSave, 'content' | 'lastYearTables'>> {
   // With what else a save reads: the command that decides itself is the save (one read on PostgreSQL).
-  const found = await getProjectForSave(projectId);
-  if (!found) throw notFound('绩效目标表');
-  if (!found.unitYear) throw notFound('预算年度');
-  const scope = { project: found.project, unitYear: found.unitYear, unitId: found.unitYear.unitId };
+  const scope = scopeFrom(await getProjectForSave(projectId));
   await authorizeOnProject(op, scope, actor);
-  return { ...scope, content: found.content, lastYearTables: found.lastYearTables };
+  return scope;
 }
 
 function idIn(input: unknown, key: string): number {

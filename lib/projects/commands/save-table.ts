@@ -1,11 +1,9 @@
 import { write } from '@/db/client';
 import { insertReviewEvent } from '@/db/queries/review';
 import { saveProjectDraft, updateProjectStatus } from '@/db/queries/projects';
-import { wrongState } from '@/lib/actions/errors';
 import type { Finding } from '@/lib/domain/rules';
 import type { TableData } from '@/lib/domain/schemas';
 import { diffTables } from '@/lib/domain/diff';
-import { isEditable } from '@/lib/domain/workflow';
 import { serverAction } from '@/lib/auth/operations';
 import { assertVersion, conflictError, projectForOperation } from '../access';
 import { countFindings, findingsOf } from '../findings';
@@ -24,10 +22,9 @@ export type SaveResult = { version: number; status: string; findings: Finding[];
  */
 export async function saveTable(who: Who, projectId: number, version: number, input: TableData): Promise<SaveResult> {
   return write(async () => {
-    // Permission, unit and status, as the operations table says (the action wrapper leaves it to here),
-    // on the table, its unit-year, plan and rows and last year's tables, read at once.
+    // Permission, unit and status (editable only: draft or returned), as the operations table says (the
+    // action wrapper leaves it to here), on the table, its unit-year, plan and rows and last year's tables, read at once.
     const { project, unitYear, unitId, content: stored, lastYearTables } = await projectForOperation(SAVE, projectId, who.actor);
-    if (!isEditable(project.status)) throw wrongState('此表已提交或已审核，不能修改；如需修改请先撤回或请管理员重新打开');
     await assertVersion(project, version);
     const table = normaliseTable(input);
     // An unchanged code is this table's own (the unique index keeps it so): nothing to look up.
