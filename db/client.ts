@@ -21,7 +21,8 @@ export type DB = NodePgDatabase<typeof pgSchema>;
 
 type Handle = SqliteHandle | PostgresHandle;
 
-type Context = { db: DB; sqlite?: import('better-sqlite3').Database };
+/** The open transaction: its query builder, and its connection (SQLite's, or PostgreSQL's pool client). */
+type Context = { db: DB; sqlite?: import('better-sqlite3').Database; client?: import('pg').PoolClient };
 
 const als = new AsyncLocalStorage<Context>();
 const globalForDb = globalThis as unknown as { __ptDb?: Handle };
@@ -108,14 +109,26 @@ export async function rawAll<T>(query: SQL): Promise<T[]> {
   return h.rawAll<T>(als.getStore(), query);
 }
 
+/** A value of a hot statement (rawAllPrepared): in the text, a placeholder filled at each call. */
+export type Bind = (key: string) => SQL;
+
 /**
- * rawAll for a hot statement: on PostgreSQL a named prepared statement (parsed and planned once per
- * connection, not on every call), named `name` and its text's hash. SQLite has no server to spare the
- * parse: there it is rawAll.
+ * rawAll for a hot statement. On PostgreSQL `build` runs once per `name` (each value a `bind` placeholder,
+ * so the text is the same every call), and the statement is prepared once per connection under that
+ * name: a call costs neither building the SQL nor PostgreSQL's parse and plan, only the values. A
+ * statement whose text varies needs one name per variant. SQLite has no server to spare the parse: there
+ * it is rawAll, built with the values.
  */
-export async function rawAllPrepared<T>(name: string, query: SQL): Promise<T[]> {
+export async function rawAllPrepared<T>(name: string, build: (bind: Bind) => SQL, values: Readonly<Record<string, unknown>>): Promise<T[]> {
   const h = handle();
-  return h.engine === 'postgres' ? h.rawAllPrepared<T>(als.getStore(), name, query) : h.rawAll<T>(als.getStore(), query);
+  if (h.engine === 'postgres') return h.rawAllPrepared<T>(als.getStore(), name, build, values);
+  return h.rawAll<T>(
+    als.getStore(),
+    build((key) => {
+      if (!(key in values)) throw new Error(`statement ${name}: no value for ${key}`);
+      return sql`${values[key]}`;
+    }),
+  );
 }
 
 /** Runs a raw statement that returns nothing. */

@@ -3,18 +3,26 @@
  * `write(fn)` can change data; writes run REPEATABLE READ (SERIALIZABLE when asked) and are retried on
  * serialization failure or deadlock. Migrations run once under an advisory lock, however many app servers start together.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { SQL } from 'drizzle-orm';
+import { fillPlaceholders, is, Param, Placeholder, sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import type { DB } from './client';
+import type { Bind, DB } from './client';
 import { redactUrl } from './engine';
 import * as schema from './schema/pg';
 
-type Context = { db: DB };
+/** A transaction's context: its query builder and the connection both run on. */
+type Context = { db: DB; client?: pg.PoolClient };
+
+/** PostgreSQL's isolation levels for a write: the port's two, and read committed for experiments (scripts/bench/pg-save-probe.ts). */
+export type PgIsolation = 'read committed' | 'repeatable read' | 'serializable';
+const BEGIN: Record<PgIsolation, string> = {
+  'read committed': 'begin isolation level read committed read write',
+  'repeatable read': 'begin isolation level repeatable read read write',
+  serializable: 'begin isolation level serializable read write',
+};
 
 export type PostgresHandle = {
   engine: 'postgres';
@@ -22,10 +30,10 @@ export type PostgresHandle = {
   pool: pg.Pool;
   reader: DB;
   ready(): Promise<void>;
-  write<T>(run: (ctx: Context) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>;
+  write<T>(run: (ctx: Context) => Promise<T>, isolation: PgIsolation): Promise<T>;
   rawAll<T>(ctx: Context | undefined, query: SQL): Promise<T[]>;
   rawRun(ctx: Context | undefined, query: SQL): Promise<void>;
-  rawAllPrepared<T>(ctx: Context | undefined, name: string, query: SQL): Promise<T[]>;
+  rawAllPrepared<T>(ctx: Context | undefined, name: string, build: (bind: Bind) => SQL, values: Readonly<Record<string, unknown>>): Promise<T[]>;
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
@@ -48,15 +56,22 @@ const types = {
 
 const dialect = new PgDialect();
 
+function clientOf(ctx: Context): pg.PoolClient {
+  if (!ctx.client) throw new Error('a PostgreSQL transaction without its connection');
+  return ctx.client;
+}
+
+type CompiledStatement = { name: string; text: string; params: unknown[] };
+
 /**
- * The pg client a transaction runs on. drizzle keeps it as the transaction's `session.client` (not a
- * public name: db/prepared.test.ts proves it is still there and still the transaction's, so an upgrade
- * that moves it fails a test, not a save).
+ * A hot statement's text and parameters, once: every parameter must be a `bind` placeholder, since a
+ * value built into the text would be sent again on every later call.
  */
-function transactionClient(tx: DB): pg.PoolClient {
-  const client = (tx as unknown as { session?: { client?: pg.PoolClient } }).session?.client;
-  if (!client || typeof client.query !== 'function') throw new Error('drizzle transaction without its pg client');
-  return client;
+function compileStatement(name: string, build: (bind: Bind) => SQL): CompiledStatement {
+  const { sql: text, params } = dialect.sqlToQuery(build((key) => sql`${sql.placeholder(key)}`));
+  const fixed = params.find((p) => !is(p, Placeholder) && !(is(p, Param) && is(p.value, Placeholder)));
+  if (fixed !== undefined) throw new Error(`statement ${name}: a value is built into its text (${JSON.stringify(fixed)}); pass it through bind`);
+  return { name, text, params };
 }
 
 function poolSize(): number {
@@ -95,6 +110,40 @@ export function openPostgres(url: string): PostgresHandle {
   // An idle client whose server went away (a restart) must not take the process down with it.
   pool.on('error', () => {});
   const reader = drizzle(pool, { schema }) as unknown as DB;
+  /** rawAllPrepared's statements, built once each. */
+  const statements = new Map<string, CompiledStatement>();
+  /** A query builder on each pooled connection, made once: a transaction runs on one connection. */
+  const builders = new WeakMap<pg.PoolClient, DB>();
+
+  /**
+   * One transaction on a connection of its own, begun and ended with constant statements (drizzle's
+   * transaction built each of them anew). A failed transaction is rolled back; a connection that cannot
+   * even roll back is dropped, not returned to the pool. The error is the first one, not the rollback's.
+   */
+  async function transaction<T>(run: (ctx: Context) => Promise<T>, isolation: PgIsolation): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      let db = builders.get(client);
+      if (!db) {
+        db = drizzle(client, { schema }) as unknown as DB;
+        builders.set(client, db);
+      }
+      try {
+        await client.query(BEGIN[isolation]);
+        const result = await run({ db, client });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
   let migrated: Promise<void> | null = null;
 
   async function runMigrations(): Promise<void> {
@@ -126,13 +175,10 @@ export function openPostgres(url: string): PostgresHandle {
       });
       return migrated;
     },
-    async write<T>(run: (ctx: Context) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T> {
+    async write<T>(run: (ctx: Context) => Promise<T>, isolation: PgIsolation): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await reader.transaction((tx) => run({ db: tx as unknown as DB }), {
-            isolationLevel: isolation,
-            accessMode: 'read write',
-          });
+          return await transaction(run, isolation);
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
           await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
@@ -146,13 +192,14 @@ export function openPostgres(url: string): PostgresHandle {
     async rawRun(ctx: Context | undefined, query: SQL): Promise<void> {
       await (ctx?.db ?? reader).execute(query);
     },
-    async rawAllPrepared<T>(ctx: Context | undefined, name: string, query: SQL): Promise<T[]> {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      // Named by its text too: a statement whose text varies (which parts a save writes) gets one name per
-      // variant, as PostgreSQL requires of a connection's prepared statements.
-      const named = `${name}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
-      const config = { name: named, text, values: params as unknown[] };
-      const result = ctx ? await transactionClient(ctx.db).query(config) : await pool.query(config);
+    async rawAllPrepared<T>(ctx: Context | undefined, name: string, build: (bind: Bind) => SQL, values: Readonly<Record<string, unknown>>): Promise<T[]> {
+      let statement = statements.get(name);
+      if (!statement) {
+        statement = compileStatement(name, build);
+        statements.set(name, statement);
+      }
+      const config = { name: statement.name, text: statement.text, values: fillPlaceholders(statement.params, values) };
+      const result = await (ctx ? clientOf(ctx) : pool).query(config);
       return result.rows as T[];
     },
     async exclusive<T>(key: number, fn: () => Promise<T>): Promise<T> {

@@ -28,29 +28,45 @@ export function auditValues(entry: AuditEntry, at = now()) {
   };
 }
 
+type AuditValues = ReturnType<typeof auditValues>;
+
+/** The audit_log row's columns, each value `value(its key in auditValues)`: a placeholder or a bound value. */
+function auditColumns<V>(value: (key: keyof AuditValues) => V) {
+  return {
+    at: value('at'),
+    userId: value('userId'),
+    username: value('username'),
+    action: value('action'),
+    entity: value('entity'),
+    entityId: value('entityId'),
+    unitId: value('unitId'),
+    changes: value('changes'),
+    ip: value('ip'),
+  };
+}
+
 export async function appendAudit(entry: AuditEntry): Promise<void> {
-  const p = (name: string) => sql.placeholder(name);
   await prepared('audit.insert', (d) =>
     d
       .insert(auditLog)
-      .values({
-        at: p('at'),
-        userId: p('userId'),
-        username: p('username'),
-        action: p('action'),
-        entity: p('entity'),
-        entityId: p('entityId'),
-        unitId: p('unitId'),
-        changes: p('changes'),
-        ip: p('ip'),
-      })
+      .values(auditColumns((key) => sql.placeholder(key)))
       .prepare('audit_insert'),
   ).execute(auditValues(entry));
 }
 
-/** The insert of appendAudit as a statement, for a write that sends its parts as one (a save on PostgreSQL). */
-export function auditInsertSql(entry: AuditEntry): SQL {
-  return db().insert(auditLog).values(auditValues(entry)).getSQL();
+/**
+ * The insert of appendAudit as a part of a larger statement (a save on PostgreSQL): each value is
+ * `bind(prefix + key)`, and auditBindings gives the values under those names.
+ */
+export function auditInsertSql(bind: (key: string) => SQL, prefix: string): SQL {
+  return db()
+    .insert(auditLog)
+    .values(auditColumns((key) => bind(prefix + key)))
+    .getSQL();
+}
+
+export function auditBindings(entry: AuditEntry, prefix: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(auditValues(entry)).map(([key, value]) => [prefix + key, value]));
 }
 
 export async function listAuditFor(entity: string, entityId: number): Promise<AuditRow[]> {

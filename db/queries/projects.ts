@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawAllPrepared, rawRun, sqliteConnection } from '../client';
-import { appendAudit, auditInsertSql, type AuditEntry } from './audit';
+import { appendAudit, auditBindings, auditInsertSql, type AuditEntry } from './audit';
 import { tablesOfUnitYear, type PreviousTable } from './last-year';
 import {
   checkpoints,
@@ -201,13 +201,17 @@ export async function getProjectForSave(id: number): Promise<ProjectForSave | un
     const lastYearTables = found.unitYear ? await tablesOfUnitYear(found.unitYear.unitId, found.unitYear.year - 1) : [];
     return { ...found, content: await getProjectContent(id), lastYearTables };
   }
-  const [got] = await rawAllPrepared<{ project: JsonRow; unitYear: JsonRow | null; lastYearTables: PreviousTable[] } & JsonContent>('project_for_save', sql`
+  const [got] = await rawAllPrepared<{ project: JsonRow; unitYear: JsonRow | null; lastYearTables: PreviousTable[] } & JsonContent>(
+    'project_for_save',
+    (bind) => sql`
     select row_to_json(p) as "project", row_to_json(y) as "unitYear", ${contentColumns(sql.raw('p.id'))},
       (select coalesce(json_agg(json_build_object('id', q.id, 'code', q.code, 'name', q.name, 'status', q.status) order by q.position, q.id), '[]'::json)
          from projects q join unit_years qy on qy.id = q.unit_year_id
         where qy.unit_id = y.unit_id and qy.year = y.year - 1) as "lastYearTables"
     from projects p left join unit_years y on y.id = p.unit_year_id
-    where p.id = ${id}`);
+    where p.id = ${bind('id')}`,
+    { id },
+  );
   if (!got) return undefined;
   return {
     project: fromJsonRow<ProjectRow>(projects, got.project),
@@ -321,34 +325,41 @@ export async function updateProjectHeader(
   header: ProjectHeader,
   userId: number | null,
 ): Promise<ProjectRow | null> {
-  const p = (name: keyof ProjectHeader | 'updatedBy' | 'updatedAt' | 'id' | 'expected') => sql`${sql.placeholder(name)}`;
-  const stmt = prepared('projects.update-header', (d) =>
-    d
-      .update(projects)
-      .set({
-        code: p('code'),
-        name: p('name'),
-        totalYuan: p('totalYuan'),
-        fiscalYuan: p('fiscalYuan'),
-        otherYuan: p('otherYuan'),
-        totalTyped: p('totalTyped'),
-        fiscalTyped: p('fiscalTyped'),
-        otherTyped: p('otherTyped'),
-        purpose: p('purpose'),
-        goal: p('goal'),
-        longtermGoal: p('longtermGoal'),
-        amountUnit: p('amountUnit'),
-        errorCount: p('errorCount'),
-        warningCount: p('warningCount'),
-        version: sql`${projects.version} + 1`,
-        updatedBy: p('updatedBy'),
-        updatedAt: p('updatedAt'),
-      })
-      .where(and(eq(projects.id, p('id')), eq(projects.version, p('expected'))))
-      .returning()
-      .prepare('projects_update_header'),
-  );
-  return (await first(stmt.execute({ ...header, updatedBy: userId, updatedAt: now(), id, expected: expectedVersion }))) ?? null;
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  const stmt = prepared('projects.update-header', (d) => d.update(projects).set(headerSet(p)).where(headerWhere(p)).returning().prepare('projects_update_header'));
+  return (await first(stmt.execute(headerBindings(id, expectedVersion, header, userId)))) ?? null;
+}
+
+/** A header update's new values, each `value(name)`: the header's fields, who and when, and the next version. */
+function headerSet(value: (name: keyof ProjectHeader | 'updatedBy' | 'updatedAt') => SQL) {
+  return {
+    code: value('code'),
+    name: value('name'),
+    totalYuan: value('totalYuan'),
+    fiscalYuan: value('fiscalYuan'),
+    otherYuan: value('otherYuan'),
+    totalTyped: value('totalTyped'),
+    fiscalTyped: value('fiscalTyped'),
+    otherTyped: value('otherTyped'),
+    purpose: value('purpose'),
+    goal: value('goal'),
+    longtermGoal: value('longtermGoal'),
+    amountUnit: value('amountUnit'),
+    errorCount: value('errorCount'),
+    warningCount: value('warningCount'),
+    version: sql`${projects.version} + 1`,
+    updatedBy: value('updatedBy'),
+    updatedAt: value('updatedAt'),
+  };
+}
+
+/** The project `id` if it is still at version `expected` (optimistic lock). */
+function headerWhere(value: (name: 'id' | 'expected') => SQL): SQL {
+  return and(eq(projects.id, value('id')), eq(projects.version, value('expected')))!;
+}
+
+function headerBindings(id: number, expectedVersion: number, header: ProjectHeader, userId: number | null): Record<string, unknown> {
+  return { ...header, updatedBy: userId, updatedAt: now(), id, expected: expectedVersion };
 }
 
 /** A column of a table's content after project_id: its name, its PostgreSQL type, its value in a row. */
@@ -414,26 +425,57 @@ function insertRowsSqlite<T>(conn: import('better-sqlite3').Database, table: str
 }
 
 /**
- * One PostgreSQL insert of all of `items`, each column one array parameter (`unnest`): the statement's
- * text is the same however many rows, so building it costs the app server next to nothing.
+ * One PostgreSQL insert of all of a part's rows, each column one array parameter (`unnest`, bound as
+ * `${part}${i}`): the statement's text is the same however many rows.
  */
-function insertRowsPostgres<T>(table: string, fields: readonly ContentColumn<T>[], projectId: number, items: readonly T[]): SQL {
-  const arrays = fields.map(([, type, value]) => sql`${sql.param(items.map(value))}::${sql.raw(type)}[]`);
-  return sql`insert into ${sql.raw(table)} (project_id, ${sql.raw(fields.map((f) => f[0]).join(', '))}) select ${projectId}::int4, * from unnest(${sql.join(arrays, sql`, `)})`;
+function insertRowsPostgres<T>(part: ContentPart, fields: readonly ContentColumn<T>[], bind: (key: string) => SQL): SQL {
+  const arrays = fields.map(([, type], i) => sql`${bind(`${part}${i}`)}::${sql.raw(type)}[]`);
+  return sql`insert into ${sql.raw(part)} (project_id, ${sql.raw(fields.map((f) => f[0]).join(', '))}) select ${bind('id')}::int4, * from unnest(${sql.join(arrays, sql`, `)})`;
 }
 
-/** What replacing a table's content takes on PostgreSQL: a delete and an insert for each part that changed. */
-function contentStatementsPostgres(projectId: number, plan: readonly CheckpointInsert[], rows: readonly IndicatorInsert[], stored?: ProjectContent): SQL[] {
+type ContentPart = 'checkpoints' | 'indicators';
+/** What a write does to one part of a table's content: leave it, delete it, or delete and insert it again. */
+type PartChange = 'keep' | 'clear' | 'write';
+type ContentChange = Record<ContentPart, PartChange>;
+
+function partChange(isSame: boolean, count: number): PartChange {
+  return isSame ? 'keep' : count > 0 ? 'write' : 'clear';
+}
+
+/** What replacing a table's content changes (everything when `stored` is not known). */
+function contentChange(plan: readonly CheckpointInsert[], rows: readonly IndicatorInsert[], stored?: ProjectContent): ContentChange {
+  return {
+    checkpoints: partChange(!!stored && isSamePlan(stored.checkpoints, plan), plan.length),
+    indicators: partChange(!!stored && isSameRows(stored.indicators, rows), rows.length),
+  };
+}
+
+/** A content change's name in a prepared statement's: the text differs with it. */
+function changeName(change: ContentChange): string {
+  return `cp_${change.checkpoints}_in_${change.indicators}`;
+}
+
+/** A content change on PostgreSQL: a delete and an insert for each part that changed, bound to `id` and the parts' arrays. */
+function contentStatementsPostgres(change: ContentChange, bind: (key: string) => SQL): SQL[] {
   const parts: SQL[] = [];
-  if (!stored || !isSamePlan(stored.checkpoints, plan)) {
-    parts.push(sql`delete from checkpoints where project_id = ${projectId}`);
-    if (plan.length > 0) parts.push(insertRowsPostgres('checkpoints', CHECKPOINT_FIELDS, projectId, plan));
-  }
-  if (!stored || !isSameRows(stored.indicators, rows)) {
-    parts.push(sql`delete from indicators where project_id = ${projectId}`);
-    if (rows.length > 0) parts.push(insertRowsPostgres('indicators', INDICATOR_FIELDS, projectId, rows));
+  const fields = { checkpoints: CHECKPOINT_FIELDS, indicators: INDICATOR_FIELDS } as const;
+  for (const part of ['checkpoints', 'indicators'] as const) {
+    if (change[part] === 'keep') continue;
+    parts.push(sql`delete from ${sql.raw(part)} where project_id = ${bind('id')}`);
+    if (change[part] === 'write') parts.push(insertRowsPostgres(part, fields[part] as readonly ContentColumn<unknown>[], bind));
   }
   return parts;
+}
+
+/** The values contentStatementsPostgres binds: each changed part's columns as arrays. */
+function contentBindings(change: ContentChange, plan: readonly CheckpointInsert[], rows: readonly IndicatorInsert[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const columns = <T>(part: ContentPart, fields: readonly ContentColumn<T>[], items: readonly T[]) => {
+    if (change[part] === 'write') fields.forEach(([, , value], i) => (out[`${part}${i}`] = items.map(value)));
+  };
+  columns('checkpoints', CHECKPOINT_FIELDS, plan);
+  columns('indicators', INDICATOR_FIELDS, rows);
+  return out;
 }
 
 /**
@@ -460,8 +502,12 @@ export async function replaceProjectContent(
     return;
   }
   // PostgreSQL: every statement is a round trip, so the whole replacement is one statement.
-  const parts = contentStatementsPostgres(projectId, plan, rows, stored);
-  if (parts.length > 0) await rawRun(asOneStatement(parts));
+  const change = contentChange(plan, rows, stored);
+  if (change.checkpoints === 'keep' && change.indicators === 'keep') return;
+  await rawAllPrepared(`project_content_${changeName(change)}`, (bind) => asOneStatement(contentStatementsPostgres(change, bind)), {
+    id: projectId,
+    ...contentBindings(change, plan, rows),
+  });
 }
 
 /**
@@ -487,15 +533,18 @@ export async function saveProjectDraft(s: {
     if (s.audit) await appendAudit(s.audit);
     return saved;
   }
-  const header = db()
-    .update(projects)
-    .set({ ...s.header, version: sql`${projects.version} + 1`, updatedBy: s.userId, updatedAt: now() })
-    .where(and(eq(projects.id, s.id), eq(projects.version, s.expectedVersion)))
-    .returning()
-    .getSQL();
-  const parts = [...contentStatementsPostgres(s.id, s.plan, s.rows, s.stored), ...(s.audit ? [auditInsertSql(s.audit)] : [])];
-  const ctes = [sql`h as (${header})`, ...parts.map((part, i) => sql`${sql.raw(`p${i}`)} as (${part})`)];
-  const [got] = await rawAllPrepared<{ project: JsonRow }>('project_save', sql`with ${sql.join(ctes, sql`, `)} select row_to_json(h) as "project" from h`);
+  const change = contentChange(s.plan, s.rows, s.stored);
+  const audit = s.audit;
+  const [got] = await rawAllPrepared<{ project: JsonRow }>(
+    `project_save_${changeName(change)}${audit ? '_audit' : ''}`,
+    (bind) => {
+      const header = db().update(projects).set(headerSet(bind)).where(headerWhere(bind)).returning().getSQL();
+      const parts = [...contentStatementsPostgres(change, bind), ...(audit ? [auditInsertSql(bind, 'audit_')] : [])];
+      const ctes = [sql`h as (${header})`, ...parts.map((part, i) => sql`${sql.raw(`p${i}`)} as (${part})`)];
+      return sql`with ${sql.join(ctes, sql`, `)} select row_to_json(h) as "project" from h`;
+    },
+    { ...headerBindings(s.id, s.expectedVersion, s.header, s.userId), ...contentBindings(change, s.plan, s.rows), ...(audit ? auditBindings(audit, 'audit_') : {}) },
+  );
   return got ? fromJsonRow<ProjectRow>(projects, got.project) : null;
 }
 

@@ -146,12 +146,16 @@ export async function findSessionWithGrants(id: string): Promise<SessionWithGran
     return found && { ...found, memberships: await listScopedMemberships(found.user.id), reach: await listReviewerReach(found.user.id) };
   }
   const userId = sql.raw('s.user_id');
-  const [got] = await rawAllPrepared<{ session: Record<string, unknown>; user: Record<string, unknown>; memberships: ScopedMembership[]; reach: StoredReach[] }>('session_grants', sql`
+  const [got] = await rawAllPrepared<{ session: Record<string, unknown>; user: Record<string, unknown>; memberships: ScopedMembership[]; reach: StoredReach[] }>(
+    'session_grants',
+    (bind) => sql`
     select row_to_json(s) as "session", row_to_json(u) as "user",
       (select coalesce(json_agg(m), '[]'::json) from (${scopedMembershipsQuery(userId)}) m) as "memberships",
       (select coalesce(json_agg(r), '[]'::json) from (${reviewerReachQuery(userId)}) r) as "reach"
     from sessions s join users u on u.id = s.user_id
-    where s.id = ${id}`);
+    where s.id = ${bind('id')}`,
+    { id },
+  );
   if (!got) return undefined;
   return {
     session: fromJsonRow<SessionRow>(sessions, got.session),

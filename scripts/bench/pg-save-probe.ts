@@ -8,7 +8,7 @@
  * Usage: npx tsx scripts/bench/pg-save-probe.ts [--concurrency 8] [--seconds 10] [--isolation serializable] [--statements]
  */
 import { closeDatabase, useDatabase } from '@/db/client';
-import type { DB } from '@/db/client';
+import type { PgIsolation, PostgresHandle } from '@/db/engine-postgres';
 import { createTable } from '@/lib/projects/commands/create-table';
 import { saveTable } from '@/lib/projects/commands/save-table';
 import { tableSchema } from '@/lib/domain/schemas';
@@ -19,8 +19,7 @@ import { benchPostgres } from './pg-server';
 import { percentile } from './stats';
 import pg from 'pg';
 
-type Isolation = 'serializable' | 'repeatable read' | 'read committed';
-type Port = { write<T>(run: (ctx: { db: DB }) => Promise<T>, isolation: 'repeatable read' | 'serializable'): Promise<T>; reader: DB };
+type Port = Pick<PostgresHandle, 'write'>;
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -53,7 +52,7 @@ async function printStatements(who: Who, t: { code: string; projectId: number; v
 async function main(): Promise<void> {
   const concurrency = Number(arg('--concurrency', '8'));
   const seconds = Number(arg('--seconds', '10'));
-  const isolation = arg('--isolation', 'app').replace('-', ' ') as Isolation | 'app';
+  const isolation = arg('--isolation', 'app').replace('-', ' ') as PgIsolation | 'app';
   const pg = await benchPostgres(process.env.PT_TEST_DATABASE_URL?.trim() || null);
   try {
     await useDatabase(await pg.database('pt_save_probe'));
@@ -64,13 +63,12 @@ async function main(): Promise<void> {
     const port = (globalThis as unknown as { __ptDb: Port }).__ptDb;
     const original = port.write.bind(port);
     let attempts = 0;
-    port.write = <T,>(run: (ctx: { db: DB }) => Promise<T>, chosen: 'repeatable read' | 'serializable'): Promise<T> => {
-      const counted = (ctx: { db: DB }) => {
+    port.write = <T,>(run: Parameters<Port['write']>[0], chosen: PgIsolation): Promise<T> => {
+      const counted = (ctx: Parameters<typeof run>[0]) => {
         attempts++;
-        return run(ctx);
+        return run(ctx) as Promise<T>;
       };
-      if (isolation === 'app') return original(counted, chosen);
-      return port.reader.transaction((tx) => counted({ db: tx as unknown as DB }), { isolationLevel: isolation, accessMode: 'read write' });
+      return original(counted, isolation === 'app' ? chosen : isolation);
     };
     const tables = [];
     for (let i = 0; i < concurrency; i++) {

@@ -7,7 +7,7 @@
  * database is what to make cheaper.
  * Usage: NEXT_DIST_DIR=… npx tsx scripts/bench/save-cpu.ts [postgres|sqlite] [--own-page]   (a durable throwaway cluster)
  *        --own-page: each action posted to the page that holds it, not forwarded (scripts/bench/save.ts).
- *        PROF=/tmp/prof …: the server writes a V8 CPU profile there (saves only).
+ *        PROF=/tmp/prof …: the server writes a V8 CPU profile there (saves only; no-ops only with PROF_NOOP=1).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const client = new Client(server.base, ids);
     await client.signIn('owner', 'Bianzhi2024');
     const pool = await savePool(client, 32);
-    const loads = profileDir ? [false, false] : [true, false, true, false];
+    const loads = profileDir ? (process.env.PROF_NOOP === '1' ? [true, true] : [false, false]) : [true, false, true, false];
     for (const [i, isNoop] of loads.entries()) {
       const node0 = ticksOf(server.child.pid!);
       const pg0 = postgresTicks();
