@@ -117,12 +117,18 @@ export function openPostgres(url: string): PostgresHandle {
 
   /**
    * One transaction on a connection of its own, begun and ended with constant statements (drizzle's
-   * transaction built each of them anew). A failed transaction is rolled back; a connection that cannot
-   * even roll back is dropped, not returned to the pool. The error is the first one, not the rollback's.
+   * transaction built each of them anew). A failed transaction is rolled back; a connection that was lost
+   * or cannot even roll back is dropped, not returned to the pool. The error is the first one, not the rollback's.
    */
   async function transaction<T>(run: (ctx: Context) => Promise<T>, isolation: PgIsolation): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A connection lost while checked out is reported as an event as well as by the query in flight; the
+    // pool listens only while a connection is idle, so without this the event would go unhandled.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       let db = builders.get(client);
       if (!db) {
@@ -141,6 +147,7 @@ export function openPostgres(url: string): PostgresHandle {
         throw error;
       }
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
