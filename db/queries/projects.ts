@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
-import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawAllPrepared, rawRun, sqliteConnection } from '../client';
+import { containsText, currentEngine, db, first, fromJsonRow, now, prepared, rawAll, rawAllPrepared, sqliteConnection } from '../client';
 import { appendAudit, auditBindings, auditInsertSql, type AuditEntry } from './audit';
 import { tablesOfUnitYear, type PreviousTable } from './last-year';
 import {
@@ -489,20 +489,20 @@ export async function replaceProjectContent(
   rows: readonly IndicatorInsert[],
   stored?: ProjectContent,
 ): Promise<void> {
+  const change = contentChange(plan, rows, stored);
   const conn = sqliteConnection();
   if (conn) {
-    if (!stored || !isSamePlan(stored.checkpoints, plan)) {
+    if (change.checkpoints !== 'keep') {
       prepared('checkpoints.delete', () => conn.prepare('delete from checkpoints where project_id = ?')).run(projectId);
       insertRowsSqlite(conn, 'checkpoints', CHECKPOINT_FIELDS, projectId, plan);
     }
-    if (!stored || !isSameRows(stored.indicators, rows)) {
+    if (change.indicators !== 'keep') {
       prepared('indicators.delete', () => conn.prepare('delete from indicators where project_id = ?')).run(projectId);
       insertRowsSqlite(conn, 'indicators', INDICATOR_FIELDS, projectId, rows);
     }
     return;
   }
   // PostgreSQL: every statement is a round trip, so the whole replacement is one statement.
-  const change = contentChange(plan, rows, stored);
   if (change.checkpoints === 'keep' && change.indicators === 'keep') return;
   await rawAllPrepared(`project_content_${changeName(change)}`, (bind) => asOneStatement(contentStatementsPostgres(change, bind)), {
     id: projectId,
